@@ -1,0 +1,178 @@
+"""Command line: `subtitler transcribe INPUT... [options]`; `subtitler [FILE...]` opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .core import formats
+from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
+from .core.jobs import TranscribeOptions, check_outputs, planned_outputs, transcribe_file, write_outputs
+from .core.media import expand_inputs, is_media_path
+from .core.progress import Progress
+from .core.rules import PROFILES
+
+EPILOG = "Exit status: 0 every file succeeded, 1 some files failed, 2 usage error."
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="subtitler", description="Turn video and audio into subtitles.")
+    sub = parser.add_subparsers(dest="command")
+    t = sub.add_parser("transcribe", help="transcribe media files or folders into subtitle files", epilog=EPILOG)
+    t.add_argument("inputs", nargs="+", metavar="INPUT", help="media files, or folders of them")
+    t.add_argument("-o", "--output-dir", type=Path, help="where to write (default: next to each input)")
+    t.add_argument("--engine", choices=["auto", "local", "glm"], default="auto",
+                   help="auto: GLM-ASR when an API key is configured, else local")
+    t.add_argument("--model", help="local engine: faster-whisper model name or folder (default: offline tiny.en)")
+    t.add_argument("--language", default="auto", help="auto, en, zh, …")
+    t.add_argument("--format", default="srt", help="comma-separated: srt,ass,vtt,txt (default srt)")
+    t.add_argument("--profile", choices=["auto", *PROFILES], default="auto",
+                   help="reading profile (default: by script, Latin or Chinese)")
+    t.add_argument("--overwrite", action="store_true", help="replace existing output files")
+    t.add_argument("--name-pattern", default="{stem}.{ext}", help="output file name ({stem}, {lang}, {ext})")
+    add_glm_options(t)
+    return parser
+
+
+# GLM options ------------------------------------------------------------------------------------
+def add_glm_options(t: argparse.ArgumentParser) -> None:
+    """Flags of the GLM-ASR engine (the key comes from ZHIPUAI_API_KEY or the app's keyring)."""
+
+
+def build_glm_settings(args: argparse.Namespace):
+    """GlmSettings from the flags, or None for the defaults."""
+    return None
+
+
+def glm_preamble(engine, audio_ms: int) -> Optional[str]:
+    """A line to print before a cloud run (audio minutes and price), or None."""
+    return None
+# end of GLM options ------------------------------------------------------------------------------
+
+
+class Reporter:
+    """A one-line progress bar on a terminal; plain lines otherwise."""
+
+    def __init__(self, stream=sys.stderr) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.label = ""
+        self.last_stage = ""
+        self.last_draw = 0.0
+
+    def start(self, label: str) -> None:
+        self.label, self.last_stage = label, ""
+
+    def __call__(self, p: Progress) -> None:
+        if self.tty:
+            now = time.monotonic()
+            if now - self.last_draw < 0.1 and p.fraction < 1.0:
+                return
+            self.last_draw = now
+            width = max(10, min(30, shutil.get_terminal_size().columns - 60))
+            fill = int(width * p.fraction)
+            line = f"\r{self.label[:28]:28} [{'#' * fill}{'.' * (width - fill)}] {p.fraction * 100:5.1f}% {p.message[:30]:30}"
+            self.stream.write(line)
+            self.stream.flush()
+        elif p.stage != self.last_stage:
+            self.last_stage = p.stage
+            print(f"{self.label}: {p.message or p.stage}", file=self.stream, flush=True)
+
+    def end(self) -> None:
+        if self.tty:
+            self.stream.write("\r" + " " * 100 + "\r")
+            self.stream.flush()
+
+
+def run_transcribe(args: argparse.Namespace) -> int:
+    fmts = formats.parse_formats(args.format)
+    for field in ("stem", "ext"):
+        if "{" + field + "}" not in args.name_pattern and field == "ext":
+            raise UsageError("--name-pattern must contain {ext}.")
+    inputs = expand_inputs([Path(p) for p in args.inputs])
+    if not inputs:
+        print("subtitler: no media files found in the given folders.", file=sys.stderr)
+        return 1
+    options = TranscribeOptions(engine=args.engine, model=args.model, language=args.language,
+                                profile=None if args.profile == "auto" else args.profile,
+                                glm_settings=build_glm_settings(args))
+    engine = options.make_engine()
+    print(f"subtitler: using the {engine.describe()}", file=sys.stderr)
+    reporter = Reporter()
+    failures: list[tuple[Path, str]] = []
+    written_all: list[Path] = []
+    for source in inputs:
+        reporter.start(source.name)
+        try:
+            if source.is_file() and not is_media_path(source) and source.suffix.lower() in (".srt", ".ass", ".vtt", ".txt"):
+                raise UsageError(f"{source.name}: is a subtitle file, not media.")
+            check_outputs(planned_outputs(source, args.output_dir, fmts, args.name_pattern), args.overwrite)
+            pre = glm_preamble(engine, 0)
+            if pre:
+                print(pre, file=sys.stderr)
+            result = transcribe_file(source, options, engine=engine, on_progress=reporter)
+            reporter.end()
+            written = write_outputs(result.document, source, args.output_dir, fmts,
+                                    overwrite=args.overwrite, pattern=args.name_pattern)
+            written_all.extend(written)
+            extra = f", {result.flagged_cues} flagged for review" if result.flagged_cues else ""
+            print(f"{source.name}: {len(result.document.cues)} cues{extra} → "
+                  + ", ".join(str(p) for p in written), file=sys.stderr)
+        except (AuthError, BillingError) as exc:
+            reporter.end()
+            failures.append((source, str(exc)))
+            print(f"subtitler: {exc}", file=sys.stderr)
+            break  # the service refuses every file: stop the batch
+        except SubtitlerError as exc:
+            reporter.end()
+            failures.append((source, str(exc)))
+            print(f"FAILED {source}: {_reason(source, exc)}", file=sys.stderr)
+    done = len(inputs) - len(failures)
+    print(f"subtitler: {done} of {len(inputs)} files done" + (f", {len(failures)} failed" if failures else ""),
+          file=sys.stderr)
+    return 0 if not failures else 1
+
+
+def _reason(source: Path, exc: Exception) -> str:
+    text = str(exc)
+    return text[len(source.name) + 2:] if text.startswith(source.name + ": ") else text
+
+
+def open_gui(files: Sequence[str]) -> int:
+    try:
+        from .gui.app import main as gui_main
+    except ImportError as exc:
+        print(f"subtitler: the desktop window is not available ({exc}).\n"
+              "Use the command line: subtitler transcribe INPUT... -o OUTDIR --format srt,ass", file=sys.stderr)
+        return 2
+    return gui_main(list(files))
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in ("transcribe", "-h", "--help") and not argv[0].startswith("-")):
+        return open_gui(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command != "transcribe":
+        parser.print_help()
+        return 2
+    try:
+        return run_transcribe(args)
+    except UsageError as exc:
+        print(f"subtitler: {exc}", file=sys.stderr)
+        return 2
+    except SubtitlerError as exc:
+        print(f"subtitler: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nsubtitler: interrupted.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

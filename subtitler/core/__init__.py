@@ -1,0 +1,1 @@
+"""Qt-free core: media, speech detection, engines, timing, rules, document, formats, jobs."""

@@ -1,0 +1,54 @@
+"""Progress events and cancellation, shared by media, engines and jobs (no Qt)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from .errors import Cancelled
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of work. ``fraction`` is 0..1 within ``stage``; ``done``/``total`` count pieces."""
+
+    stage: str  # "probe" | "extract" | "detect" | "transcribe" | "timing" | "write" | "done"
+    fraction: float = 0.0
+    message: str = ""
+    done: int = 0
+    total: int = 0
+    preview: str = ""  # newest recognised text, for live previews
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def no_progress(_: Progress) -> None:
+    """A progress callback that ignores everything."""
+
+
+class CancelToken:
+    """Thread-safe cancellation flag; long work calls :meth:`check` between steps."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise Cancelled()
+
+    def wait(self, seconds: float) -> bool:
+        """Sleep up to ``seconds``; return True early if cancelled."""
+        return self._event.wait(seconds)
+
+
+def ensure_token(token: Optional[CancelToken]) -> CancelToken:
+    return token if token is not None else CancelToken()

@@ -1,0 +1,164 @@
+"""Reading rules: profiles, line breaking, and "fix timing" (durations, reading speed, gaps)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional, Sequence
+
+from .document import Cue
+from .errors import UsageError
+from .text import CJK_PUNCT_STRIP, is_cjk_text, split_evenly, units, visible_len
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    label: str
+    chars_per_line: int
+    max_lines: int
+    max_cps: float
+    min_duration_ms: int
+    max_duration_ms: int
+    min_gap_ms: int
+    lead_out_ms: int = 500  # how far an end may trail speech to help reading speed
+
+    @property
+    def max_chars(self) -> int:
+        return self.chars_per_line * self.max_lines
+
+
+PROFILES: dict[str, Profile] = {p.name: p for p in [
+    Profile("netflix-en", "Netflix-like English", 42, 2, 20, 833, 7000, 83),
+    Profile("netflix-latin", "Netflix-like other Latin languages", 42, 2, 17, 833, 7000, 83),
+    Profile("netflix-zh", "Netflix-like Simplified Chinese", 16, 2, 9, 833, 7000, 83),
+    Profile("amazon", "Amazon-like", 42, 2, 17, 1000, 7000, 83),
+    Profile("short-form", "Short-form video (vertical)", 24, 2, 25, 700, 5000, 0),
+    Profile("subtitle-edit", "Subtitle Edit defaults", 43, 2, 25, 1000, 8000, 24),
+]}
+
+
+def get_profile(name: Optional[str], sample_text: str = "") -> Profile:
+    """The named profile, or the default for the text's script (Chinese vs Latin)."""
+    if name and name != "auto":
+        if name not in PROFILES:
+            raise UsageError(f"unknown profile '{name}'; choose one of: {', '.join(PROFILES)}.")
+        return PROFILES[name]
+    return PROFILES["netflix-zh" if is_cjk_text(sample_text) else "netflix-en"]
+
+
+# -- line breaking ---------------------------------------------------------------------------
+_NO_BREAK_AFTER = {"a", "an", "the", "of", "to", "my", "your", "his", "her", "its", "our", "their", "this",
+                   "that", "these", "those", "mr.", "mrs.", "ms.", "dr.", "st."}
+_BREAK_BEFORE = {"and", "but", "or", "so", "because", "which", "who", "that", "when", "while", "if", "in", "on",
+                 "at", "for", "with", "from", "by", "about", "into", "than", "then"}
+
+
+def break_lines(text: str, profile: Profile) -> str:
+    """At most ``max_lines`` lines of at most ``chars_per_line`` where possible; prefer breaks after
+    punctuation and before conjunctions/prepositions, never after an article; balanced, with the
+    bottom line the longer when unequal. Chinese: break at punctuation or evenly, and drop the
+    trailing comma/full stop at line ends."""
+    flat = " ".join(text.split()) if not is_cjk_text(text) else text.replace("\n", "")
+    if is_cjk_text(flat):
+        return _break_cjk(flat, profile)
+    if len(flat) <= profile.chars_per_line or profile.max_lines < 2:
+        return flat
+    words = flat.split(" ")
+    best: Optional[tuple[float, int]] = None
+    for k in range(1, len(words)):
+        top, bottom = " ".join(words[:k]), " ".join(words[k:])
+        over = max(0, len(top) - profile.chars_per_line) + max(0, len(bottom) - profile.chars_per_line)
+        score = over * 100 + abs(len(top) - len(bottom))
+        if len(top) > len(bottom):
+            score += 2  # bottom-heavy pyramid preferred
+        prev, nxt = words[k - 1].lower(), words[k].lower()
+        if prev[-1:] in ",.;:!?":
+            score -= 12
+        elif nxt.strip(",.") in _BREAK_BEFORE:
+            score -= 6
+        if prev in _NO_BREAK_AFTER:
+            score += 30
+        if prev[:1].isupper() and nxt[:1].isupper():
+            score += 10  # likely inside a name
+        if best is None or score < best[0]:
+            best = (score, k)
+    assert best is not None
+    k = best[1]
+    return " ".join(words[:k]) + "\n" + " ".join(words[k:])
+
+
+def _break_cjk(text: str, profile: Profile) -> str:
+    text = text.strip()
+    if len(text) <= profile.chars_per_line:
+        return text.rstrip(CJK_PUNCT_STRIP) or text
+    best_k, best_score = len(text) // 2, None
+    for k in range(1, len(text)):
+        top, bottom = text[:k], text[k:]
+        over = max(0, len(top) - profile.chars_per_line) + max(0, len(bottom) - profile.chars_per_line)
+        score = over * 100 + abs(len(top) - len(bottom))
+        if top[-1] in "，。、；：！？,":
+            score -= 8
+        if best_score is None or score < best_score:
+            best_k, best_score = k, score
+    top, bottom = text[:best_k].rstrip(CJK_PUNCT_STRIP), text[best_k:].rstrip(CJK_PUNCT_STRIP)
+    return top + "\n" + bottom if top else bottom
+
+
+# -- timing fixes ----------------------------------------------------------------------------
+def cps(cue: Cue) -> float:
+    return visible_len(cue.text) * 1000 / max(1, cue.duration)
+
+
+def split_long_cue(cue: Cue, profile: Profile) -> list[Cue]:
+    """Cut a cue whose text does not fit the profile's lines, or that lasts too long, into pieces
+    sharing its time by character count."""
+    text = cue.plain() if not is_cjk_text(cue.text) else cue.text.replace("\n", "")
+    pieces = units(text, profile.max_chars)
+    if len(pieces) == 1 and cue.duration > profile.max_duration_ms:
+        n = -(-cue.duration // profile.max_duration_ms)
+        pieces = split_evenly(text, max(1, -(-visible_len(text) // n)))
+    if len(pieces) <= 1:
+        return [cue]
+    total = sum(visible_len(p) for p in pieces) or 1
+    out, t, acc = [], cue.start, 0
+    for k, p in enumerate(pieces):
+        acc += visible_len(p)
+        end = cue.end if k == len(pieces) - 1 else cue.start + cue.duration * acc // total
+        out.append(Cue(t, end, p, cue.flag))
+        t = end
+    return out
+
+
+def fix_timing(cues: Sequence[Cue], profile: Profile, *, media_end_ms: Optional[int] = None,
+               rebreak: bool = True) -> list[Cue]:
+    """Apply the profile: split over-long cues, re-break lines, keep durations in bounds, extend
+    ends for reading speed where the gap allows, keep the minimum gap, never overlap."""
+    work: list[Cue] = []
+    for c in sorted(cues, key=lambda c: (c.start, c.end)):
+        if not c.text.strip() and not c.flag:
+            continue
+        work.extend(split_long_cue(c, profile) if rebreak else [c])
+    out: list[Cue] = []
+    for i, c in enumerate(work):
+        text = break_lines(c.text, profile) if rebreak else c.text
+        start, end = c.start, c.end
+        if out and start < out[-1].end + profile.min_gap_ms:
+            # overlap or too close: share the boundary, previous cue gives way first
+            prev = out[-1]
+            new_prev_end = max(prev.start + 1, start - profile.min_gap_ms)
+            if new_prev_end < prev.end:
+                out[-1] = replace(prev, end=new_prev_end)
+            start = max(start, out[-1].end + profile.min_gap_ms)
+        nxt_start = work[i + 1].start if i + 1 < len(work) else (media_end_ms or end + profile.max_duration_ms)
+        limit = nxt_start - profile.min_gap_ms
+        need = int(visible_len(text) * 1000 / profile.max_cps)
+        dur = end - start
+        target = min(max(dur, profile.min_duration_ms, need), profile.max_duration_ms)
+        if target > dur:  # extend for reading speed / minimum duration, only into the free gap
+            end = max(end, min(start + target, limit))
+        else:
+            end = start + target
+        if end <= start:
+            end = start + 1
+        out.append(Cue(start, end, text, c.flag))
+    return out

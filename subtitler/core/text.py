@@ -1,0 +1,115 @@
+"""Script detection and splitting text into sentences, clauses and balanced pieces (Latin + CJK)."""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE_END = ".!?。！？；;…"
+CLAUSE_END = ",，、:：;；"
+CJK_PUNCT_STRIP = "，。、；：,."
+
+
+def is_cjk_char(ch: str) -> bool:
+    o = ord(ch)
+    return (0x3400 <= o <= 0x9FFF) or (0xF900 <= o <= 0xFAFF) or (0x3040 <= o <= 0x30FF) or (0xAC00 <= o <= 0xD7AF)
+
+
+def is_cjk_text(text: str) -> bool:
+    """True when most letters are CJK (decides profile and joining without spaces)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    return sum(is_cjk_char(c) for c in letters) * 2 >= len(letters)
+
+
+def visible_len(text: str) -> int:
+    """Characters counted for reading speed and line length (no line breaks)."""
+    return len(text.replace("\n", ""))
+
+
+def join_pieces(pieces: list[str]) -> str:
+    out = ""
+    for p in pieces:
+        p = p.strip()
+        if not p:
+            continue
+        if out and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、") and not is_cjk_char(p[0]):
+            out += " "
+        elif out and is_cjk_char(p[0]) and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、"):
+            out += " "
+        out += p
+    return out
+
+
+def _split_after(text: str, marks: str) -> list[str]:
+    parts: list[str] = []
+    buf = ""
+    i = 0
+    while i < len(text):
+        buf += text[i]
+        if text[i] in marks:
+            # keep closing quotes/brackets and repeated marks with the piece
+            while i + 1 < len(text) and (text[i + 1] in marks or text[i + 1] in "\"'”’)）」』"):
+                i += 1
+                buf += text[i]
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            # a Latin full stop counts only before a space (not 3.14, e.g.)
+            if text[i] in ".,:;" and not (nxt.isspace() or is_cjk_char(nxt)):
+                i += 1
+                continue
+            parts.append(buf.strip())
+            buf = ""
+        i += 1
+    if buf.strip():
+        parts.append(buf.strip())
+    return [p for p in parts if p]
+
+
+def sentences(text: str) -> list[str]:
+    return _split_after(re.sub(r"\s+", " ", text.strip()), SENTENCE_END)
+
+
+def clauses(text: str) -> list[str]:
+    return _split_after(text, CLAUSE_END)
+
+
+def split_evenly(text: str, max_chars: int) -> list[str]:
+    """Cut ``text`` into the fewest near-equal pieces of at most ``max_chars``, at spaces for Latin
+    text, anywhere for CJK."""
+    n = -(-visible_len(text) // max_chars)
+    if n <= 1:
+        return [text]
+    if is_cjk_text(text):
+        size = -(-len(text) // n)
+        return [text[k:k + size] for k in range(0, len(text), size)]
+    words = text.split()
+    pieces: list[str] = []
+    target = len(text) / n
+    buf: list[str] = []
+    for w in words:
+        if buf and (len(" ".join(buf + [w])) > max_chars or len(" ".join(buf)) >= target):
+            pieces.append(" ".join(buf))
+            buf = []
+        buf.append(w)
+    if buf:
+        pieces.append(" ".join(buf))
+    return pieces
+
+
+def units(text: str, max_chars: int) -> list[str]:
+    """Sentences; a sentence longer than ``max_chars`` is cut at clauses, then evenly. Short
+    neighbouring clauses are packed back together up to the limit."""
+    out: list[str] = []
+    for s in sentences(text):
+        if visible_len(s) <= max_chars:
+            out.append(s)
+            continue
+        packed: list[str] = []
+        for c in clauses(s):
+            for piece in split_evenly(c, max_chars):
+                if packed and visible_len(join_pieces([packed[-1], piece])) <= max_chars * 0.75:
+                    packed[-1] = join_pieces([packed[-1], piece])
+                else:
+                    packed.append(piece)
+        out.extend(packed)
+    return out
