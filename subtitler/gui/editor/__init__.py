@@ -1,0 +1,13 @@
+"""The timeline editor: cue table, waveform timeline, video player, one undo path (core Document).
+
+Public API used by the main window::
+
+    from subtitler.gui.editor import EditorWindow
+    EditorWindow(document, media_path=None, parent=None)
+    EditorWindow.open_project(path)
+    EditorWindow.import_subtitles(path, media=None)
+"""
+
+from .window import EditorWindow
+
+__all__ = ["EditorWindow"]
