@@ -1,0 +1,64 @@
+"""Shared test set-up: offscreen Qt, fixture paths, and real media made with the real ffmpeg."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SUBTITLER_NO_KEYRING", "1")  # tests never touch the user's OS keyring
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ROOT = FIXTURES.parent.parent
+
+
+def ffmpeg_exe() -> str:
+    from subtitler.core.media import find_ffmpeg
+
+    return find_ffmpeg()
+
+
+def make_media(src_wav: Path, dst: Path, *, video: bool = False, codec: str | None = None) -> Path:
+    """Encode ``src_wav`` into ``dst`` (container by extension), optionally with a small video track."""
+    cmd = [ffmpeg_exe(), "-v", "error", "-y"]
+    if video:
+        cmd += ["-f", "lavfi", "-i", "color=c=gray:s=160x90:r=25"]
+    cmd += ["-i", str(src_wav)]
+    if video:
+        cmd += ["-shortest", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]
+    if codec:
+        cmd += ["-c:a", codec]
+    cmd.append(str(dst))
+    subprocess.run(cmd, check=True, timeout=120)
+    return dst
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def speech_en() -> tuple[Path, dict]:
+    return FIXTURES / "speech_en.wav", json.loads((FIXTURES / "speech_en.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def speech_zh() -> tuple[Path, dict]:
+    return FIXTURES / "speech_zh.wav", json.loads((FIXTURES / "speech_zh.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def media_dir(tmp_path_factory, speech_en) -> Path:
+    """The English fixture in several real containers: mp4/AAC (video), mkv/Opus (video), mp3, wav."""
+    d = tmp_path_factory.mktemp("media")
+    wav = speech_en[0]
+    make_media(wav, d / "talk.mp4", video=True, codec="aac")
+    make_media(wav, d / "lecture 02 é.mkv", video=True, codec="libopus")
+    make_media(wav, d / "podcast.mp3", codec="libmp3lame")
+    make_media(wav, d / "voice.wav")
+    return d

