@@ -1,0 +1,311 @@
+"""GLM-ASR cloud engine: chunks up, text (and segments when given) down — fast, thrifty, resumable.
+
+``transcribe`` runs its own asyncio loop (it is called from a worker thread): cached chunks are
+answered from disk, the rest are uploaded by ``concurrency`` workers, each walking a contiguous
+run of chunks so the previous chunk's text can go along as the context prompt. Transient
+failures are retried with backoff; 429s also shrink the in-flight cap for a while (AIMD).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import random
+import uuid
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+import httpx
+
+from ..errors import AuthError, Cancelled, ChunkError, EngineError
+from ..media import wav_bytes
+from ..progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
+from ..speech import Chunk
+from .base import ChunkResult
+from .glm_cache import ResultCache, chunk_key
+from .glm_client import (
+    BLOCKED_FLAG,
+    MAX_UPLOAD_MS,
+    NO_KEY_MESSAGE,
+    RetryableError,
+    Transcript,
+    is_cjk,
+    join_texts,
+    send_piece,
+)
+from .glm_pool import AimdLimiter, RunScheduler, backoff_delay
+from .glm_settings import (
+    INTERNATIONAL_URL,
+    MAINLAND_URL,
+    GlmSettings,
+    Secret,
+    cost_line,
+    estimate_cost_rmb,
+    load_hotwords,
+)
+
+PROMPT_CHARS = 2000  # context: the tail of the preceding chunks' text (the API allows < 8000)
+POLL_S = 0.05  # how often the cancel token is looked at
+
+
+@dataclass
+class GlmStats:
+    """What one ``transcribe`` call did (for the CLI summary, tests and the benchmark)."""
+
+    chunks: int = 0
+    cached: int = 0
+    requests: int = 0  # HTTP requests sent, retries included
+    retries: int = 0  # requests beyond the first for a chunk
+    rate_limited: int = 0  # 429 answers
+    failed: int = 0  # chunks that ended with an error
+    blocked: int = 0  # chunks the service refused for content safety
+    max_in_flight: int = 0
+    limit_cuts: int = 0  # how often the in-flight cap was halved
+    steals: int = 0
+    audio_ms: int = 0  # audio actually uploaded (billed) in this call
+
+
+def guess_language(text: str) -> str:
+    cjk = sum(1 for ch in text if is_cjk(ch))
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if not cjk and not latin:
+        return ""
+    return "zh" if cjk >= latin / 4 else "en"
+
+
+class GlmEngine:
+    name = "glm"
+    max_chunk_ms = MAX_UPLOAD_MS
+    margin_ms = 1000  # chunks stay 1 s under the service's 30 s
+
+    def __init__(self, settings: Optional[GlmSettings] = None, *,
+                 transport: Optional[httpx.AsyncBaseTransport] = None) -> None:
+        self.settings = settings or GlmSettings()
+        self._transport = transport  # tests of error branches plug an httpx.MockTransport here
+        self.last_stats = GlmStats()
+        self._rng = random.Random()
+
+    def __repr__(self) -> str:
+        return f"GlmEngine({self.settings!r})"
+
+    def describe(self) -> str:
+        s = self.settings
+        extras = [f"{s.concurrency} at once", "context on" if s.context else "context off"]
+        if s.stream:
+            extras.append("streaming")
+        if s.hotwords:
+            extras.append(f"{len(s.hotwords_sent())} hotwords")
+        return f"GLM-ASR cloud ({s.model} at {s.host}; {', '.join(extras)})"
+
+    def cost_line(self, audio_ms: int) -> str:
+        return cost_line(audio_ms)
+
+    # -- entry point -------------------------------------------------------------------------
+
+    def transcribe(
+        self,
+        chunks: Sequence[Chunk],
+        *,
+        language: Optional[str] = None,
+        on_progress: ProgressCallback = no_progress,
+        cancel: Optional[CancelToken] = None,
+    ) -> list[ChunkResult]:
+        if not self.settings.has_key():
+            raise AuthError(NO_KEY_MESSAGE)
+        cancel = ensure_token(cancel)
+        cancel.check()
+        run = _Run(self, list(chunks), language, on_progress, cancel)
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(run.main())
+        # called from inside an event loop: run ours on a helper thread
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, run.main()).result()
+
+
+class _Run:
+    """State of one ``transcribe`` call."""
+
+    def __init__(self, engine: GlmEngine, chunks: list[Chunk], language: Optional[str],
+                 on_progress: ProgressCallback, cancel: CancelToken) -> None:
+        self.engine = engine
+        self.s = engine.settings
+        self.chunks = chunks
+        self.language = language
+        self.on_progress = on_progress
+        self.cancel = cancel
+        self.results: list[Optional[ChunkResult]] = [None] * len(chunks)
+        self.texts: dict[int, str] = {}  # position -> known text (context for the next chunk)
+        self.stats = GlmStats(chunks=len(chunks))
+        engine.last_stats = self.stats
+        self.cache = ResultCache(self.s.cache_dir, enabled=self.s.use_cache)
+        self.keys = [
+            chunk_key(c, model=self.s.model, hotwords=self.s.hotwords_sent(), context=self.s.context,
+                      language=language)
+            for c in chunks
+        ]
+        self.done = 0
+        self.successes = 0
+
+    # -- progress ----------------------------------------------------------------------------
+
+    def _report(self, preview: str = "", message: str = "") -> None:
+        total = len(self.chunks)
+        if not message:
+            message = f"GLM-ASR: {self.done}/{total} pieces"
+            if self.stats.cached:
+                message += f" ({self.stats.cached} from cache)"
+        self.on_progress(Progress("transcribe", self.done / max(1, total), message, self.done, total, preview))
+
+    def _finish(self, pos: int, result: ChunkResult) -> None:
+        self.results[pos] = result
+        if result.ok and not result.flag:
+            self.texts[pos] = result.text
+        self.done += 1
+        self._report(preview=result.text)
+
+    # -- the run -----------------------------------------------------------------------------
+
+    async def main(self) -> list[ChunkResult]:
+        todo: list[int] = []
+        for pos, chunk in enumerate(self.chunks):
+            hit = self.cache.get(self.keys[pos])
+            if hit is not None:
+                text, segments, lang = hit
+                self.stats.cached += 1
+                self._finish(pos, ChunkResult(chunk.index, text, segments, language=lang, cached=True))
+            else:
+                todo.append(pos)
+        if todo:
+            weights = [1.0 + 0.05 * self.chunks[p].duration_ms / 1000 for p in todo]
+            sched = RunScheduler(todo, weights, self.s.concurrency)
+            limiter = AimdLimiter(self.s.concurrency)
+            timeout = httpx.Timeout(self.s.timeout_s, connect=min(15.0, self.s.timeout_s), pool=None)
+            limits = httpx.Limits(max_connections=self.s.concurrency,
+                                  max_keepalive_connections=self.s.concurrency)
+            headers = {"Authorization": f"Bearer {self.s.api_key.reveal()}"}
+            async with httpx.AsyncClient(timeout=timeout, limits=limits, headers=headers,
+                                         transport=self.engine._transport) as client:
+                workers = [
+                    asyncio.create_task(self._worker(w, sched, limiter, client))
+                    for w in range(len(sched.runs))
+                ]
+                try:
+                    await self._supervise(workers)
+                finally:
+                    self.stats.max_in_flight = limiter.max_seen
+                    self.stats.limit_cuts = limiter.decreases
+                    self.stats.steals = sched.steals
+        return [r for r in self.results if r is not None]
+
+    async def _supervise(self, workers: list[asyncio.Task]) -> None:
+        pending = set(workers)
+        try:
+            while pending:
+                done, pending = await asyncio.wait(pending, timeout=POLL_S, return_when=asyncio.FIRST_EXCEPTION)
+                for t in done:
+                    exc = t.exception()
+                    if exc is not None:
+                        raise exc
+                if self.cancel.cancelled:
+                    raise Cancelled()
+        finally:
+            for t in pending:
+                t.cancel()
+            if pending:
+                await asyncio.gather(*pending, return_exceptions=True)
+
+    async def _worker(self, w: int, sched: RunScheduler, limiter: AimdLimiter, client: httpx.AsyncClient) -> None:
+        while True:
+            pos = sched.next(w)
+            if pos is None:
+                return
+            self._finish(pos, await self._one(pos, limiter, client))
+
+    def _prompt(self, pos: int) -> Optional[str]:
+        if not self.s.context:
+            return None
+        parts: list[str] = []
+        size = 0
+        j = pos - 1
+        while j >= 0 and j in self.texts and size < PROMPT_CHARS:
+            parts.append(self.texts[j])
+            size += len(self.texts[j]) + 1
+            j -= 1
+        text = join_texts(reversed(parts))
+        return text[-PROMPT_CHARS:] or None
+
+    async def _one(self, pos: int, limiter: AimdLimiter, client: httpx.AsyncClient) -> ChunkResult:
+        chunk = self.chunks[pos]
+        key = self.keys[pos]
+        audio = wav_bytes(chunk.samples)
+        failures = 0
+        rate_hits = 0
+        sends = 0
+
+        def on_delta(text: str) -> None:
+            self._report(preview=text, message=f"GLM-ASR: receiving piece {chunk.index + 1}")
+
+        while True:
+            prompt = self._prompt(pos)
+            request_id = f"subtitler-{key[:16]}-{uuid.uuid4().hex[:8]}"
+            outcome = "other"
+            epoch = await limiter.acquire()
+            try:
+                sends += 1
+                self.stats.requests += 1
+                if sends > 1:
+                    self.stats.retries += 1
+                transcript: Transcript = await send_piece(
+                    client, self.s, audio, prompt=prompt, request_id=request_id, on_delta=on_delta
+                )
+                outcome = "ok"
+            except RetryableError as exc:
+                retry = exc
+                if exc.rate_limited:
+                    outcome = "rate_limited"
+            except ChunkError as exc:
+                if exc.blocked:
+                    self.stats.blocked += 1
+                    return ChunkResult(chunk.index, "", None, flag=BLOCKED_FLAG)
+                self.stats.failed += 1
+                return ChunkResult(chunk.index, error=str(exc))
+            finally:
+                limiter.release(epoch, outcome)
+            if outcome == "ok":
+                self.successes += 1
+                self.stats.audio_ms += chunk.duration_ms
+                lang = self.language or guess_language(transcript.text)
+                self.cache.put(key, transcript.text, transcript.segments, lang)
+                return ChunkResult(chunk.index, transcript.text, transcript.segments, language=lang)
+            # a transient failure: wait and send again, unless the budget is spent
+            if retry.rate_limited:
+                self.stats.rate_limited += 1
+                rate_hits += 1
+                attempt, budget = rate_hits, self.s.max_rate_retries
+            else:
+                failures += 1
+                attempt, budget = failures, self.s.max_retries
+            if attempt > budget:
+                if retry.unreachable and self.successes == 0:
+                    raise EngineError(f"cannot reach the GLM-ASR service at {self.s.host} ({retry.reason}).")
+                self.stats.failed += 1
+                return ChunkResult(chunk.index, error=f"GLM-ASR gave up after {sends} tries: {retry.reason}")
+            delay = backoff_delay(attempt, base_s=self.s.backoff_s, max_s=self.s.backoff_max_s,
+                                  retry_after=retry.retry_after, rng=self.engine._rng)
+            await asyncio.sleep(delay)
+
+
+__all__ = [
+    "GlmEngine",
+    "GlmSettings",
+    "GlmStats",
+    "Secret",
+    "MAINLAND_URL",
+    "INTERNATIONAL_URL",
+    "cost_line",
+    "estimate_cost_rmb",
+    "load_hotwords",
+    "guess_language",
+]

@@ -1,0 +1,97 @@
+"""On-disk store of finished GLM-ASR chunk results: a re-run never pays for a chunk twice.
+
+One JSON file per chunk, named by a sha256 of everything that decides the answer (audio
+samples, chunk span, model, glossary, context mode, language). Written atomically (temp file,
+fsync, rename), so a killed run leaves either a whole result or none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from ..speech import Chunk
+from .base import Segment
+
+FORMAT = 1
+
+
+def chunk_key(chunk: Chunk, *, model: str, hotwords: list[str], context: bool, language: Optional[str]) -> str:
+    h = hashlib.sha256()
+    h.update(b"subtitler-glm-v%d\0" % FORMAT)
+    h.update(np.ascontiguousarray(chunk.samples, dtype=np.int16).tobytes())
+    meta = {
+        "span": [int(chunk.start_ms), int(chunk.end_ms)],
+        "model": model,
+        "hotwords": list(hotwords),
+        "context": bool(context),
+        "language": language or "",
+    }
+    h.update(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+class ResultCache:
+    """``get``/``put`` of (text, segments, language) by key; a damaged entry reads as missing."""
+
+    def __init__(self, root: Path, enabled: bool = True) -> None:
+        self.root = Path(root)
+        self.enabled = enabled
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Optional[tuple[str, Optional[list[Segment]], str]]:
+        if not self.enabled:
+            return None
+        path = self._path(key)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT:
+                return None
+            segs = data.get("segments")
+            segments = None if segs is None else [Segment(int(a), int(b), str(t)) for a, b, t in segs]
+            return str(data["text"]), segments, str(data.get("language", ""))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            return None
+
+    def put(self, key: str, text: str, segments: Optional[list[Segment]], language: str) -> None:
+        if not self.enabled:
+            return
+        path = self._path(key)
+        data = {
+            "format": FORMAT,
+            "text": text,
+            "segments": None if segments is None else [[s.start_ms, s.end_ms, s.text] for s in segments],
+            "language": language,
+        }
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    json.dump(data, f, ensure_ascii=False)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(tmp, path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except OSError:
+            # a cache that cannot be written costs a re-send later, never the job
+            pass

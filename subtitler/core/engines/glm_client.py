@@ -1,0 +1,255 @@
+"""One GLM-ASR upload over httpx: the multipart request, the two response shapes, SSE streaming,
+and the error table of the API (docs/glm-asr-api.md) turned into typed outcomes.
+
+Outcomes of :func:`send_piece`: a :class:`Transcript`; :class:`RetryableError` (429/1302/1303,
+5xx, timeouts, dropped connections: back off and send again); :class:`ChunkError` (this piece
+failed or was blocked: keep going); :class:`AuthError` / :class:`BillingError` (stop the job).
+No message built here contains the API key.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import wave
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import httpx
+
+from ..errors import AuthError, BillingError, ChunkError, EngineError
+from .base import Segment
+from .glm_pool import parse_retry_after
+from .glm_settings import GlmSettings
+
+MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+MAX_UPLOAD_MS = 30000
+PROMPT_MAX_CHARS = 7999  # the API wants the prompt below 8000 characters
+
+BLOCKED_FLAG = "the service blocked this part (content safety); transcribe it by hand"
+AUTH_MESSAGE = (
+    "the GLM-ASR API key was rejected; check the key (ZHIPUAI_API_KEY or the key stored in the "
+    "app's settings) and that it belongs to the service at {host}."
+)
+NO_KEY_MESSAGE = (
+    "no GLM-ASR API key is configured; set the ZHIPUAI_API_KEY environment variable or store a "
+    "key in the app's settings (or use --engine local)."
+)
+BILLING_MESSAGE = "the account is in arrears; top up the GLM-ASR account and run again."
+
+
+class RetryableError(Exception):
+    """A transient failure: send the same piece again after a delay."""
+
+    def __init__(self, reason: str, *, rate_limited: bool = False, retry_after: Optional[float] = None,
+                 network: bool = False, unreachable: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.rate_limited = rate_limited
+        self.retry_after = retry_after
+        self.network = network
+        self.unreachable = unreachable  # could not connect at all
+
+
+@dataclass
+class Transcript:
+    text: str
+    segments: Optional[list[Segment]]  # None: the service returned text only
+
+
+def wav_duration_ms(data: bytes) -> int:
+    with wave.open(io.BytesIO(data), "rb") as w:
+        return w.getnframes() * 1000 // max(1, w.getframerate())
+
+
+def check_upload(data: bytes) -> None:
+    """Refuse (before sending) anything the API would reject for its size or length."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ChunkError(f"this part is {len(data) / 1e6:.1f} MB; the service accepts at most 25 MB.")
+    if not (data[:4] == b"RIFF" and data[8:12] == b"WAVE"):
+        raise ChunkError("this part is not a WAV file; the service accepts only WAV or MP3.")
+    ms = wav_duration_ms(data)
+    if ms > MAX_UPLOAD_MS:
+        raise ChunkError(f"this part is {ms / 1000:.1f} s long; the service accepts at most 30 s.")
+
+
+def _scrub(text: str, secret: str) -> str:
+    text = " ".join(str(text).split())[:200]
+    return text.replace(secret, "***") if secret else text
+
+
+def _error_fields(body: bytes) -> tuple[str, str]:
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return "", ""
+    err = data.get("error") if isinstance(data, dict) else None
+    if isinstance(err, dict):
+        return str(err.get("code", "")).strip(), str(err.get("message", ""))
+    return "", ""
+
+
+def raise_for_error(status: int, code: str, message: str, headers: httpx.Headers, settings: GlmSettings) -> None:
+    """Map an error answer to the action the API doc prescribes (raises always)."""
+    secret = settings.api_key.reveal()
+    msg = _scrub(message, secret)
+    icode = int(code) if code.isdigit() else -1
+    what = f"{code}: {msg}" if code and msg else (code or msg or f"HTTP {status}")
+    if status == 401 or 1000 <= icode <= 1004:
+        raise AuthError(AUTH_MESSAGE.format(host=settings.host))
+    if icode == 1113:
+        raise BillingError(BILLING_MESSAGE)
+    if icode == 1301:
+        raise ChunkError(BLOCKED_FLAG, blocked=True)
+    if status == 429 or icode in (1302, 1303):
+        raise RetryableError(f"rate limited ({what})", rate_limited=True,
+                             retry_after=parse_retry_after(headers.get("retry-after")))
+    if status >= 500 or icode == 500:
+        raise RetryableError(f"server error (HTTP {status}, {what})",
+                             retry_after=parse_retry_after(headers.get("retry-after")))
+    if status == 404:
+        raise EngineError(
+            f"the GLM-ASR endpoint {settings.endpoint} was not found (HTTP 404); check the base URL."
+        )
+    raise ChunkError(f"the service refused this part (HTTP {status}, {what})")
+
+
+def _seconds_to_ms(value, limit_ms: int) -> int:
+    ms = int(round(float(value) * 1000))
+    return max(0, min(limit_ms, ms))
+
+
+def parse_segments(raw, duration_ms: int) -> Optional[list[Segment]]:
+    """``segments`` of a response (seconds, relative to the piece) as int ms; None if absent."""
+    if not isinstance(raw, list) or not raw:
+        return None
+    out: list[Segment] = []
+    for s in raw:
+        if not isinstance(s, dict):
+            continue
+        text = str(s.get("text", "")).strip()
+        try:
+            a = _seconds_to_ms(s["start"], duration_ms)
+            b = _seconds_to_ms(s["end"], duration_ms)
+        except (KeyError, TypeError, ValueError):
+            return None  # a segment without usable times: treat the answer as text only
+        if text:
+            out.append(Segment(a, max(a, b), text))
+    out.sort(key=lambda seg: (seg.start_ms, seg.end_ms))
+    return out or None
+
+
+def parse_json_answer(data: dict, duration_ms: int) -> Transcript:
+    segments = parse_segments(data.get("segments"), duration_ms)
+    text = data.get("text")
+    if not isinstance(text, str):
+        if segments is None:
+            raise RetryableError("the service answered without a transcript")
+        text = join_texts(s.text for s in segments)
+    return Transcript(text.strip(), segments)
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
+
+
+def join_texts(parts) -> str:
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out and not (is_cjk(out[-1]) or is_cjk(p[0])):
+            out += " "
+        out += p
+    return out
+
+
+async def _read_stream(
+    resp: httpx.Response, duration_ms: int, on_delta: Callable[[str], None], settings: GlmSettings
+) -> Transcript:
+    """Server-Sent Events: ``transcript.text.delta`` pieces, ``transcript.text.done``, ``[DONE]``."""
+    so_far = ""
+    final: Optional[Transcript] = None
+    async for line in resp.aiter_lines():
+        if not line.startswith("data:"):
+            continue  # blank separators, comments, "event:" lines
+        payload = line[5:].strip()
+        if payload == "[DONE]":
+            if final is None:
+                final = Transcript(so_far.strip(), None)
+            return final
+        try:
+            event = json.loads(payload)
+        except ValueError:
+            raise RetryableError("the service sent a damaged event stream") from None
+        if not isinstance(event, dict):
+            continue
+        if "error" in event:
+            code, message = _error_fields(payload.encode("utf-8"))
+            raise_for_error(400 if code == "1301" else 500, code, message, resp.headers, settings)
+        kind = event.get("type", "")
+        if kind == "transcript.text.delta":
+            so_far += str(event.get("delta", ""))
+            on_delta(so_far)
+        elif kind == "transcript.text.done":
+            final = parse_json_answer(event, duration_ms) if "text" in event else Transcript(so_far.strip(), None)
+    raise RetryableError("the event stream ended before [DONE]", network=True)
+
+
+def build_form(settings: GlmSettings, *, prompt: Optional[str], request_id: str) -> dict:
+    form: dict = {
+        "model": settings.model,
+        "stream": "true" if settings.stream else "false",
+        "request_id": request_id,
+    }
+    if prompt:
+        form["prompt"] = prompt[-PROMPT_MAX_CHARS:]
+    words = settings.hotwords_sent()
+    if words:
+        form["hotwords"] = words  # repeated form field, one term each
+    return form
+
+
+async def send_piece(
+    client: httpx.AsyncClient,
+    settings: GlmSettings,
+    audio: bytes,
+    *,
+    prompt: Optional[str],
+    request_id: str,
+    on_delta: Callable[[str], None],
+) -> Transcript:
+    """Upload one WAV piece (checked against the limits first) and return its transcript."""
+    check_upload(audio)
+    duration_ms = wav_duration_ms(audio)
+    form = build_form(settings, prompt=prompt, request_id=request_id)
+    files = {"file": ("piece.wav", audio, "audio/wav")}
+    try:
+        async with client.stream("POST", settings.endpoint, data=form, files=files) as resp:
+            ctype = resp.headers.get("content-type", "")
+            if resp.status_code == 200 and ctype.startswith("text/event-stream"):
+                return await _read_stream(resp, duration_ms, on_delta, settings)
+            body = await resp.aread()
+            if resp.status_code != 200:
+                code, message = _error_fields(body)
+                raise_for_error(resp.status_code, code, message, resp.headers, settings)
+            try:
+                data = json.loads(body.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                raise RetryableError("the service sent an unreadable answer") from None
+            if not isinstance(data, dict):
+                raise RetryableError("the service sent an unreadable answer")
+            if "error" in data and data["error"]:
+                code, message = _error_fields(body)
+                raise_for_error(400 if code == "1301" else 500, code, message, resp.headers, settings)
+            return parse_json_answer(data, duration_ms)
+    except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+        raise RetryableError(f"cannot connect ({type(exc).__name__})", network=True, unreachable=True) from None
+    except httpx.TimeoutException as exc:
+        raise RetryableError(f"timed out ({type(exc).__name__})", network=True) from None
+    except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+        raise RetryableError(f"connection dropped ({type(exc).__name__})", network=True) from None
+    except httpx.DecodingError:
+        raise RetryableError("the service sent an undecodable answer") from None

@@ -1,0 +1,144 @@
+"""Scheduling for GLM-ASR uploads: the adaptive in-flight limit, retry delays, contiguous runs.
+
+* :class:`AimdLimiter` caps requests in flight at the user's concurrency; repeated 429s halve
+  the cap, each success adds back ``1/cap`` (about one slot per round of successes), like TCP.
+* :func:`backoff_delay` is exponential backoff with jitter, or the server's ``Retry-After``.
+* :class:`RunScheduler` splits the chunks into contiguous runs (one per worker) so each chunk's
+  predecessor is usually already transcribed when it is sent (its text becomes the context
+  prompt) without serialising the file; a worker that runs dry takes the back half of the run
+  with the most work left.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import random
+import time
+from collections import deque
+from typing import Optional, Sequence
+
+
+class AimdLimiter:
+    """In-flight cap for one event loop. ``acquire`` waits; ``release`` is synchronous (safe in
+    ``finally`` blocks of cancelled tasks)."""
+
+    def __init__(self, max_limit: int, *, decrease_after: int = 2, min_limit: int = 1) -> None:
+        self.max_limit = max(1, int(max_limit))
+        self.min_limit = max(1, min(min_limit, self.max_limit))
+        self.limit = float(self.max_limit)
+        self.decrease_after = max(1, decrease_after)
+        self.in_flight = 0
+        self.max_seen = 0
+        self.decreases = 0
+        self._strikes = 0
+        self._epoch = 0
+        self._waiters: deque[asyncio.Future] = deque()
+
+    @property
+    def cap(self) -> int:
+        return max(self.min_limit, int(self.limit))
+
+    async def acquire(self) -> int:
+        """Wait for a free slot; returns the epoch the request was sent in."""
+        while self.in_flight >= self.cap:
+            fut = asyncio.get_running_loop().create_future()
+            self._waiters.append(fut)
+            try:
+                await fut
+            finally:
+                if fut in self._waiters:
+                    self._waiters.remove(fut)
+        self.in_flight += 1
+        self.max_seen = max(self.max_seen, self.in_flight)
+        return self._epoch
+
+    def release(self, epoch: int, outcome: str) -> None:
+        """``outcome``: "ok", "rate_limited" or "other"."""
+        self.in_flight -= 1
+        if outcome == "rate_limited":
+            # only requests sent since the last cut count (one cut per round, like TCP)
+            if epoch == self._epoch:
+                self._strikes += 1
+                if self._strikes >= self.decrease_after:
+                    self.limit = max(float(self.min_limit), self.limit / 2)
+                    self._epoch += 1
+                    self._strikes = 0
+                    self.decreases += 1
+        elif outcome == "ok":
+            self._strikes = 0
+            self.limit = min(float(self.max_limit), self.limit + 1.0 / max(1.0, self.limit))
+        free = self.cap - self.in_flight
+        while free > 0 and self._waiters:
+            fut = self._waiters.popleft()
+            if not fut.done():
+                fut.set_result(None)
+                free -= 1
+
+
+def parse_retry_after(value: Optional[str], now: Optional[float] = None) -> Optional[float]:
+    """Seconds from a ``Retry-After`` header (delta-seconds, decimals tolerated, or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        secs = float(value)
+        return max(0.0, secs) if secs == secs else None  # NaN guard
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def backoff_delay(
+    attempt: int, *, base_s: float, max_s: float, retry_after: Optional[float] = None,
+    rng: Optional[random.Random] = None,
+) -> float:
+    """Delay before retry number ``attempt`` (1-based): the server's Retry-After (plus up to 10 %
+    jitter so waiting clients do not return in lockstep), else ``base·2^(attempt-1)`` with jitter
+    between half and all of it; never more than ``max_s``."""
+    r = (rng or random).random()
+    if retry_after is not None:
+        return min(max_s, retry_after * (1.0 + 0.1 * r))
+    full = min(max_s, base_s * (2 ** max(0, attempt - 1)))
+    return full * (0.5 + 0.5 * r)
+
+
+class RunScheduler:
+    """Hands out chunk positions: contiguous runs, one per worker, with work stealing."""
+
+    def __init__(self, positions: Sequence[int], weights: Sequence[float], n_runs: int) -> None:
+        self.weight = {p: float(w) for p, w in zip(positions, weights)}
+        n_runs = max(1, min(n_runs, len(positions))) if positions else 1
+        self.runs: list[deque[int]] = [deque() for _ in range(n_runs)]
+        total = sum(self.weight.values()) or 1.0
+        acc = 0.0
+        for p in positions:
+            w = self.weight[p]
+            # a chunk joins the run its weight's midpoint falls into: near-equal work per run
+            r = min(n_runs - 1, int((acc + w / 2) / total * n_runs))
+            self.runs[r].append(p)
+            acc += w
+        self.steals = 0
+
+    def _left(self, run: deque[int]) -> float:
+        return sum(self.weight[p] for p in run)
+
+    def next(self, worker: int) -> Optional[int]:
+        own = self.runs[worker % len(self.runs)]
+        if own:
+            return own.popleft()
+        victim = max(self.runs, key=self._left)
+        if not victim:
+            return None
+        # take the back half (at least one chunk), which starts a new run for this worker
+        take = (len(victim) + 1) // 2
+        stolen = [victim.pop() for _ in range(take)][::-1]
+        own.extend(stolen)
+        self.steals += 1
+        return own.popleft()

@@ -1,0 +1,175 @@
+"""GLM-ASR settings: the API key (kept secret), endpoint, model, concurrency, glossary, price."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Union
+from urllib.parse import urlsplit
+
+from ..errors import UsageError
+
+KEY_ENV = "ZHIPUAI_API_KEY"
+MAINLAND_URL = "https://open.bigmodel.cn/api"
+INTERNATIONAL_URL = "https://api.z.ai/api"
+DEFAULT_MODEL = "glm-asr-2512"
+MAX_CONCURRENCY = 50
+MAX_HOTWORDS = 100  # the API takes at most this many
+PRICE_RMB_PER_MIN = 0.06
+
+
+class Secret:
+    """A string that never shows itself: repr/str/format give ``***``; only :meth:`reveal` reads it."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: Optional[str] = "") -> None:
+        self._value = (value or "").strip()
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __repr__(self) -> str:
+        return "Secret('***')" if self._value else "Secret('')"
+
+    __str__ = __repr__
+
+    def __format__(self, spec: str) -> str:
+        return repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(("Secret", self._value))
+
+    def __reduce__(self):  # never pickled into a file or another process by accident
+        raise TypeError("a Secret cannot be pickled")
+
+
+def _key_from_env() -> Secret:
+    return Secret(os.environ.get(KEY_ENV, ""))
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("subtitler")) / "glm"
+
+
+def load_hotwords(path: Union[str, Path]) -> list[str]:
+    """Glossary terms from a UTF-8 text file, one a line; blank lines and ``#`` comments skipped,
+    duplicates dropped (first kept)."""
+    p = Path(path).expanduser()
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise UsageError(f"cannot read the hotword file {p}: {exc.strerror or exc}.") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"the hotword file {p} is not UTF-8 text.") from None
+    return clean_hotwords(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def clean_hotwords(words) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for w in words:
+        w = str(w).strip()
+        if w and w not in seen:
+            seen.add(w)
+            out.append(w)
+    return out
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(url: str) -> str:
+    """``url`` without a trailing slash; https required except for loopback test servers (so the
+    key never crosses a network in clear text)."""
+    url = (url or "").strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"'{url}' is not a valid GLM-ASR base URL (e.g. {MAINLAND_URL}).")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise UsageError(f"the GLM-ASR base URL must use https (got {url}).")
+    if parts.username or parts.password:
+        raise UsageError("the GLM-ASR base URL must not contain credentials.")
+    return url
+
+
+@dataclass
+class GlmSettings:
+    """Everything the GLM-ASR engine needs. ``api_key`` comes from ``$ZHIPUAI_API_KEY`` unless
+    given (the GUI passes the key stored in the OS keyring); never from a command-line argument."""
+
+    api_key: Secret = field(default_factory=_key_from_env)
+    base_url: str = MAINLAND_URL
+    model: str = DEFAULT_MODEL
+    concurrency: int = 5
+    stream: bool = False
+    hotwords: list[str] = field(default_factory=list)
+    context: bool = True
+    timeout_s: float = 60.0  # per request: connect, write and the wait for each read
+    max_retries: int = 5  # for server errors, timeouts and dropped connections
+    max_rate_retries: int = 30  # for 429 "too many requests" (not failures; just wait)
+    backoff_s: float = 0.5  # first retry delay; doubles each time (with jitter)
+    backoff_max_s: float = 30.0
+    cache_dir: Optional[Path] = None  # None: the user cache dir / subtitler / glm
+    use_cache: bool = True
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.api_key, Secret):
+            self.api_key = Secret(self.api_key)
+        self.base_url = check_base_url(self.base_url)
+        try:
+            self.concurrency = int(self.concurrency)
+        except (TypeError, ValueError):
+            raise UsageError("concurrency must be a whole number from 1 to 50.") from None
+        if not 1 <= self.concurrency <= MAX_CONCURRENCY:
+            raise UsageError(f"concurrency must be from 1 to {MAX_CONCURRENCY} (got {self.concurrency}).")
+        if not self.model.strip():
+            raise UsageError("the GLM-ASR model name is empty.")
+        if self.timeout_s <= 0:
+            raise UsageError("the GLM-ASR timeout must be positive.")
+        self.hotwords = clean_hotwords(self.hotwords)
+        if self.cache_dir is None:
+            self.cache_dir = default_cache_dir()
+        self.cache_dir = Path(self.cache_dir)
+
+    def has_key(self) -> bool:
+        return bool(self.api_key)
+
+    def hotwords_sent(self) -> list[str]:
+        """The glossary as uploaded (the API takes at most 100 terms)."""
+        return self.hotwords[:MAX_HOTWORDS]
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.base_url).hostname or self.base_url
+
+    @property
+    def endpoint(self) -> str:
+        return f"{self.base_url}/paas/v4/audio/transcriptions"
+
+
+def estimate_cost_rmb(audio_ms: int) -> float:
+    """The price of ``audio_ms`` of uploaded audio at 0.06 RMB per minute."""
+    return max(0, audio_ms) / 60000 * PRICE_RMB_PER_MIN
+
+
+def cost_line(audio_ms: int) -> str:
+    """e.g. ``12.5 min of audio ≈ 0.75 RMB at 0.06 RMB/min``."""
+    minutes = max(0, audio_ms) / 60000
+    return f"{minutes:.1f} min of audio ≈ {estimate_cost_rmb(audio_ms):.2f} RMB at {PRICE_RMB_PER_MIN:g} RMB/min"

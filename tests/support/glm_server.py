@@ -1,0 +1,461 @@
+"""A stand-in GLM-ASR server on 127.0.0.1 for tests and benchmarks — real HTTP, documented API.
+
+``POST /api/paas/v4/audio/transcriptions`` with multipart/form-data (parsed with the stdlib email
+parser), Bearer auth, wav/mp3 only, the 30 s / 25 MB limits, both response shapes, SSE
+streaming, the error bodies of docs/glm-asr-api.md, 429/1302 above its in-flight limit, 1113,
+1301 on configured words, and injected faults (500s, dropped connections, slow replies).
+
+Recognition is by lookup: the test registers the audio it will transcribe with the texts and
+intervals of its utterances (the fixture's .json). Each upload is located inside the registered
+audio by its samples; the utterances it covers are its transcript, and (with ``segments=True``)
+its segments, with their known times relative to the piece. Deterministic: faults are chosen by
+a hash of (seed, piece, attempt number), not by arrival order.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import select
+import socket
+import threading
+import time
+import uuid
+import wave
+from collections import Counter
+from dataclasses import dataclass, field
+from email import policy
+from email.parser import BytesParser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Optional
+
+import numpy as np
+
+PATH = "/api/paas/v4/audio/transcriptions"
+MAX_BYTES = 25 * 1024 * 1024
+MAX_MS = 30000
+MODELS = ("glm-asr-2512", "glm-asr")
+
+
+@dataclass
+class ServerConfig:
+    api_key: str = "test-key-0123456789"
+    segments: bool = True  # answer with "segments" (the guide's shape) or text only (the reference's)
+    limit: int = 5  # requests in flight above this get 429 / 1302
+    base_s: float = 1.0  # latency: base + per_audio_s per second of audio, times scale
+    per_audio_s: float = 0.05
+    scale: float = 1.0
+    fault_rate: float = 0.0  # probability that one upload attempt fails
+    fault_kinds: tuple = ("500", "drop", "slow")
+    slow_s: float = 5.0  # extra wait of a "slow" fault (absolute seconds)
+    seed: int = 0
+    retry_after: Optional[str] = "1"  # Retry-After header value on 429s (None: no header)
+    blocked_words: tuple = ()  # transcripts containing one of these get 1301
+    arrears: bool = False  # every request gets 429 / 1113
+
+
+@dataclass(frozen=True)
+class Utterance:
+    text: str
+    start_ms: int
+    end_ms: int
+
+
+@dataclass
+class _Audio:
+    pcm: np.ndarray
+    utterances: list[Utterance]
+    cjk: bool
+    order: np.ndarray = field(repr=False)
+    sorted_vals: np.ndarray = field(repr=False)
+
+
+@dataclass
+class Counters:
+    requests: int = 0
+    statuses: Counter = field(default_factory=Counter)
+    in_flight: int = 0
+    max_in_flight: int = 0
+    c429: int = 0
+    sends: Counter = field(default_factory=Counter)  # piece key -> uploads (every attempt)
+    faults: Counter = field(default_factory=Counter)  # piece key -> injected faults
+    fault_kinds: Counter = field(default_factory=Counter)
+    served: Counter = field(default_factory=Counter)  # piece key -> successful answers
+    prompts: dict = field(default_factory=dict)  # piece key -> prompts of its uploads
+    hotwords: list = field(default_factory=list)
+    max_upload_bytes: int = 0
+    max_upload_ms: int = 0
+    streams: int = 0
+    auth_headers: list = field(default_factory=list)  # only whether one was present, never the value
+    service_s: float = 0.0  # sum of the latencies served successfully
+
+
+def piece_key(samples: np.ndarray) -> str:
+    """The server's name for an uploaded piece: sha256 of its int16 samples."""
+    return hashlib.sha256(np.ascontiguousarray(samples, dtype=np.int16).tobytes()).hexdigest()
+
+
+def _error(code: str, message: str) -> bytes:
+    return json.dumps({"error": {"code": code, "message": message}}).encode()
+
+
+def _fraction(*parts) -> float:
+    h = hashlib.sha256(":".join(str(p) for p in parts).encode()).digest()
+    return int.from_bytes(h[:8], "big") / 2**64
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], OSError):  # clients hanging up are normal here
+            super().handle_error(request, client_address)
+
+
+class GlmServer:
+    def __init__(self, config: Optional[ServerConfig] = None, **overrides) -> None:
+        self.config = config or ServerConfig()
+        for k, v in overrides.items():
+            setattr(self.config, k, v)
+        self.counters = Counters()
+        self.lock = threading.Lock()
+        self._audio: list[_Audio] = []
+        self._httpd: Optional[ThreadingHTTPServer] = None
+        self._thread: Optional[threading.Thread] = None
+
+    # -- set-up --------------------------------------------------------------------------------
+
+    def register(self, pcm: np.ndarray, utterances, *, cjk: bool = False) -> None:
+        """Audio the server will recognise, with its utterances (dicts or Utterance, absolute ms)."""
+        pcm = np.ascontiguousarray(pcm, dtype=np.int16)
+        utts = [u if isinstance(u, Utterance) else Utterance(u["text"], int(u["start_ms"]), int(u["end_ms"]))
+                for u in utterances]
+        order = np.argsort(pcm, kind="stable")
+        self._audio.append(_Audio(pcm, utts, cjk, order, pcm[order]))
+
+    def start(self) -> "GlmServer":
+        server = self
+
+        class Handler(_Handler):
+            owner = server
+
+        self._httpd = _QuietServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+            self._httpd = None
+
+    def __enter__(self) -> "GlmServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        assert self._httpd is not None
+        return self._httpd.server_address[1]
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def reset_counters(self) -> None:
+        with self.lock:
+            self.counters = Counters()
+
+    # -- recognition ---------------------------------------------------------------------------
+
+    def latency_s(self, audio_ms: int) -> float:
+        c = self.config
+        return (c.base_s + c.per_audio_s * audio_ms / 1000) * c.scale
+
+    def locate(self, pcm: np.ndarray) -> Optional[tuple[_Audio, int]]:
+        """Where ``pcm`` lies in a registered audio: (audio, offset in samples)."""
+        n = len(pcm)
+        if n == 0:
+            return None
+        width = min(32, n)
+        p = min(int(np.argmax(np.abs(pcm.astype(np.int32)))), n - width)
+        window = pcm[p:p + width]
+        for a in self._audio:
+            lo = np.searchsorted(a.sorted_vals, window[0], "left")
+            hi = np.searchsorted(a.sorted_vals, window[0], "right")
+            for cand in np.sort(a.order[lo:hi]):
+                off = int(cand) - p
+                if off < 0 or off + n > len(a.pcm):
+                    continue
+                if np.array_equal(a.pcm[cand:cand + width], window) and np.array_equal(a.pcm[off:off + n], pcm):
+                    return a, off
+        return None
+
+    def recognise(self, pcm: np.ndarray) -> tuple[str, list[dict]]:
+        """Transcript and segments (seconds, relative to the piece) of an uploaded piece."""
+        found = self.locate(pcm)
+        if found is None:
+            return "", []
+        audio, off = found
+        start_ms = off * 1000 // 16000
+        dur_ms = len(pcm) * 1000 // 16000
+        segs = []
+        for u in audio.utterances:
+            overlap = min(u.end_ms, start_ms + dur_ms) - max(u.start_ms, start_ms)
+            if overlap * 2 >= (u.end_ms - u.start_ms) > 0:
+                a = max(0, u.start_ms - start_ms)
+                b = min(dur_ms, u.end_ms - start_ms)
+                segs.append({"id": len(segs), "start": round(a / 1000, 3), "end": round(b / 1000, 3), "text": u.text})
+        sep = "" if audio.cjk else " "
+        return sep.join(s["text"] for s in segs), segs
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    owner: GlmServer
+
+    def log_message(self, format, *args) -> None:  # quiet
+        pass
+
+    # -- low-level replies ---------------------------------------------------------------------
+
+    def _send(self, status: int, body: bytes, headers: Optional[dict] = None, *, release: bool = True) -> None:
+        if release:
+            self._release()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+        self.wfile.flush()
+        with self.owner.lock:
+            self.owner.counters.statuses[status] += 1
+
+    def _release(self) -> None:
+        if self._counted:
+            self._counted = False
+            with self.owner.lock:
+                self.owner.counters.in_flight -= 1
+
+    def _wait(self, seconds: float) -> bool:
+        """Sleep; False as soon as the client hangs up (a real server stops working then too)."""
+        end = time.monotonic() + seconds
+        while True:
+            left = end - time.monotonic()
+            if left <= 0:
+                return True
+            try:
+                ready, _, _ = select.select([self.connection], [], [], left)
+                if ready and not self.connection.recv(1, socket.MSG_PEEK):
+                    return False
+            except OSError:
+                return False
+            if ready:  # data from the client before our answer: just wait the time out
+                time.sleep(max(0.0, end - time.monotonic()))
+                return True
+
+    def _drop(self) -> None:
+        self._release()
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    # -- the endpoint --------------------------------------------------------------------------
+
+    def do_GET(self) -> None:
+        self._counted = False
+        self._send(404, _error("404", "not found"), release=False)
+
+    def do_POST(self) -> None:
+        owner, cfg = self.owner, self.owner.config
+        with owner.lock:
+            c = owner.counters
+            c.requests += 1
+            c.in_flight += 1
+            c.max_in_flight = max(c.max_in_flight, c.in_flight)
+            c.auth_headers.append("authorization" in {k.lower() for k in self.headers.keys()})
+            in_flight = c.in_flight
+        self._counted = True
+        t0 = time.monotonic()
+        try:
+            length = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            self.close_connection = True
+            return self._send(411, _error("1214", "Content-Length required"))
+        body = self.rfile.read(length)
+        if self.path.split("?")[0] != PATH:
+            return self._send(404, _error("404", "not found"))
+        auth = self.headers.get("Authorization", "")
+        if not auth.startswith("Bearer "):
+            return self._send(401, _error("1000", "missing Authorization header"))
+        if auth[len("Bearer "):] != cfg.api_key:
+            return self._send(401, _error("1001", "invalid API key"))
+        if cfg.arrears:
+            return self._send(429, _error("1113", "account in arrears"))
+        form = self._parse(body)
+        if isinstance(form, str):
+            return self._send(400, _error("1214", form))
+        fields, data, filename = form
+        key = None
+        pcm = None
+        if data[:4] == b"RIFF" and data[8:12] == b"WAVE":
+            try:
+                with wave.open(io.BytesIO(data), "rb") as w:
+                    dur_ms = w.getnframes() * 1000 // max(1, w.getframerate())
+                    pcm = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
+            except (wave.Error, EOFError):
+                return self._send(400, _error("1214", "damaged wav file"))
+            key = piece_key(pcm)
+        elif data[:3] == b"ID3" or (len(data) > 1 and data[0] == 0xFF and data[1] & 0xE0 == 0xE0):
+            dur_ms = len(data) * 8 // 128  # assume 128 kbps
+            key = hashlib.sha256(data).hexdigest()
+        else:
+            return self._send(400, _error("1214", f"unsupported file format ({filename}); use wav or mp3"))
+        with owner.lock:
+            c = owner.counters
+            c.sends[key] += 1
+            attempt = c.sends[key]
+            c.prompts.setdefault(key, []).append(fields.get("prompt", [""])[0])
+            c.hotwords.append(fields.get("hotwords", []))
+            c.max_upload_bytes = max(c.max_upload_bytes, len(data))
+            c.max_upload_ms = max(c.max_upload_ms, dur_ms)
+        if in_flight > cfg.limit:
+            with owner.lock:
+                owner.counters.c429 += 1
+            headers = {"Retry-After": cfg.retry_after} if cfg.retry_after else {}
+            return self._send(429, _error("1302", "too many requests in flight"), headers)
+        model = fields.get("model", [""])[0]
+        if model not in MODELS:
+            return self._send(400, _error("1211", f"model {model!r} does not exist"))
+        if len(data) > MAX_BYTES:
+            return self._send(400, _error("1214", "file larger than 25 MB"))
+        if dur_ms > MAX_MS:
+            return self._send(400, _error("1214", "audio longer than 30 s"))
+        if len(fields.get("prompt", [""])[0]) >= 8000:
+            return self._send(400, _error("1214", "prompt too long"))
+        if len(fields.get("hotwords", [])) > 100:
+            return self._send(400, _error("1214", "more than 100 hotwords"))
+        rid = fields.get("request_id", [""])[0]
+        if rid and len(rid) < 6:
+            return self._send(400, _error("1214", "request_id too short"))
+        text, segs = owner.recognise(pcm) if pcm is not None else ("", [])
+        latency = owner.latency_s(dur_ms)
+        # injected faults: decided by (seed, piece, attempt), so independent of arrival order
+        if cfg.fault_rate and _fraction(cfg.seed, key, attempt) < cfg.fault_rate:
+            kind = cfg.fault_kinds[int(_fraction(cfg.seed, key, attempt, "kind") * len(cfg.fault_kinds))]
+            with owner.lock:
+                owner.counters.faults[key] += 1
+                owner.counters.fault_kinds[kind] += 1
+            if kind in ("500", "503"):
+                if not self._wait(latency / 2):
+                    return self._drop()
+                return self._send(int(kind), _error("500", "internal server error"))
+            if kind == "drop":
+                self._wait(latency / 2)
+                return self._drop()
+            if kind == "slow":
+                latency += cfg.slow_s
+        if any(w in text for w in cfg.blocked_words):
+            if not self._wait(latency):
+                return self._drop()
+            return self._send(400, _error("1301", "content safety: the input or output was blocked"))
+        stream = fields.get("stream", ["false"])[0].lower() == "true"
+        if stream:
+            return self._stream(text, key, latency, t0)
+        if not self._wait(latency - (time.monotonic() - t0)):
+            return self._drop()
+        answer = {"id": uuid.uuid4().hex, "created": int(time.time()), "request_id": rid or uuid.uuid4().hex,
+                  "model": model, "text": text,
+                  "usage": {"prompt_tokens": 10, "completion_tokens": len(text), "total_tokens": 10 + len(text)}}
+        if cfg.segments:
+            answer["segments"] = segs
+        with owner.lock:
+            owner.counters.served[key] += 1
+            owner.counters.service_s += latency
+        self._send(200, json.dumps(answer, ensure_ascii=False).encode("utf-8"))
+
+    def _stream(self, text: str, key: str, latency: float, t0: float) -> None:
+        owner = self.owner
+        cjk = any(ord(ch) > 0x2E80 for ch in text)
+        pieces = [text[i:i + 4] for i in range(0, len(text), 4)] if cjk else [
+            w if i == 0 else " " + w for i, w in enumerate(text.split())]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+
+        def chunk(payload: str) -> None:
+            raw = f"data: {payload}\n\n".encode("utf-8")
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(raw), raw))
+            self.wfile.flush()
+
+        try:
+            if not self._wait(latency * 0.3 - (time.monotonic() - t0)):
+                return self._drop()
+            step = latency * 0.7 / max(1, len(pieces))
+            for p in pieces:
+                chunk(json.dumps({"type": "transcript.text.delta", "delta": p}, ensure_ascii=False))
+                if not self._wait(step):
+                    return self._drop()
+            chunk(json.dumps({"type": "transcript.text.done", "text": text}, ensure_ascii=False))
+            self._release()
+            with owner.lock:
+                owner.counters.served[key] += 1
+                owner.counters.streams += 1
+                owner.counters.statuses[200] += 1
+                owner.counters.service_s += latency
+            chunk("[DONE]")
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+        except OSError:
+            self._drop()
+
+    def _parse(self, body: bytes):
+        """(fields, file bytes, file name) of a multipart/form-data body, or an error message."""
+        ctype = self.headers.get("Content-Type", "")
+        if not ctype.lower().startswith("multipart/form-data"):
+            return "the request must be multipart/form-data"
+        msg = BytesParser(policy=policy.HTTP).parsebytes(
+            b"Content-Type: " + ctype.encode("latin-1") + b"\r\nMIME-Version: 1.0\r\n\r\n" + body)
+        if not msg.is_multipart():
+            return "malformed multipart body"
+        fields: dict[str, list[str]] = {}
+        data: Optional[bytes] = None
+        filename = ""
+        for part in msg.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            if not name:
+                continue
+            payload = part.get_payload(decode=True) or b""
+            if name == "file" and part.get_filename() is not None:
+                data, filename = payload, part.get_filename()
+            else:
+                fields.setdefault(name.rstrip("[]"), []).append(payload.decode("utf-8"))
+        if data is None and "file_base64" in fields:
+            try:
+                data = base64.b64decode(fields["file_base64"][0], validate=True)
+            except ValueError:
+                return "file_base64 is not base64"
+            filename = "base64"
+        if data is None:
+            return "file is required"
+        hot = fields.get("hotwords", [])
+        if len(hot) == 1 and hot[0].startswith("["):
+            try:
+                fields["hotwords"] = [str(x) for x in json.loads(hot[0])]
+            except ValueError:
+                return "hotwords must be a list of strings"
+        return fields, data, filename
