@@ -170,7 +170,7 @@ def load_wav(path: Path | str) -> np.ndarray:
 
 
 def write_wav(path: Path | str, pcm: np.ndarray) -> None:
-    with wave.open(str(path), "wb") as w:
+    with wave.open(path if hasattr(path, "write") else str(path), "wb") as w:  # a path or a binary file
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(SAMPLE_RATE)
