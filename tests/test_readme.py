@@ -1,0 +1,16 @@
+"""README's two set-up commands stay true: CI runs exactly the test command written there."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = ROOT.joinpath("README.md").read_text("utf-8")
+    block = readme.split("```bash", 1)[1].split("```", 1)[0]
+    commands = [ln.strip() for ln in block.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    assert len(commands) == 2
+    assert "subtitler transcribe resources/demo/" in commands[0]
+    ci = ROOT.joinpath(".ci", "run").read_text("utf-8").strip().splitlines()
+    assert ci[-1].strip() == commands[1]
+    assert (ROOT / "resources" / "demo" / "lecture-demo.mp4").is_file()
