@@ -41,16 +41,50 @@ def build_parser() -> argparse.ArgumentParser:
 # GLM options ------------------------------------------------------------------------------------
 def add_glm_options(t: argparse.ArgumentParser) -> None:
     """Flags of the GLM-ASR engine (the key comes from ZHIPUAI_API_KEY or the app's keyring)."""
+    g = t.add_argument_group("GLM-ASR (cloud; the API key is read from ZHIPUAI_API_KEY, never from a flag)")
+    g.add_argument("--glm-base-url", metavar="URL",
+                   help="service address (default https://open.bigmodel.cn/api; international: https://api.z.ai/api)")
+    g.add_argument("--concurrency", type=int, metavar="N",
+                   help="uploads in flight at once, 1-50 (default 5, the entry tier's limit)")
+    g.add_argument("--hotwords", type=Path, metavar="FILE",
+                   help="glossary file, one term a line (names, jargon; at most 100 are sent)")
+    g.add_argument("--no-context", action="store_true",
+                   help="do not send the preceding text as context with each piece")
+    g.add_argument("--stream", action="store_true", help="receive text as it is recognised (live preview)")
 
 
 def build_glm_settings(args: argparse.Namespace):
-    """GlmSettings from the flags, or None for the defaults."""
-    return None
+    """GlmSettings from the flags (the key from the environment)."""
+    from .core.engines.glm_settings import MAINLAND_URL, GlmSettings, load_hotwords
+
+    settings = GlmSettings(
+        base_url=args.glm_base_url or MAINLAND_URL,
+        concurrency=5 if args.concurrency is None else args.concurrency,
+        hotwords=load_hotwords(args.hotwords) if args.hotwords else [],
+        context=not args.no_context,
+        stream=args.stream,
+    )
+    if args.hotwords and len(settings.hotwords) > len(settings.hotwords_sent()):
+        print(f"subtitler: {args.hotwords} has {len(settings.hotwords)} terms; only the first "
+              f"{len(settings.hotwords_sent())} are sent.", file=sys.stderr)
+    return settings
 
 
-def glm_preamble(engine, audio_ms: int) -> Optional[str]:
-    """A line to print before a cloud run (audio minutes and price), or None."""
-    return None
+def glm_preamble(engine, audio_ms) -> Optional[str]:
+    """A line to print before a cloud run (audio minutes and price), or None. ``audio_ms`` may be
+    the media file itself (its duration is probed)."""
+    if getattr(engine, "name", "") != "glm":
+        return None
+    from .core.engines.glm_settings import cost_line
+
+    if isinstance(audio_ms, Path):
+        from .core.media import probe
+
+        try:
+            audio_ms = probe(audio_ms).duration_ms
+        except SubtitlerError:
+            return None  # the job itself reports the unreadable file
+    return f"GLM-ASR: {cost_line(int(audio_ms))} (at most: long silences are not uploaded)"
 # end of GLM options ------------------------------------------------------------------------------
 
 
@@ -111,7 +145,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
             if source.is_file() and not is_media_path(source) and source.suffix.lower() in (".srt", ".ass", ".vtt", ".txt"):
                 raise UsageError(f"{source.name}: is a subtitle file, not media.")
             check_outputs(planned_outputs(source, args.output_dir, fmts, args.name_pattern), args.overwrite)
-            pre = glm_preamble(engine, 0)
+            pre = glm_preamble(engine, source)
             if pre:
                 print(pre, file=sys.stderr)
             result = transcribe_file(source, options, engine=engine, on_progress=reporter)

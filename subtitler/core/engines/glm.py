@@ -115,13 +115,19 @@ class GlmEngine:
         cancel = ensure_token(cancel)
         cancel.check()
         run = _Run(self, list(chunks), language, on_progress, cancel)
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
+        if not _loop_running():
             return asyncio.run(run.main())
         # called from inside an event loop: run ours on a helper thread
         with concurrent.futures.ThreadPoolExecutor(1) as pool:
             return pool.submit(asyncio.run, run.main()).result()
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 class _Run:
@@ -204,10 +210,9 @@ class _Run:
         try:
             while pending:
                 done, pending = await asyncio.wait(pending, timeout=POLL_S, return_when=asyncio.FIRST_EXCEPTION)
-                for t in done:
-                    exc = t.exception()
-                    if exc is not None:
-                        raise exc
+                errors = [t.exception() for t in done if not t.cancelled() and t.exception() is not None]
+                if errors:
+                    raise errors[0]
                 if self.cancel.cancelled:
                     raise Cancelled()
         finally:
