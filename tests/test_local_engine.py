@@ -77,3 +77,15 @@ def test_cancel_stops_between_pieces(media_dir):
 def test_bad_model_folder(tmp_path):
     with pytest.raises(ModelError, match="model.bin"):
         LocalEngine(str(tmp_path)).transcribe([], language=None, on_progress=lambda e: None, cancel=CancelToken())
+
+
+def test_unknown_or_unreachable_model_names_fail_clearly(monkeypatch):
+    from subtitler.core.engines.local import fetch_model
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ModelError, match="unknown model"):
+        fetch_model("no-such-model")
+    events = []
+    with pytest.raises(ModelError, match="cannot download the model 'large-v3'"):
+        fetch_model("large-v3", events.append)
+    assert events and events[0].stage == "model"

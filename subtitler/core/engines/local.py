@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..errors import ModelError
-from ..progress import CancelToken, Progress, ProgressCallback
+from ..progress import CancelToken, Progress, ProgressCallback, no_progress
 from ..speech import Chunk
 from .base import ChunkResult, Segment, Word
 
@@ -47,13 +47,50 @@ def default_threads() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def load_model(model: Optional[str] = None, *, threads: Optional[int] = None):
+def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
+    """The local folder of a faster-whisper model name, downloading it on first use with progress."""
+    from faster_whisper.utils import _MODELS, download_model
+
+    try:
+        return download_model(name, local_files_only=True)
+    except (OSError, ValueError):
+        pass
+    repo = _MODELS.get(name) or (name if "/" in name else None)
+    if repo is None:
+        raise ModelError(f"unknown model '{name}'; use one of {', '.join(_MODELS)}, a Hugging Face id, or a folder.")
+    import huggingface_hub
+    from tqdm.auto import tqdm
+
+    class _Progress(tqdm):  # snapshot_download reports files fetched through this class
+        def __init__(self, *args, **kwargs):
+            kwargs["disable"] = True
+            super().__init__(*args, **kwargs)
+
+        def update(self, n=1):
+            super().update(n)
+            if self.total:
+                on_progress(Progress("model", self.n / self.total, f"downloading model {name}"))
+
+    on_progress(Progress("model", 0.0, f"downloading model {name}"))
+    try:
+        return huggingface_hub.snapshot_download(
+            repo, allow_patterns=["config.json", "preprocessor_config.json", "model.bin", "tokenizer.json",
+                                  "vocabulary.*"], tqdm_class=_Progress)
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise ModelError(f"cannot download the model '{name}' ({type(exc).__name__}); check the network, "
+                         "or pass a model folder with --model.") from None
+
+
+def load_model(model: Optional[str] = None, *, threads: Optional[int] = None,
+               on_progress: ProgressCallback = no_progress):
     """A cached faster-whisper WhisperModel. Names are downloaded on first use (with progress)."""
     try:
         from faster_whisper import WhisperModel
     except ImportError as exc:
         raise ModelError("faster-whisper is not installed: pip install 'subtitler[local]'.") from exc
     ref = resolve_model(model)
+    if not Path(ref).is_dir():
+        ref = fetch_model(ref, on_progress)
     threads = threads or default_threads()
     key = (ref, threads)
     with _LOCK:
@@ -93,7 +130,7 @@ class LocalEngine:
         on_progress: ProgressCallback,
         cancel: CancelToken,
     ) -> list[ChunkResult]:
-        model = load_model(self.model_ref, threads=self.threads)
+        model = load_model(self.model_ref, threads=self.threads, on_progress=on_progress)
         lang = None if language in (None, "", "auto") else language
         if lang and lang != "en" and not getattr(model.model, "is_multilingual", True):
             raise ModelError(
