@@ -50,7 +50,9 @@ def get_profile(name: Optional[str], sample_text: str = "") -> Profile:
 _NO_BREAK_AFTER = {"a", "an", "the", "of", "to", "my", "your", "his", "her", "its", "our", "their", "this",
                    "that", "these", "those", "mr.", "mrs.", "ms.", "dr.", "st."}
 _BREAK_BEFORE = {"and", "but", "or", "so", "because", "which", "who", "that", "when", "while", "if", "in", "on",
-                 "at", "for", "with", "from", "by", "about", "into", "than", "then"}
+                 "at", "for", "with", "from", "by", "about", "into", "than", "then", "how", "what", "why",
+                 "where", "whenever", "before", "after", "until", "as"}
+_NO_BREAK_BEFORE = {"us", "him", "them", "it", "me", "you", "her", "not", "too", "up", "out", "off"}
 
 
 def break_lines(text: str, profile: Profile) -> str:
@@ -73,11 +75,15 @@ def break_lines(text: str, profile: Profile) -> str:
             score += 2  # bottom-heavy pyramid preferred
         prev, nxt = words[k - 1].lower(), words[k].lower()
         if prev[-1:] in ",.;:!?":
-            score -= 12
+            score -= 18
         elif nxt.strip(",.") in _BREAK_BEFORE:
             score -= 6
         if prev in _NO_BREAK_AFTER:
             score += 30
+        if nxt.strip(",.!?") in _NO_BREAK_BEFORE:
+            score += 10
+        if k >= 2 and words[k - 2].lower() in ("a", "an", "the") and not prev[-1:] in ",.;:!?":
+            score += 8  # likely inside a noun phrase: "a low | pass filter"
         if prev[:1].isupper() and nxt[:1].isupper():
             score += 10  # likely inside a name
         if best is None or score < best[0]:
