@@ -1,0 +1,70 @@
+"""A read-only list of a document's cues (start, end, text): the fallback when the editor is not
+available."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout,
+)
+
+from ...core.document import Document
+
+
+def fmt_time(ms: int) -> str:
+    ms = max(0, int(ms))
+    h, rem = divmod(ms, 3_600_000)
+    m, rem = divmod(rem, 60_000)
+    s, ms = divmod(rem, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+
+
+class CueListDialog(QDialog):
+    def __init__(self, document: Document, title: str = "Cues", parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWindowTitle(title)
+        self.resize(820, 560)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        cues = document.cues
+        info = QLabel(f"{len(cues)} cues · read-only" + (f" · language {document.language}" if document.language else ""))
+        self.table = QTableWidget(len(cues), 3)
+        self.table.setHorizontalHeaderLabels(["Start", "End", "Text"])
+        self.table.verticalHeader().setVisible(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for row, cue in enumerate(cues):
+            for col, text in enumerate((fmt_time(cue.start), fmt_time(cue.end), cue.text)):
+                item = QTableWidgetItem(text)
+                if cue.flag:
+                    item.setToolTip(f"Needs review: {cue.flag}")
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
+        self.table.resizeRowsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = QPushButton("&Copy all")
+        copy.clicked.connect(self.copy_all)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def as_text(self) -> str:
+        return "\n".join(f"{fmt_time(c.start)} --> {fmt_time(c.end)}  {c.plain()}" for c in self.document.cues)
+
+    def copy_all(self) -> None:
+        QGuiApplication.clipboard().setText(self.as_text())
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_all()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,209 @@
+"""Batch export of finished jobs: folder, formats, file-name pattern, overwrite policy; a summary
+of what was written and what failed, why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+)
+
+from ...core.errors import SubtitlerError
+from ...core.formats import FORMATS
+from ...core.jobs import planned_outputs, write_outputs
+from ..queue_model import Job, Status
+from ..settings import NAME_PATTERNS
+
+FORMAT_LABELS = {"srt": "SRT", "ass": "ASS (styled)", "vtt": "WebVTT", "txt": "Plain text"}
+
+
+@dataclass
+class ExportSummary:
+    written: list[Path] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def text(self) -> str:
+        lines = [f"Written: {len(self.written)} file{'s' * (len(self.written) != 1)}"]
+        lines += [f"  ✓ {p}" for p in self.written]
+        if self.failed:
+            lines.append(f"Failed: {len(self.failed)}")
+            lines += [f"  ✗ {name}: {reason}" for name, reason in self.failed]
+        return "\n".join(lines)
+
+
+def check_pattern(pattern: str, fmts: Sequence[str]) -> str:
+    """An error sentence, or "" when the file-name pattern is usable."""
+    if not pattern.strip():
+        return "The file-name pattern is empty."
+    try:
+        sample = pattern.format(stem="x", ext="srt", lang="en")
+    except (KeyError, IndexError, ValueError) as exc:
+        return f"The file-name pattern can use only {{stem}}, {{lang}} and {{ext}} ({exc})."
+    if "/" in sample or "\\" in sample:
+        return "The file-name pattern must not contain folders."
+    if len(fmts) > 1 and "{ext}" not in pattern:
+        return "With several formats the pattern needs {ext}, or the files would overwrite each other."
+    return ""
+
+
+def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str], pattern: str,
+                overwrite: bool) -> ExportSummary:
+    """Write every job's document in every format; one job's failure never stops the others."""
+    summary = ExportSummary()
+    claimed: dict[Path, str] = {}
+    for job in jobs:
+        if job.result is None:
+            summary.failed.append((job.name, "not transcribed yet."))
+            continue
+        doc = job.result.document
+        paths = planned_outputs(job.source, outdir, fmts, pattern, doc.language)
+        clash = next((p for p in paths if p in claimed), None)
+        if clash is not None:
+            summary.failed.append((job.name, f"{clash.name} is also the output name of {claimed[clash]}; "
+                                             "use {stem} in the pattern or another folder."))
+            continue
+        try:
+            written = write_outputs(doc, job.source, outdir, fmts, overwrite=overwrite, pattern=pattern)
+        except SubtitlerError as exc:
+            summary.failed.append((job.name, str(exc)))
+            continue
+        for p in written:
+            claimed[p] = job.name
+        summary.written.extend(written)
+    return summary
+
+
+class BatchExportDialog(QDialog):
+    """Non-modal; ``export()`` does the work and shows the summary in the dialog."""
+
+    exported = Signal(object)  # ExportSummary
+    choicesChanged = Signal(str, list, str, bool)  # folder, formats, pattern, overwrite
+
+    def __init__(self, selected: Sequence[Job], all_jobs: Sequence[Job], *, folder: str = "",
+                 formats: Sequence[str] = ("srt",), pattern: str = "{stem}.{ext}", overwrite: bool = False,
+                 parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export subtitles")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.selected_done = [j for j in selected if j.status == Status.DONE]
+        self.all_done = [j for j in all_jobs if j.status == Status.DONE]
+        self.summary: Optional[ExportSummary] = None
+
+        self.scope_selected = QRadioButton(f"&Selected finished jobs ({len(self.selected_done)})")
+        self.scope_all = QRadioButton(f"&All finished jobs ({len(self.all_done)})")
+        group = QButtonGroup(self)
+        group.addButton(self.scope_selected)
+        group.addButton(self.scope_all)
+        (self.scope_selected if self.selected_done else self.scope_all).setChecked(True)
+        self.scope_selected.setEnabled(bool(self.selected_done))
+        scope = QVBoxLayout()
+        scope.addWidget(self.scope_selected)
+        scope.addWidget(self.scope_all)
+
+        self.folder = QLineEdit(folder)
+        self.folder.setPlaceholderText("next to each source file")
+        self.folder.setClearButtonEnabled(True)
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+
+        self.format_boxes: dict[str, QCheckBox] = {}
+        fmt_row = QHBoxLayout()
+        for fmt in FORMATS:
+            box = QCheckBox(FORMAT_LABELS.get(fmt, fmt.upper()))
+            box.setChecked(fmt in formats)
+            box.toggled.connect(self._validate)
+            self.format_boxes[fmt] = box
+            fmt_row.addWidget(box)
+        fmt_row.addStretch(1)
+
+        self.pattern = QComboBox()
+        self.pattern.setEditable(True)
+        self.pattern.addItems(NAME_PATTERNS)
+        self.pattern.setCurrentText(pattern)
+        self.pattern.currentTextChanged.connect(self._validate)
+        self.pattern_hint = QLabel()
+        self.pattern_hint.setObjectName("patternHint")
+
+        self.overwrite = QComboBox()
+        self.overwrite.addItems(["Don't overwrite: skip existing files and report them", "Overwrite existing files"])
+        self.overwrite.setCurrentIndex(1 if overwrite else 0)
+
+        form = QFormLayout()
+        form.addRow("Jobs:", scope)
+        form.addRow("&Folder:", folder_row)
+        form.addRow("Formats:", fmt_row)
+        form.addRow("File &names:", self.pattern)
+        form.addRow("", self.pattern_hint)
+        form.addRow("&Existing files:", self.overwrite)
+
+        self.summary_view = QPlainTextEdit()
+        self.summary_view.setReadOnly(True)
+        self.summary_view.setPlaceholderText("A summary of what was written and what failed appears here.")
+        self.summary_view.setAccessibleName("Export summary")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary_view, 1)
+        layout.addWidget(self.buttons)
+        self.resize(680, 480)
+        self._validate()
+
+    # -- choices --------------------------------------------------------------------------
+    def chosen_formats(self) -> list[str]:
+        return [f for f, box in self.format_boxes.items() if box.isChecked()]
+
+    def chosen_jobs(self) -> list[Job]:
+        return self.selected_done if self.scope_selected.isChecked() else self.all_done
+
+    def chosen_folder(self) -> Optional[Path]:
+        text = self.folder.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def _browse(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Export to folder", self.folder.text())
+        if path:
+            self.folder.setText(path)
+
+    def _validate(self, *_) -> bool:
+        fmts = self.chosen_formats()
+        pattern = self.pattern.currentText().strip()
+        problem = "Choose at least one format." if not fmts else check_pattern(pattern, fmts)
+        if problem:
+            self.pattern_hint.setText(f"<span style='color:#e5484d'>{problem}</span>")
+        else:
+            jobs = self.chosen_jobs() or self.all_done
+            stem = jobs[0].source.stem if jobs else "lecture 01"
+            lang = (jobs[0].result.document.language if jobs and jobs[0].result else "") or "en"
+            self.pattern_hint.setText("e.g. " + pattern.format(stem=stem, lang=lang, ext=fmts[0]))
+        self.export_button.setEnabled(not problem and bool(self.all_done))
+        return not problem
+
+    # -- work -----------------------------------------------------------------------------
+    def export(self) -> Optional[ExportSummary]:
+        if not self._validate():
+            return None
+        fmts, pattern = self.chosen_formats(), self.pattern.currentText().strip()
+        overwrite = self.overwrite.currentIndex() == 1
+        self.summary = export_jobs(self.chosen_jobs(), self.chosen_folder(), fmts, pattern, overwrite)
+        self.summary_view.setPlainText(self.summary.text())
+        self.choicesChanged.emit(self.folder.text().strip(), fmts, pattern, overwrite)
+        self.exported.emit(self.summary)
+        return self.summary

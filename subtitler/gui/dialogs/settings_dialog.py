@@ -1,0 +1,302 @@
+"""Settings: engine, GLM-ASR key (OS keyring) with a "Test key" button, endpoint, model,
+concurrency, language, reading profile, default output folder and formats, local model."""
+
+from __future__ import annotations
+
+import dataclasses
+import traceback
+from typing import Optional
+
+import numpy as np
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ...core.errors import SubtitlerError
+from ...core.formats import FORMATS
+from ...core.progress import CancelToken
+from ...core.rules import PROFILES
+from ..settings import (
+    DEFAULT_GLM_MODEL, INTERNATIONAL_URL, LANGUAGES, MAINLAND_URL, NAME_PATTERNS, AppSettings, KeyStore,
+)
+
+LOCAL_MODELS = ("", "tiny", "base", "small", "medium", "large-v3", "distil-large-v3")
+
+
+def make_glm_settings(settings: AppSettings, key: str, hotwords: Optional[list[str]] = None, **extra):
+    """GlmSettings for the GLM-ASR engine (raises ImportError when the engine is absent,
+    UsageError for a bad base URL / concurrency)."""
+    from ...core.engines.glm_settings import GlmSettings
+
+    return GlmSettings(api_key=key, base_url=settings.base_url, model=settings.glm_model or DEFAULT_GLM_MODEL,
+                       concurrency=settings.concurrency, stream=settings.stream, hotwords=list(hotwords or []),
+                       **extra)
+
+
+def test_api_key(glm_settings) -> str:
+    """One tiny request with the key; returns a sentence on success, raises SubtitlerError."""
+    from ...core.engines import glm
+
+    for name in ("test_key", "check_key", "verify_key"):
+        fn = getattr(glm, name, None)
+        if callable(fn):
+            answer = fn(glm_settings)
+            return answer if isinstance(answer, str) and answer else "The key works."
+    from ...core.speech import Chunk, Region
+
+    quick = dataclasses.replace(glm_settings, concurrency=1, max_retries=1, max_rate_retries=2,
+                                use_cache=False, stream=False, timeout_s=min(20.0, glm_settings.timeout_s))
+    rng = np.random.default_rng(0)
+    samples = (rng.standard_normal(16000) * 30).astype(np.int16)  # 1 s of faint noise
+    chunk = Chunk(0, 0, 1000, (Region(0, 1000),), samples)
+    results = glm.GlmEngine(quick).transcribe([chunk], language=None, cancel=CancelToken())
+    if results and results[0].error:
+        raise SubtitlerError(results[0].error)
+    return f"The key works ({quick.host} answered)."
+
+
+class _KeyTest(QRunnable):
+    class Signals(QObject):
+        done = Signal(bool, str)
+
+    def __init__(self, glm_settings) -> None:
+        super().__init__()
+        self.glm_settings = glm_settings
+        self.signals = _KeyTest.Signals()
+
+    def run(self) -> None:
+        try:
+            msg = test_api_key(self.glm_settings)
+        except SubtitlerError as exc:
+            self.signals.done.emit(False, str(exc))
+        except ImportError:
+            self.signals.done.emit(False, "The GLM-ASR engine is not available in this installation.")
+        except Exception as exc:  # noqa: BLE001 - the worker boundary; shown in the dialog
+            self.signals.done.emit(False, f"Unexpected error: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
+        else:
+            self.signals.done.emit(True, msg)
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the settings; ``saved`` carries the new AppSettings after OK."""
+
+    saved = Signal(object)
+    keyTested = Signal(bool, str)
+
+    def __init__(self, settings: AppSettings, keystore: KeyStore, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.original = settings
+        self.keystore = keystore
+        self._tests: list[_KeyTest] = []
+
+        # engine ---------------------------------------------------------------------------
+        self.engine_glm = QRadioButton("&GLM-ASR (cloud: fast, Chinese and English, ¥0.06 per minute)")
+        self.engine_local = QRadioButton("&Local (offline faster-whisper, free, slower)")
+        (self.engine_glm if settings.engine == "glm" else self.engine_local).setChecked(True)
+        engine_box = QGroupBox("Engine")
+        el = QVBoxLayout(engine_box)
+        el.addWidget(self.engine_glm)
+        el.addWidget(self.engine_local)
+
+        # GLM-ASR --------------------------------------------------------------------------
+        self.api_key = QLineEdit(keystore.get())
+        self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key.setPlaceholderText("paste your Zhipu / Z.ai API key")
+        self.api_key.setAccessibleName("API key")
+        self.show_key = QCheckBox("Show")
+        self.show_key.toggled.connect(lambda on: self.api_key.setEchoMode(
+            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        self.test_button = QPushButton("&Test key")
+        self.test_button.clicked.connect(self.test_key)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.api_key, 1)
+        key_row.addWidget(self.show_key)
+        key_row.addWidget(self.test_button)
+        self.key_status = QLabel(keystore.problem or f"Stored in: {keystore.backend_name}")
+        self.key_status.setWordWrap(True)
+        self.key_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.base_url = QComboBox()
+        self.base_url.setEditable(True)
+        self.base_url.addItems([MAINLAND_URL, INTERNATIONAL_URL])
+        self.base_url.setCurrentText(settings.base_url)
+        self.glm_model = QLineEdit(settings.glm_model)
+        self.concurrency = QSpinBox()
+        self.concurrency.setRange(1, 50)
+        self.concurrency.setValue(settings.concurrency)
+        self.concurrency.setToolTip("Pieces uploaded at the same time for one file")
+        self.stream = QCheckBox("Stream text while it is recognised (live preview)")
+        self.stream.setChecked(settings.stream)
+        glm_box = QGroupBox("GLM-ASR")
+        gl = QFormLayout(glm_box)
+        gl.addRow("API &key:", key_row)
+        gl.addRow("", self.key_status)
+        gl.addRow("Base &URL:", self.base_url)
+        gl.addRow("&Model:", self.glm_model)
+        gl.addRow("&Concurrency:", self.concurrency)
+        gl.addRow("", self.stream)
+
+        # local ----------------------------------------------------------------------------
+        self.local_model = QComboBox()
+        self.local_model.setEditable(True)
+        for name in LOCAL_MODELS:
+            self.local_model.addItem(name or "tiny.en (offline pack, built in)", name)
+        idx = self.local_model.findData(settings.local_model)
+        if idx >= 0:
+            self.local_model.setCurrentIndex(idx)
+        else:
+            self.local_model.setEditText(settings.local_model)
+        browse_model = QPushButton("Folder…")
+        browse_model.clicked.connect(self._browse_model)
+        lm_row = QHBoxLayout()
+        lm_row.addWidget(self.local_model, 1)
+        lm_row.addWidget(browse_model)
+        local_box = QGroupBox("Local engine")
+        ll = QFormLayout(local_box)
+        ll.addRow("Mo&del:", lm_row)
+
+        # transcription / output -----------------------------------------------------------
+        self.language = QComboBox()
+        self.language.setEditable(True)
+        self.language.addItems(LANGUAGES)
+        self.language.setCurrentText(settings.language)
+        self.profile = QComboBox()
+        self.profile.addItem("Automatic (by script)", "auto")
+        for name, prof in PROFILES.items():
+            self.profile.addItem(prof.label, name)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(settings.profile)))
+        self.parallel = QSpinBox()
+        self.parallel.setRange(1, 8)
+        self.parallel.setValue(settings.parallel_files)
+        self.parallel.setToolTip("How many files are transcribed at the same time")
+        self.output_dir = QLineEdit(settings.output_dir)
+        self.output_dir.setPlaceholderText("next to each source file")
+        browse_out = QPushButton("Browse…")
+        browse_out.clicked.connect(self._browse_output)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.output_dir, 1)
+        out_row.addWidget(browse_out)
+        self.format_boxes: dict[str, QCheckBox] = {}
+        fmt_row = QHBoxLayout()
+        for fmt in FORMATS:
+            box = QCheckBox(fmt.upper())
+            box.setChecked(fmt in settings.formats)
+            self.format_boxes[fmt] = box
+            fmt_row.addWidget(box)
+        fmt_row.addStretch(1)
+        self.pattern = QComboBox()
+        self.pattern.setEditable(True)
+        self.pattern.addItems(NAME_PATTERNS)
+        self.pattern.setCurrentText(settings.name_pattern)
+        out_box = QGroupBox("Transcription and output")
+        ol = QFormLayout(out_box)
+        ol.addRow("Lan&guage:", self.language)
+        ol.addRow("Reading &profile:", self.profile)
+        ol.addRow("Files at a &time:", self.parallel)
+        ol.addRow("Output &folder:", out_row)
+        ol.addRow("Formats:", fmt_row)
+        ol.addRow("File &names:", self.pattern)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        cols = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(engine_box)
+        left.addWidget(glm_box)
+        left.addWidget(local_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(out_box)
+        right.addStretch(1)
+        cols.addLayout(left, 3)
+        cols.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(cols)
+        layout.addWidget(buttons)
+        self.resize(980, 520)
+
+    # -- values ---------------------------------------------------------------------------
+    def chosen_local_model(self) -> str:
+        text = self.local_model.currentText().strip()
+        data = self.local_model.currentData()
+        if data is not None and self.local_model.itemText(self.local_model.currentIndex()) == text:
+            return data
+        return text
+
+    def values(self) -> AppSettings:
+        s = dataclasses.replace(self.original)
+        s.engine = "glm" if self.engine_glm.isChecked() else "local"
+        s.base_url = self.base_url.currentText().strip()
+        s.glm_model = self.glm_model.text().strip() or DEFAULT_GLM_MODEL
+        s.concurrency = self.concurrency.value()
+        s.stream = self.stream.isChecked()
+        s.local_model = self.chosen_local_model()
+        s.language = self.language.currentText().strip() or "auto"
+        s.profile = self.profile.currentData() or "auto"
+        s.parallel_files = self.parallel.value()
+        s.output_dir = self.output_dir.text().strip()
+        s.formats = [f for f, b in self.format_boxes.items() if b.isChecked()] or ["srt"]
+        s.name_pattern = self.pattern.currentText().strip() or "{stem}.{ext}"
+        s.normalise()
+        return s
+
+    def accept(self) -> None:
+        new = self.values()
+        if new.engine == "glm" or self.api_key.text().strip():
+            try:  # refuse a base URL the engine would refuse later
+                make_glm_settings(new, self.api_key.text().strip())
+            except SubtitlerError as exc:
+                self.key_status.setText(f"<span style='color:#e5484d'>{exc}</span>")
+                return
+            except ImportError:
+                pass
+        if not self.keystore.set(self.api_key.text()):
+            self.key_status.setText(f"<span style='color:#e5484d'>{self.keystore.problem}</span>")
+            return
+        self.saved.emit(new)
+        super().accept()
+
+    # -- actions --------------------------------------------------------------------------
+    def test_key(self) -> None:
+        key = self.api_key.text().strip()
+        if not key:
+            self._show_test(False, "Enter an API key first.")
+            return
+        try:
+            glm_settings = make_glm_settings(self.values(), key)
+        except SubtitlerError as exc:
+            self._show_test(False, str(exc))
+            return
+        except ImportError:
+            self._show_test(False, "The GLM-ASR engine is not available in this installation.")
+            return
+        self.test_button.setEnabled(False)
+        self.key_status.setText("Testing the key with one tiny request…")
+        task = _KeyTest(glm_settings)
+        task.setAutoDelete(False)
+        task.signals.done.connect(self._show_test)
+        self._tests.append(task)
+        QThreadPool.globalInstance().start(task)
+
+    def _show_test(self, ok: bool, message: str) -> None:
+        self.test_button.setEnabled(True)
+        colour = "#30a46c" if ok else "#e5484d"
+        first = message.splitlines()[0] if message else ""
+        self.key_status.setText(f"<span style='color:{colour}'>{'✓' if ok else '✗'} {first}</span>")
+        self.key_status.setToolTip(message)
+        self.keyTested.emit(ok, message)
+
+    def _browse_output(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Default output folder", self.output_dir.text())
+        if path:
+            self.output_dir.setText(path)
+
+    def _browse_model(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "faster-whisper model folder")
+        if path:
+            self.local_model.setEditText(path)

@@ -1,0 +1,80 @@
+"""Icons from ``resources/icons``: line icons drawn in the palette's text colour (so they follow
+dark/light), rendered crisp at every device pixel ratio."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+
+def resources_dir() -> Path:
+    """``resources/`` next to the package (source checkout / editable install)."""
+    here = Path(__file__).resolve()
+    for base in (here.parents[2], here.parents[1]):
+        cand = base / "resources"
+        if (cand / "icons").is_dir():
+            return cand
+    return here.parents[2] / "resources"
+
+
+def icon_path(name: str) -> Path:
+    return resources_dir() / "icons" / f"{name}.svg"
+
+
+def _text_colour() -> str:
+    app = QGuiApplication.instance()
+    if app is None:
+        return "#444444"
+    return app.palette().color(QPalette.ColorRole.WindowText).name()
+
+
+@lru_cache(maxsize=256)
+def _render(name: str, colour: str, size: int, dpr: float) -> Optional[QPixmap]:
+    path = icon_path(name)
+    try:
+        svg = path.read_text("utf-8").replace("currentColor", colour)
+    except OSError:
+        return None
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    if not renderer.isValid():
+        return None
+    px = QPixmap(int(size * dpr), int(size * dpr))
+    px.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(px)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, px.width(), px.height()))
+    painter.end()
+    px.setDevicePixelRatio(dpr)
+    return px
+
+
+def icon(name: str, colour: Optional[str] = None) -> QIcon:
+    """A line icon tinted ``colour`` (default: the palette's text colour)."""
+    colour = colour or _text_colour()
+    app = QGuiApplication.instance()
+    dpr = max(1.0, app.devicePixelRatio()) if app is not None else 1.0
+    result = QIcon()
+    for size in (16, 20, 24, 32, 48):
+        for ratio in {1.0, dpr, 2.0}:
+            px = _render(name, colour, size, ratio)
+            if px is not None:
+                result.addPixmap(px)
+    return result
+
+
+def app_icon() -> QIcon:
+    path = icon_path("app")
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def clear_cache() -> None:
+    _render.cache_clear()
+
+
+def pixmap(name: str, size: int, colour: Optional[str] = None) -> QPixmap:
+    return icon(name, colour).pixmap(QSize(size, size))

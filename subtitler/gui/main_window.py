@@ -1,0 +1,236 @@
+"""The main window: layout, menus, toolbar, actions and drag-and-drop — no business rules.
+
+Actions are exposed in ``self.actions`` by name; ``app.py`` connects them to the queue and the
+dialogs (wiring lives in one place)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Optional
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget,
+)
+
+from . import icons
+from .queue_model import JobModel
+from .queue_panel import QueuePanel
+
+DEFAULT_SIZE = QSize(1200, 760)
+
+
+class MessageBar(QFrame):
+    """A dismissible one-line message above the queue (skipped files, notices)."""
+
+    linkActivated = Signal(str)
+
+    def __init__(self, object_name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.label.setOpenExternalLinks(False)
+        self.label.linkActivated.connect(self.linkActivated)
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip("Dismiss")
+        self.close_button.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, html: str, closable: bool = True) -> None:
+        self.label.setText(html)
+        self.close_button.setVisible(closable)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text()
+
+
+class MainWindow(QMainWindow):
+    pathsDropped = Signal(list)  # list[Path]
+
+    def __init__(self, model: JobModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("subtitler")
+        self.setWindowIcon(icons.app_icon())
+        self.resize(DEFAULT_SIZE)
+        self.setAcceptDrops(True)
+        self.confirm_close: Callable[[], bool] = lambda: True  # set by the app
+
+        self.actions: dict[str, QAction] = {}
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+
+        self.engine_notice = MessageBar("engineNotice")
+        self.message_bar = MessageBar("messageBar")
+        self.queue = QueuePanel(model)
+        for name in ("open_job", "cancel", "retry", "remove", "move_up", "move_down", "copy_error"):
+            self.queue.table.addAction(self.actions[name])
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 8, 12, 6)
+        layout.setSpacing(8)
+        layout.addWidget(self.engine_notice)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.queue, 1)
+        self.setCentralWidget(central)
+
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("summary")
+        self.engine_label = QLabel()
+        self.engine_label.setObjectName("engineLabel")
+        self.statusBar().addWidget(self.summary_label, 1)
+        self.statusBar().addPermanentWidget(self.engine_label)
+        self.setStyleSheet(STYLE)
+
+    # -- actions / menus ------------------------------------------------------------------
+    def _action(self, name: str, text: str, icon_name: str = "", shortcut=None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        act.setObjectName(name)
+        if icon_name:
+            act.setIcon(icons.icon(icon_name))
+            act.setProperty("iconName", icon_name)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                act.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            act.setStatusTip(tip)
+            act.setToolTip(f"{tip} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                           if shortcut is not None else tip)
+        self.actions[name] = act
+        self.addAction(act)
+        return act
+
+    def _make_actions(self) -> None:
+        a = self._action
+        a("add_files", "&Add files…", "add-file", QKeySequence.StandardKey.Open, "Add video or audio files")
+        a("add_folder", "Add &folder…", "add-folder", "Ctrl+Shift+O", "Add every media file in a folder")
+        a("open_project", "Open &project…", "project", "Ctrl+Shift+P", "Open a subtitler project in the editor")
+        a("import_subtitles", "&Import subtitles…", "import", "Ctrl+I", "Open an SRT/ASS/VTT file in the editor")
+        a("export", "&Export subtitles…", "export", "Ctrl+E", "Export finished jobs: folder, formats, names")
+        a("settings", "&Settings…", "settings", QKeySequence.StandardKey.Preferences, "Engine, API key, defaults")
+        if self.actions["settings"].shortcut().isEmpty():
+            self.actions["settings"].setShortcut(QKeySequence("Ctrl+,"))
+        a("quit", "&Quit", "", QKeySequence.StandardKey.Quit)
+        a("open_job", "&Open cues", "open", None, "Open the job's cues (Enter / double-click)")
+        a("cancel", "&Cancel", "cancel", "Ctrl+.", "Cancel the selected jobs")
+        a("retry", "&Retry", "retry", "Ctrl+R", "Retry the selected failed or cancelled jobs")
+        a("retry_failed", "Retry all &failed", "", "Ctrl+Shift+R", "Retry every failed job")
+        a("remove", "Re&move", "remove", QKeySequence.StandardKey.Delete, "Remove the selected jobs from the queue")
+        a("clear_done", "Clear fi&nished", "clear", None, "Remove finished jobs from the queue")
+        a("move_up", "Move &up", "up", "Ctrl+Up", "Run earlier")
+        a("move_down", "Move &down", "down", "Ctrl+Down", "Run later")
+        a("copy_error", "Copy error &details", "copy", "Ctrl+Shift+C", "Copy why the selected job failed")
+        a("pause", "&Pause queue", "pause", "Ctrl+P", "Don't start more jobs (running ones go on)")
+        self.actions["pause"].setCheckable(True)
+        a("about", "&About subtitler", "info", None)
+
+    def _make_menus(self) -> None:
+        mb = self.menuBar()
+        file_menu = mb.addMenu("&File")
+        for name in ("add_files", "add_folder", None, "open_project", "import_subtitles", None, "export",
+                     None, "settings", None, "quit"):
+            file_menu.addSeparator() if name is None else file_menu.addAction(self.actions[name])
+        jobs = mb.addMenu("&Jobs")
+        for name in ("open_job", None, "cancel", "retry", "retry_failed", "remove", "clear_done", None,
+                     "move_up", "move_down", None, "copy_error", None, "pause"):
+            jobs.addSeparator() if name is None else jobs.addAction(self.actions[name])
+        help_menu = mb.addMenu("&Help")
+        help_menu.addAction(self.actions["about"])
+
+    def _make_toolbar(self) -> None:
+        tb = QToolBar("Main")
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(20, 20))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in ("add_files", "add_folder", None, "cancel", "retry", "remove", "move_up", "move_down",
+                     None, "pause"):
+            tb.addSeparator() if name is None else tb.addAction(self.actions[name])
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tb.addWidget(spacer)
+        tb.addAction(self.actions["export"])
+        tb.addAction(self.actions["settings"])
+        for name in ("cancel", "retry", "remove", "move_up", "move_down"):
+            btn = tb.widgetForAction(self.actions[name])
+            if btn is not None:
+                btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.addToolBar(tb)
+        self.toolbar = tb
+
+    def refresh_icons(self) -> None:
+        """Re-tint icons after the system switched between dark and light."""
+        icons.clear_cache()
+        for act in self.actions.values():
+            name = act.property("iconName")
+            if name:
+                act.setIcon(icons.icon(name))
+        self.queue.refresh_icons()
+
+    # -- drag and drop --------------------------------------------------------------------
+    @staticmethod
+    def local_paths(mime) -> list[Path]:
+        if mime is None or not mime.hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in mime.urls() if isinstance(u, QUrl) and u.isLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:
+        if self.local_paths(event.mimeData()):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = self.local_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.pathsDropped.emit(paths)
+
+    # -- closing --------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        if self.confirm_close():
+            event.accept()
+        else:
+            event.ignore()
+
+
+STYLE = """
+#engineNotice { background: rgba(255, 183, 0, 0.14); border: 1px solid rgba(255, 183, 0, 0.55); border-radius: 6px; }
+#messageBar { background: rgba(79, 124, 255, 0.12); border: 1px solid rgba(79, 124, 255, 0.45); border-radius: 6px; }
+#dropPage { border: 2px dashed palette(mid); border-radius: 12px; }
+#dropHint { color: palette(window-text); }
+#detailsTitle { font-weight: 600; }
+#queueTable { border-radius: 6px; }
+QToolBar#mainToolbar { spacing: 4px; padding: 4px 8px; }
+"""
+
+
+def notice_html(engine: str, reason: str = "") -> Optional[str]:
+    """The engine notice above the queue: shown when the window falls back to the local engine."""
+    if engine == "glm":
+        return None
+    return (f"<b>Using the offline engine.</b> {reason} "
+            "<a href='settings'>Open Settings</a> to add a GLM-ASR API key for fast cloud transcription.")

@@ -1,0 +1,342 @@
+"""Background work: probe and transcribe jobs on a thread pool, a bounded number at a time.
+
+Workers run the Qt-free core (``core.jobs.transcribe_file``) and report back through typed,
+queued signals; the GUI thread only updates the model. Cancellation goes through the core's
+``CancelToken``; retry re-runs only jobs that failed or were cancelled.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+import traceback
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ..core.errors import Cancelled, SubtitlerError
+from ..core.jobs import TranscribeOptions, transcribe_file
+from ..core.media import expand_inputs, is_media_path, probe
+from ..core.progress import CancelToken, Progress
+from .queue_model import ACTIVE, RETRYABLE, Job, JobModel, Status
+
+log = logging.getLogger(__name__)
+
+PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress updates a second per job
+
+
+class TaskSignals(QObject):
+    """Emitted from worker threads; received (queued) in the GUI thread."""
+
+    progress = Signal(int, object)  # job id, Progress
+    finished = Signal(int, object)  # job id, JobResult
+    failed = Signal(int, str, str)  # job id, sentence, details
+    cancelled = Signal(int)
+    crashed = Signal(int, str, str)  # job id, sentence, traceback (a bug, not a user error)
+    probed = Signal(int, object)  # job id, MediaInfo
+    probeFailed = Signal(int, str, str)
+
+
+def error_detail(exc: BaseException, source: Optional[Path] = None) -> str:
+    lines = [str(exc), f"({type(exc).__module__}.{type(exc).__name__})"]
+    if source is not None:
+        lines.append(f"File: {source}")
+    return "\n".join(lines)
+
+
+class TranscribeTask(QRunnable):
+    def __init__(self, job_id: int, source: Path, options: TranscribeOptions, token: CancelToken,
+                 signals: TaskSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.job_id, self.source, self.options, self.token, self.signals = job_id, source, options, token, signals
+        self._last_stage = ""
+        self._last_emit = 0.0
+        self._preview = ""
+
+    def _on_progress(self, p: Progress) -> None:
+        if p.preview:
+            self._preview = p.preview
+        now = time.monotonic()
+        if p.stage == self._last_stage and now - self._last_emit < PROGRESS_INTERVAL_S and p.fraction < 1.0:
+            return
+        self._last_stage, self._last_emit = p.stage, now
+        if self._preview and p.preview != self._preview:
+            p = dataclasses.replace(p, preview=self._preview)
+        self.signals.progress.emit(self.job_id, p)
+
+    def run(self) -> None:
+        try:
+            result = transcribe_file(self.source, self.options, on_progress=self._on_progress, cancel=self.token)
+        except Cancelled:
+            self.signals.cancelled.emit(self.job_id)
+        except SubtitlerError as exc:
+            if self.token.cancelled:
+                self.signals.cancelled.emit(self.job_id)
+            else:
+                self.signals.failed.emit(self.job_id, str(exc), error_detail(exc, self.source))
+        except Exception as exc:  # noqa: BLE001 - the worker boundary: a bug must not kill the app
+            tb = traceback.format_exc()
+            self.signals.crashed.emit(self.job_id, f"Unexpected error: {type(exc).__name__}: {exc}", tb)
+        else:
+            self.signals.finished.emit(self.job_id, result)
+
+
+class ProbeTask(QRunnable):
+    def __init__(self, job_id: int, source: Path, signals: TaskSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.job_id, self.source, self.signals = job_id, source, signals
+
+    def run(self) -> None:
+        try:
+            info = probe(self.source)
+        except SubtitlerError as exc:
+            self.signals.probeFailed.emit(self.job_id, str(exc), error_detail(exc, self.source))
+        except Exception as exc:  # noqa: BLE001 - the worker boundary
+            self.signals.crashed.emit(self.job_id, f"Unexpected error: {type(exc).__name__}: {exc}",
+                                      traceback.format_exc())
+        else:
+            self.signals.probed.emit(self.job_id, info)
+
+
+OptionsFactory = Callable[[Job], TranscribeOptions]
+
+
+class JobQueue(QObject):
+    """Schedules the model's jobs: probe on add, then run queued jobs in row order, at most
+    ``max_files`` at a time. All slots run in the GUI thread; the work runs in the pool."""
+
+    unexpectedError = Signal(str, str)  # sentence, traceback
+    jobDone = Signal(object)  # Job (finished with a result)
+    idle = Signal()  # nothing running or queued any more
+
+    def __init__(self, model: JobModel, options_factory: OptionsFactory,
+                 engine_for_new: Callable[[], str] = lambda: "local", *, max_files: int = 1,
+                 parent: Optional[QObject] = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.options_factory = options_factory
+        self.engine_for_new = engine_for_new
+        self.max_files = max(1, max_files)
+        self.paused = False
+        self._running: dict[int, CancelToken] = {}
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(8)
+        self._probe_pool = QThreadPool(self)
+        self._probe_pool.setMaxThreadCount(2)
+        self.signals = TaskSignals(self)
+        self.signals.progress.connect(self._on_progress)
+        self.signals.finished.connect(self._on_finished)
+        self.signals.failed.connect(self._on_failed)
+        self.signals.cancelled.connect(self._on_cancelled)
+        self.signals.crashed.connect(self._on_crashed)
+        self.signals.probed.connect(self._on_probed)
+        self.signals.probeFailed.connect(self._on_probe_failed)
+
+    # -- adding -------------------------------------------------------------------------------
+    def add_paths(self, paths: Iterable[Path | str]) -> tuple[list[Job], list[Path]]:
+        """Files as given, folders expanded; returns (jobs added, paths skipped as not media)."""
+        given = [Path(p) for p in paths]
+        skipped: list[Path] = []
+        media: list[Path] = []
+        for p in expand_inputs(given):
+            if p.is_file() and is_media_path(p):
+                media.append(p)
+            else:
+                skipped.append(p)
+        queued = {j.source.resolve() for j in self.model.jobs() if j.status not in (Status.DONE,)}
+        engine = self.engine_for_new()
+        jobs = [Job(p, engine=engine) for p in media if p.resolve() not in queued]
+        self.model.add(jobs)
+        for job in jobs:
+            self._probe(job)
+        return jobs, skipped
+
+    def _probe(self, job: Job) -> None:
+        job.status = Status.PROBING
+        self._probe_pool.start(ProbeTask(job.id, job.source, self.signals))
+
+    # -- control ------------------------------------------------------------------------------
+    def set_max_files(self, n: int) -> None:
+        self.max_files = max(1, int(n))
+        self._pump()
+
+    def set_paused(self, paused: bool) -> None:
+        self.paused = paused
+        self._pump()
+
+    def set_engine_for_pending(self, engine: str) -> None:
+        for job in self.model.with_status(Status.PROBING, Status.QUEUED, Status.FAILED, Status.CANCELLED):
+            if job.engine != engine:
+                job.engine = engine
+                self.model.changed(job, structural=False)
+        self.model.jobsChanged.emit()
+
+    def cancel(self, jobs: Iterable[Job]) -> int:
+        n = 0
+        for job in jobs:
+            if job.status in (Status.PROBING, Status.QUEUED):
+                job.status = Status.CANCELLED
+                job.step, job.eta_s = "", None
+            elif job.status == Status.RUNNING and job.token is not None:
+                job.token.cancel()
+                job.status = Status.CANCELLING
+            else:
+                continue
+            n += 1
+            self.model.changed(job)
+        self._pump()
+        return n
+
+    def cancel_all(self) -> int:
+        return self.cancel(self.model.jobs())
+
+    def retry(self, jobs: Iterable[Job]) -> int:
+        """Re-queue only jobs that failed or were cancelled."""
+        n = 0
+        for job in jobs:
+            if job.status not in RETRYABLE:
+                continue
+            job.reset_for_run()
+            job.engine = self.engine_for_new()
+            if job.duration_ms is None:
+                self._probe(job)
+            n += 1
+            self.model.changed(job)
+        self._pump()
+        return n
+
+    def remove(self, jobs: Iterable[Job]) -> None:
+        jobs = list(jobs)
+        for job in jobs:
+            if job.status in ACTIVE and job.token is not None:
+                job.token.cancel()  # its slot frees when the worker stops
+        self.model.remove(jobs)
+        self._pump()
+
+    def move(self, job: Job, delta: int) -> bool:
+        return self.model.move(job, delta)
+
+    # -- state --------------------------------------------------------------------------------
+    @property
+    def running_count(self) -> int:
+        return len(self._running)
+
+    def is_busy(self) -> bool:
+        return bool(self._running) or bool(self.model.with_status(Status.PROBING, Status.QUEUED))
+
+    def shutdown(self, wait_ms: int = 5000) -> bool:
+        """Cancel everything and wait for the workers to stop."""
+        for token in list(self._running.values()):
+            token.cancel()
+        self._probe_pool.waitForDone(wait_ms)
+        return self._pool.waitForDone(wait_ms)
+
+    # -- scheduling ---------------------------------------------------------------------------
+    def _pump(self) -> None:
+        if self.paused:
+            return
+        for job in self.model.jobs():
+            if len(self._running) >= self.max_files:
+                break
+            if job.status == Status.QUEUED:
+                self._start(job)
+        if not self.is_busy():
+            self.idle.emit()
+
+    def _start(self, job: Job) -> None:
+        try:
+            options = self.options_factory(job)
+        except SubtitlerError as exc:
+            self._fail(job, str(exc), error_detail(exc, job.source))
+            return
+        job.engine = "glm" if options.engine == "glm" else "local"
+        job.token = CancelToken()
+        job.status = Status.RUNNING
+        job.started_at = time.monotonic()
+        job.step = "Starting"
+        self._running[job.id] = job.token
+        self.model.changed(job)
+        self._pool.start(TranscribeTask(job.id, job.source, options, job.token, self.signals))
+
+    def _finish_slot(self, job_id: int) -> Optional[Job]:
+        self._running.pop(job_id, None)
+        job = self.model.job_by_id(job_id)
+        if job is not None:
+            job.token = None
+            job.eta_s = None
+            job.elapsed_s = time.monotonic() - job.started_at if job.started_at else 0.0
+        return job
+
+    def _fail(self, job: Job, message: str, detail: str) -> None:
+        job.status = Status.FAILED
+        job.error, job.detail = message, detail
+        job.step, job.eta_s = "", None
+        self.model.changed(job)
+
+    # -- worker reports (GUI thread) ----------------------------------------------------------
+    def _on_progress(self, job_id: int, p: Progress) -> None:
+        job = self.model.job_by_id(job_id)
+        if job is None or job.status != Status.RUNNING:
+            return
+        job.apply_progress(p)
+        self.model.changed(job, structural=False)
+
+    def _on_finished(self, job_id: int, result) -> None:
+        job = self._finish_slot(job_id)
+        if job is not None:
+            if job.status == Status.CANCELLING:
+                job.status = Status.CANCELLED
+            else:
+                job.status = Status.DONE
+                job.result = result
+                job.fraction, job.step = 1.0, "Done"
+            self.model.changed(job)
+            if job.status == Status.DONE:
+                self.jobDone.emit(job)
+        self._pump()
+
+    def _on_failed(self, job_id: int, message: str, detail: str) -> None:
+        job = self._finish_slot(job_id)
+        if job is not None:
+            self._fail(job, message, detail)
+        self._pump()
+
+    def _on_cancelled(self, job_id: int) -> None:
+        job = self._finish_slot(job_id)
+        if job is not None:
+            job.status = Status.CANCELLED
+            job.step = ""
+            self.model.changed(job)
+        self._pump()
+
+    def _on_crashed(self, job_id: int, message: str, tb: str) -> None:
+        job = self.model.job_by_id(job_id)
+        if job_id in self._running:
+            job = self._finish_slot(job_id)
+        if job is not None:
+            self._fail(job, message, f"{message}\nFile: {job.source}\n\n{tb}")
+        self.unexpectedError.emit(message, tb)
+        self._pump()
+
+    def _on_probed(self, job_id: int, info) -> None:
+        job = self.model.job_by_id(job_id)
+        if job is None:
+            return
+        job.duration_ms = info.duration_ms
+        if job.status == Status.PROBING:
+            if info.audio_streams == 0:
+                self._fail(job, f"{job.name}: the file has no audio track.", f"File: {job.source}")
+            else:
+                job.status = Status.QUEUED
+        self.model.changed(job)
+        self._pump()
+
+    def _on_probe_failed(self, job_id: int, message: str, detail: str) -> None:
+        job = self.model.job_by_id(job_id)
+        if job is not None and job.status == Status.PROBING:
+            self._fail(job, message, detail)
+        self._pump()
