@@ -1,0 +1,302 @@
+"""Editing commands over the core Document (no Qt here). Every change goes through
+``Document.apply`` (directly or through its builders), so the one undo stack covers everything.
+
+Also: time codes (parse / format), reading-profile problems per cue, re-transcribing a range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable, Optional, Sequence
+
+from ...core.document import Cue, Document, Edit, Replace
+from ...core.errors import UsageError
+from ...core.rules import Profile, cps, fix_timing
+
+NUDGE_MS = 100
+DEFAULT_FPS = 25.0
+NEW_CUE_MS = 2000
+
+
+# -- time codes ------------------------------------------------------------------------------
+def format_ms(ms: int, sep: str = ",") -> str:
+    neg = ms < 0
+    ms = abs(int(ms))
+    h, rem = divmod(ms, 3_600_000)
+    m, rem = divmod(rem, 60_000)
+    s, f = divmod(rem, 1000)
+    return f"{'-' if neg else ''}{h:02d}:{m:02d}:{s:02d}{sep}{f:03d}"
+
+
+def format_duration(ms: int) -> str:
+    return f"{ms / 1000:.3f}"
+
+
+_TC = re.compile(r"^\s*(?:(?:(\d+):)?(\d+):)?(\d+(?:[.,]\d*)?)\s*$")
+
+
+def parse_time(text: str, current: Optional[int] = None) -> int:
+    """``00:01:02,345``, ``1:02.345``, ``62.345`` (seconds) or relative ``+0.5`` / ``-0.25``
+    (seconds, added to ``current``). Returns integer ms."""
+    t = text.strip()
+    if not t:
+        raise UsageError("enter a time such as 00:01:02,345, 1:02.345, 62.345 or +0.5.")
+    if t[0] in "+-" and len(t) > 1:
+        if current is None:
+            raise UsageError("a relative time (+0.5) needs a time to add to.")
+        sign = -1 if t[0] == "-" else 1
+        return current + sign * parse_time(t[1:])
+    m = _TC.match(t)
+    if not m:
+        raise UsageError(f"'{text}' is not a time; use 00:01:02,345, 1:02.345, 62.345 or +0.5.")
+    h, mi, s = m.group(1), m.group(2), m.group(3)
+    secs = float(s.replace(",", "."))
+    if (mi is not None and secs >= 60) or (h is not None and int(mi) >= 60):
+        raise UsageError(f"'{text}': minutes and seconds must be below 60.")
+    total = (int(h or 0) * 3600 + int(mi or 0) * 60) * 1000 + round(secs * 1000)
+    return int(total)
+
+
+# -- reading-profile problems ----------------------------------------------------------------
+def cue_problems(cues: Sequence[Cue], i: int, profile: Profile) -> list[str]:
+    """Why cue ``i`` breaks the reading profile (empty list: it is fine)."""
+    c = cues[i]
+    out: list[str] = []
+    if c.flag:
+        out.append(c.flag)
+    if c.end <= c.start:
+        out.append("ends before it starts")
+    value = cps(c)
+    if value > profile.max_cps:
+        out.append(f"too fast: {value:.1f} characters/s (max {profile.max_cps:g})")
+    lines = c.text.split("\n")
+    if len(lines) > profile.max_lines:
+        out.append(f"{len(lines)} lines (max {profile.max_lines})")
+    longest = max((len(x) for x in lines), default=0)
+    if longest > profile.chars_per_line:
+        out.append(f"line too long: {longest} characters (max {profile.chars_per_line})")
+    if c.duration < profile.min_duration_ms:
+        out.append(f"too short: {c.duration} ms (min {profile.min_duration_ms})")
+    elif c.duration > profile.max_duration_ms:
+        out.append(f"too long: {c.duration} ms (max {profile.max_duration_ms})")
+    if i > 0 and cues[i - 1].end > c.start:
+        out.append(f"overlaps cue {i}")
+    if i + 1 < len(cues) and c.end > cues[i + 1].start:
+        out.append(f"overlaps cue {i + 2}")
+    elif i + 1 < len(cues) and cues[i + 1].start - c.end < profile.min_gap_ms:
+        out.append(f"gap to next below {profile.min_gap_ms} ms")
+    if not c.text.strip():
+        out.append("no text")
+    return out
+
+
+def next_problem(cues: Sequence[Cue], after: int, profile: Profile) -> Optional[int]:
+    n = len(cues)
+    for k in range(1, n + 1):
+        i = (after + k) % n
+        if cue_problems(cues, i, profile):
+            return i
+    return None
+
+
+# -- timing ----------------------------------------------------------------------------------
+def _times_edit(doc: Document, changes: dict[int, tuple[int, int]], label: str, merge_key=None) -> Edit:
+    steps = []
+    for i in sorted(changes):
+        start, end = changes[i]
+        c = doc.cues[i]
+        if start < 0 or end <= start:
+            raise UsageError("a cue must start at or after 0 and end after it starts.")
+        if (start, end) != (c.start, c.end):
+            steps.append(Replace(i, (c,), (replace(c, start=int(start), end=int(end)),)))
+    edit = Edit(label, steps, merge_key)
+    doc.apply(edit)
+    return edit
+
+
+def nudge(doc: Document, indices: Iterable[int], part: str, delta_ms: int) -> Edit:
+    """Move the start, end or whole ('both') of the cues by ``delta_ms``; repeated nudges of the
+    same cues and part merge into one undo step."""
+    idx = sorted(set(indices))
+    if not idx:
+        raise UsageError("select a cue first.")
+    changes = {}
+    for i in idx:
+        c = doc.cues[i]
+        if part == "start":
+            s, e = max(0, min(c.start + delta_ms, c.end - 1)), c.end
+        elif part == "end":
+            s, e = c.start, max(c.start + 1, c.end + delta_ms)
+        else:
+            d = max(delta_ms, -c.start)
+            s, e = c.start + d, c.end + d
+        changes[i] = (s, e)
+    label = {"start": "Nudge start", "end": "Nudge end"}.get(part, "Move cue")
+    return _times_edit(doc, changes, label, merge_key=f"nudge:{part}:{idx}")
+
+
+def set_start_at(doc: Document, i: int, ms: int) -> Edit:
+    """Start at ``ms``; the end stays unless that would end before the start (then the cue keeps
+    its duration)."""
+    c = doc.cues[i]
+    ms = max(0, int(ms))
+    end = c.end if ms < c.end else ms + max(1, c.duration)
+    return doc.set_times(i, ms, end, label="Set start")
+
+
+def set_end_at(doc: Document, i: int, ms: int) -> Edit:
+    c = doc.cues[i]
+    if ms <= c.start:
+        raise UsageError("the end must come after the cue's start.")
+    return doc.set_times(i, c.start, int(ms), label="Set end")
+
+
+def split_cue(doc: Document, i: int, *, playhead: Optional[int] = None, text_pos: Optional[int] = None) -> Edit:
+    """Split at the playhead if it is inside the cue; else at the time proportional to the text
+    cursor; else in the middle."""
+    c = doc.cues[i]
+    if playhead is not None and c.start < playhead < c.end:
+        return doc.split(i, int(playhead), text_pos)
+    if c.duration < 2:
+        raise UsageError("the cue is too short to split.")
+    if text_pos is not None and c.text:
+        frac = max(0.0, min(1.0, text_pos / len(c.text)))
+        at = c.start + round(c.duration * frac)
+    else:
+        at = c.start + c.duration // 2
+    at = min(max(at, c.start + 1), c.end - 1)
+    return doc.split(i, at, text_pos)
+
+
+def merge_cues(doc: Document, indices: Iterable[int]) -> Edit:
+    """Merge a selection (first..last) into one cue; one cue selected: merge with the next."""
+    idx = sorted(set(indices))
+    if not idx:
+        raise UsageError("select a cue first.")
+    a, b = idx[0], idx[-1]
+    if a == b:
+        return doc.merge_next(a)
+    run = doc.cues[a:b + 1]
+    text = run[0].text
+    for c in run[1:]:
+        merged = Document([Cue(0, 1, text), Cue(1, 2, c.text)])  # reuse the core's joining rule
+        merged.merge_next(0)
+        text = merged.cues[0].text
+    cue = Cue(min(c.start for c in run), max(c.end for c in run), text, next((c.flag for c in run if c.flag), ""))
+    return doc.replace_cues([cue], "Merge cues", a, b - a + 1)
+
+
+def insert_cue(doc: Document, i: Optional[int], *, after: bool, profile: Profile, at_ms: Optional[int] = None,
+               text: str = "") -> tuple[Edit, int]:
+    """Insert an empty cue before/after cue ``i`` in the free gap (or at ``at_ms``); returns the
+    edit and the new cue's index."""
+    cues = doc.cues
+    gap = profile.min_gap_ms
+    if not cues or i is None:
+        start = at_ms if at_ms is not None else (cues[-1].end + gap if cues else 0)
+        pos = sum(1 for c in cues if c.start <= start)
+        end = start + NEW_CUE_MS
+        if pos < len(cues):
+            end = max(start + 1, min(end, cues[pos].start - gap))
+        return doc.insert(pos, Cue(start, end, text)), pos
+    if after:
+        pos = i + 1
+        start = cues[i].end + gap
+        limit = cues[pos].start - gap if pos < len(cues) else start + NEW_CUE_MS
+    else:
+        pos = i
+        limit = cues[i].start - gap
+        start = max(0, limit - NEW_CUE_MS)
+        if i > 0:
+            start = max(start, cues[i - 1].end + gap)
+    end = min(start + NEW_CUE_MS, limit)
+    if end - start < 100:  # no room: a short cue that overlaps (flagged until fixed)
+        end = start + 1000
+    return doc.insert(pos, Cue(start, end, text)), pos
+
+
+def shift_cues(doc: Document, indices: Optional[Iterable[int]], offset_ms: int) -> Edit:
+    idx = range(len(doc.cues)) if indices is None else indices
+    return doc.shift(idx, int(offset_ms))
+
+
+def find_matches(doc: Document, pattern: str, *, regex: bool = False, case: bool = False) -> list[int]:
+    rx = _compile(pattern, regex, case)
+    return [i for i, c in enumerate(doc.cues) if rx.search(c.text)]
+
+
+def _compile(pattern: str, regex: bool, case: bool) -> re.Pattern:
+    if not pattern:
+        raise UsageError("enter text to find.")
+    try:
+        return re.compile(pattern if regex else re.escape(pattern), 0 if case else re.IGNORECASE)
+    except re.error as exc:
+        raise UsageError(f"the regular expression is not valid: {exc}.") from None
+
+
+def find_replace(doc: Document, pattern: str, replacement: str, *, regex: bool = False, case: bool = False,
+                 indices: Optional[Iterable[int]] = None) -> tuple[Edit, int]:
+    """Replace in every cue (or those in ``indices``) as one undo step; returns (edit, cues changed)."""
+    rx = _compile(pattern, regex, case)
+    steps = []
+    for i in (sorted(set(indices)) if indices is not None else range(len(doc.cues))):
+        c = doc.cues[i]
+        try:
+            new = rx.sub(replacement if regex else replacement.replace("\\", "\\\\"), c.text)
+        except (re.error, IndexError) as exc:
+            raise UsageError(f"the replacement is not valid: {exc}.") from None
+        if new != c.text:
+            steps.append(Replace(i, (c,), (replace(c, text=new),)))
+    edit = Edit("Replace text", steps)
+    doc.apply(edit)
+    return edit, len(steps)
+
+
+def fix_timing_range(doc: Document, indices: Optional[Iterable[int]], profile: Profile, *,
+                     media_end_ms: Optional[int] = None) -> Edit:
+    """Apply the reading profile to the selection (first..last) or all cues, as one undo step.
+    The cue after the range bounds how far ends may extend."""
+    idx = sorted(set(indices)) if indices is not None else []
+    a, b = (idx[0], idx[-1]) if idx else (0, len(doc.cues) - 1)
+    if b < a:
+        raise UsageError("there are no cues to fix.")
+    run = doc.cues[a:b + 1]
+    limit = doc.cues[b + 1].start if b + 1 < len(doc.cues) else media_end_ms
+    fixed = fix_timing(run, profile, media_end_ms=limit)
+    if a > 0 and fixed and fixed[0].start < doc.cues[a - 1].end + profile.min_gap_ms:
+        pass  # the previous cue is outside the range: leave it as the user made it
+    return doc.replace_cues(fixed, "Fix timing", a, b - a + 1)
+
+
+def flag_cues(doc: Document, indices: Iterable[int], flag: str) -> Edit:
+    steps = [Replace(i, (doc.cues[i],), (replace(doc.cues[i], flag=flag),))
+             for i in sorted(set(indices)) if doc.cues[i].flag != flag]
+    edit = Edit("Flag" if flag else "Clear flag", steps)
+    doc.apply(edit)
+    return edit
+
+
+# -- re-transcribe ---------------------------------------------------------------------------
+def retranscribe_cues(pcm, start_ms: int, end_ms: int, engine, profile: Profile, *, language: Optional[str] = None,
+                      cancel=None) -> list[Cue]:
+    """New cues for audio [start_ms, end_ms] of 16 kHz ``pcm`` with ``engine`` (runs on a worker
+    thread: speech detection, chunking, recognition, timing, rules)."""
+    from ...core.media import ms_to_samples
+    from ...core.progress import ensure_token, no_progress
+    from ...core.speech import Region, detect_speech, make_chunks
+    from ...core.timing import cues_for_chunk
+
+    cancel = ensure_token(cancel)
+    a, b = ms_to_samples(max(0, start_ms)), ms_to_samples(end_ms)
+    piece = pcm[a:b]
+    if len(piece) == 0:
+        raise UsageError("the selected range has no audio.")
+    regions = detect_speech(piece, cancel=cancel) or [Region(0, end_ms - start_ms)]
+    chunks = make_chunks(piece, regions, engine.max_chunk_ms, engine.margin_ms)
+    results = engine.transcribe(chunks, language=language, on_progress=no_progress, cancel=cancel)
+    raw: list[Cue] = []
+    for chunk, result in zip(chunks, results):
+        raw.extend(cues_for_chunk(chunk, result, profile))
+    fixed = fix_timing(raw, profile, media_end_ms=end_ms - start_ms)
+    return [replace(c, start=c.start + start_ms, end=c.end + start_ms) for c in fixed]

@@ -1,0 +1,64 @@
+"""Small editor dialogs: find and replace (with regular expressions)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout)
+
+from ...core.errors import SubtitlerError
+
+
+class FindReplaceDialog(QDialog):
+    def __init__(self, editor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.setWindowTitle("Find and replace")
+        self.find_edit = QLineEdit(self)
+        self.replace_edit = QLineEdit(self)
+        self.regex = QCheckBox("Regular expression", self)
+        self.case = QCheckBox("Match case", self)
+        self.selection_only = QCheckBox("Only in selected cues", self)
+        self.result = QLabel("", self)
+        form = QFormLayout()
+        form.addRow("Find:", self.find_edit)
+        form.addRow("Replace with:", self.replace_edit)
+        opts = QHBoxLayout()
+        for w in (self.regex, self.case, self.selection_only):
+            opts.addWidget(w)
+        buttons = QHBoxLayout()
+        self.find_btn = QPushButton("Find next", self)
+        self.replace_btn = QPushButton("Replace all", self)
+        close = QPushButton("Close", self)
+        for b in (self.find_btn, self.replace_btn, close):
+            buttons.addWidget(b)
+        self.find_btn.setDefault(True)
+        self.find_btn.clicked.connect(self.find_next)
+        self.replace_btn.clicked.connect(self.replace_all)
+        close.clicked.connect(self.hide)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addLayout(opts)
+        lay.addLayout(buttons)
+        lay.addWidget(self.result)
+
+    def _opts(self) -> dict:
+        return {"regex": self.regex.isChecked(), "case": self.case.isChecked()}
+
+    def find_next(self) -> int:
+        try:
+            i = self.editor.find_next(self.find_edit.text(), **self._opts())
+        except SubtitlerError as exc:
+            self.result.setText(str(exc))
+            return -1
+        self.result.setText("Not found." if i < 0 else f"Cue {i + 1}")
+        return i
+
+    def replace_all(self) -> int:
+        try:
+            n = self.editor.replace_all(self.find_edit.text(), self.replace_edit.text(),
+                                        selection=self.selection_only.isChecked(), **self._opts())
+        except SubtitlerError as exc:
+            self.result.setText(str(exc))
+            return 0
+        self.result.setText(f"Replaced in {n} cue{'s' if n != 1 else ''} (one undo step).")
+        return n

@@ -1,0 +1,170 @@
+"""The cue table: a QAbstractTableModel over the core Document (edits go through the Document,
+so the one undo stack sees them; the model follows the Document's Change events)."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ...core.document import Change, Document
+from ...core.errors import SubtitlerError
+from ...core.rules import Profile, cps
+from .commands import cue_problems, format_duration, format_ms, parse_time
+
+COL_NUM, COL_START, COL_END, COL_DUR, COL_CPS, COL_TEXT, COL_FLAG = range(7)
+HEADERS = ("#", "Start", "End", "Duration", "CPS", "Text", "Flag")
+LINE_BREAK_MARK = " ⏎ "
+PROBLEM_BG = QColor(255, 228, 225)
+FAST_FG = QColor(200, 0, 0)
+FLAG_BG = QColor(255, 243, 205)
+
+
+class CueTableModel(QAbstractTableModel):
+    editFailed = Signal(str)  # a user edit was refused, with the reason
+
+    def __init__(self, document: Document, profile: Profile, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.profile = profile
+        self._rows = len(document.cues)
+        self._unsubscribe = document.subscribe(self._on_change)
+
+    def detach(self) -> None:
+        self._unsubscribe()
+
+    def set_profile(self, profile: Profile) -> None:
+        self.profile = profile
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(HEADERS) - 1))
+
+    # -- following the document --------------------------------------------------------------
+    def _on_change(self, ch: Change) -> None:
+        same = min(ch.removed, ch.inserted)
+        if ch.inserted > ch.removed:
+            first = ch.index + ch.removed
+            self.beginInsertRows(QModelIndex(), first, first + ch.inserted - ch.removed - 1)
+            self._rows += ch.inserted - ch.removed
+            self.endInsertRows()
+        elif ch.removed > ch.inserted:
+            first = ch.index + ch.inserted
+            self.beginRemoveRows(QModelIndex(), first, first + ch.removed - ch.inserted - 1)
+            self._rows -= ch.removed - ch.inserted
+            self.endRemoveRows()
+        # neighbours too: overlap and gap problems depend on them
+        lo = max(0, ch.index - 1)
+        hi = min(self._rows - 1, ch.index + max(same, 1))
+        if ch.removed != ch.inserted:
+            hi = self._rows - 1  # numbers after the change shift
+        if hi >= lo:
+            self.dataChanged.emit(self.index(lo, 0), self.index(hi, len(HEADERS) - 1))
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section]
+        return None
+
+    def flags(self, index) -> Qt.ItemFlag:
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (COL_START, COL_END, COL_DUR, COL_TEXT, COL_FLAG):
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def problems(self, row: int) -> list[str]:
+        return cue_problems(self.document.cues, row, self.profile)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.document.cues):
+            return None
+        row, col = index.row(), index.column()
+        c = self.document.cues[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_NUM:
+                return str(row + 1)
+            if col == COL_START:
+                return format_ms(c.start)
+            if col == COL_END:
+                return format_ms(c.end)
+            if col == COL_DUR:
+                return format_duration(c.duration)
+            if col == COL_CPS:
+                return f"{cps(c):.1f}"
+            if col == COL_TEXT:
+                return c.text.replace("\n", LINE_BREAK_MARK)
+            if col == COL_FLAG:
+                return c.flag
+        elif role == Qt.ItemDataRole.EditRole:
+            if col == COL_START:
+                return format_ms(c.start)
+            if col == COL_END:
+                return format_ms(c.end)
+            if col == COL_DUR:
+                return format_duration(c.duration)
+            if col == COL_TEXT:
+                return c.text
+            if col == COL_FLAG:
+                return c.flag
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            probs = self.problems(row)
+            if col == COL_TEXT and c.text:
+                return c.text + ("\n\n" + "\n".join("• " + p for p in probs) if probs else "")
+            return "\n".join("• " + p for p in probs) or None
+        elif role == Qt.ItemDataRole.BackgroundRole:
+            if c.flag:
+                return QBrush(FLAG_BG)
+            if self.problems(row):
+                return QBrush(PROBLEM_BG)
+        elif role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_CPS and cps(c) > self.profile.max_cps:
+                return QBrush(FAST_FG)
+        elif role == Qt.ItemDataRole.TextAlignmentRole:
+            if col in (COL_NUM, COL_START, COL_END, COL_DUR, COL_CPS):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == Qt.ItemDataRole.UserRole:
+            return self.problems(row)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        row, col = index.row(), index.column()
+        c = self.document.cues[row]
+        try:
+            if col == COL_START:
+                start = parse_time(str(value), c.start)
+                end = c.end if start < c.end else start + c.duration
+                if (start, end) != (c.start, c.end):
+                    self.document.set_times(row, start, end, label="Change start")
+            elif col == COL_END:
+                end = parse_time(str(value), c.end)
+                if end <= c.start:
+                    raise SubtitlerError("the end must come after the start.")
+                if end != c.end:
+                    self.document.set_times(row, c.start, end, label="Change end")
+            elif col == COL_DUR:
+                dur = parse_time(str(value), c.duration)
+                if dur <= 0:
+                    raise SubtitlerError("the duration must be above zero.")
+                if dur != c.duration:
+                    self.document.set_times(row, c.start, c.start + dur, label="Change duration")
+            elif col == COL_TEXT:
+                text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+                if text != c.text:
+                    self.document.set_text(row, text)
+            elif col == COL_FLAG:
+                if str(value) != c.flag:
+                    self.document.set_flag(row, str(value))
+            else:
+                return False
+        except SubtitlerError as exc:
+            self.editFailed.emit(str(exc))
+            return False
+        return True

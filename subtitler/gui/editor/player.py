@@ -1,0 +1,377 @@
+"""The player: QMediaPlayer + QGraphicsVideoItem with the current cue drawn over the frame in an
+approximation of the ASS style; play/pause, seek, speed 0.5–2×, play a range. Audio-only files
+and media that cannot be played show the file name in the frame area instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import pysubs2
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView,
+                               QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QVBoxLayout, QWidget)
+
+from ...core.formats import default_style
+from .commands import format_ms
+
+PLAY_RES_X, PLAY_RES_Y = 1920, 1080
+SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+
+
+def qcolor(c: pysubs2.Color) -> QColor:
+    return QColor(c.r, c.g, c.b, 255 - c.a)  # ASS alpha: 0 opaque
+
+
+def wrap_lines(text: str, fm: QFontMetricsF, width: float) -> list[str]:
+    """Lines as ASS smart wrapping would show them: explicit breaks kept, over-wide lines broken
+    at spaces into lines of similar width."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if fm.horizontalAdvance(line) <= width or " " not in line.strip():
+            out.append(line)
+            continue
+        n = int(fm.horizontalAdvance(line) // width) + 1
+        target = fm.horizontalAdvance(line) / n
+        words, cur = line.split(" "), ""
+        for w in words:
+            trial = (cur + " " + w).strip()
+            if cur and (fm.horizontalAdvance(trial) > width or fm.horizontalAdvance(cur) >= target):
+                out.append(cur)
+                cur = w
+            else:
+                cur = trial
+        out.append(cur)
+    return out
+
+
+class SubtitleItem(QGraphicsItem):
+    """The cue text painted like ASS would (font, size, colours, outline, shadow, alignment,
+    margins), scaled from a 1920×1080 script to the frame rectangle."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = ""
+        self.style = default_style()
+        self.frame = QRectF(0, 0, 640, 360)
+        self.setZValue(10)
+
+    def set_frame(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self.frame = QRectF(rect)
+        self.update()
+
+    def set_text(self, text: str) -> None:
+        if text != self.text:
+            self.text = text
+            self.update()
+
+    def set_style(self, style: pysubs2.SSAStyle) -> None:
+        self.style = style
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.frame
+
+    def paint(self, p: QPainter, option, widget=None) -> None:
+        if not self.text:
+            return
+        st = self.style
+        scale = self.frame.height() / PLAY_RES_Y
+        font = QFont(st.fontname)
+        font.setPixelSize(max(6, int(st.fontsize * scale)))
+        font.setBold(bool(st.bold))
+        font.setItalic(bool(st.italic))
+        font.setUnderline(bool(st.underline))
+        fm = QFontMetricsF(font)
+        ml, mr, mv = st.marginl * scale, st.marginr * scale, st.marginv * scale
+        lines = wrap_lines(self.text, fm, max(10.0, self.frame.width() - ml - mr))
+        line_h = fm.height()
+        block_h = line_h * len(lines)
+        align = int(st.alignment)
+        col = (align - 1) % 3  # 0 left, 1 centre, 2 right
+        row = (align - 1) // 3  # 0 bottom, 1 middle, 2 top
+        fr = self.frame
+        if row == 0:
+            top = fr.bottom() - mv - block_h
+        elif row == 2:
+            top = fr.top() + mv
+        else:
+            top = fr.center().y() - block_h / 2
+        path = QPainterPath()
+        for k, line in enumerate(lines):
+            w = fm.horizontalAdvance(line)
+            if col == 0:
+                x = fr.left() + ml
+            elif col == 2:
+                x = fr.right() - mr - w
+            else:
+                x = fr.left() + ml + (fr.width() - ml - mr - w) / 2
+            path.addText(QPointF(x, top + k * line_h + fm.ascent()), font, line)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        outline = st.outline * scale
+        shadow = st.shadow * scale
+        if st.borderstyle == 3:  # opaque box
+            box = path.boundingRect().adjusted(-outline, -outline, outline, outline)
+            p.fillRect(box, qcolor(st.outlinecolor))
+        if shadow > 0:
+            p.save()
+            p.translate(shadow, shadow)
+            p.setPen(QPen(qcolor(st.backcolor), 2 * outline, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                          Qt.PenJoinStyle.RoundJoin) if outline > 0 else Qt.PenStyle.NoPen)
+            p.setBrush(qcolor(st.backcolor))
+            p.drawPath(path)
+            p.restore()
+        if outline > 0 and st.borderstyle != 3:
+            p.setPen(QPen(qcolor(st.outlinecolor), 2 * outline, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                          Qt.PenJoinStyle.RoundJoin))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPath(path)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QBrush(qcolor(st.primarycolor)))
+        p.drawPath(path)
+
+
+class FrameView(QGraphicsView):
+    """Video frame (16:9 letterboxed), subtitle overlay, and a caption when there is no picture."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.scene_ = QGraphicsScene(self)
+        self.setScene(self.scene_)
+        self.setBackgroundBrush(QColor(0, 0, 0))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setMinimumSize(240, 135)
+        self.video_item = None
+        try:
+            from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
+
+            self.video_item = QGraphicsVideoItem()
+            self.scene_.addItem(self.video_item)
+        except ImportError:  # QtMultimediaWidgets missing: the frame shows the media name
+            self.video_item = None
+        self.caption = QGraphicsSimpleTextItem("")
+        self.caption.setBrush(QColor(200, 200, 200))
+        self.scene_.addItem(self.caption)
+        self.subtitle = SubtitleItem()
+        self.scene_.addItem(self.subtitle)
+        self.aspect = 16 / 9
+
+    def set_caption(self, text: str) -> None:
+        self.caption.setText(text)
+        self._layout()
+
+    def set_aspect(self, aspect: float) -> None:
+        if aspect > 0:
+            self.aspect = aspect
+            self._layout()
+
+    def resizeEvent(self, e) -> None:
+        super().resizeEvent(e)
+        self._layout()
+
+    def _layout(self) -> None:
+        w, h = max(1, self.viewport().width()), max(1, self.viewport().height())
+        self.scene_.setSceneRect(0, 0, w, h)
+        fw = min(w, h * self.aspect)
+        fh = fw / self.aspect
+        frame = QRectF((w - fw) / 2, (h - fh) / 2, fw, fh)
+        if self.video_item is not None:
+            self.video_item.setPos(frame.topLeft())
+            self.video_item.setSize(QSizeF(fw, fh))
+        self.subtitle.set_frame(frame)
+        br = self.caption.boundingRect()
+        self.caption.setPos(frame.center().x() - br.width() / 2, frame.center().y() - br.height() / 2)
+
+
+class PlayerWidget(QWidget):
+    positionChanged = Signal(int)  # ms, ~30 times a second while playing and on every seek
+    durationChanged = Signal(int)
+    playingChanged = Signal(bool)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.frame = FrameView(self)
+        self.media_path: Optional[str] = None
+        self.player = None
+        self.audio = None
+        self._stop_at: Optional[int] = None
+        self._position = 0
+        self._duration = 0
+        self.available = False
+        self.error = ""
+        self.play_btn = QToolButton(self)
+        self.play_btn.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.play_btn.setToolTip("Play / pause (Ctrl+Space)")
+        self.play_btn.clicked.connect(self.toggle)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setRange(0, 0)
+        self.slider.sliderMoved.connect(self.seek)
+        self.time_label = QLabel(format_ms(0, "."), self)
+        self.time_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.speed = QComboBox(self)
+        for s in SPEEDS:
+            self.speed.addItem(f"{s:g}×", s)
+        self.speed.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed.setToolTip("Playback speed")
+        self.speed.currentIndexChanged.connect(lambda _: self.set_rate(self.speed.currentData()))
+        controls = QHBoxLayout()
+        controls.setContentsMargins(4, 2, 4, 2)
+        controls.addWidget(self.play_btn)
+        controls.addWidget(self.slider, 1)
+        controls.addWidget(self.time_label)
+        controls.addWidget(self.speed)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.frame, 1)
+        lay.addLayout(controls)
+        self._tick = QTimer(self)
+        self._tick.setInterval(33)
+        self._tick.timeout.connect(self._poll)
+
+    # -- media -------------------------------------------------------------------------------
+    def load(self, path: Optional[str]) -> None:
+        self.media_path = path
+        if not path:
+            self.frame.set_caption("No media — import or open a media file to see and hear it")
+            return
+        name = Path(path).name
+        if not Path(path).exists():
+            self.frame.set_caption(f"{name}\n(media file not found)")
+            return
+        try:
+            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+        except ImportError:
+            self.frame.set_caption(f"{name}\n(playback unavailable: QtMultimedia missing)")
+            return
+        self.player = QMediaPlayer(self)
+        self.audio = QAudioOutput(self)
+        self.player.setAudioOutput(self.audio)
+        if self.frame.video_item is not None:
+            self.player.setVideoOutput(self.frame.video_item)
+            self.frame.video_item.nativeSizeChanged.connect(
+                lambda s: self.frame.set_aspect(s.width() / s.height() if s.height() else 16 / 9))
+        self.player.durationChanged.connect(self._on_duration)
+        self.player.playbackStateChanged.connect(self._on_state)
+        self.player.errorOccurred.connect(self._on_error)
+        self.player.mediaStatusChanged.connect(self._on_status)
+        self.player.positionChanged.connect(self._on_player_position)
+        self.frame.set_caption(name)
+        self.player.setSource(QUrl.fromLocalFile(str(Path(path).resolve())))
+        self.available = True
+
+    def _on_status(self, status) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        if status in (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia):
+            if status == QMediaPlayer.MediaStatus.LoadedMedia and \
+                    self.player.playbackState() == QMediaPlayer.PlaybackState.StoppedState:
+                self.player.pause()  # shows the first frame; seeks while paused then show theirs
+                if self._position:
+                    self.player.setPosition(self._position)
+            if self.player.hasVideo():
+                self.frame.set_caption("")
+            else:
+                self.frame.set_caption(f"♪  {Path(self.media_path or '').name}")
+
+    def _on_error(self, error, message: str) -> None:
+        self.error = message or str(error)
+        self.available = False
+        self.frame.set_caption(f"{Path(self.media_path or '').name}\n(cannot play: {self.error})")
+
+    def _on_duration(self, ms: int) -> None:
+        self._duration = int(ms)
+        self.slider.setRange(0, int(ms))
+        self.durationChanged.emit(int(ms))
+
+    def _on_state(self, state) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        playing = state == QMediaPlayer.PlaybackState.PlayingState
+        self.play_btn.setIcon(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay))
+        if playing:
+            self._tick.start()
+        else:
+            self._tick.stop()
+            self._stop_at = None
+        self.playingChanged.emit(playing)
+
+    def _on_player_position(self, ms: int) -> None:
+        if not self.is_playing():
+            self._set_position(int(ms))
+
+    def _poll(self) -> None:
+        if self.player is None:
+            return
+        ms = int(self.player.position())
+        if self._stop_at is not None and ms >= self._stop_at:
+            self.player.pause()
+            self._stop_at = None
+        self._set_position(ms)
+
+    def _set_position(self, ms: int) -> None:
+        self._position = ms
+        if not self.slider.isSliderDown():
+            self.slider.blockSignals(True)
+            self.slider.setValue(ms)
+            self.slider.blockSignals(False)
+        self.time_label.setText(format_ms(ms, "."))
+        self.positionChanged.emit(ms)
+
+    # -- control -----------------------------------------------------------------------------
+    def position(self) -> int:
+        return self._position
+
+    def is_playing(self) -> bool:
+        if self.player is None:
+            return False
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    def seek(self, ms: int) -> None:
+        ms = max(0, int(ms))
+        if self.player is not None:
+            self.player.setPosition(ms)
+        self._set_position(ms)
+
+    def play(self) -> None:
+        if self.player is not None:
+            self.player.play()
+
+    def pause(self) -> None:
+        if self.player is not None:
+            self.player.pause()
+
+    def toggle(self) -> None:
+        if self.is_playing():
+            self.pause()
+        else:
+            self._stop_at = None
+            self.play()
+
+    def play_range(self, start: int, end: int) -> None:
+        self.seek(start)
+        self._stop_at = int(end)
+        self.play()
+
+    def set_rate(self, rate: float) -> None:
+        if self.player is not None:
+            self.player.setPlaybackRate(float(rate))
+
+    def set_subtitle(self, text: str) -> None:
+        self.frame.subtitle.set_text(text)
+
+    def set_style(self, style: pysubs2.SSAStyle) -> None:
+        self.frame.subtitle.set_style(style)
+
+    def shutdown(self) -> None:
+        self._tick.stop()
+        if self.player is not None:
+            self.player.stop()
+            self.player.setSource(QUrl())

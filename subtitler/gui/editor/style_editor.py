@@ -1,0 +1,175 @@
+"""ASS style editor: font, size, colours, outline, shadow, alignment, margins, with a live preview
+on the editor's video frame (and a sample frame in the dialog)."""
+
+from __future__ import annotations
+
+import copy
+
+import pysubs2
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QCheckBox, QColorDialog, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFontComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from .player import FrameView, qcolor
+
+ALIGNMENTS = [(7, "Top left"), (8, "Top centre"), (9, "Top right"), (4, "Middle left"), (5, "Middle centre"),
+              (6, "Middle right"), (1, "Bottom left"), (2, "Bottom centre"), (3, "Bottom right")]
+SAMPLE = "The quick brown fox jumps\nover the lazy dog"
+
+
+class ColorButton(QPushButton):
+    def __init__(self, color: pysubs2.Color, parent=None) -> None:
+        super().__init__(parent)
+        self.color = color
+        self.clicked.connect(self._pick)
+        self._paint()
+
+    def _paint(self) -> None:
+        c = qcolor(self.color)
+        self.setText(c.name())
+        fg = "#000" if c.lightness() > 128 else "#fff"
+        self.setStyleSheet(f"background:{c.name()}; color:{fg};")
+
+    def _pick(self) -> None:
+        c = QColorDialog.getColor(qcolor(self.color), self, "Colour",
+                                  QColorDialog.ColorDialogOption.ShowAlphaChannel)
+        if c.isValid():
+            self.set_color(pysubs2.Color(c.red(), c.green(), c.blue(), 255 - c.alpha()))
+
+    def set_color(self, color: pysubs2.Color) -> None:
+        self.color = color
+        self._paint()
+        self.parent_dialog().changed()
+
+    def parent_dialog(self):
+        w = self.parent()
+        while w is not None and not isinstance(w, StyleDialog):
+            w = w.parent()
+        return w
+
+
+class StyleDialog(QDialog):
+    def __init__(self, style: pysubs2.SSAStyle, player=None, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("ASS style")
+        self._style = copy.copy(style)
+        self.player = player
+        self.font_box = QFontComboBox(self)
+        self.font_box.setCurrentFont(self.font_box.currentFont().__class__(style.fontname))
+        self.size = QDoubleSpinBox(self)
+        self.size.setRange(8, 300)
+        self.size.setValue(style.fontsize)
+        self.bold = QCheckBox("Bold", self)
+        self.bold.setChecked(bool(style.bold))
+        self.italic = QCheckBox("Italic", self)
+        self.italic.setChecked(bool(style.italic))
+        self.primary = ColorButton(style.primarycolor, self)
+        self.outline_color = ColorButton(style.outlinecolor, self)
+        self.back = ColorButton(style.backcolor, self)
+        self.outline = QDoubleSpinBox(self)
+        self.outline.setRange(0, 20)
+        self.outline.setValue(style.outline)
+        self.shadow = QDoubleSpinBox(self)
+        self.shadow.setRange(0, 20)
+        self.shadow.setValue(style.shadow)
+        self.box = QCheckBox("Opaque box instead of outline", self)
+        self.box.setChecked(style.borderstyle == 3)
+        self.align = QComboBox(self)
+        for value, label in ALIGNMENTS:
+            self.align.addItem(label, value)
+        self.align.setCurrentIndex([v for v, _ in ALIGNMENTS].index(int(style.alignment)))
+        self.margins = []
+        for v in (style.marginl, style.marginr, style.marginv):
+            sb = QSpinBox(self)
+            sb.setRange(0, 1000)
+            sb.setValue(int(v))
+            self.margins.append(sb)
+        form = QFormLayout()
+        form.addRow("Font", self.font_box)
+        row = QHBoxLayout()
+        row.addWidget(self.size)
+        row.addWidget(self.bold)
+        row.addWidget(self.italic)
+        form.addRow("Size (1080p script)", row)
+        colours = QHBoxLayout()
+        for label, b in (("Text", self.primary), ("Outline", self.outline_color), ("Shadow", self.back)):
+            colours.addWidget(QLabel(label, self))
+            colours.addWidget(b)
+        form.addRow("Colours", colours)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Outline", self))
+        row.addWidget(self.outline)
+        row.addWidget(QLabel("Shadow", self))
+        row.addWidget(self.shadow)
+        form.addRow("Border", row)
+        form.addRow("", self.box)
+        form.addRow("Alignment", self.align)
+        row = QHBoxLayout()
+        for label, sb in zip(("Left", "Right", "Vertical"), self.margins):
+            row.addWidget(QLabel(label, self))
+            row.addWidget(sb)
+        form.addRow("Margins", row)
+        self.preview = FrameView(self)
+        self.preview.setMinimumSize(480, 270)
+        self.preview.set_caption("")
+        self.preview.setBackgroundBrush(QColor(60, 70, 85))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+                                   | QDialogButtonBox.StandardButton.RestoreDefaults, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore_defaults)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.preview, 1)
+        lay.addWidget(buttons)
+        for w in (self.size, self.outline, self.shadow, *self.margins):
+            w.valueChanged.connect(self.changed)
+        for w in (self.bold, self.italic, self.box):
+            w.toggled.connect(self.changed)
+        self.font_box.currentFontChanged.connect(self.changed)
+        self.align.currentIndexChanged.connect(self.changed)
+        self.changed()
+
+    def style(self) -> pysubs2.SSAStyle:
+        st = copy.copy(self._style)
+        st.fontname = self.font_box.currentFont().family()
+        st.fontsize = float(self.size.value())
+        st.bold = self.bold.isChecked()
+        st.italic = self.italic.isChecked()
+        st.primarycolor = self.primary.color
+        st.outlinecolor = self.outline_color.color
+        st.backcolor = self.back.color
+        st.outline = float(self.outline.value())
+        st.shadow = float(self.shadow.value())
+        st.borderstyle = 3 if self.box.isChecked() else 1
+        st.alignment = pysubs2.Alignment(int(self.align.currentData()))
+        st.marginl, st.marginr, st.marginv = (sb.value() for sb in self.margins)
+        return st
+
+    def changed(self, *_) -> None:
+        st = self.style()
+        self.preview.subtitle.set_style(st)
+        self.preview.subtitle.set_text(SAMPLE)
+        if self.player is not None:  # live on the editor's frame
+            self.player.set_style(st)
+            if not self.player.frame.subtitle.text:
+                self.player.set_subtitle(SAMPLE)
+
+    def restore_defaults(self) -> None:
+        from ...core.formats import default_style
+
+        d = default_style()
+        self.size.setValue(d.fontsize)
+        self.outline.setValue(d.outline)
+        self.shadow.setValue(d.shadow)
+        self.bold.setChecked(bool(d.bold))
+        self.italic.setChecked(bool(d.italic))
+        self.box.setChecked(d.borderstyle == 3)
+        self.align.setCurrentIndex([v for v, _ in ALIGNMENTS].index(int(d.alignment)))
+        for sb, v in zip(self.margins, (d.marginl, d.marginr, d.marginv)):
+            sb.setValue(int(v))
+        self.primary.set_color(d.primarycolor)
+        self.outline_color.set_color(d.outlinecolor)
+        self.back.set_color(d.backcolor)

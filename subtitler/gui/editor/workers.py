@@ -1,0 +1,136 @@
+"""Long work off the GUI thread: waveform peaks (extract audio, compute, cache), speech regions
+for snapping (cached next to the peaks), and re-transcribing a range."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from ...core import peaks as peaks_mod
+from ...core.errors import SubtitlerError
+from ...core.progress import CancelToken
+
+
+class _Runner(QThread):
+    done = Signal(object)
+    failed = Signal(str)
+    progress = Signal(str)
+
+    def __init__(self, fn: Callable[["_Runner"], Any], parent=None) -> None:
+        super().__init__(parent)
+        self.fn = fn
+        self.cancel = CancelToken()
+
+    def run(self) -> None:
+        try:
+            self.done.emit(self.fn(self))
+        except SubtitlerError as exc:
+            if not self.cancel.cancelled:
+                self.failed.emit(str(exc))
+        except (OSError, ValueError, RuntimeError) as exc:  # unexpected, but never crash the editor
+            if not self.cancel.cancelled:
+                self.failed.emit(f"{type(exc).__name__}: {exc}")
+
+    def stop(self, wait_ms: int = 5000) -> None:
+        self.cancel.cancel()
+        self.wait(wait_ms)
+
+
+def audio_cache_path(key: str) -> Path:
+    return peaks_mod.cache_folder().parent / "audio" / f"{key}.wav"
+
+
+def speech_cache_path(key: str) -> Path:
+    return peaks_mod.cache_folder() / f"{key}.speech.json"
+
+
+class MediaAnalysis(QObject):
+    """Peaks first (shown as soon as ready), then speech regions. Results arrive as signals on
+    the GUI thread."""
+
+    peaksReady = Signal(object)
+    speechReady = Signal(object)
+    failed = Signal(str)
+    progress = Signal(str)
+
+    def __init__(self, media: str, *, speech: bool = True, parent=None) -> None:
+        super().__init__(parent)
+        self.media = media
+        self.want_speech = speech
+        self.key: Optional[str] = None
+        self._runner = _Runner(self._work, self)
+        self._runner.done.connect(self._finished)
+        self._runner.failed.connect(self.failed)
+        self._runner.progress.connect(self.progress)
+
+    def start(self) -> None:
+        self._runner.start()
+
+    def stop(self) -> None:
+        self._runner.stop()
+
+    def wait(self, ms: int = 30000) -> bool:
+        return self._runner.wait(ms)
+
+    def is_running(self) -> bool:
+        return self._runner.isRunning()
+
+    def _finished(self, _result) -> None:
+        pass
+
+    def wav_path(self) -> Optional[Path]:
+        return audio_cache_path(self.key) if self.key else None
+
+    def _work(self, runner: _Runner):
+        from ...core.media import extract_audio, load_wav
+
+        cancel = runner.cancel
+        key = peaks_mod.media_key(self.media)
+        self.key = key
+        wav = audio_cache_path(key)
+        cached = peaks_mod.load_peaks(peaks_mod.cache_path(key))
+        if cached is not None:
+            self.peaksReady.emit(cached)
+        else:
+            runner.progress.emit("extracting audio for the waveform…")
+            if not wav.exists():
+                wav.parent.mkdir(parents=True, exist_ok=True)
+                extract_audio(self.media, wav, cancel=cancel)
+            runner.progress.emit("computing the waveform…")
+            pk = peaks_mod.compute_peaks_wav(wav, cancel=cancel)
+            try:
+                peaks_mod.save_peaks(pk, peaks_mod.cache_path(key))
+            except OSError:
+                pass
+            self.peaksReady.emit(pk)
+        if not self.want_speech:
+            return None
+        regions = peaks_mod.load_regions(speech_cache_path(key))
+        if regions is None:
+            from ...core.speech import detect_speech
+
+            if not wav.exists():
+                wav.parent.mkdir(parents=True, exist_ok=True)
+                extract_audio(self.media, wav, cancel=cancel)
+            runner.progress.emit("finding speech for snapping…")
+            pcm = load_wav(wav)
+            regions = detect_speech(pcm, cancel=cancel)
+            del pcm
+            try:
+                peaks_mod.save_regions(regions, speech_cache_path(key))
+            except SubtitlerError:
+                pass
+        self.speechReady.emit(regions)
+        return None
+
+
+def run_in_thread(fn: Callable[[CancelToken], Any], on_done: Callable[[Any], None], on_failed: Callable[[str], None],
+                  parent: QObject) -> _Runner:
+    """Run ``fn(cancel_token)`` on a worker thread; callbacks arrive on the GUI thread."""
+    runner = _Runner(lambda r: fn(r.cancel), parent)
+    runner.done.connect(on_done)
+    runner.failed.connect(on_failed)
+    runner.start()
+    return runner
