@@ -13,7 +13,7 @@ from . import formats
 from .document import Cue, Document
 from .engines import Engine, create_engine
 from .errors import NoSpeechError, OutputError, OutputExistsError
-from .media import MediaInfo, extract_audio, load_wav, probe, samples_to_ms
+from .media import MediaInfo, extract_audio, load_wav, samples_to_ms
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 from .rules import Profile, fix_timing, get_profile
 from .speech import Region, VadSettings, detect_speech, make_chunks
@@ -63,11 +63,10 @@ def transcribe_file(
     cancel = ensure_token(cancel)
     t0 = time.perf_counter()
     on_progress(Progress("probe", 0.0, "reading media"))
-    info = probe(path)
     engine = engine or options.make_engine()
     with tempfile.TemporaryDirectory(prefix="subtitler-") as tmp:
         wav = Path(tmp) / "audio.wav"
-        extract_audio(path, wav, info=info, on_progress=on_progress, cancel=cancel)
+        info = extract_audio(path, wav, on_progress=on_progress, cancel=cancel)
         pcm = load_wav(wav)
     if len(pcm) == 0:
         raise NoSpeechError(f"{path.name}: the audio track is empty.")

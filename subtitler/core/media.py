@@ -10,7 +10,7 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
+import threading
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +82,11 @@ def probe(path: Path | str) -> MediaInfo:
     _check_input(path)
     cmd = [find_ffmpeg(), "-hide_banner", "-nostdin", "-i", str(path)]
     proc = subprocess.run(cmd, capture_output=True, timeout=120)
-    text = proc.stderr.decode("utf-8", "replace")
+    return parse_info(path, proc.stderr.decode("utf-8", "replace"))
+
+
+def parse_info(path: Path, text: str) -> MediaInfo:
+    """MediaInfo from ffmpeg's description of its input (stderr at log level info)."""
     streams = _STREAM.findall(text)
     if not streams:
         if "Invalid data found" in text or "could not find codec" in text.lower() or "moov atom not found" in text:
@@ -90,12 +94,15 @@ def probe(path: Path | str) -> MediaInfo:
         raise MediaError(f"{path.name}: ffmpeg cannot read this file ({_last_line(text)}).")
     audio = [codec for kind, codec in streams if kind == "Audio"]
     video = [codec for kind, codec in streams if kind == "Video" and codec not in ("mjpeg", "png")]
+    return MediaInfo(path, _duration_ms(text), len(audio), len(video), audio[0] if audio else "")
+
+
+def _duration_ms(text: str) -> int:
     m = _DURATION.search(text)
-    duration_ms = 0
-    if m:
-        h, mi, s = m.groups()
-        duration_ms = int(round((int(h) * 3600 + int(mi) * 60 + float(s)) * 1000))
-    return MediaInfo(path, duration_ms, len(audio), len(video), audio[0] if audio else "")
+    if not m:
+        return 0
+    h, mi, s = m.groups()
+    return int(round((int(h) * 3600 + int(mi) * 60 + float(s)) * 1000))
 
 
 def _last_line(text: str) -> str:
@@ -104,11 +111,12 @@ def _last_line(text: str) -> str:
 
 
 def extraction_command(src: Path, dst: Path) -> list[str]:
-    """ffmpeg arguments that write the first audio stream of ``src`` as 16 kHz mono s16 WAV."""
+    """ffmpeg arguments that write the first audio stream of ``src`` as 16 kHz mono s16 WAV, with
+    machine-readable progress on stdout and the input's description on stderr."""
     stream = ffmpeg.input(str(src)).output(
         str(dst), map="0:a:0", vn=None, ac=1, ar=SAMPLE_RATE, acodec="pcm_s16le", f="wav"
     )
-    stream = stream.global_args("-nostdin", "-hide_banner", "-v", "error", "-progress", "pipe:1", "-nostats")
+    stream = stream.global_args("-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats")
     return stream.overwrite_output().compile(cmd=find_ffmpeg())
 
 
@@ -120,45 +128,65 @@ def extract_audio(
     on_progress: ProgressCallback = no_progress,
     cancel: Optional[CancelToken] = None,
 ) -> MediaInfo:
-    """Decode ``src``'s first audio stream into ``dst`` (16 kHz mono WAV). Atomic: on failure or
-    cancel nothing is left at ``dst``."""
+    """Decode ``src``'s first audio stream into ``dst`` (16 kHz mono WAV) in one ffmpeg run, and
+    return the input's MediaInfo read from that same run (no separate probe). Atomic: on failure
+    or cancel nothing is left at ``dst``."""
     src, dst = Path(src), Path(dst)
     cancel = ensure_token(cancel)
-    info = info or probe(src)
-    if info.audio_streams == 0:
+    _check_input(src)
+    if info is not None and info.audio_streams == 0:
         raise NoAudioError(f"{src.name}: the file has no audio track.")
     part = dst.with_name(dst.name + ".part")
-    cmd = extraction_command(src, part)
     on_progress(Progress("extract", 0.0, "extracting audio"))
-    with tempfile.TemporaryFile() as errf:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=errf, stdin=subprocess.DEVNULL)
-        try:
-            assert proc.stdout is not None
-            for raw in proc.stdout:
-                if cancel.cancelled:
-                    proc.terminate()
-                    break
-                key, _, value = raw.decode("ascii", "replace").strip().partition("=")
-                if key == "out_time_us" and info.duration_ms and value.lstrip("-").isdigit():
-                    frac = min(1.0, max(0.0, int(value) / 1000 / info.duration_ms))
-                    on_progress(Progress("extract", frac, "extracting audio"))
-            code = proc.wait()
-        except BaseException:
-            proc.kill()
-            proc.wait()
-            part.unlink(missing_ok=True)
-            raise
-        if cancel.cancelled:
-            part.unlink(missing_ok=True)
-            cancel.check()
-        if code != 0:
-            errf.seek(0)
-            part.unlink(missing_ok=True)
-            reason = _last_line(errf.read().decode("utf-8", "replace"))
-            raise MediaError(f"{src.name}: audio extraction failed ({reason}).")
+    stderr_lines: list[str] = []
+    duration = [info.duration_ms if info else 0]
+
+    def read_stderr(pipe) -> None:
+        for raw in pipe:
+            line = raw.decode("utf-8", "replace")
+            stderr_lines.append(line)
+            if not duration[0] and "Duration:" in line:
+                duration[0] = _duration_ms(line)
+
+    proc = subprocess.Popen(extraction_command(src, part), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL)
+    reader = threading.Thread(target=read_stderr, args=(proc.stderr,), daemon=True)
+    reader.start()
+    try:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            if cancel.cancelled:
+                proc.terminate()
+                break
+            key, _, value = raw.decode("ascii", "replace").strip().partition("=")
+            if key == "out_time_us" and duration[0] and value.lstrip("-").isdigit():
+                frac = min(1.0, max(0.0, int(value) / 1000 / duration[0]))
+                on_progress(Progress("extract", frac, "extracting audio"))
+        code = proc.wait()
+        reader.join()
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        part.unlink(missing_ok=True)
+        raise
+    text = "".join(stderr_lines)
+    if cancel.cancelled or code != 0:
+        part.unlink(missing_ok=True)
+        cancel.check()
+        if "matches no streams" in text:
+            parse_info(src, text)  # not media at all → MediaError; else it has no audio:
+            raise NoAudioError(f"{src.name}: the file has no audio track.")
+        parse_info(src, text)
+        raise MediaError(f"{src.name}: audio extraction failed ({_last_error(text)}).")
     os.replace(part, dst)
     on_progress(Progress("extract", 1.0, "audio extracted"))
-    return info
+    return info or parse_info(src, text)
+
+
+def _last_error(text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith(" ")
+             and not ln.startswith(("size=", "Input #", "Output #", "Stream mapping"))]
+    return lines[-1] if lines else "unknown error"
 
 
 def load_wav(path: Path | str) -> np.ndarray:
