@@ -8,6 +8,10 @@ Public API used by the main window::
     EditorWindow.import_subtitles(path, media=None)
 """
 
-from .window import EditorWindow
+from ._compat import guard_none_refcount
+
+guard_none_refcount()  # PySide6 6.12 + Python 3.11: see _compat.py
+
+from .window import EditorWindow  # noqa: E402
 
 __all__ = ["EditorWindow"]

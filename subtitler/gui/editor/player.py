@@ -17,6 +17,9 @@ from ...core.formats import default_style
 from .commands import format_ms
 
 PLAY_RES_X, PLAY_RES_Y = 1920, 1080
+# (a prebuilt pen/brush: PySide6 6.12 on Python 3.11 mis-counts None in setPen(Qt.PenStyle))
+NO_PEN = QPen(Qt.PenStyle.NoPen)
+NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
 
@@ -119,16 +122,16 @@ class SubtitleItem(QGraphicsItem):
             p.save()
             p.translate(shadow, shadow)
             p.setPen(QPen(qcolor(st.backcolor), 2 * outline, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                          Qt.PenJoinStyle.RoundJoin) if outline > 0 else Qt.PenStyle.NoPen)
-            p.setBrush(qcolor(st.backcolor))
+                          Qt.PenJoinStyle.RoundJoin) if outline > 0 else NO_PEN)
+            p.setBrush(QBrush(qcolor(st.backcolor)))
             p.drawPath(path)
             p.restore()
         if outline > 0 and st.borderstyle != 3:
             p.setPen(QPen(qcolor(st.outlinecolor), 2 * outline, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                           Qt.PenJoinStyle.RoundJoin))
-            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setBrush(NO_BRUSH)
             p.drawPath(path)
-        p.setPen(Qt.PenStyle.NoPen)
+        p.setPen(NO_PEN)
         p.setBrush(QBrush(qcolor(st.primarycolor)))
         p.drawPath(path)
 
@@ -154,7 +157,7 @@ class FrameView(QGraphicsView):
         except ImportError:  # QtMultimediaWidgets missing: the frame shows the media name
             self.video_item = None
         self.caption = QGraphicsSimpleTextItem("")
-        self.caption.setBrush(QColor(200, 200, 200))
+        self.caption.setBrush(QBrush(QColor(200, 200, 200)))
         self.scene_.addItem(self.caption)
         self.subtitle = SubtitleItem()
         self.scene_.addItem(self.subtitle)

@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QImage, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.document import Change, Document
@@ -25,6 +25,9 @@ DRAG_PX = 3  # movement below this is a click
 MIN_CUE_MS = 20
 MIN_MS_PER_PX = 0.5
 MAX_MS_PER_PX = 2000.0
+# (a prebuilt pen/brush: PySide6 6.12 on Python 3.11 mis-counts None in setPen(Qt.PenStyle))
+NO_PEN = QPen(Qt.PenStyle.NoPen)
+NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 BG = QColor(24, 28, 34)
 WAVE = QColor(88, 178, 120)
@@ -38,6 +41,9 @@ PROBLEM_EDGE = QColor(240, 90, 80)
 SPEECH = QColor(160, 160, 160, 90)
 PLAYHEAD = QColor(255, 70, 70)
 TEXT = QColor(235, 238, 242)
+SEL_BRUSH, CUE_BRUSH, SPEECH_BRUSH = QBrush(SEL_FILL), QBrush(CUE_FILL), QBrush(SPEECH)
+CURSORS = {part: QCursor(shape) for part, shape in (('start', Qt.CursorShape.SizeHorCursor), ('end', Qt.CursorShape.SizeHorCursor),
+           ('move', Qt.CursorShape.OpenHandCursor), ('', Qt.CursorShape.IBeamCursor))}
 
 _drag_ids = itertools.count(1)
 
@@ -236,9 +242,7 @@ class WaveformView(QWidget):
         d = self._drag
         if d is None or not (e.buttons() & Qt.MouseButton.LeftButton):
             index, part = self.hit(x)
-            shape = {"start": Qt.CursorShape.SizeHorCursor, "end": Qt.CursorShape.SizeHorCursor,
-                     "move": Qt.CursorShape.OpenHandCursor}.get(part, Qt.CursorShape.IBeamCursor)
-            self.setCursor(shape)
+            self.setCursor(CURSORS.get(part, CURSORS[""]))
             return
         if not d["moved"] and abs(x - d["x0"]) < DRAG_PX:
             return
@@ -351,8 +355,8 @@ class WaveformView(QWidget):
         a, b = self.visible_range()
         # speech regions: a thin band at the bottom
         if self.speech_regions:
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(SPEECH)
+            p.setPen(NO_PEN)
+            p.setBrush(SPEECH_BRUSH)
             k = bisect.bisect_left(self.speech_edges, a)
             for s, e in self.speech_regions:
                 if e < a or s > b:
@@ -365,7 +369,7 @@ class WaveformView(QWidget):
             p.drawLine(QPointF(x, 0), QPointF(x, h))
         if self.hasFocus():
             p.setPen(QPen(QColor(110, 165, 255, 120), 1))
-            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setBrush(NO_BRUSH)
             p.drawRect(0, 0, w - 1, h - 1)
         p.end()
 
@@ -403,8 +407,8 @@ class WaveformView(QWidget):
                 continue
             sel = i in self.selected
             rect = QRectF(x0, top, max(1.0, x1 - x0), height)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(SEL_FILL if sel else CUE_FILL)
+            p.setPen(NO_PEN)
+            p.setBrush(SEL_BRUSH if sel else CUE_BRUSH)
             p.drawRect(rect)
             overlap = (i > 0 and cues[i - 1].end > c.start) or (i + 1 < len(cues) and c.end > cues[i + 1].start)
             edge = PROBLEM_EDGE if overlap else (SEL_EDGE if sel else CUE_EDGE)
