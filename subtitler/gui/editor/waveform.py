@@ -42,8 +42,15 @@ SPEECH = QColor(160, 160, 160, 90)
 PLAYHEAD = QColor(255, 70, 70)
 TEXT = QColor(235, 238, 242)
 SEL_BRUSH, CUE_BRUSH, SPEECH_BRUSH = QBrush(SEL_FILL), QBrush(CUE_FILL), QBrush(SPEECH)
-CURSORS = {part: QCursor(shape) for part, shape in (('start', Qt.CursorShape.SizeHorCursor), ('end', Qt.CursorShape.SizeHorCursor),
-           ('move', Qt.CursorShape.OpenHandCursor), ('', Qt.CursorShape.IBeamCursor))}
+_CURSOR_SHAPES = {"start": Qt.CursorShape.SizeHorCursor, "end": Qt.CursorShape.SizeHorCursor,
+                  "move": Qt.CursorShape.OpenHandCursor, "": Qt.CursorShape.IBeamCursor}
+_cursors: dict[str, QCursor] = {}  # built on first use (needs a QApplication)
+
+
+def _cursor(part: str) -> QCursor:
+    if not _cursors:
+        _cursors.update({k: QCursor(v) for k, v in _CURSOR_SHAPES.items()})
+    return _cursors.get(part, _cursors[""])
 
 _drag_ids = itertools.count(1)
 
@@ -242,7 +249,7 @@ class WaveformView(QWidget):
         d = self._drag
         if d is None or not (e.buttons() & Qt.MouseButton.LeftButton):
             index, part = self.hit(x)
-            self.setCursor(CURSORS.get(part, CURSORS[""]))
+            self.setCursor(_cursor(part))
             return
         if not d["moved"] and abs(x - d["x0"]) < DRAG_PX:
             return
