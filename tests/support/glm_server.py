@@ -459,3 +459,20 @@ class _Handler(BaseHTTPRequestHandler):
             except ValueError:
                 return "hotwords must be a list of strings"
         return fields, data, filename
+
+
+def tile_audio(pcm: np.ndarray, utterances, times: int, *, seed: int = 1, gap_ms: int = 700):
+    """``times`` copies of ``pcm`` with ``gap_ms`` of silence between them, with ±1 LSB of seeded
+    dither so that no two pieces are sample-identical; returns (pcm, utterances in absolute ms)."""
+    gap = np.zeros(gap_ms * 16, dtype=np.int16)
+    period_ms = len(pcm) * 1000 // 16000 + gap_ms
+    parts, utts = [], []
+    for k in range(times):
+        parts.extend([pcm, gap])
+        for u in utterances:
+            u = u if isinstance(u, Utterance) else Utterance(u["text"], int(u["start_ms"]), int(u["end_ms"]))
+            utts.append(Utterance(u.text, u.start_ms + k * period_ms, u.end_ms + k * period_ms))
+    out = np.concatenate(parts).astype(np.int32)
+    rng = np.random.default_rng(seed)
+    out += rng.integers(-1, 2, size=len(out))
+    return np.clip(out, -32768, 32767).astype(np.int16), utts
