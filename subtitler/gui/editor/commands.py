@@ -264,8 +264,17 @@ def fix_timing_range(doc: Document, indices: Optional[Iterable[int]], profile: P
     run = doc.cues[a:b + 1]
     limit = doc.cues[b + 1].start if b + 1 < len(doc.cues) else media_end_ms
     fixed = fix_timing(run, profile, media_end_ms=limit)
-    if a > 0 and fixed and fixed[0].start < doc.cues[a - 1].end + profile.min_gap_ms:
-        pass  # the previous cue is outside the range: leave it as the user made it
+    # the cues around the range stay as they are: keep the minimum gap to them where possible
+    if fixed and b + 1 < len(doc.cues):
+        last = fixed[-1]
+        bound = doc.cues[b + 1].start - profile.min_gap_ms
+        if last.end > bound > last.start:
+            fixed[-1] = replace(last, end=bound)
+    if fixed and a > 0:
+        first = fixed[0]
+        bound = doc.cues[a - 1].end + profile.min_gap_ms
+        if first.start < bound < first.end:
+            fixed[0] = replace(first, start=bound)
     return doc.replace_cues(fixed, "Fix timing", a, b - a + 1)
 
 
