@@ -137,10 +137,13 @@ class LocalEngine:
                 f"the model {model_label(self.model_ref)} understands English only; for '{lang}' "
                 "use a multilingual model (--model small) or the GLM-ASR engine."
             )
+        if not getattr(model.model, "is_multilingual", True):
+            lang = "en"
         results: list[ChunkResult] = []
         for n, chunk in enumerate(chunks):
             cancel.check()
             results.append(self.transcribe_one(model, chunk, lang))
+            lang = lang or results[-1].language or None  # detect once, as whisper does for a file
             on_progress(Progress("transcribe", (n + 1) / len(chunks), f"piece {n + 1} of {len(chunks)}",
                                  n + 1, len(chunks), preview=results[-1].text))
         return results
