@@ -1,0 +1,318 @@
+"""The editor window end to end (offscreen): real media (video frame + cached waveform), keyboard
+shortcuts, autosave and recovery after a simulated crash, project save/open, import → edit →
+export round trip, the style editor, and screenshots to look at."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from subtitler.core import formats
+from subtitler.core import project as projects
+from subtitler.core.document import Cue, Document
+from subtitler.gui.editor import EditorWindow
+from subtitler.gui.editor import window as window_mod
+from subtitler.gui.editor.model import COL_TEXT
+
+SHOTS = Path("/tmp/shots")
+C = Qt.KeyboardModifier.ControlModifier
+A = Qt.KeyboardModifier.AltModifier
+S = Qt.KeyboardModifier.ShiftModifier
+N = Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("SUBTITLER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def fixture_cues(info) -> list[Cue]:
+    return [Cue(u["start_ms"], u["end_ms"], u["text"]) for u in info["utterances"]]
+
+
+def make_window(qtbot, doc, media=None, **kw) -> EditorWindow:
+    win = EditorWindow(doc, media_path=str(media) if media else None, **kw)
+    win.ask_save_on_close = lambda: "discard"  # never a modal box in tests
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    return win
+
+
+@pytest.fixture
+def win(qtbot, speech_en):
+    return make_window(qtbot, Document(fixture_cues(speech_en[1])), analyse_media=False)
+
+
+def key(win, k, mods=N, target=None):
+    QTest.keyClick(target or win.table, k, mods)
+
+
+# -- media, waveform, frame, screenshots -----------------------------------------------------
+def test_editor_with_real_media_shows_frame_waveform_and_table(qtbot, media_dir, speech_en):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    doc = Document(fixture_cues(speech_en[1]), media_path=str(media_dir / "talk.mp4"))
+    w = make_window(qtbot, doc)
+    qtbot.waitUntil(lambda: w.waveform.peaks is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(w.waveform.speech_regions), timeout=30_000)
+    assert abs(w.waveform.peaks.duration_ms - speech_en[1]["duration_ms"]) < 100
+    qtbot.waitUntil(lambda: w.player.available and w.player._duration > 40_000, timeout=10_000)
+    w.waveform.set_view(0, 25)
+    w.select_rows([1])
+    w.seek(6500)
+    qtbot.wait(600)
+    assert w.player.frame.subtitle.text == doc.cues[1].text  # the current cue over the frame
+    assert w.model.rowCount() == 10
+    shot = w.grab()
+    shot.save(str(SHOTS / "editor.png"))
+    # the frame area is the grey test video, not black: the video is really drawn
+    img = w.player.frame.grab().toImage()
+    centre = img.pixelColor(img.width() // 2, img.height() // 3)
+    assert 90 < centre.red() < 170 and abs(centre.red() - centre.blue()) < 10
+    # cached peaks: a second editor on the same media gets them without recomputing
+    w2 = make_window(qtbot, Document(fixture_cues(speech_en[1]), media_path=str(media_dir / "talk.mp4")))
+    qtbot.waitUntil(lambda: w2.waveform.peaks is not None, timeout=5_000)
+    w2.close()
+
+
+def test_audio_only_and_missing_media_degrade_gracefully(qtbot, media_dir, speech_en):
+    w = make_window(qtbot, Document(fixture_cues(speech_en[1])), media=media_dir / "podcast.mp3")
+    qtbot.waitUntil(lambda: "podcast.mp3" in w.player.frame.caption.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: w.waveform.peaks is not None, timeout=20_000)
+    w2 = make_window(qtbot, Document(fixture_cues(speech_en[1])), media=media_dir / "nope.mp4")
+    assert "not found" in w2.player.frame.caption.text()
+    assert w2.waveform.peaks is None
+    w3 = make_window(qtbot, Document([Cue(0, 1000, "x")]))
+    assert "No media" in w3.player.frame.caption.text()
+
+
+def test_play_current_cue_stops_at_its_end(qtbot, media_dir, speech_en):
+    doc = Document(fixture_cues(speech_en[1]), media_path=str(media_dir / "voice.wav"))
+    w = make_window(qtbot, doc, analyse_media=False)
+    qtbot.waitUntil(lambda: w.player._duration > 0, timeout=10_000)
+    w.select_rows([3])
+    c = doc.cues[3]
+    w.play_current()
+    qtbot.waitUntil(w.player.is_playing, timeout=5_000)
+    qtbot.waitUntil(lambda: not w.player.is_playing(), timeout=c.duration + 5_000)
+    assert c.start <= w.player.position() and w.player.position() >= c.end - 200
+    assert w.current_row() == 3
+
+
+# -- keyboard shortcuts ----------------------------------------------------------------------
+def test_timing_shortcuts(win, qtbot):
+    doc = win.document
+    win.select_rows([0])
+    win.table.setFocus()
+    c0 = doc.cues[0]
+    key(win, Qt.Key.Key_Right, C)  # start +100
+    key(win, Qt.Key.Key_Right, C)
+    key(win, Qt.Key.Key_Left, A)  # end -100
+    key(win, Qt.Key.Key_Right, C | A)  # whole +100
+    key(win, Qt.Key.Key_Right, C | A | S)  # whole +1 frame (25 fps)
+    assert doc.cues[0].start == c0.start + 200 + 100 + 40
+    assert doc.cues[0].end == c0.end - 100 + 100 + 40
+    win.seek(1000)
+    key(win, Qt.Key.Key_F11)  # set start at playhead
+    assert doc.cues[0].start == 1000
+    win.seek(4500)
+    key(win, Qt.Key.Key_F12)  # set end at playhead
+    assert doc.cues[0].end == 4500
+    key(win, Qt.Key.Key_Z, C)
+    key(win, Qt.Key.Key_Z, C)
+    key(win, Qt.Key.Key_Z, C)  # the whole-cue nudge run
+    key(win, Qt.Key.Key_Z, C)  # the end nudge
+    key(win, Qt.Key.Key_Z, C)  # the two start nudges (merged)
+    assert doc.cues[0] == c0 and not doc.can_undo()
+    key(win, Qt.Key.Key_Y, C)
+    assert doc.cues[0].start == c0.start + 200
+
+
+def test_editing_shortcuts(win, qtbot):
+    doc = win.document
+    n = len(doc.cues)
+    win.select_rows([0])
+    win.table.setFocus()
+    key(win, Qt.Key.Key_Down, A)  # next cue
+    assert win.current_row() == 1
+    key(win, Qt.Key.Key_Insert)  # insert after
+    assert len(doc.cues) == n + 1 and doc.cues[2].text == "" and win.current_row() == 2
+    win.table.setFocus()
+    key(win, Qt.Key.Key_Delete, C)
+    assert len(doc.cues) == n
+    win.select_rows([0])
+    key(win, Qt.Key.Key_M, C | S)  # merge with next
+    assert len(doc.cues) == n - 1 and doc.cues[0].text.startswith("Welcome") and "Today" in doc.cues[0].text
+    win.seek(doc.cues[0].start + 1000)
+    key(win, Qt.Key.Key_Return, C | S)  # split at the playhead
+    assert len(doc.cues) == n and doc.cues[0].end == doc.cues[1].start
+    key(win, Qt.Key.Key_F8)  # next problem
+    assert win.model.problems(win.current_row())
+    key(win, Qt.Key.Key_F1)
+    html = win.shortcuts_html()
+    for k in ("F11", "F12", "Ctrl+Z", "Ctrl+Shift+M", "Alt+Right", "Ctrl+Space", "Ctrl+H"):
+        assert k in html
+    win._shortcuts_dialog.close()
+
+
+def test_text_box_typing_is_one_undo_step_and_keeps_line_breaks(win, qtbot):
+    doc = win.document
+    win.select_rows([2])
+    before = doc.cues[2]
+    win.text_box.setFocus()
+    win.text_box.selectAll()
+    QTest.keyClicks(win.text_box, "Pause the video")
+    QTest.keyClick(win.text_box, Qt.Key.Key_Return)
+    QTest.keyClicks(win.text_box, "to take notes.")
+    assert doc.cues[2].text == "Pause the video\nto take notes."
+    assert "⏎" in win.model.data(win.model.index(2, COL_TEXT))
+    QTest.keyClick(win.text_box, Qt.Key.Key_Return, C)  # Ctrl+Enter: next cue
+    assert win.current_row() == 3
+    doc.undo()
+    assert doc.cues[2] == before
+
+
+def test_time_fields_accept_relative_values(win):
+    doc = win.document
+    win.select_rows([0])
+    c = doc.cues[0]
+    win.start_edit.setText("+0.5")
+    win.start_edit.editingFinished.emit()
+    win.dur_edit.setText("2")
+    win.dur_edit.editingFinished.emit()
+    assert doc.cues[0].start == c.start + 500 and doc.cues[0].duration == 2000
+
+
+def test_find_replace_dialog_and_shift_and_fix_timing(win, qtbot):
+    doc = win.document
+    win.find_replace_dialog()
+    dlg = win._find
+    dlg.find_edit.setText("sampl(e|ing)")
+    dlg.regex.setChecked(True)
+    assert dlg.find_next() == 1
+    dlg.replace_edit.setText("SAMPL\\1")
+    assert dlg.replace_all() == 4
+    assert "SAMPLing" in doc.cues[1].text
+    dlg.hide()
+    starts = [c.start for c in doc.cues]
+    win.shift(-250, selected=False)
+    assert [c.start for c in doc.cues] == [s - 250 for s in starts]
+    win.select_rows([0, 1, 2])
+    win.fix_timing(selected=True)
+    assert all("\n" in c.text for c in doc.cues[:3])  # long lines re-broken
+    assert all("\n" not in c.text for c in doc.cues[3:])
+    win.fix_timing(selected=False)
+    assert not any(p for i in range(len(doc.cues)) for p in win.model.problems(i) if "line too long" in p)
+
+
+# -- files -----------------------------------------------------------------------------------
+def test_save_open_project_and_recent(win, qtbot, tmp_path):
+    win.document.set_text(0, "Edited")
+    path = tmp_path / "lecture.subtitler"
+    assert win.save_as(path)
+    assert not win.document.dirty and "*" not in win.windowTitle()
+    w2 = EditorWindow.open_project(path)
+    qtbot.addWidget(w2)
+    assert w2.document.cues == win.document.cues and projects.recent_projects()[0] == path.resolve()
+    w2.document.set_text(1, "again")
+    assert w2.save() and projects.load_project(path).document.cues[1].text == "again"
+
+
+def test_autosave_and_recovery_after_a_crash(qtbot, speech_en, monkeypatch, tmp_path):
+    monkeypatch.setattr(window_mod, "AUTOSAVE_MS", 300)
+    w = make_window(qtbot, Document(fixture_cues(speech_en[1])), analyse_media=False)
+    path = tmp_path / "p.subtitler"
+    w.save_as(path)
+    assert projects.find_recoveries() == []
+    w.document.set_text(0, "Typed just before the crash")
+    w.nudge("start", 100)
+    qtbot.waitUntil(lambda: w.recovery_file().exists(), timeout=5_000)  # debounced, well under 5 s
+    expected = list(w.document.cues)
+    # crash: the window goes away without closing (no save, no clean-up of the recovery file)
+    w.shutdown()
+    w.hide()
+    recs = EditorWindow.pending_recoveries()
+    assert len(recs) == 1 and recs[0].project_path == path
+    asked = []
+    w2 = EditorWindow.open_project(path, ask_recover=lambda r: asked.append(r) or True)
+    w2.ask_save_on_close = lambda: "discard"
+    qtbot.addWidget(w2)
+    assert asked and w2.document.cues == expected and w2.document.dirty
+    assert projects.load_project(path).document.cues[0].text != "Typed just before the crash"
+    w2.save()
+    assert EditorWindow.pending_recoveries() == []
+
+
+def test_unsaved_document_recovery_and_clean_close_leaves_nothing(qtbot, speech_en, monkeypatch):
+    monkeypatch.setattr(window_mod, "AUTOSAVE_MS", 200)
+    w = make_window(qtbot, Document(fixture_cues(speech_en[1])), analyse_media=False)
+    w.document.delete([0])
+    qtbot.waitUntil(lambda: w.recovery_file().exists(), timeout=5_000)
+    w.shutdown()
+    w.hide()
+    [rec] = EditorWindow.pending_recoveries()
+    w2 = EditorWindow.recover(rec)
+    w2.ask_save_on_close = lambda: "discard"
+    qtbot.addWidget(w2)
+    assert len(w2.document.cues) == 9 and w2.document.dirty
+    assert [r.path for r in EditorWindow.pending_recoveries()] == [w2.recovery_file()]
+    w2.close()  # a clean close (changes discarded on purpose) leaves no recovery file
+    assert EditorWindow.pending_recoveries() == []
+
+
+def test_import_edit_export_round_trip(qtbot, tmp_path, speech_en):
+    src = tmp_path / "in.srt"
+    formats.export(fixture_cues(speech_en[1]), src, "srt")
+    w = EditorWindow.import_subtitles(src)
+    w.ask_save_on_close = lambda: "discard"
+    qtbot.addWidget(w)
+    assert len(w.document.cues) == 10 and not w.document.dirty
+    w.select_rows([0])
+    w.nudge("both", 250)
+    w.document.set_text(1, "Line one\nline two")
+    edited = list(w.document.cues)
+    for fmt in ("srt", "vtt", "ass"):
+        out = w.export(tmp_path / f"out.{fmt}")
+        back = formats.load(out)
+        tol = 10 if fmt == "ass" else 0  # ASS keeps centiseconds
+        assert [c.text for c in back] == [c.text for c in edited], fmt
+        assert all(abs(a.start - b.start) <= tol and abs(a.end - b.end) <= tol for a, b in zip(back, edited)), fmt
+    txt = w.export(tmp_path / "out.txt").read_text("utf-8").splitlines()
+    assert txt[1] == "Line one line two" and len(txt) == 10
+    # import into an open editor replaces the cues as one undo step
+    w.import_into(src)
+    assert len(w.document.cues) == 10 and w.document.cues[0].start == speech_en[1]["utterances"][0]["start_ms"]
+    w.document.undo()
+    assert w.document.cues == edited
+
+
+def test_style_editor_preview_and_ass_export(qtbot, win, tmp_path):
+    import pysubs2
+    from subtitler.gui.editor.style_editor import StyleDialog
+
+    dlg = StyleDialog(win.current_style(), win.player, win)
+    qtbot.addWidget(dlg)
+    dlg.size.setValue(80)
+    dlg.outline.setValue(5)
+    dlg.align.setCurrentIndex(1)  # top centre
+    dlg.primary.set_color(pysubs2.Color(255, 255, 0, 0))
+    assert win.player.frame.subtitle.style.fontsize == 80  # live on the editor's frame
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dlg.grab().save(str(SHOTS / "style_editor.png"))
+    win.set_style(dlg.style())
+    out = win.export(tmp_path / "styled.ass")
+    subs = pysubs2.load(str(out))
+    st = subs.styles["Default"]
+    assert st.fontsize == 80 and st.outline == 5 and int(st.alignment) == 8
+    assert st.primarycolor == pysubs2.Color(255, 255, 0, 0)
+    path = tmp_path / "styled.subtitler"
+    win.save_as(path)
+    assert projects.load_project(path).style().fontsize == 80
