@@ -316,3 +316,22 @@ def test_style_editor_preview_and_ass_export(qtbot, win, tmp_path):
     path = tmp_path / "styled.subtitler"
     win.save_as(path)
     assert projects.load_project(path).style().fontsize == 80
+
+
+def test_inline_table_text_edit_keeps_line_breaks(win, qtbot):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    doc = win.document
+    idx = win.model.index(0, COL_TEXT)
+    win.table.setCurrentIndex(idx)
+    win.table.edit(idx)
+    ed = win.table.viewport().findChild(QPlainTextEdit)
+    assert ed is not None and ed.toPlainText() == doc.cues[0].text
+    ed.selectAll()
+    QTest.keyClicks(ed, "Welcome")
+    QTest.keyClick(ed, Qt.Key.Key_Return, S)  # Shift+Enter: a line break
+    QTest.keyClicks(ed, "to lecture one.")
+    QTest.keyClick(ed, Qt.Key.Key_Return)  # Enter: commit
+    assert doc.cues[0].text == "Welcome\nto lecture one."
+    doc.undo()
+    assert doc.cues[0].text.startswith("Welcome to the first")

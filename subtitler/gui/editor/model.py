@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate
 
 from ...core.document import Change, Document
 from ...core.errors import SubtitlerError
@@ -19,6 +20,50 @@ LINE_BREAK_MARK = " ⏎ "
 PROBLEM_BG = QColor(255, 228, 225)
 FAST_FG = QColor(200, 0, 0)
 FLAG_BG = QColor(255, 243, 205)
+
+
+class TextDelegate(QStyledItemDelegate):
+    """Inline text editing that keeps line breaks: Enter commits, Shift+Enter breaks the line."""
+
+    def createEditor(self, parent, option, index):
+        if index.column() != COL_TEXT:
+            return super().createEditor(parent, option, index)
+        ed = QPlainTextEdit(parent)
+        ed.setTabChangesFocus(True)
+        ed.installEventFilter(self)
+        return ed
+
+    def setEditorData(self, editor, index) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
+            editor.selectAll()
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            r = option.rect
+            editor.setGeometry(r.x(), r.y(), r.width(), max(r.height() * 3, 60))
+        else:
+            super().updateEditorGeometry(editor, option, index)
+
+    def eventFilter(self, obj, event) -> bool:
+        if isinstance(obj, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                    not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.commitData.emit(obj)
+                self.closeEditor.emit(obj, QStyledItemDelegate.EndEditHint.NoHint)
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.closeEditor.emit(obj, QStyledItemDelegate.EndEditHint.RevertModelCache)
+                return True
+        return super().eventFilter(obj, event)
 
 
 class CueTableModel(QAbstractTableModel):

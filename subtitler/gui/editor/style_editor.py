@@ -29,7 +29,8 @@ class ColorButton(QPushButton):
     def _paint(self) -> None:
         c = qcolor(self.color)
         self.setText(c.name())
-        fg = "#000" if c.lightness() > 128 else "#fff"
+        luma = 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()
+        fg = "#000" if luma > 140 else "#fff"
         self.setStyleSheet(f"background:{c.name()}; color:{fg};")
 
     def _pick(self) -> None:
@@ -58,6 +59,7 @@ class StyleDialog(QDialog):
         self.player = player
         self.font_box = QFontComboBox(self)
         self.font_box.setCurrentFont(self.font_box.currentFont().__class__(style.fontname))
+        self._font_touched = False  # an uninstalled font (Arial on Linux) stays named as it was
         self.size = QDoubleSpinBox(self)
         self.size.setRange(8, 300)
         self.size.setValue(style.fontsize)
@@ -128,13 +130,18 @@ class StyleDialog(QDialog):
             w.valueChanged.connect(self.changed)
         for w in (self.bold, self.italic, self.box):
             w.toggled.connect(self.changed)
-        self.font_box.currentFontChanged.connect(self.changed)
+        self.font_box.currentFontChanged.connect(self._font_changed)
         self.align.currentIndexChanged.connect(self.changed)
+        self.changed()
+
+    def _font_changed(self, *_) -> None:
+        self._font_touched = True
         self.changed()
 
     def style(self) -> pysubs2.SSAStyle:
         st = copy.copy(self._style)
-        st.fontname = self.font_box.currentFont().family()
+        if self._font_touched:
+            st.fontname = self.font_box.currentFont().family()
         st.fontsize = float(self.size.value())
         st.bold = self.bold.isChecked()
         st.italic = self.italic.isChecked()

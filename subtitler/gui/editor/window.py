@@ -20,7 +20,7 @@ from ...core.document import Document, Edit, Replace
 from ...core.errors import SubtitlerError
 from ...core.rules import PROFILES, get_profile
 from . import commands as cmd
-from .model import COL_CPS, COL_DUR, COL_END, COL_FLAG, COL_NUM, COL_START, COL_TEXT, CueTableModel
+from .model import COL_CPS, COL_DUR, COL_END, COL_FLAG, COL_NUM, COL_START, COL_TEXT, CueTableModel, TextDelegate
 from .player import PlayerWidget
 from .waveform import TimelinePanel, WaveformView
 
@@ -69,6 +69,7 @@ class EditorWindow(QMainWindow):
         self.model = CueTableModel(document, self.profile, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setItemDelegate(TextDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
