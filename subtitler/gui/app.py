@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import gc
 import logging
 import os
 import sys
@@ -31,7 +32,7 @@ from .dialogs.settings_dialog import SettingsDialog, make_glm_settings
 from .main_window import MainWindow, notice_html
 from .queue_model import ACTIVE, RETRYABLE, Job, JobModel, Status
 from .settings import APP_NAME, ORG_NAME, AppSettings, KeyStore, effective_engine, env_key, user_settings
-from .workers import JobQueue
+from .workers import JobQueue, warm_up_local_model
 
 log = logging.getLogger(__name__)
 LOG_DIR_ENV = "SUBTITLER_LOG_DIR"
@@ -115,6 +116,48 @@ class CrashReporter(QObject):
         box.show()
 
 
+# -- garbage collection in the GUI thread ---------------------------------------------------------
+class GuiThreadGc(QObject):
+    """Python's cyclic GC runs in whichever thread happens to allocate. If it frees a cycle that
+    holds Qt objects (a closed dialog and its connected lambdas) on a worker thread, Qt deletes
+    widgets off the GUI thread and the process crashes. So automatic GC is switched off while
+    the window lives and done here instead, on a timer in the GUI thread, with the same
+    generation thresholds."""
+
+    _instance: Optional["GuiThreadGc"] = None
+    _users = 0
+
+    def __init__(self, interval_ms: int = 300) -> None:
+        super().__init__()
+        self.threshold = gc.get_threshold()
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+
+    def check(self) -> None:
+        c0, c1, c2 = gc.get_count()
+        t0, t1, t2 = self.threshold
+        if c0 > t0:
+            gc.collect(2 if c2 > t2 and c1 > t1 else 1 if c1 > t1 else 0)
+
+    @classmethod
+    def acquire(cls) -> None:
+        if cls._instance is None:
+            cls._instance = cls()
+            gc.disable()
+            cls._instance.timer.start()
+        cls._users += 1
+
+    @classmethod
+    def release(cls) -> None:
+        cls._users = max(0, cls._users - 1)
+        if cls._users == 0 and cls._instance is not None:
+            cls._instance.timer.stop()
+            cls._instance = None
+            gc.collect()  # here, in the GUI thread
+            gc.enable()
+
+
 # -- the editor (another module; optional) ------------------------------------------------------
 def editor_class():
     """``subtitler.gui.editor.EditorWindow`` or None while the editor is unavailable."""
@@ -137,8 +180,11 @@ class SubtitlerApp(QObject):
     """Owns the settings, the queue and the window, and connects them."""
 
     def __init__(self, qsettings: Optional[QSettings] = None, keystore: Optional[KeyStore] = None,
-                 log_dir: Optional[Path] = None, *, install_hooks: bool = True) -> None:
+                 log_dir: Optional[Path] = None, *, install_hooks: bool = True, warm_up: bool = True) -> None:
         super().__init__()
+        GuiThreadGc.acquire()
+        self._gc_held = True
+        self.warm_up = warm_up
         self.qsettings = qsettings if qsettings is not None else user_settings()
         self.settings = AppSettings.load(self.qsettings)
         self.keystore = keystore or KeyStore()
@@ -230,12 +276,12 @@ class SubtitlerApp(QObject):
         engine = self.engine()
         s = self.settings
         if engine == "glm":
-            self.window.engine_label.setText(f"Engine: GLM-ASR ({s.glm_model})")
+            self.window.engine_label.setText(f"Engine: GLM-ASR · {s.glm_model}")
             self.window.engine_notice.hide()
         else:
             from ..core.engines.local import model_label
 
-            self.window.engine_label.setText(f"Engine: local ({model_label(s.local_model or None)})")
+            self.window.engine_label.setText(f"Engine: local · {model_label(s.local_model or None)}")
             if s.engine == "glm":
                 html = notice_html("local", "No GLM-ASR API key is configured, so files are transcribed "
                                             "on this computer.")
@@ -244,6 +290,9 @@ class SubtitlerApp(QObject):
                 self.window.engine_notice.hide()
         self.queue.set_engine_for_pending(engine)
         self.queue.set_max_files(s.parallel_files)
+        if engine == "local" and self.warm_up:
+            model = s.local_model or None
+            self.queue.run_in_background(lambda: warm_up_local_model(model))
         self._update_glossary_info()
 
     # -- adding files -------------------------------------------------------------------------
@@ -512,7 +561,13 @@ class SubtitlerApp(QObject):
         self.queue.shutdown(wait_ms=10000)
         for win in list(self.windows):
             win.close()
+        self._release_gc()
         return True
+
+    def _release_gc(self) -> None:
+        if self._gc_held:
+            self._gc_held = False
+            GuiThreadGc.release()
 
     def close(self) -> None:
         """For tests: stop workers and hooks without asking."""
@@ -521,6 +576,7 @@ class SubtitlerApp(QObject):
         self.crash.uninstall()
         self.window.confirm_close = lambda: True
         self.window.close()
+        self._release_gc()
 
 
 def _names(paths: Sequence[Path], limit: int = 6) -> str:

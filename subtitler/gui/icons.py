@@ -26,11 +26,12 @@ def icon_path(name: str) -> Path:
     return resources_dir() / "icons" / f"{name}.svg"
 
 
-def _text_colour() -> str:
+def _text_colour(disabled: bool = False) -> str:
     app = QGuiApplication.instance()
     if app is None:
-        return "#444444"
-    return app.palette().color(QPalette.ColorRole.WindowText).name()
+        return "#9a9a9a" if disabled else "#444444"
+    group = QPalette.ColorGroup.Disabled if disabled else QPalette.ColorGroup.Active
+    return app.palette().color(group, QPalette.ColorRole.WindowText).name()
 
 
 @lru_cache(maxsize=256)
@@ -55,15 +56,16 @@ def _render(name: str, colour: str, size: int, dpr: float) -> Optional[QPixmap]:
 
 def icon(name: str, colour: Optional[str] = None) -> QIcon:
     """A line icon tinted ``colour`` (default: the palette's text colour)."""
-    colour = colour or _text_colour()
     app = QGuiApplication.instance()
     dpr = max(1.0, app.devicePixelRatio()) if app is not None else 1.0
     result = QIcon()
-    for size in (16, 20, 24, 32, 48):
-        for ratio in {1.0, dpr, 2.0}:
-            px = _render(name, colour, size, ratio)
-            if px is not None:
-                result.addPixmap(px)
+    modes = ((QIcon.Mode.Normal, colour or _text_colour()), (QIcon.Mode.Disabled, _text_colour(disabled=True)))
+    for mode, tint in modes:
+        for size in (16, 20, 24, 32, 48):
+            for ratio in {1.0, dpr, 2.0}:
+                px = _render(name, tint, size, ratio)
+                if px is not None:
+                    result.addPixmap(px, mode)
     return result
 
 

@@ -139,7 +139,8 @@ class Job:
         elif p.stage == "detect":
             self.step = "Finding speech"
         elif p.stage == "transcribe":
-            self.step = f"Transcribing piece {p.done} of {p.total}" if p.total else "Transcribing"
+            self.step = (f"Transcribing piece {min(p.done + 1, p.total)} of {p.total}" if p.total
+                         else "Transcribing")
         elif p.stage in ("timing", "write"):
             self.step = "Timing cues"
         elif p.stage == "done":

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPlainTextEdit, QSplitter, QStackedWidget, QStyle, QStyledItemDelegate, QStyleOptionProgressBar,
@@ -26,7 +26,8 @@ class ProgressDelegate(QStyledItemDelegate):
         if job is None or job.status in (Status.PROBING, Status.QUEUED) and job.fraction == 0:
             super().paint(painter, option, index)
             return
-        if option.state & QStyle.StateFlag.State_Selected:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
             painter.fillRect(option.rect, option.palette.highlight())
         bar = QStyleOptionProgressBar()
         bar.rect = option.rect.adjusted(6, 7, -6, -7)
@@ -35,7 +36,17 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.text = f"{bar.progress // 10}%"
         bar.textVisible = True
         bar.state = option.state | QStyle.StateFlag.State_Horizontal
-        bar.palette = option.palette
+        palette = QPalette(option.palette)
+        colour = {Status.FAILED: QColor("#e5484d"), Status.DONE: QColor("#30a46c"),
+                  Status.CANCELLED: QColor("#8b8d98")}.get(job.status)
+        if colour is None and selected:  # the chunk must stand out from the selected row
+            colour = option.palette.color(QPalette.ColorRole.Highlight).lighter(150)
+        if colour is not None:
+            palette.setColor(QPalette.ColorRole.Highlight, colour)
+        if selected:
+            palette.setColor(QPalette.ColorRole.Base, option.palette.color(QPalette.ColorRole.Base))
+            palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.Text))
+        bar.palette = palette
         style = option.widget.style() if option.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
 

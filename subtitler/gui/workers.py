@@ -102,6 +102,30 @@ class ProbeTask(QRunnable):
             self.signals.probed.emit(self.job_id, info)
 
 
+class CallTask(QRunnable):
+    """Run ``fn()`` on a pool thread; failures are logged (used for warm-ups)."""
+
+    def __init__(self, fn: Callable[[], object]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.fn = fn
+
+    def run(self) -> None:
+        try:
+            self.fn()
+        except Exception:  # noqa: BLE001 - a warm-up failing is harmless; the job reports it properly
+            log.debug("background warm-up failed", exc_info=True)
+
+
+def warm_up_local_model(model: Optional[str]) -> None:
+    """Load the local model (and faster-whisper) ahead of the first job: its start-up holds the
+    GIL for a moment, better spent while the user is still choosing files; the first job also
+    starts faster."""
+    from ..core.engines.local import load_model
+
+    load_model(model)
+
+
 OptionsFactory = Callable[[Job], TranscribeOptions]
 
 
@@ -154,6 +178,9 @@ class JobQueue(QObject):
         for job in jobs:
             self._probe(job)
         return jobs, skipped
+
+    def run_in_background(self, fn: Callable[[], object]) -> None:
+        self._probe_pool.start(CallTask(fn))
 
     def _probe(self, job: Job) -> None:
         job.status = Status.PROBING

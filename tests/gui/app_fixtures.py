@@ -1,0 +1,96 @@
+"""Fixtures of the desktop-window tests (tests/gui/test_app_*.py): an isolated app per test.
+
+Settings go to an INI file in the test's temp folder (and QSettings' user scope is pointed there
+too), the API key to the in-memory keyring (SUBTITLER_NO_KEYRING), logs to a temp folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from subtitler.gui.app import SubtitlerApp, get_application
+from subtitler.gui.settings import AppSettings, KeyStore, memory_keyring
+
+SHOTS = Path(os.environ.get("SUBTITLER_SHOTS", Path(tempfile.gettempdir()) / "shots"))
+
+
+@pytest.fixture
+def settings_file(tmp_path, monkeypatch) -> Path:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "user-config"))
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "user-config"))
+    monkeypatch.setenv("SUBTITLER_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("SUBTITLER_NO_KEYRING", "1")
+    monkeypatch.delenv("ZHIPUAI_API_KEY", raising=False)
+    memory_keyring().clear()
+    yield tmp_path / "settings.ini"
+    memory_keyring().clear()
+
+
+@pytest.fixture
+def make_app(qapp, settings_file, tmp_path):
+    """``make_app(key=None, **settings)`` → a SubtitlerApp with its window shown."""
+    get_application()
+    apps: list[SubtitlerApp] = []
+
+    def factory(key: str | None = None, show: bool = True, **overrides) -> SubtitlerApp:
+        qs = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        if overrides:
+            s = AppSettings.load(qs)
+            for k, v in overrides.items():
+                setattr(s, k, v)
+            s.save(qs)
+        store = KeyStore()
+        if key:
+            store.set(key)
+        app = SubtitlerApp(qs, store, tmp_path / "logs")
+        apps.append(app)
+        if show:
+            app.window.show()
+        return app
+
+    yield factory
+    for app in apps:
+        app.close()
+    for w in QApplication.topLevelWidgets():
+        if w.isVisible():
+            w.close()
+
+
+def drop(widget, paths) -> QDropEvent:
+    """A real drag-enter + drop of local file URLs onto ``widget``."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = widget.rect().center()
+    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    ev = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                    Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, ev)
+    return ev
+
+
+def copy_media(src: Path, dst_dir: Path, name: str | None = None) -> Path:
+    dst_dir.mkdir(parents=True, exist_ok=True)
+    dst = dst_dir / (name or src.name)
+    shutil.copyfile(src, dst)
+    return dst
+
+
+def shot(widget, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    assert widget.grab().save(str(path)), path
+    return path
+
+
+__all__ = ["make_app", "settings_file", "drop", "copy_media", "shot", "SHOTS", "QPoint"]

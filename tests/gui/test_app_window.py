@@ -1,0 +1,123 @@
+"""The window itself: size, actions and shortcuts, icons, the engine notice, a series screenshot,
+and the entry point used by `subtitler [FILE...]`."""
+
+from __future__ import annotations
+
+import time
+from types import SimpleNamespace
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QApplication
+
+from subtitler.core.document import Cue, Document
+from subtitler.core.progress import Progress
+from subtitler.gui import app as app_module
+from subtitler.gui.queue_model import JobModel, Status
+
+from .app_fixtures import copy_media, make_app, settings_file, shot  # noqa: F401 (fixtures)
+
+
+def fake_result(source, texts, language="en"):
+    doc = Document([Cue(i * 2000, i * 2000 + 1800, t) for i, t in enumerate(texts)], language=language)
+    return SimpleNamespace(source=source, document=doc, flagged_cues=0, failed_chunks=0, language=language)
+
+
+def test_window_basics(make_app):
+    app = make_app()
+    w = app.window
+    assert w.size() == QSize(1200, 760)
+    assert w.windowTitle() == "subtitler"
+    assert not w.windowIcon().isNull()
+    acts = w.actions
+    for name, keys in (("add_files", "Ctrl+O"), ("export", "Ctrl+E"), ("retry", "Ctrl+R"), ("cancel", "Ctrl+.")):
+        assert acts[name].shortcut().toString() == keys
+    for name in ("add_files", "add_folder", "export", "settings", "cancel", "retry", "remove", "move_up"):
+        assert not acts[name].icon().isNull(), name
+    # menus reachable by keyboard (mnemonics)
+    assert [m.title() for m in (a.menu() for a in w.menuBar().actions())] == ["&File", "&Jobs", "&Help"]
+    # nothing to act on yet
+    assert not acts["export"].isEnabled() and not acts["cancel"].isEnabled()
+    # no key: the local engine is used, and the window says so with a link to Settings
+    assert w.engine_notice.isVisible()
+    assert "offline engine" in w.engine_notice.text() and "href='settings'" in w.engine_notice.text()
+    w.engine_notice.linkActivated.emit("settings")
+    assert app.dialogs and type(app.dialogs[-1]).__name__ == "SettingsDialog"
+    app.dialogs[-1].reject()
+    about = app.open_about()
+    assert "subtitler" in about.windowTitle()
+    about.close()
+
+
+def test_cloud_jobs_show_their_price_before_they_start(make_app, qtbot, speech_en, tmp_path):
+    app = make_app(key="k-123")
+    app.window.actions["pause"].setChecked(True)
+    assert not app.window.engine_notice.isVisible()
+    assert "GLM-ASR" in app.window.engine_label.text()
+    [job] = app.add_paths([copy_media(speech_en[0], tmp_path, "talk.wav")])
+    assert job.engine == "glm"
+    qtbot.waitUntil(lambda: job.status == Status.QUEUED, timeout=10000)
+    assert app.model.index(0, JobModel.ENGINE).data() == "GLM-ASR"
+    assert app.model.index(0, JobModel.PRICE).data() == "≈ ¥0.04"  # 43 s at ¥0.06/min
+    assert "≈ ¥0.04" in app.window.summary_label.text()
+
+
+def test_screenshot_of_a_series_in_progress(make_app, qtbot, media_dir, tmp_path):
+    app = make_app(key="k-123")
+    app.window.actions["pause"].setChecked(True)
+    jobs = app.add_paths([media_dir])
+    extra = app.add_paths([copy_media(media_dir / "voice.wav", tmp_path / "s", "lecture 03 – sampling.wav"),
+                           copy_media(media_dir / "voice.wav", tmp_path / "s", "lecture 04 – filters.wav")])
+    jobs += extra
+    qtbot.waitUntil(lambda: all(j.status == Status.QUEUED for j in jobs), timeout=20000)
+    done, running, failed = jobs[0], jobs[1], jobs[2]
+    done.status, done.fraction, done.result = Status.DONE, 1.0, fake_result(done.source, ["Hello and welcome."] * 14)
+    running.status, running.started_at = Status.RUNNING, time.monotonic() - 20
+    running.apply_progress(Progress("transcribe", 0.4, "", 3, 8, preview="If we sample too slowly, high "
+                                    "frequencies fold back: that is aliasing."))
+    failed.status = Status.FAILED
+    failed.error = "talk.mp4: the service rejected the API key; check it in Settings."
+    for j in jobs:
+        app.model.changed(j)
+    app.window.queue.select_job(running)
+    path = shot(app.window, "series")
+    assert path.stat().st_size > 10000
+    assert "Transcribing piece 4 of 8" in app.model.index(1, JobModel.STATUS).data()
+    assert "ETA" in app.model.index(1, JobModel.STATUS).data()
+    assert "aliasing" in app.window.queue.details.toPlainText()
+    for j in (done, running, failed):  # leave nothing "running" for the teardown
+        j.status = Status.CANCELLED
+
+
+def test_main_opens_the_window_with_files_queued(qapp, settings_file, speech_en, tmp_path, monkeypatch):
+    """`subtitler FILE` → cli.open_gui → gui.app.main([FILE]): the window with the file queued."""
+    from subtitler import cli
+
+    media = copy_media(speech_en[0], tmp_path, "from cli.wav")
+    seen = {}
+
+    def fake_exec(self=None):
+        def inspect():
+            w = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible())
+            seen["rows"] = [w.queue.model.job(r).name for r in range(w.queue.model.rowCount())]
+            seen["window"] = w
+        QTimer.singleShot(0, inspect)
+        deadline = time.monotonic() + 5
+        while "rows" not in seen and time.monotonic() < deadline:
+            QApplication.processEvents()
+        return 0
+
+    created = []
+    real_init = app_module.SubtitlerApp.__init__
+
+    def init(self, *a, **k):
+        k.setdefault("warm_up", False)
+        real_init(self, *a, **k)
+        self.queue.set_paused(True)
+        created.append(self)
+
+    monkeypatch.setattr(app_module.SubtitlerApp, "__init__", init)
+    monkeypatch.setattr(type(QApplication.instance()), "exec", fake_exec)
+    assert cli.main([str(media)]) == 0
+    assert seen["rows"] == ["from cli.wav"]
+    for sa in created:
+        sa.close()
