@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget,
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.summary_label, 1)
         self.statusBar().addPermanentWidget(self.engine_label)
         self.setStyleSheet(STYLE)
+        self._shown_once = False
 
     # -- actions / menus ------------------------------------------------------------------
     def _action(self, name: str, text: str, icon_name: str = "", shortcut=None, tip: str = "") -> QAction:
@@ -208,6 +209,12 @@ class MainWindow(QMainWindow):
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         self.pathsDropped.emit(paths)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # start with the queue focused, not the first text field or link
+            self._shown_once = True
+            QTimer.singleShot(0, self.queue.focus_queue)
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:

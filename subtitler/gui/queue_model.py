@@ -206,7 +206,7 @@ class JobModel(QAbstractTableModel):
             if col == self.STATUS:
                 return job.status_text()
             if col == self.PROGRESS:
-                return f"{int(job.fraction * 100)}%"
+                return f"{int(job.fraction * 100)}%" if job.fraction or job.status == Status.RUNNING else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.STATUS and job.status == Status.FAILED:
                 return job.error

@@ -23,7 +23,7 @@ class ProgressDelegate(QStyledItemDelegate):
 
     def paint(self, painter, option, index) -> None:
         job: Optional[Job] = index.data(JobRole)
-        if job is None or job.status in (Status.PROBING, Status.QUEUED) and job.fraction == 0:
+        if job is None or (job.status != Status.RUNNING and job.fraction == 0):
             super().paint(painter, option, index)
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -35,6 +35,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.progress = int(round((index.data(ProgressRole) or 0.0) * 1000))
         bar.text = f"{bar.progress // 10}%"
         bar.textVisible = True
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.state = option.state | QStyle.StateFlag.State_Horizontal
         palette = QPalette(option.palette)
         colour = {Status.FAILED: QColor("#e5484d"), Status.DONE: QColor("#30a46c"),
@@ -157,6 +158,8 @@ class QueuePanel(QWidget):
         hl.addWidget(self.hint)
         hl.addStretch(2)
         hint_page.setObjectName("dropPage")
+        hint_page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        hint_page.setAccessibleName("Drop files here")
 
         self.stack = QStackedWidget()
         self.stack.addWidget(hint_page)
@@ -257,7 +260,15 @@ class QueuePanel(QWidget):
             self.details.moveCursor(self.details.textCursor().MoveOperation.End)
 
     def _update_stack(self, *_) -> None:
+        was_empty = self.stack.currentIndex() == 0
         self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
+        if was_empty and self.model.rowCount():
+            focus = QApplication.focusWidget()
+            if focus is None or not isinstance(focus, (QLineEdit, QComboBox)):
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_queue(self) -> None:
+        (self.table if self.model.rowCount() else self.stack.widget(0)).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh_icons(self) -> None:
         self.hint_icon.setPixmap(icons.pixmap("drop", 56))
