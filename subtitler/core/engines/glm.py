@@ -282,7 +282,9 @@ class _Run:
                 self.successes += 1
                 self.stats.audio_ms += chunk.duration_ms
                 lang = self.language or guess_language(transcript.text)
-                self.cache.put(key, transcript.text, transcript.segments, lang)
+                # stored before the result counts as done (a kill after this never re-sends it);
+                # on a worker thread, so the fsync does not stall the other uploads
+                await asyncio.to_thread(self.cache.put, key, transcript.text, transcript.segments, lang)
                 return ChunkResult(chunk.index, transcript.text, transcript.segments, language=lang)
             # a transient failure: wait and send again, unless the budget is spent
             if retry.rate_limited:
