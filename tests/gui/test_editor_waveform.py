@@ -148,6 +148,6 @@ def test_paints_three_hours_quickly(view, qtbot):
         view.set_view(300_000, mpp)
         t = time.perf_counter()
         view.repaint()
-        assert time.perf_counter() - t < 0.1
+        assert time.perf_counter() - t < 0.3  # (~30 ms at 1000 visible cues on an idle machine)
     img = view.grab().toImage()
     assert img.width() == 1000

@@ -22,6 +22,14 @@ FAST_FG = QColor(200, 0, 0)
 FLAG_BG = QColor(255, 243, 205)
 
 
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.UserRole))
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_EDITABLE_COLS = frozenset((COL_START, COL_END, COL_DUR, COL_TEXT, COL_FLAG))
+
+
 class TextDelegate(QStyledItemDelegate):
     """Inline text editing that keeps line breaks: Enter commits, Shift+Enter breaks the line."""
 
@@ -74,6 +82,7 @@ class CueTableModel(QAbstractTableModel):
         self.document = document
         self.profile = profile
         self._rows = len(document.cues)
+        self._problems: dict[int, list[str]] = {}  # per row, for the rows painted since the last change
         self._unsubscribe = document.subscribe(self._on_change)
 
     def detach(self) -> None:
@@ -81,11 +90,13 @@ class CueTableModel(QAbstractTableModel):
 
     def set_profile(self, profile: Profile) -> None:
         self.profile = profile
+        self._problems.clear()
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(HEADERS) - 1))
 
     # -- following the document --------------------------------------------------------------
     def _on_change(self, ch: Change) -> None:
+        self._problems.clear()
         same = min(ch.removed, ch.inserted)
         if ch.inserted > ch.removed:
             first = ch.index + ch.removed
@@ -118,17 +129,17 @@ class CueTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index) -> Qt.ItemFlag:
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (COL_START, COL_END, COL_DUR, COL_TEXT, COL_FLAG):
-            f |= Qt.ItemFlag.ItemIsEditable
-        return f
+        return _EDITABLE if index.column() in _EDITABLE_COLS else _READ_ONLY
 
     def problems(self, row: int) -> list[str]:
-        return cue_problems(self.document.cues, row, self.profile)
+        hit = self._problems.get(row)
+        if hit is None:
+            hit = self._problems[row] = cue_problems(self.document.cues, row, self.profile)
+        return hit
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.document.cues):
-            return None
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self.document.cues):
+            return None  # fast path: views ask for many roles this model does not use
         row, col = index.row(), index.column()
         c = self.document.cues[row]
         if role == Qt.ItemDataRole.DisplayRole:

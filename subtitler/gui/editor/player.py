@@ -9,7 +9,7 @@ from typing import Optional
 
 import pysubs2
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView,
                                QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QVBoxLayout, QWidget)
 
@@ -58,6 +58,7 @@ class SubtitleItem(QGraphicsItem):
         self.text = ""
         self.style = default_style()
         self.frame = QRectF(0, 0, 640, 360)
+        self._cache: dict[tuple, tuple] = {}
         self.setZValue(10)
 
     def set_frame(self, rect: QRectF) -> None:
@@ -77,9 +78,45 @@ class SubtitleItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self.frame
 
+    def _style_key(self) -> tuple:
+        st = self.style
+        return (st.fontname, st.fontsize, st.bold, st.italic, st.underline, st.outline, st.shadow, st.borderstyle,
+                int(st.alignment), st.marginl, st.marginr, st.marginv,
+                *(tuple(getattr(st, c)) if hasattr(getattr(st, c), "__iter__") else repr(getattr(st, c))
+                  for c in ("primarycolor", "outlinecolor", "backcolor")))
+
     def paint(self, p: QPainter, option, widget=None) -> None:
+        """Blit a cached rendering: outlined text paths are slow to fill, and the overlay repaints
+        whenever the current cue changes, so each (text, style, size) is rendered once."""
         if not self.text:
             return
+        key = (self.text, self._style_key(), round(self.frame.width()), round(self.frame.height()))
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._render()
+            self._cache[key] = hit
+            while len(self._cache) > 16:
+                self._cache.pop(next(iter(self._cache)))
+        pos, img = hit
+        if img is not None:
+            p.drawImage(self.frame.topLeft() + pos, img)
+
+    def _render(self):
+        fr0 = self.frame
+        local = QRectF(0, 0, fr0.width(), fr0.height())
+        path, extra = self._layout(local)
+        area = path.boundingRect().adjusted(-extra, -extra, extra, extra).intersected(local).toAlignedRect()
+        if area.isEmpty():
+            return QPointF(0, 0), None
+        img = QImage(area.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(0)
+        ip = QPainter(img)
+        ip.translate(-area.x(), -area.y())
+        self._draw(ip, path)
+        ip.end()
+        return QPointF(area.x(), area.y()), img
+
+    def _layout(self, fr: QRectF):
         st = self.style
         scale = self.frame.height() / PLAY_RES_Y
         font = QFont(st.fontname)
@@ -95,7 +132,6 @@ class SubtitleItem(QGraphicsItem):
         align = int(st.alignment)
         col = (align - 1) % 3  # 0 left, 1 centre, 2 right
         row = (align - 1) // 3  # 0 bottom, 1 middle, 2 top
-        fr = self.frame
         if row == 0:
             top = fr.bottom() - mv - block_h
         elif row == 2:
@@ -112,6 +148,11 @@ class SubtitleItem(QGraphicsItem):
             else:
                 x = fr.left() + ml + (fr.width() - ml - mr - w) / 2
             path.addText(QPointF(x, top + k * line_h + fm.ascent()), font, line)
+        return path, (st.outline + st.shadow) * scale + 4
+
+    def _draw(self, p: QPainter, path: QPainterPath) -> None:
+        st = self.style
+        scale = self.frame.height() / PLAY_RES_Y
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         outline = st.outline * scale
         shadow = st.shadow * scale

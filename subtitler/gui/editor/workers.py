@@ -84,7 +84,7 @@ class MediaAnalysis(QObject):
         return audio_cache_path(self.key) if self.key else None
 
     def _work(self, runner: _Runner):
-        from ...core.media import extract_audio, load_wav
+        from ...core.media import extract_audio
 
         cancel = runner.cancel
         key = peaks_mod.media_key(self.media)
@@ -109,21 +109,52 @@ class MediaAnalysis(QObject):
             return None
         regions = peaks_mod.load_regions(speech_cache_path(key))
         if regions is None:
-            from ...core.speech import detect_speech
-
             if not wav.exists():
                 wav.parent.mkdir(parents=True, exist_ok=True)
                 extract_audio(self.media, wav, cancel=cancel)
             runner.progress.emit("finding speech for snapping…")
-            pcm = load_wav(wav)
-            regions = detect_speech(pcm, cancel=cancel)
-            del pcm
+            regions = detect_speech_blocks(wav, cancel=cancel)
             try:
                 peaks_mod.save_regions(regions, speech_cache_path(key))
             except SubtitlerError:
                 pass
         self.speechReady.emit(regions)
         return None
+
+
+SPEECH_BLOCK_MS = 10 * 60 * 1000
+
+
+def detect_speech_blocks(wav: Path, *, cancel: Optional[CancelToken] = None, block_ms: int = SPEECH_BLOCK_MS):
+    """Speech regions of a long 16 kHz WAV, ten minutes at a time (memory stays small for hours of
+    audio); regions touching a block border are joined."""
+    import wave
+
+    import numpy as np
+
+    from ...core.media import SAMPLE_RATE, ms_to_samples
+    from ...core.speech import Region, detect_speech
+
+    out: list[Region] = []
+    with wave.open(str(wav), "rb") as w:
+        total = w.getnframes()
+        step = ms_to_samples(block_ms)
+        offset = 0
+        while offset < total:
+            if cancel is not None:
+                cancel.check()
+            pcm = np.frombuffer(w.readframes(min(step, total - offset)), dtype=np.int16)
+            if not len(pcm):
+                break
+            base = offset * 1000 // SAMPLE_RATE
+            for r in detect_speech(pcm, cancel=cancel):
+                r = Region(r.start_ms + base, r.end_ms + base)
+                if out and r.start_ms - out[-1].end_ms <= 100 and r.start_ms - base <= 100:
+                    out[-1] = Region(out[-1].start_ms, r.end_ms)
+                else:
+                    out.append(r)
+            offset += len(pcm)
+    return out
 
 
 def run_in_thread(fn: Callable[[CancelToken], Any], on_done: Callable[[Any], None], on_failed: Callable[[str], None],
