@@ -247,6 +247,7 @@ class PlayerWidget(QWidget):
         self._duration = 0
         self.available = False
         self.error = ""
+        self.fps: float | None = None  # the video's frame rate once known (frame nudges)
         self.play_btn = QToolButton(self)
         self.play_btn.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.play_btn.setToolTip("Play / pause (Ctrl+Space)")
@@ -319,8 +320,19 @@ class PlayerWidget(QWidget):
                     self.player.setPosition(self._position)
             if self.player.hasVideo():
                 self.frame.set_caption("")
+                self._read_fps()
             else:
                 self.frame.set_caption(f"♪  {Path(self.media_path or '').name}")
+
+    def _read_fps(self) -> None:
+        from PySide6.QtMultimedia import QMediaMetaData
+
+        try:
+            fps = float(self.player.metaData().value(QMediaMetaData.Key.VideoFrameRate) or 0)
+        except (TypeError, ValueError):
+            fps = 0.0
+        if 1.0 <= fps <= 240.0:
+            self.fps = fps
 
     def _on_error(self, error, message: str) -> None:
         self.error = message or str(error)

@@ -331,7 +331,8 @@ class EditorWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def frame_ms(self) -> int:
-        return max(1, round(1000 / self.fps))
+        fps = self.player.fps or self.fps
+        return max(1, round(1000 / fps))
 
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -377,7 +378,7 @@ class EditorWindow(QMainWindow):
         cur = self.current_row()
         self.document.break_merge()
         self.waveform.set_selection(rows, cur)
-        self._load_edit_box()
+        self._load_edit_box(force=True)
         if 0 <= cur < len(self.document.cues) and not self.player.is_playing():
             c = self.document.cues[cur]
             self.waveform.show_range(c.start, c.end)
@@ -442,7 +443,7 @@ class EditorWindow(QMainWindow):
             Path(self.media_path).name if self.media_path else "Untitled")
         self.setWindowTitle(f"{'*' if self.document.dirty else ''}{name} — Subtitle editor")
 
-    def _load_edit_box(self) -> None:
+    def _load_edit_box(self, force: bool = False) -> None:
         cur = self.current_row()
         cues = self.document.cues
         self._loading_text = True
@@ -451,7 +452,7 @@ class EditorWindow(QMainWindow):
                 c = cues[cur]
                 for w, v in ((self.start_edit, cmd.format_ms(c.start)), (self.end_edit, cmd.format_ms(c.end)),
                              (self.dur_edit, cmd.format_duration(c.duration))):
-                    if not w.hasFocus() or w.text() != v:
+                    if w.text() != v and (force or not w.hasFocus()):  # never under the user's typing
                         w.setText(v)
                 if self.text_box.toPlainText() != c.text:
                     pos = self.text_box.textCursor().position()
@@ -498,7 +499,7 @@ class EditorWindow(QMainWindow):
         current = self.model.data(self.model.index(i, col), Qt.ItemDataRole.EditRole)
         if widget.text().strip() and widget.text() != current:
             self.model.setData(self.model.index(i, col), widget.text())
-        self._load_edit_box()
+        self._load_edit_box(force=True)
 
     # -- edit commands -----------------------------------------------------------------------
     def undo(self) -> None:
