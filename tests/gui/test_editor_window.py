@@ -75,6 +75,15 @@ def test_editor_with_real_media_shows_frame_waveform_and_table(qtbot, media_dir,
     img = w.player.frame.grab().toImage()
     centre = img.pixelColor(img.width() // 2, img.height() // 3)
     assert 90 < centre.red() < 170 and abs(centre.red() - centre.blue()) < 10
+    # after "fix timing" (lines re-broken), with one flagged cue and the next problem selected
+    w.fix_timing(selected=False)
+    w.document.set_flag(4, "blocked: service refused this piece")
+    w.select_rows([4])
+    w.waveform.set_view(8000, 25)
+    w.seek(19_000)
+    qtbot.wait(400)
+    assert "\n" in w.player.frame.subtitle.text
+    w.grab().save(str(SHOTS / "editor_fixed.png"))
     # cached peaks: a second editor on the same media gets them without recomputing
     w2 = make_window(qtbot, Document(fixture_cues(speech_en[1]), media_path=str(media_dir / "talk.mp4")))
     qtbot.waitUntil(lambda: w2.waveform.peaks is not None, timeout=5_000)
@@ -85,6 +94,8 @@ def test_audio_only_and_missing_media_degrade_gracefully(qtbot, media_dir, speec
     w = make_window(qtbot, Document(fixture_cues(speech_en[1])), media=media_dir / "podcast.mp3")
     qtbot.waitUntil(lambda: "podcast.mp3" in w.player.frame.caption.text(), timeout=10_000)
     qtbot.waitUntil(lambda: w.waveform.peaks is not None, timeout=20_000)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    w.grab().save(str(SHOTS / "editor_audio_only.png"))
     w2 = make_window(qtbot, Document(fixture_cues(speech_en[1])), media=media_dir / "nope.mp4")
     assert "not found" in w2.player.frame.caption.text()
     assert w2.waveform.peaks is None

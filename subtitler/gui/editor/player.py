@@ -10,7 +10,7 @@ from typing import Optional
 import pysubs2
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView,
+from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView,
                                QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from ...core.formats import default_style
@@ -197,6 +197,11 @@ class FrameView(QGraphicsView):
             self.scene_.addItem(self.video_item)
         except ImportError:  # QtMultimediaWidgets missing: the frame shows the media name
             self.video_item = None
+        self.backdrop = QGraphicsRectItem()  # the frame area, visible for audio-only media
+        self.backdrop.setBrush(QBrush(QColor(22, 24, 28)))
+        self.backdrop.setPen(QPen(QColor(22, 24, 28)))
+        self.backdrop.setZValue(-1)
+        self.scene_.addItem(self.backdrop)
         self.caption = QGraphicsSimpleTextItem("")
         self.caption.setBrush(QBrush(QColor(200, 200, 200)))
         self.scene_.addItem(self.caption)
@@ -227,6 +232,7 @@ class FrameView(QGraphicsView):
             self.video_item.setPos(frame.topLeft())
             self.video_item.setSize(QSizeF(fw, fh))
         self.subtitle.set_frame(frame)
+        self.backdrop.setRect(frame)
         br = self.caption.boundingRect()
         self.caption.setPos(frame.center().x() - br.width() / 2, frame.center().y() - br.height() / 2)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSizePolicy, QVBoxLayout,
 from ...core.document import Change, Document
 from ...core.peaks import Peaks
 from ...core.rules import Profile
+from .commands import cue_problems
 
 RULER_H = 18
 EDGE_PX = 6  # how close to a cue edge the pointer must be to resize
@@ -40,6 +41,7 @@ SEL_EDGE = QColor(255, 210, 80)
 PROBLEM_EDGE = QColor(240, 90, 80)
 SPEECH = QColor(160, 160, 160, 90)
 PLAYHEAD = QColor(255, 70, 70)
+FLAG_STRIP = QColor(255, 165, 40)
 TEXT = QColor(235, 238, 242)
 SEL_BRUSH, CUE_BRUSH, SPEECH_BRUSH = QBrush(SEL_FILL), QBrush(CUE_FILL), QBrush(SPEECH)
 _CURSOR_SHAPES = {"start": Qt.CursorShape.SizeHorCursor, "end": Qt.CursorShape.SizeHorCursor,
@@ -417,6 +419,11 @@ class WaveformView(QWidget):
             p.setPen(NO_PEN)
             p.setBrush(SEL_BRUSH if sel else CUE_BRUSH)
             p.drawRect(rect)
+            if x1 - x0 > 3:  # a strip on top: orange for a flag (needs review), red for a profile problem
+                if c.flag:
+                    p.fillRect(QRectF(x0, top, x1 - x0, 4), FLAG_STRIP)
+                elif cue_problems(cues, i, self.profile):
+                    p.fillRect(QRectF(x0, top, x1 - x0, 4), PROBLEM_EDGE)
             overlap = (i > 0 and cues[i - 1].end > c.start) or (i + 1 < len(cues) and c.end > cues[i + 1].start)
             edge = PROBLEM_EDGE if overlap else (SEL_EDGE if sel else CUE_EDGE)
             p.setPen(QPen(edge, 2 if sel else 1))
@@ -424,7 +431,7 @@ class WaveformView(QWidget):
             p.drawLine(QPointF(x1, top), QPointF(x1, top + height))
             if x1 - x0 > 16:
                 p.setPen(TEXT)
-                text_rect = QRectF(x0 + 4, top + 2, x1 - x0 - 8, height - 4)
+                text_rect = QRectF(x0 + 4, top + 5, x1 - x0 - 8, height - 7)
                 label = f"{i + 1}  " + c.plain()
                 elided = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(text_rect.width()))
                 p.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), elided)
