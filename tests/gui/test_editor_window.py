@@ -346,3 +346,44 @@ def test_inline_table_text_edit_keeps_line_breaks(win, qtbot):
     assert doc.cues[0].text == "Welcome\nto lecture one."
     doc.undo()
     assert doc.cues[0].text.startswith("Welcome to the first")
+
+
+def test_waveform_keys_seek_and_toggle(win, qtbot):
+    toggles = []
+    win.player.toggle = lambda: toggles.append(1)  # no media here; only the wiring is checked
+    win.waveform.playToggleRequested.disconnect()
+    win.waveform.playToggleRequested.connect(win.player.toggle)
+    win.seek(10_000)
+    win.waveform.setFocus()
+    QTest.keyClick(win.waveform, Qt.Key.Key_Right)
+    assert win.playhead() == 11_000
+    QTest.keyClick(win.waveform, Qt.Key.Key_Left, S)
+    assert win.playhead() == 6_000
+    QTest.keyClick(win.waveform, Qt.Key.Key_Space)
+    assert toggles == [1]
+
+
+def test_retranscribe_selection_replaces_cues_as_one_step(qtbot, media_dir, speech_en, monkeypatch):
+    from subtitler.core import engines
+    from subtitler.core.engines.base import ChunkResult
+
+    class FakeEngine:
+        name = "fake"
+        max_chunk_ms = 30_000
+        margin_ms = 0
+
+        def transcribe(self, chunks, *, language, on_progress, cancel):
+            return [ChunkResult(c.index, text="Freshly recognised words.") for c in chunks]
+
+    monkeypatch.setattr(engines, "create_engine", lambda *a, **k: FakeEngine())
+    doc = Document(fixture_cues(speech_en[1]), media_path=str(media_dir / "voice.wav"))
+    w = make_window(qtbot, doc, analyse_media=False)
+    before = list(doc.cues)
+    w.select_rows([2, 3])
+    w.retranscribe()
+    qtbot.waitUntil(lambda: any("Freshly" in c.text for c in doc.cues), timeout=30_000)
+    assert doc.cues[:2] == before[:2] and doc.cues[-6:] == before[-6:]
+    new = [c for c in doc.cues if "Freshly" in c.text]
+    assert new and all(before[2].start - 200 <= c.start and c.end <= before[3].end + 200 for c in new)
+    doc.undo()
+    assert doc.cues == before

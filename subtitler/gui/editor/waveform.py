@@ -62,6 +62,7 @@ class WaveformView(QWidget):
     cueClicked = Signal(int, object)  # index, Qt.KeyboardModifiers
     viewChanged = Signal()  # scroll or zoom
     editFailed = Signal(str)
+    playToggleRequested = Signal()
 
     def __init__(self, document: Document, profile: Profile, parent=None) -> None:
         super().__init__(parent)
@@ -313,6 +314,17 @@ class WaveformView(QWidget):
         if index >= 0:
             c = self.document.cues[index]
             self.seekRequested.emit(c.start)
+
+    def keyPressEvent(self, e) -> None:
+        """With the waveform focused: Space plays/pauses, Left/Right step 1 s (Shift: 5 s)."""
+        k = e.key()
+        if k == Qt.Key.Key_Space and not e.modifiers():
+            self.playToggleRequested.emit()
+        elif k in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not (e.modifiers() & ~Qt.KeyboardModifier.ShiftModifier):
+            step = 5000 if e.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1000
+            self.seekRequested.emit(max(0, self.playhead + (step if k == Qt.Key.Key_Right else -step)))
+        else:
+            super().keyPressEvent(e)
 
     def wheelEvent(self, e: QWheelEvent) -> None:
         dy = e.angleDelta().y() or e.angleDelta().x()

@@ -143,6 +143,7 @@ class EditorWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.waveform.cueClicked.connect(self._cue_clicked)
         self.waveform.seekRequested.connect(self.seek)
+        self.waveform.playToggleRequested.connect(self.player.toggle)
         self.player.positionChanged.connect(self._position_changed)
         self.player.durationChanged.connect(self.waveform.set_media_duration)
         self._unsubscribe = document.subscribe(self._doc_changed)
@@ -805,7 +806,10 @@ class EditorWindow(QMainWindow):
                 rows.append(f"<tr><td>{a.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
         extra = ("<p>Waveform: click seeks; drag a cue to move it, drag its edge to resize (snaps to neighbours, "
                  "the playhead and speech; hold <b>Shift</b> for no snapping); <b>wheel</b> scrolls, "
-                 "<b>Ctrl+wheel</b> zooms; double-click a cue to go to its start.</p>"
+                 "<b>Ctrl+wheel</b> zooms; double-click a cue to go to its start; with the waveform focused, "
+                 "<b>Space</b> plays/pauses and <b>Left/Right</b> step 1 s (<b>Shift</b>: 5 s).</p>"
+                 "<p>Start/end nudges with Ctrl+arrows act when the table or waveform has focus (in the "
+                 "text box, Ctrl+arrows move the cursor by words).</p>"
                  "<p>Table: double-click or F2 edits a cell; times accept 00:01:02,345, 1:02.345, 62.345 and "
                  "+0.5 / -0.25. Text box: Enter breaks the line, Ctrl+Enter goes to the next cue.</p>")
         return "<h3>Keyboard shortcuts</h3><table cellpadding=3>" + "".join(rows) + "</table>" + extra
