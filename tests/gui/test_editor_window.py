@@ -387,3 +387,32 @@ def test_retranscribe_selection_replaces_cues_as_one_step(qtbot, media_dir, spee
     assert new and all(before[2].start - 200 <= c.start and c.end <= before[3].end + 200 for c in new)
     doc.undo()
     assert doc.cues == before
+
+
+def test_split_at_text_cursor_from_the_text_box(win, qtbot):
+    doc = win.document
+    win.select_rows([3])  # "A signal is simply a function of time."
+    c = doc.cues[3]
+    win.seek(0)  # playhead outside the cue: split by the text cursor
+    win.text_box.setFocus()
+    tc = win.text_box.textCursor()
+    tc.setPosition(len("A signal is simply"))
+    win.text_box.setTextCursor(tc)
+    QTest.keyClick(win.text_box, Qt.Key.Key_Return, C | S)
+    assert doc.cues[3].text == "A signal is simply" and doc.cues[4].text == "a function of time."
+    assert doc.cues[3].end == doc.cues[4].start == c.start + round(c.duration * 18 / len(c.text))
+
+
+def test_attach_media_to_imported_subtitles(qtbot, tmp_path, media_dir, speech_en):
+    src = tmp_path / "in.vtt"
+    formats.export(fixture_cues(speech_en[1]), src, "vtt")
+    w = EditorWindow.import_subtitles(src)
+    w.ask_save_on_close = lambda: "discard"
+    qtbot.addWidget(w)
+    assert w.waveform.peaks is None and not w.document.dirty
+    w.set_media(media_dir / "voice.wav")
+    qtbot.waitUntil(lambda: w.waveform.peaks is not None, timeout=20_000)
+    assert w.document.media_path.endswith("voice.wav") and w.document.dirty
+    path = tmp_path / "p.subtitler"
+    w.save_as(path)
+    assert projects.load_project(path).media_path == w.document.media_path

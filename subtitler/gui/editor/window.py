@@ -255,6 +255,7 @@ class EditorWindow(QMainWindow):
         act(m, "save_as", "Save project as…", self.save_as, ["Ctrl+Shift+S"])
         m.addSeparator()
         act(m, "import", "Import subtitles (SRT/ASS/VTT)…", self.import_dialog, ["Ctrl+I"])
+        act(m, "media", "Open media for these subtitles…", self.media_dialog, [])
         act(m, "export", "Export subtitles (SRT/ASS/VTT/TXT)…", self.export_dialog, ["Ctrl+E"])
         act(m, "style", "ASS style…", self.style_dialog, [])
         m.addSeparator()
@@ -729,6 +730,36 @@ class EditorWindow(QMainWindow):
         for p in items:
             self.recent_menu.addAction(str(p), lambda p=p: self._guard(lambda: self._open_other(
                 lambda: EditorWindow.open_project(p))))
+
+    def media_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open media", "", "Media (*.mp4 *.mkv *.mov *.webm *.avi *.m4v "
+                                              "*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus);;All files (*)")
+        if path:
+            self.set_media(path)
+
+    def set_media(self, path: str | Path, *, analyse: bool = True) -> None:
+        """Attach (or replace) the media: video frame, waveform and speech snapping follow it."""
+        path = str(Path(path).resolve())
+        if self._analysis is not None:
+            self._analysis.stop()
+            self._analysis = None
+        self.document.media_path = path
+        self.media_path = path
+        self.document.saved_revision = -1 if self.document.saved_revision == self.document.revision else \
+            self.document.saved_revision  # the project changed (unsaved) even though no cue did
+        self.player.shutdown()
+        if self.player.player is not None:
+            self.player.player.deleteLater()
+            self.player.player = None
+        self.player.load(path)
+        self.waveform.set_peaks(None)
+        self.waveform.set_speech([])
+        self.waveform.set_status("loading waveform…")
+        if analyse and Path(path).exists():
+            self.start_media_analysis()
+        self._update_title()
+        if not self.autosave_timer.isActive():
+            self.autosave_timer.start()
 
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import subtitles", "",
