@@ -4,7 +4,6 @@ export round trip, the style editor, and screenshots to look at."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest

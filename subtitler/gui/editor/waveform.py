@@ -378,7 +378,6 @@ class WaveformView(QWidget):
         if self.speech_regions:
             p.setPen(NO_PEN)
             p.setBrush(SPEECH_BRUSH)
-            k = bisect.bisect_left(self.speech_edges, a)
             for s, e in self.speech_regions:
                 if e < a or s > b:
                     continue
@@ -397,7 +396,6 @@ class WaveformView(QWidget):
     def _paint_ruler(self, p: QPainter, w: int) -> None:
         p.fillRect(0, 0, w, RULER_H, RULER_BG)
         a, b = self.visible_range()
-        span = b - a
         steps = [100, 200, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000, 600000, 1800000]
         step = next((s for s in steps if s / self.ms_per_px >= 70), steps[-1])
         f = QFont(self.font())
@@ -410,7 +408,6 @@ class WaveformView(QWidget):
             p.drawLine(QPointF(x, RULER_H - 5), QPointF(x, RULER_H))
             p.drawText(QPointF(x + 3, RULER_H - 6), _short_time(t, step))
             t += step
-        del span
 
     def _paint_cues(self, p: QPainter, h: int) -> None:
         cues = self.document.cues
