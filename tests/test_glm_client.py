@@ -340,7 +340,7 @@ def test_cache_roundtrip_key_and_damage(tmp_path):
     path = next(tmp_path.rglob(f"{key}.json"))
     path.write_text("{truncated", encoding="utf-8")
     assert cache.get(key) is None and not path.exists()
-    assert not list(tmp_path.rglob(".tmp-*"))
+    assert not list(tmp_path.rglob("*.part"))
 
 
 def test_engine_uses_the_cache_and_skips_failed_chunks(tmp_path):

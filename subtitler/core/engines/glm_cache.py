@@ -79,7 +79,7 @@ class ResultCache:
         }
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".part", dir=path.parent)  # never *.json
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as f:
                     json.dump(data, f, ensure_ascii=False)
