@@ -415,3 +415,22 @@ def test_attach_media_to_imported_subtitles(qtbot, tmp_path, media_dir, speech_e
     path = tmp_path / "p.subtitler"
     w.save_as(path)
     assert projects.load_project(path).media_path == w.document.media_path
+
+
+def test_offer_recovery_on_start_asks_and_reopens(qtbot, speech_en, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(window_mod, "AUTOSAVE_MS", 100)
+    w = make_window(qtbot, Document(fixture_cues(speech_en[1])), analyse_media=False)
+    w.document.set_text(0, "lost?")
+    qtbot.waitUntil(lambda: w.recovery_file().exists(), timeout=5_000)
+    w.shutdown()
+    w.hide()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    [w2] = EditorWindow.offer_recovery(None)
+    w2.ask_save_on_close = lambda: "discard"
+    qtbot.addWidget(w2)
+    assert w2.document.cues[0].text == "lost?"
+    w2.close()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert EditorWindow.offer_recovery(None) == [] and EditorWindow.pending_recoveries() == []

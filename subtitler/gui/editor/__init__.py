@@ -6,6 +6,11 @@ Public API used by the main window::
     EditorWindow(document, media_path=None, parent=None)
     EditorWindow.open_project(path)
     EditorWindow.import_subtitles(path, media=None)
+
+Crash recovery on start (the app calls this once its main window shows)::
+
+    EditorWindow.offer_recovery(parent)   # asks per surviving autosave; returns the reopened editors
+    EditorWindow.pending_recoveries()     # the same list, without asking
 """
 
 from ._compat import guard_none_refcount
