@@ -303,3 +303,19 @@ def test_stand_in_server_limits_in_flight_with_429(serve):
     assert codes == [200, 429, 429] and srv.counters.c429 == 2
     limited = [r for r in out if r.status_code == 429]
     assert all(r.headers["retry-after"] == "7" and r.json()["error"]["code"] == "1302" for r in limited)
+
+
+def test_stand_in_multipart_parser_is_strict_and_handles_quoting():
+    from tests.support.glm_server import parse_multipart
+
+    boundary = "b0undary"
+    blob = b"\r\n--b0undar\r\nnot the boundary\r\n"  # near-miss of the delimiter inside the file
+    body = (b"--b0undary\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nglm-asr-2512\r\n"
+            b"--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a; b.wav\"\r\n"
+            b"Content-Type: audio/wav\r\n\r\n" + blob + b"\r\n--b0undary--\r\n")
+    parts = parse_multipart(f'multipart/form-data; boundary="{boundary}"', body)
+    assert parts == [("model", None, b"glm-asr-2512"), ("file", "a; b.wav", blob)]
+    assert isinstance(parse_multipart("application/json", body), str)
+    assert isinstance(parse_multipart(f"multipart/form-data; boundary={boundary}", body[:-16]), str)
+    no_disposition = b"--b0undary\r\nContent-Type: text/plain\r\n\r\nx\r\n--b0undary--\r\n"
+    assert isinstance(parse_multipart(f"multipart/form-data; boundary={boundary}", no_disposition), str)
