@@ -1,7 +1,8 @@
 """Scheduling for GLM-ASR uploads: the adaptive in-flight limit, retry delays, contiguous runs.
 
 * :class:`AimdLimiter` caps requests in flight at the user's concurrency; repeated 429s halve
-  the cap, each success adds back ``1/cap`` (about one slot per round of successes), like TCP.
+  the cap, each success adds back ``1/cap`` (about one slot per round of successes), like TCP;
+  the step just below the cap that drew the 429s is taken 4× more slowly.
 * :func:`backoff_delay` is exponential backoff with jitter, or the server's ``Retry-After``.
 * :class:`RunScheduler` splits the chunks into contiguous runs (one per worker) so each chunk's
   predecessor is usually already transcribed when it is sent (its text becomes the context
@@ -33,6 +34,7 @@ class AimdLimiter:
         self.decreases = 0
         self._strikes = 0
         self._epoch = 0
+        self.ceiling = float(self.max_limit + 1)  # the cap that last drew 429s
         self._waiters: deque[asyncio.Future] = deque()
 
     @property
@@ -61,13 +63,18 @@ class AimdLimiter:
             if epoch == self._epoch:
                 self._strikes += 1
                 if self._strikes >= self.decrease_after:
+                    self.ceiling = float(self.cap)
                     self.limit = max(float(self.min_limit), self.limit / 2)
                     self._epoch += 1
                     self._strikes = 0
                     self.decreases += 1
         elif outcome == "ok":
             self._strikes = 0
-            self.limit = min(float(self.max_limit), self.limit + 1.0 / max(1.0, self.limit))
+            # +1 per round of successes; 4× slower when probing the level that drew 429s
+            step = 1.0 / max(1.0, self.limit)
+            if self.limit + 1 >= self.ceiling:
+                step /= 4
+            self.limit = min(float(self.max_limit), self.limit + step)
         free = self.cap - self.in_flight
         while free > 0 and self._waiters:
             fut = self._waiters.popleft()
