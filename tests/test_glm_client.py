@@ -93,7 +93,7 @@ def test_limits_are_checked_before_sending(tmp_path):
     engine = engine_with(lambda req: sent.append(req) or answer(200, {"text": "x"}), tmp_path)
     long_chunk = make_chunk(0, seconds=31)
     [res] = engine.transcribe([long_chunk], language=None)
-    assert "30 s" in res.error and sent == []
+    assert "30 s" in res.error and sent == [] and engine.last_stats.requests == 0
 
 
 # -- the error table -------------------------------------------------------------------------------

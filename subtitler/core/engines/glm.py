@@ -29,6 +29,7 @@ from .glm_client import (
     NO_KEY_MESSAGE,
     RetryableError,
     Transcript,
+    check_upload,
     is_cjk,
     join_texts,
     send_piece,
@@ -245,6 +246,11 @@ class _Run:
         chunk = self.chunks[pos]
         key = self.keys[pos]
         audio = wav_bytes(chunk.samples)
+        try:
+            check_upload(audio)  # over the service's limits: never sent (send_piece checks again)
+        except ChunkError as exc:
+            self.stats.failed += 1
+            return ChunkResult(chunk.index, error=str(exc))
         failures = 0
         rate_hits = 0
         sends = 0
