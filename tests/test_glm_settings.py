@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import pickle
 
 import pytest
@@ -31,6 +33,9 @@ def test_secret_never_shows_itself():
     assert bool(s) and not bool(Secret("")) and not bool(Secret("   "))
     with pytest.raises(TypeError):
         pickle.dumps(s)
+    settings = GlmSettings(api_key=s)
+    assert copy.deepcopy(settings).api_key.reveal() == KEY
+    assert dataclasses.replace(settings, concurrency=9).api_key.reveal() == KEY
 
 
 def test_settings_repr_and_engine_repr_hide_the_key(tmp_path):

@@ -51,6 +51,12 @@ class Secret:
     def __reduce__(self):  # never pickled into a file or another process by accident
         raise TypeError("a Secret cannot be pickled")
 
+    def __copy__(self) -> "Secret":  # immutable: copies (dataclasses, deepcopy of settings) share it
+        return self
+
+    def __deepcopy__(self, memo) -> "Secret":
+        return self
+
 
 def _key_from_env() -> Secret:
     return Secret(os.environ.get(KEY_ENV, ""))
