@@ -319,3 +319,15 @@ def test_stand_in_multipart_parser_is_strict_and_handles_quoting():
     assert isinstance(parse_multipart(f"multipart/form-data; boundary={boundary}", body[:-16]), str)
     no_disposition = b"--b0undary\r\nContent-Type: text/plain\r\n\r\nx\r\n--b0undary--\r\n"
     assert isinstance(parse_multipart(f"multipart/form-data; boundary={boundary}", no_disposition), str)
+
+
+def test_check_key_for_the_settings_dialog(serve, tmp_path):
+    from subtitler.core.engines.glm import check_key
+
+    srv = serve()
+    assert check_key(settings_for(srv, tmp_path)) == "The key works (127.0.0.1 answered)."
+    bad = "sk-bad-check-0123456789"
+    with pytest.raises(AuthError) as info:
+        check_key(settings_for(srv, tmp_path, api_key=bad))
+    assert bad not in str(info.value)
+    assert srv.counters.requests == 2 and not list(tmp_path.rglob("*.json"))  # nothing cached

@@ -123,6 +123,23 @@ class GlmEngine:
             return pool.submit(asyncio.run, run.main()).result()
 
 
+def check_key(settings: GlmSettings) -> str:
+    """Try the key with one tiny upload (1 s of near-silence, ≈ 0.001 RMB). Returns a sentence;
+    raises AuthError / BillingError / EngineError with the reason."""
+    import dataclasses
+
+    import numpy as np
+
+    quick = dataclasses.replace(settings, concurrency=1, max_retries=1, max_rate_retries=2, use_cache=False,
+                                stream=False, timeout_s=min(20.0, settings.timeout_s))
+    samples = (np.random.default_rng(0).standard_normal(16000) * 30).astype(np.int16)
+    chunk = Chunk(0, 0, 1000, (), samples)
+    [result] = GlmEngine(quick).transcribe([chunk], language=None)
+    if result.error:
+        raise EngineError(f"the GLM-ASR service did not answer properly: {result.error}")
+    return f"The key works ({quick.host} answered)."
+
+
 def _loop_running() -> bool:
     try:
         asyncio.get_running_loop()
@@ -312,6 +329,7 @@ class _Run:
 
 __all__ = [
     "GlmEngine",
+    "check_key",
     "GlmSettings",
     "GlmStats",
     "Secret",
