@@ -87,8 +87,9 @@ def test_failed_and_blocked_chunks_become_flagged_gaps():
     assert len(failed) == 1 and failed[0].flag.startswith("not transcribed") and failed[0].start == 1200
     blocked = cues_for_chunk(chunk, ChunkResult(3, flag="the service blocked this part"), EN)
     assert blocked[0].flag == "the service blocked this part"
-    # flagged cues survive the reading rules
-    assert fix_timing(failed + blocked, EN)[0].flag
+    # flagged gaps survive the reading rules with their whole span (not cut to the max duration)
+    kept = fix_timing(failed, EN)
+    assert kept[0].flag and (kept[0].start, kept[0].end) == (1200, 8800)
 
 
 def test_cjk_text_only_splits_at_chinese_punctuation():

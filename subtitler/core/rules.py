@@ -160,7 +160,9 @@ def fix_timing(cues: Sequence[Cue], profile: Profile, *, media_end_ms: Optional[
         need = int(visible_len(text) * 1000 / profile.max_cps)
         dur = end - start
         target = min(max(dur, profile.min_duration_ms, need), profile.max_duration_ms)
-        if target > dur:  # extend for reading speed / minimum duration, only into the free gap
+        if not text.strip() and c.flag:  # a flagged gap (failed or blocked piece) keeps its whole span
+            end = max(start + 1, min(end, limit))
+        elif target > dur:  # extend for reading speed / minimum duration, only into the free gap
             end = max(end, min(start + target, limit))
         else:
             end = start + target
