@@ -201,6 +201,8 @@ class SubtitlerApp(QObject):
         if install_hooks:
             self.crash.install()
         self._wire()
+        if not self.settings.auto_start:
+            self.window.actions["pause"].setChecked(True)
         self._restore_state()
         self.refresh_engine()
         self._update_summary()
@@ -606,32 +608,39 @@ def get_application(argv: Optional[list[str]] = None) -> QApplication:
     return app
 
 
-def setup_logging(log_dir: Path) -> None:
+def setup_logging(log_dir: Path) -> Optional[logging.Handler]:
+    """Log the app's INFO+ messages to ``<user log dir>/subtitler.log`` (rotated)."""
+    from logging.handlers import RotatingFileHandler
+
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        from logging.handlers import RotatingFileHandler
-
         handler = RotatingFileHandler(log_dir / "subtitler.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     except OSError:
-        return
+        return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
     root = logging.getLogger("subtitler")
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    return handler
 
 
 def main(files: Optional[list[str]] = None) -> int:
     """``subtitler [FILE...]``: the window, with ``files`` queued."""
     app = get_application()
-    setup_logging(default_log_dir())
+    handler = setup_logging(default_log_dir())
     subtitler_app = SubtitlerApp()
     subtitler_app.window.show()
     if files:
         QTimer.singleShot(0, lambda: subtitler_app.add_paths(files))
-    code = app.exec()
-    subtitler_app.crash.uninstall()
-    return code
+    try:
+        return app.exec()
+    finally:
+        subtitler_app.crash.uninstall()
+        subtitler_app._release_gc()
+        if handler is not None:
+            logging.getLogger("subtitler").removeHandler(handler)
+            handler.close()
 
 
 if __name__ == "__main__":  # pragma: no cover

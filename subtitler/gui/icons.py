@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 
@@ -34,8 +34,10 @@ def _text_colour(disabled: bool = False) -> str:
     return app.palette().color(group, QPalette.ColorRole.WindowText).name()
 
 
-@lru_cache(maxsize=256)
-def _render(name: str, colour: str, size: int, dpr: float) -> Optional[QPixmap]:
+@lru_cache(maxsize=512)
+def _render(name: str, colour: str, size: int, dpr: float) -> Optional[QImage]:
+    """Cached as QImage (not QPixmap): a cached QPixmap would outlive the QApplication and
+    crash the interpreter at exit."""
     path = icon_path(name)
     try:
         svg = path.read_text("utf-8").replace("currentColor", colour)
@@ -44,14 +46,14 @@ def _render(name: str, colour: str, size: int, dpr: float) -> Optional[QPixmap]:
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     if not renderer.isValid():
         return None
-    px = QPixmap(int(size * dpr), int(size * dpr))
-    px.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(px)
+    img = QImage(int(size * dpr), int(size * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(img)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, px.width(), px.height()))
+    renderer.render(painter, QRectF(0, 0, img.width(), img.height()))
     painter.end()
-    px.setDevicePixelRatio(dpr)
-    return px
+    img.setDevicePixelRatio(dpr)
+    return img
 
 
 def icon(name: str, colour: Optional[str] = None) -> QIcon:
@@ -63,9 +65,9 @@ def icon(name: str, colour: Optional[str] = None) -> QIcon:
     for mode, tint in modes:
         for size in (16, 20, 24, 32, 48):
             for ratio in {1.0, dpr, 2.0}:
-                px = _render(name, tint, size, ratio)
-                if px is not None:
-                    result.addPixmap(px, mode)
+                img = _render(name, tint, size, ratio)
+                if img is not None:
+                    result.addPixmap(QPixmap.fromImage(img), mode)
     return result
 
 

@@ -40,7 +40,9 @@ def make_app(qapp, settings_file, tmp_path):
     get_application()
     apps: list[SubtitlerApp] = []
 
-    def factory(key: str | None = None, show: bool = True, **overrides) -> SubtitlerApp:
+    def factory(key: str | None = None, show: bool = True, hooks: bool = False, **overrides) -> SubtitlerApp:
+        """``hooks``: install the global exception hooks (off by default so pytest-qt still
+        fails a test on an exception in a slot)."""
         qs = QSettings(str(settings_file), QSettings.Format.IniFormat)
         if overrides:
             s = AppSettings.load(qs)
@@ -50,7 +52,7 @@ def make_app(qapp, settings_file, tmp_path):
         store = KeyStore()
         if key:
             store.set(key)
-        app = SubtitlerApp(qs, store, tmp_path / "logs")
+        app = SubtitlerApp(qs, store, tmp_path / "logs", install_hooks=hooks)
         apps.append(app)
         if show:
             app.window.show()

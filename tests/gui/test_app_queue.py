@@ -21,7 +21,15 @@ TERMINAL = (Status.DONE, Status.FAILED, Status.CANCELLED)
 
 
 def wait_status(qtbot, job, *statuses, timeout=60000):
-    qtbot.waitUntil(lambda: job.status in statuses, timeout=timeout)
+    try:
+        qtbot.waitUntil(lambda: job.status in statuses, timeout=timeout)
+    except Exception:
+        import faulthandler
+        import sys
+
+        faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+        raise AssertionError(f"{job.name}: still {job.status.value} at {job.stage!r} ({job.step}, "
+                             f"{job.fraction:.0%}) after {timeout / 1000:.0f} s") from None
 
 
 def test_drop_files_and_folders_creates_jobs_and_names_non_media(make_app, qtbot, media_dir, tmp_path):
@@ -221,7 +229,7 @@ def test_worker_exception_shows_a_dialog_and_the_queue_goes_on(make_app, qtbot, 
 
 @pytest.mark.qt_no_exception_capture
 def test_exception_in_the_gui_thread_is_logged_and_shown(make_app, qtbot):
-    app = make_app()
+    app = make_app(hooks=True)
 
     def bad_slot():
         raise ValueError("slot went wrong")

@@ -121,3 +121,40 @@ def test_main_opens_the_window_with_files_queued(qapp, settings_file, speech_en,
     assert seen["rows"] == ["from cli.wav"]
     for sa in created:
         sa.close()
+
+
+def test_dark_palette_screenshot(make_app, qtbot, media_dir):
+    """Icons are re-tinted from the palette when the colour scheme changes (dark/light)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    qapp = QApplication.instance()
+    old = qapp.palette()
+    dark = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#1f2024"), (QPalette.ColorRole.WindowText, "#e6e6e9"),
+                         (QPalette.ColorRole.Base, "#16171a"), (QPalette.ColorRole.AlternateBase, "#1c1d21"),
+                         (QPalette.ColorRole.Text, "#e6e6e9"), (QPalette.ColorRole.Button, "#2a2b30"),
+                         (QPalette.ColorRole.ButtonText, "#e6e6e9"), (QPalette.ColorRole.Highlight, "#3b6fe0"),
+                         (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.Mid, "#55565c"),
+                         (QPalette.ColorRole.PlaceholderText, "#8b8d98")):
+        dark.setColor(role, QColor(colour))
+    dark.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#6b6d75"))
+    qapp.setPalette(dark)
+    try:
+        app = make_app()
+        app.window.refresh_icons()
+        app.window.actions["pause"].setChecked(True)
+        jobs = app.add_paths([media_dir])
+        qtbot.waitUntil(lambda: all(j.status == Status.QUEUED for j in jobs), timeout=20000)
+        jobs[0].status, jobs[0].fraction = Status.DONE, 1.0
+        jobs[0].result = fake_result(jobs[0].source, ["Hello."] * 3)
+        app.model.changed(jobs[0])
+        img = app.window.grab().toImage()
+        shot(app.window, "dark")
+        # the toolbar's "Add files" icon is drawn light on the dark window
+        button = app.window.toolbar.widgetForAction(app.window.actions["add_files"])
+        icon_img = app.window.actions["add_files"].icon().pixmap(20, 20).toImage()
+        lightest = max(QColor(icon_img.pixel(x, y)).lightness() for x in range(icon_img.width())
+                       for y in range(icon_img.height()) if QColor.fromRgba(icon_img.pixel(x, y)).alpha() > 200)
+        assert lightest > 180 and button is not None and not img.isNull()
+    finally:
+        qapp.setPalette(old)

@@ -172,6 +172,8 @@ class SettingsDialog(QDialog):
         self.parallel.setRange(1, 8)
         self.parallel.setValue(settings.parallel_files)
         self.parallel.setToolTip("How many files are transcribed at the same time")
+        self.auto_start = QCheckBox("Start jobs as soon as files are added")
+        self.auto_start.setChecked(settings.auto_start)
         self.output_dir = QLineEdit(settings.output_dir)
         self.output_dir.setPlaceholderText("next to each source file")
         browse_out = QPushButton("Browse…")
@@ -196,6 +198,7 @@ class SettingsDialog(QDialog):
         ol.addRow("Lan&guage:", self.language)
         ol.addRow("Reading &profile:", self.profile)
         ol.addRow("Files at a &time:", self.parallel)
+        ol.addRow("", self.auto_start)
         ol.addRow("Output &folder:", out_row)
         ol.addRow("Formats:", fmt_row)
         ol.addRow("File &names:", self.pattern)
@@ -239,6 +242,7 @@ class SettingsDialog(QDialog):
         s.language = self.language.currentText().strip() or "auto"
         s.profile = self.profile.currentData() or "auto"
         s.parallel_files = self.parallel.value()
+        s.auto_start = self.auto_start.isChecked()
         s.output_dir = self.output_dir.text().strip()
         s.formats = [f for f, b in self.format_boxes.items() if b.isChecked()] or ["srt"]
         s.name_pattern = self.pattern.currentText().strip() or "{stem}.{ext}"
