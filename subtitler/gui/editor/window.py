@@ -259,7 +259,7 @@ class EditorWindow(QMainWindow):
         act(m, "export", "Export subtitles (SRT/ASS/VTT/TXT)…", self.export_dialog, ["Ctrl+E"])
         act(m, "style", "ASS style…", self.style_dialog, [])
         m.addSeparator()
-        act(m, "close", "Close", self.close, [QKeySequence.StandardKey.Close])
+        act(m, "close", "Close", self.close, ["Ctrl+W"])
 
         m = mb.addMenu("&Edit")
         self.undo_action = act(m, "undo", "Undo", self.undo, ["Ctrl+Z"])
