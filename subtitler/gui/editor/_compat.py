@@ -5,7 +5,9 @@ thousand calls CPython aborts with "none_dealloc: deallocating None". Python 3.1
 immortal, which hides the bug there.
 
 ``guard_none_refcount()`` detects the leak and, only if present, raises ``None``'s reference count
-far out of reach (2**40 calls) — the effect of 3.12's immortality. Idempotent; a no-op on 3.12+.
+far out of reach (2**40 calls) — the effect of 3.12's immortality. Idempotent; a no-op on 3.12+
+and when ``subtitler.gui`` (imported first, as the editor's parent package) has already pinned
+``None``/``True``/``False`` the same way; kept as a fallback for the editor on its own.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ def guard_none_refcount() -> bool:
     if _done or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
     _done = True
+    if sys.getrefcount(None) > 1 << 39:  # subtitler.gui already pinned the singletons (the usual case)
+        return False
     if not leaks_none():
         return False
     ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
