@@ -299,6 +299,7 @@ class JobQueue(QObject):
         return job
 
     def _fail(self, job: Job, message: str, detail: str) -> None:
+        log.warning("job failed: %s", message)
         job.status = Status.FAILED
         job.error, job.detail = message, detail
         job.step, job.eta_s = "", None
@@ -323,6 +324,7 @@ class JobQueue(QObject):
                 job.fraction, job.step = 1.0, "Done"
             self.model.changed(job)
             if job.status == Status.DONE:
+                log.info("job done: %s (%d cues, %.1f s)", job.name, len(result.document.cues), job.elapsed_s)
                 self.jobDone.emit(job)
         self._pump()
 

@@ -158,3 +158,30 @@ def test_dark_palette_screenshot(make_app, qtbot, media_dir):
         assert lightest > 180 and button is not None and not img.isNull()
     finally:
         qapp.setPalette(old)
+
+
+def test_import_subtitles_and_open_project(make_app, tmp_path, monkeypatch):
+    from subtitler.gui.dialogs.cue_list import CueListDialog
+
+    app = make_app()
+    srt = tmp_path / "old.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,500\nHello there.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n",
+                   "utf-8")
+    win = app.import_subtitles(srt)  # the editor when it is there
+    assert win is not None and win.isVisible()
+    win.close()
+    broken = tmp_path / "broken.subtitler"
+    broken.write_text("{not json", "utf-8")
+    if app_module.editor_class() is not None:
+        assert app.open_project(broken) is None
+        assert "broken.subtitler" in app.window.message_bar.text()
+    # without the editor: a read-only cue list for imports, a message for projects
+    monkeypatch.setattr(app_module, "editor_class", lambda: None)
+    win = app.import_subtitles(srt)
+    assert isinstance(win, CueListDialog) and win.table.rowCount() == 2
+    assert win.table.item(0, 2).text() == "Hello there."
+    win.close()
+    assert app.open_project(broken) is None
+    assert "editor" in app.window.message_bar.text()
+    assert app.import_subtitles(tmp_path / "missing.srt") is None
+    assert "missing.srt" in app.window.message_bar.text()
