@@ -18,6 +18,7 @@ from ...core.formats import FORMATS
 from ...core.jobs import planned_outputs, write_outputs
 from ..queue_model import Job, Status
 from ..settings import NAME_PATTERNS
+from .settings_dialog import buddy_label
 
 FORMAT_LABELS = {"srt": "SRT", "ass": "ASS (styled)", "vtt": "WebVTT", "txt": "Plain text"}
 
@@ -142,7 +143,7 @@ class BatchExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Jobs:", scope)
-        form.addRow("&Folder:", folder_row)
+        form.addRow(buddy_label("&Folder:", self.folder), folder_row)
         form.addRow("Formats:", fmt_row)
         form.addRow("File &names:", self.pattern)
         form.addRow("", self.pattern_hint)

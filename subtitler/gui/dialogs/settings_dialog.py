@@ -57,6 +57,13 @@ def test_api_key(glm_settings) -> str:
     return f"The key works ({quick.host} answered)."
 
 
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose mnemonic (Alt+letter) focuses ``buddy`` (for rows holding a layout)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 class _KeyTest(QRunnable):
     class Signals(QObject):
         done = Signal(bool, str)
@@ -132,7 +139,7 @@ class SettingsDialog(QDialog):
         self.stream.setChecked(settings.stream)
         glm_box = QGroupBox("GLM-ASR")
         gl = QFormLayout(glm_box)
-        gl.addRow("API &key:", key_row)
+        gl.addRow(buddy_label("API &key:", self.api_key), key_row)
         gl.addRow("", self.key_status)
         gl.addRow("Base &URL:", self.base_url)
         gl.addRow("&Model:", self.glm_model)
@@ -156,7 +163,7 @@ class SettingsDialog(QDialog):
         lm_row.addWidget(browse_model)
         local_box = QGroupBox("Local engine")
         ll = QFormLayout(local_box)
-        ll.addRow("Mo&del:", lm_row)
+        ll.addRow(buddy_label("Mo&del:", self.local_model), lm_row)
 
         # transcription / output -----------------------------------------------------------
         self.language = QComboBox()
@@ -199,7 +206,7 @@ class SettingsDialog(QDialog):
         ol.addRow("Reading &profile:", self.profile)
         ol.addRow("Files at a &time:", self.parallel)
         ol.addRow("", self.auto_start)
-        ol.addRow("Output &folder:", out_row)
+        ol.addRow(buddy_label("Output &folder:", self.output_dir), out_row)
         ol.addRow("Formats:", fmt_row)
         ol.addRow("File &names:", self.pattern)
 
