@@ -9,6 +9,7 @@ import datetime
 import gc
 import logging
 import os
+import signal
 import sys
 import threading
 import traceback
@@ -633,6 +634,12 @@ def main(files: Optional[list[str]] = None) -> int:
     subtitler_app.window.show()
     if files:
         QTimer.singleShot(0, lambda: subtitler_app.add_paths(files))
+    # Ctrl+C in the terminal closes the window (asking first if jobs run); the idle timer lets
+    # Python see the signal while Qt's event loop waits
+    signal.signal(signal.SIGINT, lambda *_: subtitler_app.window.close())
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
     try:
         return app.exec()
     finally:
