@@ -257,7 +257,8 @@ class QueuePanel(QWidget):
             text = job.preview
         if self.details.toPlainText() != text:
             self.details.setPlainText(text)
-            self.details.moveCursor(self.details.textCursor().MoveOperation.End)
+            if job is not None and job.status == Status.RUNNING:  # live text: follow the newest words
+                self.details.moveCursor(self.details.textCursor().MoveOperation.End)
 
     def _update_stack(self, *_) -> None:
         was_empty = self.stack.currentIndex() == 0
