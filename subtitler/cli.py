@@ -57,7 +57,10 @@ def build_glm_settings(args: argparse.Namespace):
     """GlmSettings from the flags (the key from the environment)."""
     from .core.engines.glm_settings import MAINLAND_URL, GlmSettings, load_hotwords
 
+    from .core.secrets import find_api_key
+
     settings = GlmSettings(
+        api_key=find_api_key(),
         base_url=args.glm_base_url or MAINLAND_URL,
         concurrency=5 if args.concurrency is None else args.concurrency,
         hotwords=load_hotwords(args.hotwords) if args.hotwords else [],

@@ -9,7 +9,6 @@ passes in (tests use an INI file in a temp folder, so they never touch real user
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Optional
@@ -17,14 +16,13 @@ from typing import Optional
 from PySide6.QtCore import QSettings
 
 from ..core.formats import FORMATS
+from ..core.secrets import (  # noqa: F401 - re-exported for the window and dialogs
+    KEYRING_SERVICE, KEYRING_USER, NO_KEYRING_ENV, KeyStore, env_key, memory_keyring)
 
 log = logging.getLogger(__name__)
 
 ORG_NAME = "subtitler"
 APP_NAME = "subtitler"
-KEYRING_SERVICE = "subtitler"
-KEYRING_USER = "glm-asr-api-key"
-NO_KEYRING_ENV = "SUBTITLER_NO_KEYRING"
 
 MAINLAND_URL = "https://open.bigmodel.cn/api"
 INTERNATIONAL_URL = "https://api.z.ai/api"
@@ -118,87 +116,7 @@ def _convert(raw, default):
     return "" if raw is None else str(raw)
 
 
-# -- the API key ----------------------------------------------------------------------------------
-_MEMORY: dict[tuple[str, str], str] = {}
-
-
-def memory_keyring() -> dict[tuple[str, str], str]:
-    """The in-memory key store used when ``SUBTITLER_NO_KEYRING`` is set (tests read it)."""
-    return _MEMORY
-
-
-class KeyStore:
-    """The GLM-ASR API key in the OS keyring (or in memory with ``SUBTITLER_NO_KEYRING``).
-
-    Keyring failures never raise: ``get`` gives "" and ``problem`` says what went wrong, in a
-    sentence the settings dialog can show.
-    """
-
-    def __init__(self, service: str = KEYRING_SERVICE, user: str = KEYRING_USER,
-                 use_os_keyring: Optional[bool] = None) -> None:
-        self.service, self.user = service, user
-        self.use_os = (not os.environ.get(NO_KEYRING_ENV)) if use_os_keyring is None else use_os_keyring
-        self.problem = ""
-
-    @property
-    def backend_name(self) -> str:
-        if not self.use_os:
-            return "in-memory store (SUBTITLER_NO_KEYRING)"
-        try:
-            import keyring
-
-            return type(keyring.get_keyring()).__name__
-        except Exception:  # noqa: BLE001 - any keyring set-up failure just means "none"
-            return "none"
-
-    def get(self) -> str:
-        if not self.use_os:
-            return _MEMORY.get((self.service, self.user), "")
-        try:
-            import keyring
-
-            return keyring.get_password(self.service, self.user) or ""
-        except Exception as exc:  # noqa: BLE001 - keyring backends raise many unrelated types
-            self.problem = f"The OS keyring could not be read ({type(exc).__name__})."
-            log.warning("keyring read failed: %s", type(exc).__name__)
-            return ""
-
-    def set(self, value: str) -> bool:
-        value = (value or "").strip()
-        if not value:
-            return self.delete()
-        if not self.use_os:
-            _MEMORY[(self.service, self.user)] = value
-            return True
-        try:
-            import keyring
-
-            keyring.set_password(self.service, self.user, value)
-            self.problem = ""
-            return True
-        except Exception as exc:  # noqa: BLE001
-            self.problem = (f"The API key could not be stored in the OS keyring ({type(exc).__name__}); "
-                            "it is not saved anywhere else.")
-            log.warning("keyring write failed: %s", type(exc).__name__)
-            return False
-
-    def delete(self) -> bool:
-        if not self.use_os:
-            _MEMORY.pop((self.service, self.user), None)
-            return True
-        try:
-            import keyring
-
-            keyring.delete_password(self.service, self.user)
-        except Exception:  # noqa: BLE001 - "not there" is fine too
-            pass
-        return True
-
-
-def env_key() -> str:
-    return os.environ.get("ZHIPUAI_API_KEY", "").strip()
-
-
+# -- the API key: kept by the core (shared with the CLI) ------------------------------------------
 def effective_engine(settings: AppSettings, key: str) -> str:
     """"glm" when GLM-ASR is chosen and a key exists; else "local"."""
     return "glm" if settings.engine == "glm" and key else "local"
