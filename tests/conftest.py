@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SUBTITLER_NO_KEYRING", "1")  # tests never touch the user's OS keyring
+
+# tests never touch the user's caches, data, logs or settings: every user folder is a temp one
+_HOME = tempfile.mkdtemp(prefix="subtitler-tests-")
+atexit.register(shutil.rmtree, _HOME, True)
+for _var in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+    os.environ[_var] = os.path.join(_HOME, _var.lower())
+os.environ["SUBTITLER_DATA_DIR"] = os.path.join(_HOME, "data")
+os.environ["SUBTITLER_CACHE_DIR"] = os.path.join(_HOME, "cache")
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = FIXTURES.parent.parent

@@ -378,7 +378,22 @@ class SubtitlerApp(QObject):
         win.show()
         return win
 
+    def offer_recovery(self) -> list[QWidget]:
+        """At start-up: offer to reopen editors that did not close cleanly (autosaved work)."""
+        editor = editor_class()
+        if editor is None:
+            return []
+        try:
+            windows = editor.offer_recovery(self.window)
+        except SubtitlerError as exc:
+            self.window.statusBar().showMessage(str(exc), 8000)
+            return []
+        for win in windows:
+            self._keep(win)
+        return windows
+
     def _keep(self, win: QWidget) -> None:
+        win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed windows leave the list
         self.windows.append(win)
         win.destroyed.connect(lambda *_: self.windows.remove(win) if win in self.windows else None)
 
@@ -632,6 +647,7 @@ def main(files: Optional[list[str]] = None) -> int:
     handler = setup_logging(default_log_dir())
     subtitler_app = SubtitlerApp()
     subtitler_app.window.show()
+    QTimer.singleShot(0, subtitler_app.offer_recovery)
     if files:
         QTimer.singleShot(0, lambda: subtitler_app.add_paths(files))
     # Ctrl+C in the terminal closes the window (asking first if jobs run); the idle timer lets

@@ -185,3 +185,31 @@ def test_import_subtitles_and_open_project(make_app, tmp_path, monkeypatch):
     assert "editor" in app.window.message_bar.text()
     assert app.import_subtitles(tmp_path / "missing.srt") is None
     assert "missing.srt" in app.window.message_bar.text()
+
+
+def test_start_up_offers_recovery_of_unsaved_editor_work(make_app, qtbot, monkeypatch, tmp_path):
+    """An editor that died with unsaved edits is offered back when the app starts."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from subtitler.core import project as projects
+    from subtitler.core.document import Cue, Document
+    from subtitler.gui.editor import EditorWindow
+    from subtitler.gui.editor import window as window_mod
+
+    monkeypatch.setenv("SUBTITLER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(window_mod, "AUTOSAVE_MS", 100)
+    crashed = EditorWindow(Document([Cue(0, 1000, "first"), Cue(1500, 2500, "second")]))
+    qtbot.addWidget(crashed)
+    crashed.document.set_text(0, "edited, never saved")
+    qtbot.waitUntil(lambda: crashed.recovery_file().exists(), timeout=5_000)
+    crashed.shutdown()  # the process "dies": no save, recovery file left behind
+    crashed.hide()
+    assert projects.find_recoveries()
+
+    app = make_app()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    [win] = app.offer_recovery()
+    win.ask_save_on_close = lambda: "discard"
+    assert win.document.cues[0].text == "edited, never saved" and win in app.windows
+    win.close()
+    qtbot.waitUntil(lambda: win not in app.windows, timeout=3_000)  # deleted on close, let go
