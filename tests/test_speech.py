@@ -69,3 +69,21 @@ def test_hysteresis_merges_short_pauses_and_drops_blips():
     probs = np.array([0, 0.9, 0.9, 0.1, 0.9, 0.9, 0, 0, 0, 0, 0, 0, 0, 0, 0.9, 0, 0, 0, 0], dtype=np.float32)
     regs = regions_from_probabilities(probs, 100, VadSettings(min_silence_ms=150, min_speech_ms=150, pad_ms=0), 1900)
     assert regs == [Region(100, 600)]
+
+
+def test_parallel_blocks_agree_with_one_pass(en):
+    pcm = np.concatenate([en[0]] * 4)  # ~3 min: long enough to be split across threads
+    one = detect_speech(pcm, workers=1)
+    two = detect_speech(pcm, workers=2)
+    assert len(one) == len(two)
+    assert all(abs(a.start_ms - b.start_ms) <= 32 and abs(a.end_ms - b.end_ms) <= 32 for a, b in zip(one, two))
+
+
+def test_cancel_stops_every_block(en):
+    from subtitler.core.errors import Cancelled
+    from subtitler.core.progress import CancelToken
+
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        detect_speech(np.concatenate([en[0]] * 4), workers=2, cancel=token)
