@@ -119,21 +119,22 @@ def test_limits_and_in_flight_never_exceeded(serve, tmp_path, tiled):
     assert engine.last_stats.audio_ms == sum(ch.duration_ms for ch in chunks)
 
 
-def test_faults_change_nothing_and_only_failed_pieces_are_resent(serve, tmp_path, tiled):
+@pytest.mark.parametrize("kind", ["500", "drop", "slow"])
+def test_faults_change_nothing_and_only_failed_pieces_are_resent(serve, tmp_path, tiled, kind):
     path, _, _, chunks = tiled
     clean = run_job(path, settings_for(serve(), tmp_path / "a"))
-    srv = serve(fault_rate=0.35, seed=2, slow_s=3.0, limit=50)  # seed 2: all three kinds
+    srv = serve(fault_rate=0.5, seed=2, slow_s=3.0, limit=50, fault_kinds=(kind,))
     faulty = run_job(path, settings_for(srv, tmp_path / "b", timeout_s=1.0))
     assert cue_tuples(faulty.document) == cue_tuples(clean.document)
     assert faulty.failed_chunks == 0
     c = srv.counters
-    assert set(c.fault_kinds) == {"500", "drop", "slow"}, c.fault_kinds  # each kind happened
+    assert c.fault_kinds[kind] > 0  # the fault really happened
     keys = {piece_key(ch.samples) for ch in chunks}
     assert set(c.sends) == keys
     for k in keys:
         assert c.sends[k] == 1 + c.faults[k]  # one re-send per failure, none for the rest
         assert c.served[k] == 1
-    assert 0 < sum(c.faults.values()) < len(keys) * 2
+    assert 0 < sum(c.faults.values()) < len(keys) * 3
 
 
 def test_cancelled_run_resumes_without_resending_finished_pieces(serve, tmp_path, tiled):
