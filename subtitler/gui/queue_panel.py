@@ -259,6 +259,8 @@ class QueuePanel(QWidget):
             self.details.setPlainText(text)
             if job is not None and job.status == Status.RUNNING:  # live text: follow the newest words
                 self.details.moveCursor(self.details.textCursor().MoveOperation.End)
+            else:  # first cues / an error: read from the top
+                self.details.moveCursor(self.details.textCursor().MoveOperation.Start)
 
     def _update_stack(self, *_) -> None:
         was_empty = self.stack.currentIndex() == 0
