@@ -9,18 +9,18 @@ from typing import Optional, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+    QLabel, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget,
 )
 
 from ...core.errors import SubtitlerError
-from ...core.formats import FORMATS
 from ...core.jobs import planned_outputs, write_outputs
 from ..queue_model import Job, Status
 from ..settings import NAME_PATTERNS
+from .output_choice import checked, format_checks
+from .output_choice import folder_row as folder_row_widget
 from .settings_dialog import buddy_label
 
-FORMAT_LABELS = {"srt": "SRT", "ass": "ASS (styled)", "vtt": "WebVTT", "txt": "Plain text"}
 
 
 @dataclass
@@ -110,24 +110,10 @@ class BatchExportDialog(QDialog):
         scope.addWidget(self.scope_selected)
         scope.addWidget(self.scope_all)
 
-        self.folder = QLineEdit(folder)
-        self.folder.setPlaceholderText("next to each source file")
-        self.folder.setClearButtonEnabled(True)
-        browse = QPushButton("&Browse…")
-        browse.clicked.connect(self._browse)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
-
-        self.format_boxes: dict[str, QCheckBox] = {}
-        fmt_row = QHBoxLayout()
-        for fmt in FORMATS:
-            box = QCheckBox(FORMAT_LABELS.get(fmt, fmt.upper()))
-            box.setChecked(fmt in formats)
+        self.folder, folder_row = folder_row_widget(self, folder, "Export to folder")
+        self.format_boxes, fmt_row = format_checks(formats)
+        for box in self.format_boxes.values():
             box.toggled.connect(self._validate)
-            self.format_boxes[fmt] = box
-            fmt_row.addWidget(box)
-        fmt_row.addStretch(1)
 
         self.pattern = QComboBox()
         self.pattern.setEditable(True)
@@ -169,7 +155,7 @@ class BatchExportDialog(QDialog):
 
     # -- choices --------------------------------------------------------------------------
     def chosen_formats(self) -> list[str]:
-        return [f for f, box in self.format_boxes.items() if box.isChecked()]
+        return checked(self.format_boxes)
 
     def chosen_jobs(self) -> list[Job]:
         return self.selected_done if self.scope_selected.isChecked() else self.all_done
@@ -177,11 +163,6 @@ class BatchExportDialog(QDialog):
     def chosen_folder(self) -> Optional[Path]:
         text = self.folder.text().strip()
         return Path(text).expanduser() if text else None
-
-    def _browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Export to folder", self.folder.text())
-        if path:
-            self.folder.setText(path)
 
     def _validate(self, *_) -> bool:
         fmts = self.chosen_formats()

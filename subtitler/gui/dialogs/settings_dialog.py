@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import SubtitlerError
-from ...core.formats import FORMATS
 from ...core.progress import CancelToken
+from .output_choice import checked, folder_row, format_checks
 from ...core.rules import PROFILES
 from ..settings import (
     DEFAULT_GLM_MODEL, INTERNATIONAL_URL, LANGUAGES, MAINLAND_URL, NAME_PATTERNS, AppSettings, KeyStore,
@@ -181,21 +181,8 @@ class SettingsDialog(QDialog):
         self.parallel.setToolTip("How many files are transcribed at the same time")
         self.auto_start = QCheckBox("Start jobs as soon as files are added")
         self.auto_start.setChecked(settings.auto_start)
-        self.output_dir = QLineEdit(settings.output_dir)
-        self.output_dir.setPlaceholderText("next to each source file")
-        browse_out = QPushButton("Browse…")
-        browse_out.clicked.connect(self._browse_output)
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.output_dir, 1)
-        out_row.addWidget(browse_out)
-        self.format_boxes: dict[str, QCheckBox] = {}
-        fmt_row = QHBoxLayout()
-        for fmt in FORMATS:
-            box = QCheckBox(fmt.upper())
-            box.setChecked(fmt in settings.formats)
-            self.format_boxes[fmt] = box
-            fmt_row.addWidget(box)
-        fmt_row.addStretch(1)
+        self.output_dir, out_row = folder_row(self, settings.output_dir, "Default output folder", "Browse…")
+        self.format_boxes, fmt_row = format_checks(settings.formats, labels={})
         self.pattern = QComboBox()
         self.pattern.setEditable(True)
         self.pattern.addItems(NAME_PATTERNS)
@@ -251,7 +238,7 @@ class SettingsDialog(QDialog):
         s.parallel_files = self.parallel.value()
         s.auto_start = self.auto_start.isChecked()
         s.output_dir = self.output_dir.text().strip()
-        s.formats = [f for f, b in self.format_boxes.items() if b.isChecked()] or ["srt"]
+        s.formats = checked(self.format_boxes) or ["srt"]
         s.name_pattern = self.pattern.currentText().strip() or "{stem}.{ext}"
         s.normalise()
         return s
@@ -301,11 +288,6 @@ class SettingsDialog(QDialog):
         self.key_status.setText(f"<span style='color:{colour}'>{'✓' if ok else '✗'} {first}</span>")
         self.key_status.setToolTip(message)
         self.keyTested.emit(ok, message)
-
-    def _browse_output(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Default output folder", self.output_dir.text())
-        if path:
-            self.output_dir.setText(path)
 
     def _browse_model(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "faster-whisper model folder")

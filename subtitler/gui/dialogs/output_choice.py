@@ -1,0 +1,47 @@
+"""The "where and which formats" rows that the export and settings dialogs share."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from ...core.formats import FORMATS
+
+FORMAT_LABELS = {"srt": "SRT", "ass": "ASS (styled)", "vtt": "WebVTT", "txt": "Plain text"}
+
+
+def folder_row(parent: QWidget, text: str, title: str, browse_label: str = "&Browse…") -> tuple[QLineEdit, QHBoxLayout]:
+    """A folder field (empty: next to each source file) with a Browse button."""
+    edit = QLineEdit(text)
+    edit.setPlaceholderText("next to each source file")
+    edit.setClearButtonEnabled(True)
+    browse = QPushButton(browse_label)
+
+    def choose() -> None:
+        path = QFileDialog.getExistingDirectory(parent, title, edit.text())
+        if path:
+            edit.setText(path)
+
+    browse.clicked.connect(choose)
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(browse)
+    return edit, row
+
+
+def format_checks(chosen: Sequence[str], labels: dict[str, str] = FORMAT_LABELS) -> tuple[dict[str, QCheckBox], QHBoxLayout]:
+    """One check box per subtitle format, ticked for ``chosen``."""
+    boxes: dict[str, QCheckBox] = {}
+    row = QHBoxLayout()
+    for fmt in FORMATS:
+        box = QCheckBox(labels.get(fmt, fmt.upper()))
+        box.setChecked(fmt in chosen)
+        boxes[fmt] = box
+        row.addWidget(box)
+    row.addStretch(1)
+    return boxes, row
+
+
+def checked(boxes: dict[str, QCheckBox]) -> list[str]:
+    return [fmt for fmt, box in boxes.items() if box.isChecked()]
