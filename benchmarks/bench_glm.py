@@ -16,7 +16,9 @@ Rows (one dict each, for benchmarks/run.py):
   the output identical to the fault-free run;
 * ``glm_aimd``: the user asks for 20 but the account allows 10 — the adaptive limit;
 * ``glm_chunker``: the same 30 minutes cut by the real VAD + chunker instead of equal pieces
-  (``best_ratio``: what a perfect scheduler could reach with those whole pieces).
+  (``best_ratio``: what a perfect scheduler could reach with those whole pieces), ``planned``
+  false: packed up to the limit (66 pieces: at c=20 the 4th round is mostly idle); true: cut to
+  the engine's ``chunk_plan`` (70 pieces at c=5, 80 at c=20: whole rounds), ``pieces`` each.
 
     python benchmarks/bench_glm.py
 """
@@ -35,6 +37,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from subtitler.core.engines.glm import GlmEngine, GlmSettings  # noqa: E402
+from subtitler.core.jobs import chunks_for  # noqa: E402
 from subtitler.core.media import load_wav  # noqa: E402
 from subtitler.core.speech import Chunk, Region, detect_speech, make_chunks  # noqa: E402
 from tests.support.glm_server import GlmServer, tile_audio  # noqa: E402
@@ -130,11 +133,15 @@ def run() -> list[dict]:
         rows.append(row)
         row, _ = _run(srv, chunks, concurrency=20, limit=10, name="glm_aimd")
         rows.append(row)
-        real = make_chunks(big[: PIECES * PIECE_MS * 16], detect_speech(big[: PIECES * PIECE_MS * 16]),
-                           GlmEngine.max_chunk_ms, GlmEngine.margin_ms)
+        audio = big[: PIECES * PIECE_MS * 16]
+        regions = detect_speech(audio)
+        real = make_chunks(audio, regions, GlmEngine.max_chunk_ms, GlmEngine.margin_ms)
         for conc in (5, 20):
-            row, _ = _run(srv, real, concurrency=conc, name="glm_chunker")
-            rows.append(row)
+            planner = GlmEngine(GlmSettings(api_key="plan-only", concurrency=conc, use_cache=False))
+            for planned, pieces in ((False, real), (True, chunks_for(planner, audio, regions))):
+                row, _ = _run(srv, pieces, concurrency=conc, name="glm_chunker")
+                row.update(planned=planned, pieces=len(pieces))
+                rows.append(row)
     finally:
         srv.stop()
     return rows

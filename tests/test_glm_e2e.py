@@ -3,6 +3,7 @@ timed cues out (through subtitler.core.jobs), faults injected, runs cancelled an
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import threading
@@ -16,7 +17,7 @@ import pytest
 from subtitler.core.engines.glm import GlmEngine, GlmSettings
 from subtitler.core.engines.glm_client import BLOCKED_FLAG
 from subtitler.core.errors import AuthError, Cancelled
-from subtitler.core.jobs import TranscribeOptions, transcribe_file
+from subtitler.core.jobs import TranscribeOptions, chunks_for, transcribe_file
 from subtitler.core.media import load_wav, wav_bytes, write_wav
 from subtitler.core.progress import CancelToken
 from subtitler.core.speech import detect_speech, make_chunks
@@ -40,6 +41,13 @@ def tiled(tmp_path_factory):
     write_wav(path, big)
     chunks = make_chunks(big, detect_speech(big), GlmEngine.max_chunk_ms, GlmEngine.margin_ms)
     return path, big, utts, chunks
+
+
+def job_chunks(tiled, concurrency: int = 5):
+    """The chunks a job cuts the tiled file into at this concurrency (planned to fill rounds)."""
+    big = tiled[1]
+    engine = GlmEngine(GlmSettings(api_key="sk-plan-only", concurrency=concurrency, use_cache=False))
+    return chunks_for(engine, big, detect_speech(big))
 
 
 @pytest.fixture
@@ -106,6 +114,25 @@ def test_speech_file_to_well_timed_cues(serve, tmp_path, lang, segments):
     assert srv.counters.auth_headers and all(srv.counters.auth_headers)
 
 
+@pytest.mark.parametrize("concurrency", [5, 20])
+def test_planned_pieces_fill_rounds_and_give_well_timed_cues(serve, tmp_path, tiled, concurrency):
+    path, _, utts, packed = tiled
+    srv = serve(limit=concurrency)
+    result = run_job(path, settings_for(srv, tmp_path, concurrency=concurrency))
+    assert result.failed_chunks == 0 and result.flagged_cues == 0
+    # 3.7 min packed to the limit: 8 pieces; planned: 10 at c=5 (2 full rounds), 20 at c=20 (one)
+    assert len(packed) == 8 and result.chunks == {5: 10, 20: 20}[concurrency]
+    c = srv.counters
+    assert c.requests == result.chunks and c.c429 == 0 and c.max_upload_ms <= 29_000
+    for cue in result.document.cues:  # every cue inside the utterance its words come from
+        text = cue.text.replace("\n", " ").strip(" .")
+        assert any(text in u.text and u.start_ms - TOLERANCE_MS <= cue.start < cue.end <= u.end_ms + TOLERANCE_MS
+                   for u in utts), cue
+    for u in utts:  # and every utterance starts and ends a cue
+        assert any(abs(cue.start - u.start_ms) <= TOLERANCE_MS for cue in result.document.cues), u
+        assert any(abs(cue.end - u.end_ms) <= TOLERANCE_MS for cue in result.document.cues), u
+
+
 def test_limits_and_in_flight_never_exceeded(serve, tmp_path, tiled):
     _, _, utts, chunks = tiled
     srv = serve(limit=3)
@@ -121,7 +148,8 @@ def test_limits_and_in_flight_never_exceeded(serve, tmp_path, tiled):
 
 @pytest.mark.parametrize("kind", ["500", "drop", "slow"])
 def test_faults_change_nothing_and_only_failed_pieces_are_resent(serve, tmp_path, tiled, kind):
-    path, _, _, chunks = tiled
+    path = tiled[0]
+    chunks = job_chunks(tiled)
     clean = run_job(path, settings_for(serve(), tmp_path / "a"))
     srv = serve(fault_rate=0.5, seed=2, slow_s=3.0, limit=50, fault_kinds=(kind,))
     faulty = run_job(path, settings_for(srv, tmp_path / "b", timeout_s=1.0))
@@ -138,7 +166,8 @@ def test_faults_change_nothing_and_only_failed_pieces_are_resent(serve, tmp_path
 
 
 def test_cancelled_run_resumes_without_resending_finished_pieces(serve, tmp_path, tiled):
-    path, _, _, chunks = tiled
+    path = tiled[0]
+    chunks = job_chunks(tiled, concurrency=2)
     srv = serve()
     token = CancelToken()
 
@@ -158,8 +187,8 @@ def test_cancelled_run_resumes_without_resending_finished_pieces(serve, tmp_path
     resent = {k for k, n in srv.counters.sends.items() if n > first_sends.get(k, 0)}
     cached_keys = {piece_key(ch.samples) for ch in chunks} - resent
     assert len(cached_keys) == stats.cached and all(first_sends[k] == 1 for k in cached_keys)
-    # a third run is free
-    again = GlmEngine(settings)
+    # a third run is free, also at another concurrency (the file's first chunk plan is kept)
+    again = GlmEngine(dataclasses.replace(settings, concurrency=20))
     transcribe_file(path, TranscribeOptions(engine="glm"), engine=again)
     assert again.last_stats.requests == 0 and again.last_stats.cached == len(chunks)
 
@@ -185,7 +214,7 @@ def test_content_safety_block_flags_those_cues_and_the_rest_goes_on(serve, tmp_p
     assert flagged and all(c.flag == BLOCKED_FLAG for c in flagged)  # "... transcribe it by hand"
     fine = [c for c in result.document.cues if not c.flag]
     assert fine and all(c.text for c in fine)
-    # the flag sits on the blocked piece (the first, 0.3-25.8 s, with "The sampling theorem"),
+    # the flag sits on the blocked piece (the first, from 0.3 s, with "The sampling theorem"),
     # whose text is missing; the second piece's cues are all there
     _, meta = load("en")
     assert all(c.start < 25800 for c in flagged)
@@ -200,7 +229,7 @@ def test_streaming_deltas_reach_progress_as_a_live_preview(serve, tmp_path):
     events = []
     streamed = run_job(FIX / "speech_en.wav", settings_for(srv, tmp_path / "s", stream=True),
                        on_progress=events.append)
-    assert srv.counters.streams == 2
+    assert srv.counters.streams == streamed.chunks >= 2
     previews = [e.preview for e in events if e.stage == "transcribe" and e.message.startswith("GLM-ASR: receiving")]
     assert len(previews) > 10
     _, meta = load("en")

@@ -87,3 +87,38 @@ def test_cancel_stops_every_block(en):
     token.cancel()
     with pytest.raises(Cancelled):
         detect_speech(np.concatenate([en[0]] * 4), workers=2, cancel=token)
+
+
+@pytest.fixture(scope="module")
+def lecture(en):
+    from tests.support.glm_server import tile_audio
+
+    pcm, utts, _ = en
+    big, tiled = tile_audio(pcm, utts, 5)
+    return big, [{"start_ms": u.start_ms, "end_ms": u.end_ms} for u in tiled], detect_speech(big)
+
+
+def test_target_gives_about_equal_chunks_cut_in_pauses(lecture):
+    pcm, utts, regions = lecture
+    span = regions[-1].end_ms - regions[0].start_ms
+    packed = make_chunks(pcm, regions, 30000, 1000)
+    for n in (len(packed) + 1, len(packed) + 2, 2 * len(packed)):
+        target = -(-span // n)
+        chunks = make_chunks(pcm, regions, 30000, 1000, target_ms=target)
+        assert len(chunks) == n, (target, [c.duration_ms for c in chunks])
+        assert [r for c in chunks for r in c.regions] == regions
+        for c in chunks:
+            assert c.duration_ms <= 29000
+            assert abs(c.duration_ms - target) <= 0.35 * target  # about equal
+            for u in utts:  # a border never falls inside an utterance
+                assert not (u["start_ms"] + 50 < c.start_ms < u["end_ms"] - 50)
+                assert not (u["start_ms"] + 50 < c.end_ms < u["end_ms"] - 50)
+
+
+def test_target_never_breaks_the_limit_and_none_changes_nothing(lecture):
+    pcm, _, regions = lecture
+    packed = make_chunks(pcm, regions, 30000, 1000)
+    assert [(c.start_ms, c.end_ms) for c in make_chunks(pcm, regions, 30000, 1000, target_ms=None)] == \
+        [(c.start_ms, c.end_ms) for c in packed]
+    over = make_chunks(pcm, regions, 30000, 1000, target_ms=60000)  # a target above the limit
+    assert all(c.duration_ms <= 29000 for c in over) and len(over) == len(packed)

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Sequence
+
+import numpy as np
 
 from . import formats
 from .document import Cue, Document
@@ -16,7 +20,7 @@ from .errors import NoSpeechError, OutputError, OutputExistsError
 from .media import MediaInfo, extract_audio, load_wav, samples_to_ms
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 from .rules import Profile, fix_timing, get_profile
-from .speech import Region, VadSettings, detect_speech, make_chunks
+from .speech import Chunk, Region, VadSettings, detect_speech, make_chunks
 from .timing import cues_for_chunk, join_texts
 
 
@@ -74,7 +78,7 @@ def transcribe_file(
     regions = detect_speech(pcm, options.vad, on_progress=on_progress, cancel=cancel)
     if not regions:
         raise NoSpeechError(f"{path.name}: no speech found (silence only?); no subtitles written.")
-    chunks = make_chunks(pcm, regions, engine.max_chunk_ms, engine.margin_ms)
+    chunks = chunks_for(engine, pcm, regions)
     on_progress(Progress("transcribe", 0.0, f"transcribing {len(chunks)} pieces", 0, len(chunks)))
     language = None if options.language in ("", "auto") else options.language
     results = engine.transcribe(chunks, language=language, on_progress=on_progress, cancel=cancel)
@@ -93,6 +97,20 @@ def transcribe_file(
         failed_chunks=sum(1 for r in results if r.error), flagged_cues=sum(1 for c in cues if c.flag),
         elapsed_s=time.perf_counter() - t0, language=doc.language,
     )
+
+
+def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[Chunk]:
+    """The engine's chunks of this audio: packed to its limit, or to the target length of its
+    ``chunk_plan(total_speech_ms, audio_key)`` hint when it has one (total: first to last speech;
+    the key names this audio and its speech, so the engine can keep its plan for re-runs)."""
+    plan = getattr(engine, "chunk_plan", None)
+    target = None
+    if plan is not None and regions:
+        h = hashlib.sha256(np.ascontiguousarray(pcm, dtype=np.int16).data)  # 2 h of audio: ~0.15 s
+        h.update(json.dumps([engine.max_chunk_ms, engine.margin_ms, [(r.start_ms, r.end_ms) for r in regions]])
+                 .encode("ascii"))
+        target = plan(regions[-1].end_ms - regions[0].start_ms, audio_key=h.hexdigest())
+    return make_chunks(pcm, regions, engine.max_chunk_ms, engine.margin_ms, target_ms=target)
 
 
 def planned_outputs(source: Path, outdir: Optional[Path], fmts: Sequence[str], pattern: str = "{stem}.{ext}",

@@ -179,20 +179,31 @@ def split_long_regions(regions: list[Region], pcm: np.ndarray, max_ms: int) -> l
     return out
 
 
-def make_chunks(pcm: np.ndarray, regions: list[Region], max_ms: int, margin_ms: int = 0) -> list[Chunk]:
+def make_chunks(pcm: np.ndarray, regions: list[Region], max_ms: int, margin_ms: int = 0,
+                target_ms: Optional[int] = None) -> list[Chunk]:
     """Pack consecutive speech regions into chunks of at most ``max_ms - margin_ms``, cutting only
-    inside pauses (chunk borders sit halfway through the pause between two regions)."""
+    inside pauses (chunk borders sit halfway through the pause between two regions).
+
+    Without ``target_ms`` each chunk is filled up to the limit (fewest chunks). With it (an engine's
+    plan, e.g. a whole number of rounds of parallel uploads) chunks end at the pause nearest to a
+    grid of ``target_ms`` steps from the first speech, so ``span / target_ms`` chunks come out of
+    about equal length, never over the limit."""
     limit = max_ms - margin_ms
     if not regions:
         raise NoSpeechError("no speech was found in the audio (silence only?).")
     regions = split_long_regions(regions, pcm, limit)
     total_ms = samples_to_ms(len(pcm))
+    step = max(1, int(target_ms)) if target_ms else 0
+    origin = regions[0].start_ms
     groups: list[list[Region]] = [[regions[0]]]
     for r in regions[1:]:
-        if r.end_ms - groups[-1][0].start_ms <= limit:
-            groups[-1].append(r)
-        else:
+        g = groups[-1]
+        if r.end_ms - g[0].start_ms > limit:
             groups.append([r])
+        elif step and _cut_before(g, r, origin, step):
+            groups.append([r])
+        else:
+            g.append(r)
     chunks: list[Chunk] = []
     for i, g in enumerate(groups):
         start, end = g[0].start_ms, g[-1].end_ms
@@ -205,3 +216,14 @@ def make_chunks(pcm: np.ndarray, regions: list[Region], max_ms: int, margin_ms: 
         start, end = start - max(0, pre), end + max(0, post)
         chunks.append(Chunk(i, start, end, tuple(g), pcm[ms_to_samples(start): ms_to_samples(end)]))
     return chunks
+
+
+def _cut_before(group: list[Region], r: Region, origin: int, step: int) -> bool:
+    """With a target: end ``group`` before ``r`` when its pause is nearer the group's grid
+    boundary (the grid point nearest to one step past the group's start) than the pause after r."""
+    k = (group[0].start_ms - origin + step // 2) // step + 1
+    boundary = origin + k * step
+    if r.end_ms <= boundary:
+        return False
+    pause = (group[-1].end_ms + r.start_ms) // 2
+    return abs(pause - boundary) <= abs(r.end_ms - boundary)

@@ -54,6 +54,9 @@ class Engine(Protocol):
     name: str  # "local" | "glm"
     max_chunk_ms: int  # the longest chunk it accepts
     margin_ms: int  # safety margin the chunker keeps below max_chunk_ms
+    # Optional, looked up with getattr: ``chunk_plan(total_speech_ms, audio_key="") -> Optional[int]``,
+    # a target chunk length in ms (e.g. to fill whole rounds of parallel uploads; ``audio_key``
+    # names the audio so a plan can be kept for re-runs); None or absent: packed up to the limit.
 
     def describe(self) -> str:
         """One line for users: which engine and model."""

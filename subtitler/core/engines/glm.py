@@ -34,7 +34,7 @@ from .glm_client import (
     join_texts,
     send_piece,
 )
-from .glm_pool import AimdLimiter, RunScheduler, backoff_delay
+from .glm_pool import AimdLimiter, RunScheduler, backoff_delay, plan_piece_count
 from .glm_settings import (
     INTERNATIONAL_URL,
     MAINLAND_URL,
@@ -100,6 +100,23 @@ class GlmEngine:
 
     def cost_line(self, audio_ms: int) -> str:
         return cost_line(audio_ms)
+
+    def chunk_plan(self, total_speech_ms: int, audio_key: str = "") -> Optional[int]:
+        """Target chunk length (ms) so the uploads fill whole rounds of the concurrency, or None
+        (one at a time, or one piece: packing to the limit is best). With ``audio_key`` the first
+        plan for that audio is kept in the cache, so a re-run with another concurrency cuts the
+        same chunks and pays nothing twice."""
+        cache = ResultCache(self.settings.cache_dir, enabled=self.settings.use_cache)
+        stored = cache.get_plan(audio_key) if audio_key else None
+        if stored is not None:
+            return stored or None
+        target = None
+        if self.settings.concurrency > 1:
+            n = plan_piece_count(total_speech_ms, self.max_chunk_ms - self.margin_ms, self.settings.concurrency)
+            target = -(-total_speech_ms // n) if n > 1 else None
+        if audio_key:
+            cache.put_plan(audio_key, target or 0)
+        return target
 
     # -- entry point -------------------------------------------------------------------------
 

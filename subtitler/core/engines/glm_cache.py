@@ -3,6 +3,9 @@
 One JSON file per chunk, named by a sha256 of everything that decides the answer (audio
 samples, chunk span, model, glossary, context mode, language). Written atomically (temp file,
 fsync, rename), so a killed run leaves either a whole result or none.
+
+Beside them, ``plans/<audio key>.plan`` remembers the chunk length a file was first cut to, so a
+re-run with another concurrency cuts the same chunks and finds their results.
 """
 
 from __future__ import annotations
@@ -67,6 +70,23 @@ class ResultCache:
                 pass
             return None
 
+    def _plan_path(self, audio_key: str) -> Path:
+        return self.root / "plans" / f"{audio_key}.plan"
+
+    def get_plan(self, audio_key: str) -> Optional[int]:
+        """The chunk target stored for this audio (0: packed to the limit), None when unknown."""
+        if not self.enabled:
+            return None
+        try:
+            value = int(self._plan_path(audio_key).read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            return None
+        return value if value >= 0 else None
+
+    def put_plan(self, audio_key: str, target_ms: int) -> None:
+        if self.enabled:
+            self._write(self._plan_path(audio_key), str(int(target_ms)))
+
     def put(self, key: str, text: str, segments: Optional[list[Segment]], language: str) -> None:
         if not self.enabled:
             return
@@ -77,12 +97,16 @@ class ResultCache:
             "segments": None if segments is None else [[s.start_ms, s.end_ms, s.text] for s in segments],
             "language": language,
         }
+        self._write(path, json.dumps(data, ensure_ascii=False))
+
+    @staticmethod
+    def _write(path: Path, text: str) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=".part", dir=path.parent)  # never *.json
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(data, f, ensure_ascii=False)
+                    f.write(text)
                     f.flush()
                     os.fsync(f.fileno())
                 os.replace(tmp, path)

@@ -8,12 +8,15 @@
   predecessor is usually already transcribed when it is sent (its text becomes the context
   prompt) without serialising the file; a worker that runs dry takes the back half of the run
   with the most work left.
+* :func:`plan_piece_count` picks how many pieces to cut the audio into so that the uploads fill
+  whole rounds of the concurrency (a last round with a few pieces leaves most slots idle).
 """
 
 from __future__ import annotations
 
 import asyncio
 import email.utils
+import math
 import random
 import time
 from collections import deque
@@ -149,3 +152,37 @@ class RunScheduler:
         own.extend(stolen)
         self.steals += 1
         return own.popleft()
+
+
+REQUEST_S = 1.0  # predicted service time per request: fixed part ...
+AUDIO_S_PER_S = 0.05  # ... plus this per second of audio
+MIN_PIECE_MS = 8000  # shorter pieces: the fixed part per request dominates (and context is thin)
+FILL = 0.9  # target pieces at most this share of the limit: cuts fall in pauses, not exactly on it
+
+
+def predicted_wall_s(n: int, total_ms: int, concurrency: int, *, request_s: float = REQUEST_S,
+                     audio_s_per_s: float = AUDIO_S_PER_S) -> float:
+    """Makespan of ``n`` equal pieces sharing ``total_ms`` on ``concurrency`` slots, in rounds."""
+    rounds = math.ceil(n / max(1, concurrency))
+    return rounds * (request_s + audio_s_per_s * total_ms / n / 1000)
+
+
+def plan_piece_count(total_ms: int, limit_ms: int, concurrency: int, *, request_s: float = REQUEST_S,
+                     audio_s_per_s: float = AUDIO_S_PER_S, min_piece_ms: int = MIN_PIECE_MS) -> int:
+    """How many about-equal pieces to cut ``total_ms`` of speech into for the shortest wall time.
+
+    The fewest pieces that fit (``n0``, each at most ``FILL`` × limit) usually leave the last round
+    part-empty; the candidates are ``n0``, the multiples of the concurrency from ``n0`` up (a few
+    rounds' worth) and, for short audio, as many pieces of ``min_piece_ms`` as fit. Candidates
+    shorter than ``min_piece_ms`` are dropped (except ``n0``); the smallest predicted wall wins,
+    fewer pieces on a tie."""
+    if total_ms <= 0:
+        return 1
+    c = max(1, int(concurrency))
+    n0 = max(1, math.ceil(total_ms / max(1, int(limit_ms * FILL))))
+    first = math.ceil(n0 / c) * c
+    candidates = {n0, max(n0, total_ms // max(1, min_piece_ms))}
+    candidates.update(first + c * k for k in range(3))
+    fine = [n for n in candidates if n == n0 or total_ms / n >= min_piece_ms]
+    return min(fine, key=lambda n: (round(predicted_wall_s(n, total_ms, c, request_s=request_s,
+                                                          audio_s_per_s=audio_s_per_s), 9), n))
