@@ -19,7 +19,7 @@ from .engines import Engine, create_engine
 from .errors import NoSpeechError, OutputError, OutputExistsError
 from .media import MediaInfo, extract_audio, load_wav, samples_to_ms
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
-from .rules import Profile, fix_timing, get_profile
+from .rules import fix_timing, get_profile
 from .speech import Chunk, Region, VadSettings, detect_speech, make_chunks
 from .timing import cues_for_chunk, join_texts
 

@@ -113,7 +113,8 @@ class GlmEngine:
         target = None
         if self.settings.concurrency > 1:
             n = plan_piece_count(total_speech_ms, self.max_chunk_ms - self.margin_ms, self.settings.concurrency)
-            target = -(-total_speech_ms // n) if n > 1 else None
+            # audio that fits in one round is packed to the limit (fewest requests, most context)
+            target = -(-total_speech_ms // n) if n > self.settings.concurrency else None
         if audio_key:
             cache.put_plan(audio_key, target or 0)
         return target

@@ -172,16 +172,20 @@ def plan_piece_count(total_ms: int, limit_ms: int, concurrency: int, *, request_
     """How many about-equal pieces to cut ``total_ms`` of speech into for the shortest wall time.
 
     The fewest pieces that fit (``n0``, each at most ``FILL`` × limit) usually leave the last round
-    part-empty; the candidates are ``n0``, the multiples of the concurrency from ``n0`` up (a few
-    rounds' worth) and, for short audio, as many pieces of ``min_piece_ms`` as fit. Candidates
+    part-empty; the candidates are ``n0`` and the multiples of the concurrency from ``n0`` up (a few
+    rounds' worth). Audio that fits in one round is not split further. Candidates
     shorter than ``min_piece_ms`` are dropped (except ``n0``); the smallest predicted wall wins,
     fewer pieces on a tie."""
     if total_ms <= 0:
         return 1
     c = max(1, int(concurrency))
     n0 = max(1, math.ceil(total_ms / max(1, int(limit_ms * FILL))))
+    if n0 <= c:
+        # one round already: more, shorter pieces would save well under a second but cost
+        # context and requests (and each request may be billed by the started minute)
+        return n0
     first = math.ceil(n0 / c) * c
-    candidates = {n0, max(n0, total_ms // max(1, min_piece_ms))}
+    candidates = {n0}
     candidates.update(first + c * k for k in range(3))
     fine = [n for n in candidates if n == n0 or total_ms / n >= min_piece_ms]
     return min(fine, key=lambda n: (round(predicted_wall_s(n, total_ms, c, request_s=request_s,
