@@ -179,7 +179,20 @@ def _reason(source: Path, exc: Exception) -> str:
     return text[len(source.name) + 2:] if text.startswith(source.name + ": ") else text
 
 
+def _no_display() -> bool:
+    """On Linux/BSD without X11/Wayland (and no QT_QPA_PLATFORM), Qt would abort the process."""
+    import os
+
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return False
+    return not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def open_gui(files: Sequence[str]) -> int:
+    if _no_display():
+        print("subtitler: no display to open the window on.\n"
+              "Use the command line: subtitler transcribe INPUT... -o OUTDIR --format srt,ass", file=sys.stderr)
+        return 2
     try:
         from .gui.app import main as gui_main
     except ImportError as exc:

@@ -105,3 +105,10 @@ def test_usage_errors_exit_2(tmp_path):
     assert run_cli("transcribe", "x.mp4", "--format", "docx").returncode == 2
     assert run_cli("transcribe", "x.mp4", "--engine", "bogus").returncode == 2
     assert run_cli("transcribe").returncode == 2
+
+
+def test_no_display_explains_the_command_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(ROOT)
+    proc = subprocess.run([sys.executable, "-m", "subtitler"], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 2 and "subtitler transcribe" in proc.stderr and "Traceback" not in proc.stderr
