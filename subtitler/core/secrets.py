@@ -70,7 +70,7 @@ class KeyStore:
             return keyring.get_password(self.service, self.user) or ""
         except (ImportError, *_keyring_errors()) as exc:
             self.problem = f"The OS keyring could not be read ({type(exc).__name__})."
-            log.warning("keyring read failed: %s", type(exc).__name__)
+            log.debug("keyring read failed: %s", type(exc).__name__)  # no keyring is a normal state
             return ""
 
     def set(self, value: str) -> bool:
