@@ -434,3 +434,25 @@ def test_offer_recovery_on_start_asks_and_reopens(qtbot, speech_en, monkeypatch)
     w2.close()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     assert EditorWindow.offer_recovery(None) == [] and EditorWindow.pending_recoveries() == []
+
+
+def test_player_teardown_calls_release_the_gil(qtbot, media_dir):
+    """stop()/setSource() go through ctypes (GIL released) so the FFmpeg worker's teardown,
+    which needs the GIL, cannot deadlock with our thread; they really stop and unload."""
+    import sys
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    from subtitler.gui.editor._gil import SET_SOURCE, STOP, call_released
+
+    player = QMediaPlayer()
+    player.setSource(QUrl.fromLocalFile(str(media_dir / "voice.wav")))
+    player.play()
+    qtbot.waitUntil(lambda: player.position() > 0, timeout=10_000)
+    released = call_released(STOP, player)
+    assert released == sys.platform.startswith("linux")
+    if released:
+        assert player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
+        assert call_released(SET_SOURCE, player, QUrl()) and player.source().isEmpty()
+    assert call_released("no_such_symbol", player) is False

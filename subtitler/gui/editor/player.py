@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsRectItem, QGra
                                QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from ...core.formats import default_style
+from ._gil import SET_SOURCE, STOP, call_released
 from .commands import format_ms
 
 PLAY_RES_X, PLAY_RES_Y = 1920, 1080
@@ -435,5 +436,8 @@ class PlayerWidget(QWidget):
     def shutdown(self) -> None:
         self._tick.stop()
         if self.player is not None:
-            self.player.stop()
-            self.player.setSource(QUrl())
+            if not call_released(STOP, self.player):
+                self.player.stop()
+            empty = QUrl()
+            if not call_released(SET_SOURCE, self.player, empty):
+                self.player.setSource(empty)
