@@ -374,9 +374,7 @@ class SubtitlerApp(QObject):
         if win is None:
             win = CueListDialog(document, title, self.window)
             win.setModal(False)
-        self._keep(win)
-        win.show()
-        return win
+        return self._present(win)
 
     def offer_recovery(self) -> list[QWidget]:
         """At start-up: offer to reopen editors that did not close cleanly (autosaved work)."""
@@ -391,6 +389,12 @@ class SubtitlerApp(QObject):
         for win in windows:
             self._keep(win)
         return windows
+
+    def _present(self, win: QWidget) -> QWidget:
+        """Show a window the app keeps alive until it closes."""
+        self._keep(win)
+        win.show()
+        return win
 
     def _keep(self, win: QWidget) -> None:
         win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed windows leave the list
@@ -413,10 +417,7 @@ class SubtitlerApp(QObject):
         except SubtitlerError as exc:
             self.window.message_bar.show_message(f"Cannot open {Path(path).name}: {exc}")
             return None
-        if isinstance(win, QWidget):
-            self._keep(win)
-            win.show()
-        return win
+        return self._present(win) if isinstance(win, QWidget) else win
 
     def choose_subtitles(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Import subtitles", self._last_dir(), SUBTITLE_FILTER)
@@ -437,10 +438,7 @@ class SubtitlerApp(QObject):
         except SubtitlerError as exc:
             self.window.message_bar.show_message(f"Cannot import {path.name}: {exc}")
             return None
-        if isinstance(win, QWidget):
-            self._keep(win)
-            win.show()
-        return win
+        return self._present(win) if isinstance(win, QWidget) else win
 
     # -- series -------------------------------------------------------------------------------
     def set_series_language(self, language: str) -> None:

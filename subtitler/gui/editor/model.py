@@ -142,9 +142,10 @@ class CueTableModel(QAbstractTableModel):
             return None  # fast path: views ask for many roles this model does not use
         row, col = index.row(), index.column()
         c = self.document.cues[row]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            editing = role == Qt.ItemDataRole.EditRole
             if col == COL_NUM:
-                return str(row + 1)
+                return None if editing else str(row + 1)
             if col == COL_START:
                 return format_ms(c.start)
             if col == COL_END:
@@ -152,20 +153,9 @@ class CueTableModel(QAbstractTableModel):
             if col == COL_DUR:
                 return format_duration(c.duration)
             if col == COL_CPS:
-                return f"{cps(c):.1f}"
+                return None if editing else f"{cps(c):.1f}"
             if col == COL_TEXT:
-                return c.text.replace("\n", LINE_BREAK_MARK)
-            if col == COL_FLAG:
-                return c.flag
-        elif role == Qt.ItemDataRole.EditRole:
-            if col == COL_START:
-                return format_ms(c.start)
-            if col == COL_END:
-                return format_ms(c.end)
-            if col == COL_DUR:
-                return format_duration(c.duration)
-            if col == COL_TEXT:
-                return c.text
+                return c.text if editing else c.text.replace("\n", LINE_BREAK_MARK)
             if col == COL_FLAG:
                 return c.flag
         elif role == Qt.ItemDataRole.ToolTipRole:
