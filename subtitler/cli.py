@@ -11,12 +11,19 @@ from typing import Optional, Sequence
 
 from .core import formats
 from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
-from .core.jobs import TranscribeOptions, check_outputs, planned_outputs, transcribe_file, write_outputs
-from .core.media import expand_inputs, is_media_path
+from .core.jobs import TranscribeOptions, check_outputs, transcribe_file, write_outputs
+from .core.media import collect_inputs, is_media_path
+from .core.outputs import plan_batch
 from .core.progress import Progress
 from .core.rules import PROFILES
+from .core.secrets import scrub
 
-EPILOG = "Exit status: 0 every file succeeded, 1 some files failed, 2 usage error."
+EPILOG = ("Exit status: 0 every file succeeded (some perhaps with gaps or damage, as the summary says), "
+          "1 some files failed or a folder held no media, 2 usage error, 143 terminated.")
+
+
+class Terminated(BaseException):
+    """SIGTERM: unwinds like Ctrl+C, so temporary files and child processes are cleaned up."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +58,9 @@ def add_glm_options(t: argparse.ArgumentParser) -> None:
     g.add_argument("--no-context", action="store_true",
                    help="do not send the preceding text as context with each piece")
     g.add_argument("--stream", action="store_true", help="receive text as it is recognised (live preview)")
+    g.add_argument("--glm-max-wait", type=float, metavar="SECONDS", default=120.0,
+                   help="give a piece up (it becomes a marked gap) after this long without a usable answer, "
+                        "retries and server-requested waits included (default 120)")
 
 
 def build_glm_settings(args: argparse.Namespace):
@@ -66,6 +76,7 @@ def build_glm_settings(args: argparse.Namespace):
         hotwords=load_hotwords(args.hotwords) if args.hotwords else [],
         context=not args.no_context,
         stream=args.stream,
+        max_wait_s=args.glm_max_wait,
     )
     if args.hotwords and len(settings.hotwords) > len(settings.hotwords_sent()):
         print(f"subtitler: {args.hotwords} has {len(settings.hotwords)} terms; only the first "
@@ -105,6 +116,11 @@ class Reporter:
         self.label, self.last_stage = label, ""
 
     def __call__(self, p: Progress) -> None:
+        if p.notice:
+            if self.tty:
+                self.stream.write("\r" + " " * 100 + "\r")
+            print(f"{self.label}: {p.notice}", file=self.stream, flush=True)
+            return
         if self.tty:
             now = time.monotonic()
             if now - self.last_draw < 0.1 and p.fraction < 1.0:
@@ -127,11 +143,13 @@ class Reporter:
 
 def run_transcribe(args: argparse.Namespace) -> int:
     fmts = formats.parse_formats(args.format)
-    for field in ("stem", "ext"):
-        if "{" + field + "}" not in args.name_pattern and field == "ext":
-            raise UsageError("--name-pattern must contain {ext}.")
-    inputs = expand_inputs([Path(p) for p in args.inputs])
-    if not inputs:
+    collected = collect_inputs([Path(p) for p in args.inputs])
+    lang = "" if args.language in ("", "auto") else args.language
+    # pattern, name collisions: all checked before anything runs (UsageError → exit 2)
+    plans = plan_batch(collected.files, args.output_dir, fmts, args.name_pattern, lang)
+    for folder in collected.empty_folders:
+        print(f"FAILED {folder}: no media files in this folder.", file=sys.stderr)
+    if not plans:
         print("subtitler: no media files found in the given folders.", file=sys.stderr)
         return 1
     options = TranscribeOptions(engine=args.engine, model=args.model, language=args.language,
@@ -140,38 +158,63 @@ def run_transcribe(args: argparse.Namespace) -> int:
     engine = options.make_engine()
     print(f"subtitler: using the {engine.describe()}", file=sys.stderr)
     reporter = Reporter()
-    failures: list[tuple[Path, str]] = []
-    written_all: list[Path] = []
-    for source in inputs:
+    failed = 0
+    whole = 0
+    partial: list[str] = []
+    stopped = ""
+    for n, plan in enumerate(plans):
+        source = plan.source
         reporter.start(source.name)
         try:
             if source.is_file() and not is_media_path(source) and source.suffix.lower() in (".srt", ".ass", ".vtt", ".txt"):
                 raise UsageError(f"{source.name}: is a subtitle file, not media.")
-            check_outputs(planned_outputs(source, args.output_dir, fmts, args.name_pattern), args.overwrite)
+            check_outputs(plan.outputs, args.overwrite)
             pre = glm_preamble(engine, source)
             if pre:
                 print(pre, file=sys.stderr)
             result = transcribe_file(source, options, engine=engine, on_progress=reporter)
             reporter.end()
             written = write_outputs(result.document, source, args.output_dir, fmts,
-                                    overwrite=args.overwrite, pattern=args.name_pattern)
-            written_all.extend(written)
+                                    overwrite=args.overwrite, pattern=args.name_pattern, root=plan.root)
             extra = f", {result.flagged_cues} flagged for review" if result.flagged_cues else ""
-            print(f"{source.name}: {len(result.document.cues)} cues{extra} → "
+            print(f"{source.name}: {result.outcome()}, {len(result.document.cues)} cues{extra} → "
                   + ", ".join(str(p) for p in written), file=sys.stderr)
+            if result.problems():
+                partial.append(result.outcome())
+            else:
+                whole += 1
         except (AuthError, BillingError) as exc:
             reporter.end()
-            failures.append((source, str(exc)))
-            print(f"subtitler: {exc}", file=sys.stderr)
-            break  # the service refuses every file: stop the batch
+            failed += 1
+            print(f"FAILED {source}: {_reason(source, exc)}", file=sys.stderr)
+            stopped = f", {len(plans) - n - 1} not attempted (the service refuses every file)" if n + 1 < len(plans) else ""
+            break
         except SubtitlerError as exc:
             reporter.end()
-            failures.append((source, str(exc)))
+            failed += 1
             print(f"FAILED {source}: {_reason(source, exc)}", file=sys.stderr)
-    done = len(inputs) - len(failures)
-    print(f"subtitler: {done} of {len(inputs)} files done" + (f", {len(failures)} failed" if failures else ""),
-          file=sys.stderr)
-    return 0 if not failures else 1
+        except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
+            reporter.end()
+            failed += 1
+            print(f"FAILED {source}: unexpected error ({type(exc).__name__}: {scrub(str(exc))[:300]})",
+                  file=sys.stderr)
+    print(summary_line(len(plans), whole, partial, failed, stopped, len(collected.empty_folders)), file=sys.stderr)
+    return 0 if not failed and not collected.empty_folders else 1
+
+
+def summary_line(total: int, whole: int, partial: Sequence[str], failed: int, stopped: str = "",
+                 empty_folders: int = 0) -> str:
+    """e.g. "subtitler: 2 of 3 files done (1 with gaps or damage), 1 failed"."""
+    done = whole + len(partial)
+    line = f"subtitler: {done} of {total} file{'s' * (total != 1)} done"
+    if partial:
+        line += f" ({len(partial)} with gaps or damage)" if len(partial) > 1 or whole else f" ({partial[0]})"
+    if failed:
+        line += f", {failed} failed"
+    line += stopped
+    if empty_folders:
+        line += f", {empty_folders} folder{'s' * (empty_folders != 1)} without media"
+    return line
 
 
 def _reason(source: Path, exc: Exception) -> str:
@@ -211,17 +254,28 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command != "transcribe":
         parser.print_help()
         return 2
+    import signal
+
+    def on_term(signum, frame):
+        raise Terminated()
+
+    old = signal.signal(signal.SIGTERM, on_term)
     try:
         return run_transcribe(args)
     except UsageError as exc:
-        print(f"subtitler: {exc}", file=sys.stderr)
+        print(f"subtitler: {scrub(str(exc))}", file=sys.stderr)
         return 2
     except SubtitlerError as exc:
-        print(f"subtitler: {exc}", file=sys.stderr)
+        print(f"subtitler: {scrub(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\nsubtitler: interrupted.", file=sys.stderr)
         return 130
+    except Terminated:
+        print("\nsubtitler: terminated; nothing half-written was left behind.", file=sys.stderr)
+        return 143
+    finally:
+        signal.signal(signal.SIGTERM, old)
 
 
 if __name__ == "__main__":

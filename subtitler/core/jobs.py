@@ -16,8 +16,9 @@ import numpy as np
 from . import formats
 from .document import Cue, Document
 from .engines import Engine, create_engine
-from .errors import NoSpeechError, OutputError, OutputExistsError
-from .media import MediaInfo, extract_audio, load_wav, samples_to_ms
+from .errors import EngineError, NoSpeechError, OutputError
+from .media import MediaInfo, damage_report, extract_audio, fmt_clock, load_wav, samples_to_ms
+from .outputs import check_outputs, planned_outputs  # noqa: F401 - re-exported (planning lives in outputs)
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 from .rules import fix_timing, get_profile
 from .speech import Chunk, Region, VadSettings, detect_speech, make_chunks
@@ -49,10 +50,30 @@ class JobResult:
     flagged_cues: int
     elapsed_s: float
     language: str = ""
+    gap_ms: int = 0  # audio inside the failed pieces (their cues are flagged gaps)
+    damage: str = ""  # "" or "the file is damaged: …" (media.damage_report)
 
     @property
     def audio_ms(self) -> int:
         return self.info.duration_ms
+
+    @property
+    def gaps(self) -> int:
+        return self.failed_chunks
+
+    def problems(self) -> list[str]:
+        """What keeps this result from being whole, for the CLI summary and the job row."""
+        out = []
+        if self.failed_chunks:
+            out.append(f"{self.failed_chunks} gap{'s' * (self.failed_chunks != 1)} ({fmt_clock(self.gap_ms)} of audio)")
+        if self.damage:
+            out.append(self.damage)
+        return out
+
+    def outcome(self) -> str:
+        """"done", or "done with 2 gaps (0:58 of audio)", "done with …; the file is damaged: …"."""
+        problems = self.problems()
+        return "done with " + "; ".join(problems) if problems else "done"
 
 
 def transcribe_file(
@@ -74,6 +95,7 @@ def transcribe_file(
         pcm = load_wav(wav)
     if len(pcm) == 0:
         raise NoSpeechError(f"{path.name}: the audio track is empty.")
+    damage = damage_report(info, pcm)  # raises when most of the audio is unreadable
     cancel.check()
     regions = detect_speech(pcm, options.vad, on_progress=on_progress, cancel=cancel)
     if not regions:
@@ -82,6 +104,10 @@ def transcribe_file(
     on_progress(Progress("transcribe", 0.0, f"transcribing {len(chunks)} pieces", 0, len(chunks)))
     language = None if options.language in ("", "auto") else options.language
     results = engine.transcribe(chunks, language=language, on_progress=on_progress, cancel=cancel)
+    failed = [r for r in results if r.error]
+    if results and len(failed) == len(results):
+        raise EngineError(f"{path.name}: no piece of the audio was transcribed ({failed[0].error}); "
+                          "no subtitles written.")
     on_progress(Progress("timing", 0.0, "timing cues"))
     profile = get_profile(options.profile, join_texts(results))
     raw: list[Cue] = []
@@ -94,9 +120,15 @@ def transcribe_file(
     on_progress(Progress("done", 1.0, f"{len(cues)} cues"))
     return JobResult(
         source=path, info=info, document=doc, engine=engine.name, regions=regions, chunks=len(chunks),
-        failed_chunks=sum(1 for r in results if r.error), flagged_cues=sum(1 for c in cues if c.flag),
+        failed_chunks=len(failed), flagged_cues=sum(1 for c in cues if c.flag),
         elapsed_s=time.perf_counter() - t0, language=doc.language,
+        gap_ms=sum(_span_ms(c) for c, r in zip(chunks, results) if r.error), damage=damage,
     )
+
+
+def _span_ms(chunk: Chunk) -> int:
+    regions = list(chunk.regions) or [Region(chunk.start_ms, chunk.end_ms)]
+    return max(0, regions[-1].end_ms - regions[0].start_ms)
 
 
 def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[Chunk]:
@@ -113,29 +145,10 @@ def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[C
     return make_chunks(pcm, regions, engine.max_chunk_ms, engine.margin_ms, target_ms=target)
 
 
-def planned_outputs(source: Path, outdir: Optional[Path], fmts: Sequence[str], pattern: str = "{stem}.{ext}",
-                    lang: str = "") -> list[Path]:
-    return [formats.output_path(source, outdir, f, pattern, lang) for f in fmts]
-
-
-def check_outputs(paths: Sequence[Path], overwrite: bool) -> None:
-    """Fail early (before any transcription) when outputs exist or the folder is not writable."""
-    for p in paths:
-        if p.exists() and not overwrite:
-            raise OutputExistsError(f"{p} already exists; not replaced (use --overwrite to replace it).")
-    for folder in {p.parent for p in paths}:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.TemporaryFile(dir=folder):
-                pass
-        except OSError as exc:
-            raise OutputError(f"cannot write to {folder}: {exc.strerror or exc}.") from None
-
-
 def write_outputs(document: Document, source: Path, outdir: Optional[Path], fmts: Sequence[str], *,
-                  overwrite: bool = False, pattern: str = "{stem}.{ext}") -> list[Path]:
+                  overwrite: bool = False, pattern: str = "{stem}.{ext}", root: Optional[Path] = None) -> list[Path]:
     """Write every format; if one fails, the ones written in this call are removed again."""
-    paths = planned_outputs(source, outdir, fmts, pattern, document.language)
+    paths = planned_outputs(source, outdir, fmts, pattern, document.language, root)
     check_outputs(paths, overwrite)
     written: list[Path] = []
     try:

@@ -19,6 +19,7 @@ class Progress:
     done: int = 0
     total: int = 0
     preview: str = ""  # newest recognised text, for live previews
+    notice: str = ""  # a one-off line a front end should show now (e.g. "no answer for 10 s; …")
 
 
 ProgressCallback = Callable[[Progress], None]
