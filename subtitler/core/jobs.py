@@ -106,7 +106,7 @@ def transcribe_file(
     results = engine.transcribe(chunks, language=language, on_progress=on_progress, cancel=cancel)
     failed = [r for r in results if r.error]
     if results and len(failed) == len(results):
-        raise EngineError(f"{path.name}: no piece of the audio was transcribed ({failed[0].error}); "
+        raise EngineError(f"{path.name}: no piece of the audio was transcribed: {failed[0].error.rstrip('.')}; "
                           "no subtitles written.")
     on_progress(Progress("timing", 0.0, "timing cues"))
     profile = get_profile(options.profile, join_texts(results))

@@ -179,14 +179,7 @@ def extract_audio(
     if cancel.cancelled or code != 0:
         part.unlink(missing_ok=True)
         cancel.check()
-        if "matches no streams" in text:
-            parse_info(src, text)  # not media at all → MediaError; else it has no audio:
-            raise NoAudioError(f"{src.name}: the file has no audio track.")
-        if "No space left on device" in text:
-            raise MediaError(f"{src.name}: the disk is full: no room for the temporary audio in "
-                             f"{dst.parent}; free some space and try again.")
-        parse_info(src, text)
-        raise MediaError(f"{src.name}: audio extraction failed ({_last_error(text)}).")
+        raise extraction_failure(src, dst, text)
     try:
         os.replace(part, dst)
     except OSError as exc:
@@ -198,6 +191,22 @@ def extract_audio(
     if errors:
         found = dataclasses.replace(found, decode_errors=len(errors), damage_sample=errors[0][:200])
     return found
+
+
+def extraction_failure(src: Path, dst: Path, text: str) -> MediaError:
+    """The error for a failed extraction, from ffmpeg's stderr ``text`` (what a user can act on,
+    not ffmpeg's closing "Conversion failed!")."""
+    if "matches no streams" in text:
+        parse_info(src, text)  # not media at all → MediaError; else it has no audio:
+        return NoAudioError(f"{src.name}: the file has no audio track.")
+    if "No space left on device" in text:
+        return MediaError(f"{src.name}: the disk is full: no room for the temporary audio in "
+                          f"{dst.parent}; free some space and try again.")
+    if "Disk quota exceeded" in text:
+        return MediaError(f"{src.name}: the disk quota is used up: no room for the temporary audio in "
+                          f"{dst.parent}.")
+    parse_info(src, text)
+    return MediaError(f"{src.name}: audio extraction failed ({_last_error(text)}).")
 
 
 # ffmpeg's words for damaged input (a clean file prints none of them)
@@ -245,7 +254,7 @@ def damage_report(info: MediaInfo, pcm: np.ndarray) -> str:
 
 def _last_error(text: str) -> str:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith(" ")
-             and not ln.startswith(("size=", "Input #", "Output #", "Stream mapping"))]
+             and not ln.startswith(("size=", "Input #", "Output #", "Stream mapping", "Conversion failed"))]
     return lines[-1] if lines else "unknown error"
 
 

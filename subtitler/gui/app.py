@@ -25,6 +25,7 @@ from ..core.document import Document
 from ..core.errors import SubtitlerError
 from ..core.jobs import TranscribeOptions
 from ..core.media import MEDIA_EXTENSIONS, is_media_path
+from ..core.secrets import PrivateRotatingHandler, append_private, scrub
 from . import icons
 from .dialogs.about import AboutDialog
 from .dialogs.cue_list import CueListDialog
@@ -89,7 +90,8 @@ class CrashReporter(QObject):
                     "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)))
 
     def report(self, summary: str, details: str) -> None:
-        """Safe from any thread."""
+        """Safe from any thread. Secrets (API keys, ``Bearer`` tokens) are scrubbed first."""
+        summary, details = scrub(summary), scrub(details)
         self.write_log(summary, details)
         self._report.emit(summary, details)
 
@@ -98,8 +100,7 @@ class CrashReporter(QObject):
         try:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             stamp = datetime.datetime.now().isoformat(timespec="seconds")
-            with open(self.log_file, "a", encoding="utf-8") as fh:
-                fh.write(f"[{stamp}] {summary}\n{details.rstrip()}\n\n")
+            append_private(self.log_file, f"[{stamp}] {summary}\n{details.rstrip()}\n\n")
         except OSError as exc:  # the dialog still shows; nowhere else to complain
             log.error("cannot write the crash log %s: %s", self.log_file, exc)
 
@@ -303,8 +304,12 @@ class SubtitlerApp(QObject):
         paths = [Path(p) for p in paths]
         jobs, skipped = self.queue.add_paths(paths)
         missing = [p for p in skipped if not p.exists()]
-        not_media = [p for p in skipped if p.exists()]
+        empty = [p for p in skipped if p.is_dir()]
+        not_media = [p for p in skipped if p.exists() and not p.is_dir()]
         parts = []
+        if empty:
+            parts.append(f"No video or audio in {'these folders' if len(empty) != 1 else 'the folder'}: "
+                         + _names(empty))
         if not_media:
             parts.append(f"Skipped {len(not_media)} file{'s' * (len(not_media) != 1)} that "
                          f"{'are' if len(not_media) != 1 else 'is'} not video or audio: " + _names(not_media))
@@ -623,12 +628,11 @@ def get_application(argv: Optional[list[str]] = None) -> QApplication:
 
 
 def setup_logging(log_dir: Path) -> Optional[logging.Handler]:
-    """Log the app's INFO+ messages to ``<user log dir>/subtitler.log`` (rotated)."""
-    from logging.handlers import RotatingFileHandler
-
+    """Log the app's INFO+ messages to ``<user log dir>/subtitler.log`` (rotated; mode 0600; API
+    keys and ``Bearer`` tokens redacted by a filter on the handler)."""
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(log_dir / "subtitler.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handler = PrivateRotatingHandler(log_dir / "subtitler.log")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -80,6 +80,7 @@ class Job:
     detail: str = ""  # copyable details (message, type, traceback for unexpected errors)
     result: Any = None  # core.jobs.JobResult
     token: Optional[CancelToken] = None
+    root: Optional[Path] = None  # the dropped folder it was found in (exports keep its sub-folders)
     started_at: float = 0.0
     elapsed_s: float = 0.0
 
@@ -109,11 +110,11 @@ class Job:
             return " · ".join(parts)
         if self.status == Status.DONE and self.result is not None:
             doc = self.result.document
-            text = f"Done · {len(doc.cues)} cues"
+            problems = self.result.problems() if hasattr(self.result, "problems") else []
+            text = f"Done with {'; '.join(problems)}" if problems else "Done"
+            text += f" · {len(doc.cues)} cues"
             if getattr(self.result, "flagged_cues", 0):
                 text += f" · {self.result.flagged_cues} to review"
-            if getattr(self.result, "failed_chunks", 0):
-                text += f" · {self.result.failed_chunks} pieces failed"
             return text
         return STATUS_LABEL[self.status]
 
@@ -138,6 +139,8 @@ class Job:
             self.step = f"Extracting audio {int(frac * 100)}%"
         elif p.stage == "detect":
             self.step = "Finding speech"
+        elif p.stage == "transcribe" and p.notice:
+            self.step = p.notice
         elif p.stage == "transcribe":
             self.step = (f"Transcribing piece {min(p.done + 1, p.total)} of {p.total}" if p.total
                          else "Transcribing")

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..core.errors import Cancelled, SubtitlerError
 from ..core.jobs import TranscribeOptions, transcribe_file
-from ..core.media import expand_inputs, is_media_path, probe
+from ..core.media import collect_inputs, is_media_path, probe
 from ..core.progress import CancelToken, Progress
 from .queue_model import ACTIVE, RETRYABLE, Job, JobModel, Status
 
@@ -164,16 +164,17 @@ class JobQueue(QObject):
     def add_paths(self, paths: Iterable[Path | str]) -> tuple[list[Job], list[Path]]:
         """Files as given, folders expanded; returns (jobs added, paths skipped as not media)."""
         given = [Path(p) for p in paths]
-        skipped: list[Path] = []
-        media: list[Path] = []
-        for p in expand_inputs(given):
+        collected = collect_inputs(given)
+        skipped: list[Path] = list(collected.empty_folders)  # a folder without media is reported too
+        media: list[tuple[Path, Optional[Path]]] = []
+        for p, root in collected.files:
             if p.is_file() and is_media_path(p):
-                media.append(p)
+                media.append((p, root))
             else:
                 skipped.append(p)
         queued = {j.source.resolve() for j in self.model.jobs() if j.status not in (Status.DONE,)}
         engine = self.engine_for_new()
-        jobs = [Job(p, engine=engine) for p in media if p.resolve() not in queued]
+        jobs = [Job(p, engine=engine, root=root) for p, root in media if p.resolve() not in queued]
         self.model.add(jobs)
         for job in jobs:
             self._probe(job)

@@ -311,6 +311,7 @@ class _Run:
         rate_hits = 0
         sends = 0
         deadline = _now() + self.s.max_wait_s
+        last = ""  # the last transient failure, named when the piece is given up
 
         def on_delta(text: str) -> None:
             self._report(preview=text, message=f"GLM-ASR: receiving piece {chunk.index + 1}")
@@ -334,10 +335,11 @@ class _Run:
                 ), timeout=left)
                 outcome = "ok"
             except asyncio.TimeoutError:
-                return self._give_up(chunk, f"no usable answer within {_secs(self.s.max_wait_s)} "
-                                            f"({sends} tr{'ies' if sends != 1 else 'y'})")
+                why = f"the last of {sends} tries: {last}" if last and sends > 1 else (last or "the server did not answer")
+                return self._give_up(chunk, f"no usable answer within {_secs(self.s.max_wait_s)}: {why}")
             except RetryableError as exc:
                 retry = exc
+                last = exc.reason
                 if exc.rate_limited:
                     outcome = "rate_limited"
             except ChunkError as exc:

@@ -195,7 +195,10 @@ class EditorWindow(QMainWindow):
                     else:
                         projects.discard_recovery(rec.path)
                 break
-        return cls(project.document, media_path=project.media_path, parent=parent, project=project, **kw)
+        win = cls(project.document, media_path=project.media_path, parent=parent, project=project, **kw)
+        if project.warnings:  # e.g. a media path that is not a media file was not followed
+            win.statusBar().showMessage(" ".join(project.warnings), 15000)
+        return win
 
     @classmethod
     def recover(cls, recovery: projects.Recovery | Path, parent=None, **kw) -> "EditorWindow":
@@ -772,11 +775,33 @@ class EditorWindow(QMainWindow):
             return
         self.import_into(path)
 
-    def import_into(self, path: str | Path) -> None:
-        """Replace this editor's cues with a subtitle file's (one undo step)."""
-        cues = sorted(formats.load(Path(path)), key=lambda c: (c.start, c.end))
+    def import_into(self, path: str | Path) -> bool:
+        """Replace this editor's cues with a subtitle file's (one undo step). A file that cannot be
+        read gets a message box saying why (not the crash dialog); repaired cues are listed."""
+        try:
+            imported = formats.read_subtitles(Path(path))
+        except SubtitlerError as exc:
+            self.show_problem("Cannot import subtitles", str(exc))
+            return False
+        cues = sorted(imported.cues, key=lambda c: (c.start, c.end))
         self.document.replace_cues(cues, f"Import {Path(path).name}")
         self.select_rows([0] if cues else [])
+        if imported.problems:
+            self.show_problem(f"Imported {len(cues)} cues from {Path(path).name}",
+                              f"{len(imported.problems)} cue{'s' * (len(imported.problems) != 1)} needed repair:\n"
+                              + "\n".join(imported.problems[:20]), icon=QMessageBox.Icon.Information)
+        return True
+
+    def show_problem(self, title: str, text: str, icon=QMessageBox.Icon.Warning) -> QMessageBox:
+        """A non-blocking message box (kept in ``self.problem_box`` for tests)."""
+        box = QMessageBox(icon, title, text.splitlines()[0] if text else title, QMessageBox.StandardButton.Close, self)
+        if "\n" in text:
+            box.setDetailedText(text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.problem_box = box
+        box.show()
+        return box
 
     def export_dialog(self) -> None:
         base = Path(self.media_path).with_suffix(".srt") if self.media_path else Path.home() / "subtitles.srt"
