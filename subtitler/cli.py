@@ -204,11 +204,18 @@ def run_transcribe(args: argparse.Namespace) -> int:
 
 def summary_line(total: int, whole: int, partial: Sequence[str], failed: int, stopped: str = "",
                  empty_folders: int = 0) -> str:
-    """e.g. "subtitler: 2 of 3 files done (1 with gaps or damage), 1 failed"."""
+    """e.g. "subtitler: 2 of 3 files done (1 with gaps), 1 failed"; ``partial`` holds the
+    outcomes of files done with gaps or damage ("done with 2 gaps (0:45 of audio)")."""
     done = whole + len(partial)
-    line = f"subtitler: {done} of {total} file{'s' * (total != 1)} done"
-    if partial:
-        line += f" ({len(partial)} with gaps or damage)" if len(partial) > 1 or whole else f" ({partial[0]})"
+    line = f"subtitler: {done} of {total} file{'s' * (total != 1)} "
+    if done == 1 and partial:
+        line += partial[0]
+    else:
+        line += "done"
+        kinds = [(sum(" gap" in p for p in partial), "with gaps"), (sum("damaged" in p for p in partial), "damaged")]
+        shown = [f"{n} {what}" for n, what in kinds if n]
+        if shown:
+            line += f" ({', '.join(shown)})"
     if failed:
         line += f", {failed} failed"
     line += stopped

@@ -71,9 +71,14 @@ class JobResult:
         return out
 
     def outcome(self) -> str:
-        """"done", or "done with 2 gaps (0:58 of audio)", "done with …; the file is damaged: …"."""
-        problems = self.problems()
-        return "done with " + "; ".join(problems) if problems else "done"
+        """"done", "done with 2 gaps (0:58 of audio)", "done, but the file is damaged: audio stops
+        at 1:12 of 3:05", or both."""
+        text = "done"
+        if self.failed_chunks:
+            text += f" with {self.problems()[0]}"
+        if self.damage:
+            text += f", but {self.damage}"
+        return text
 
 
 def transcribe_file(

@@ -110,9 +110,8 @@ class Job:
             return " · ".join(parts)
         if self.status == Status.DONE and self.result is not None:
             doc = self.result.document
-            problems = self.result.problems() if hasattr(self.result, "problems") else []
-            text = f"Done with {'; '.join(problems)}" if problems else "Done"
-            text += f" · {len(doc.cues)} cues"
+            outcome = self.result.outcome() if hasattr(self.result, "outcome") else "done"
+            text = f"{outcome[:1].upper()}{outcome[1:]} · {len(doc.cues)} cues"
             if getattr(self.result, "flagged_cues", 0):
                 text += f" · {self.result.flagged_cues} to review"
             return text
