@@ -128,7 +128,12 @@ def _common_han(ch: str) -> bool:
         b = ch.encode("big5")
     except UnicodeEncodeError:
         return False
-    return 0xA4 <= b[0] <= 0xC6  # Big5 level 1: the frequent traditional characters
+    if 0xA4 <= b[0] <= 0xC6:  # Big5 level 1: the frequent traditional characters
+        return True
+    try:
+        return 0x88 <= ch.encode("shift_jis")[0] <= 0x98  # JIS level 1: the frequent kanji
+    except UnicodeEncodeError:
+        return False
 
 
 def _plausibility(text: str) -> float:
@@ -136,7 +141,8 @@ def _plausibility(text: str) -> float:
     if not chars:
         return 0.0
     hangul = sum(1 for ch in chars if 0xAC00 <= ord(ch) <= 0xD7A3)
-    korean = hangul >= 0.8 * len(chars)
+    # Korean: mostly Hangul, with spaces between words (mis-decoded CJK bytes give unbroken Hangul)
+    korean = hangul >= 0.8 * len(chars) and len(re.findall(r"[\uac00-\ud7a3] [\uac00-\ud7a3]", text)) * 12 >= hangul
     score = 0.0
     for ch in chars:
         o = ord(ch)
@@ -150,7 +156,7 @@ def _plausibility(text: str) -> float:
                 common = True
             except UnicodeEncodeError:
                 common = False
-            score += 1.0 if korean and common else -1.0
+            score += (1.0 if korean else 0.6) if common else -1.0
         elif 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or o in (0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026):
             score += 0.5
         elif 0xC0 <= o <= 0xFF:
@@ -177,7 +183,10 @@ def read_subtitles(path: Path | str) -> Imported:
     except OSError as exc:
         raise SubtitleFormatError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from None
     text, encoding = decode_text(data, path.name)
-    fmt = pysubs2.formats.autodetect_format(text) if text.strip() else None
+    try:
+        fmt = pysubs2.formats.autodetect_format(text) if text.strip() else None
+    except pysubs2.exceptions.Pysubs2Error:
+        fmt = None
     if fmt is None:
         raise SubtitleFormatError(f"{path.name}: not a subtitle file (SRT, ASS or VTT) that can be read.")
     try:
