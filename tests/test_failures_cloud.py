@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from subtitler.core.media import load_wav, write_wav
+from tests import test_glm_cli as glm_cli
 from tests.support.glm_server import GlmServer, tile_audio
 
 FIX = Path(__file__).resolve().parent / "fixtures"
@@ -26,17 +26,10 @@ UTTS = json.loads((FIX / "speech_en.json").read_text("utf-8"))["utterances"]
 
 
 def env_with(tmp_path: Path, key: str | None = KEY) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "ZHIPUAI_API_KEY"}
-    env.update(XDG_CACHE_HOME=str(tmp_path / "xdg-cache"), SUBTITLER_NO_KEYRING="1", PYTHONUNBUFFERED="1",
-               PYTHONPATH=str(ROOT))
-    if key is not None:
-        env["ZHIPUAI_API_KEY"] = key
-    return env
+    return glm_cli.env_with(tmp_path, key)
 
 
-def cli(*args: str, env: dict, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "subtitler.cli", "transcribe", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+cli = glm_cli.cli
 
 
 def assert_clean(r: subprocess.CompletedProcess, *secrets: str) -> None:

@@ -5,7 +5,6 @@ subprocess against the stand-in GLM-ASR server."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
