@@ -70,7 +70,7 @@ def build_glm_settings(args: argparse.Namespace):
     from .core.secrets import find_api_key
 
     settings = GlmSettings(
-        api_key=find_api_key(),
+        api_key=find_api_key() if args.engine != "local" else "",
         base_url=args.glm_base_url or MAINLAND_URL,
         concurrency=5 if args.concurrency is None else args.concurrency,
         hotwords=load_hotwords(args.hotwords) if args.hotwords else [],
@@ -225,7 +225,7 @@ def summary_line(total: int, whole: int, partial: Sequence[str], failed: int, st
 
 
 def _reason(source: Path, exc: Exception) -> str:
-    text = str(exc)
+    text = scrub(str(exc))
     return text[len(source.name) + 2:] if text.startswith(source.name + ": ") else text
 
 

@@ -67,6 +67,12 @@ class KeyStore:
             return "none"
 
     def get(self) -> str:
+        """The stored key ("" if none); it is registered for scrubbing from logs and messages."""
+        value = self._read()
+        register_secret(value)
+        return value
+
+    def _read(self) -> str:
         if not self.use_os:
             return _MEMORY.get((self.service, self.user), "")
         try:
@@ -112,7 +118,9 @@ class KeyStore:
 
 
 def env_key() -> str:
-    return os.environ.get(KEY_ENV, "").strip()
+    value = os.environ.get(KEY_ENV, "").strip()
+    register_secret(value)
+    return value
 
 
 def find_api_key(store: Optional[KeyStore] = None) -> str:
@@ -122,7 +130,7 @@ def find_api_key(store: Optional[KeyStore] = None) -> str:
     if key:
         return check_api_key(key, f"the {KEY_ENV} environment variable")
     key = (store or KeyStore()).get()
-    return check_api_key(key, "the key stored in the OS keyring") if key else ""
+    return check_api_key(key, "the OS keyring") if key else ""
 
 
 # -- key validation ---------------------------------------------------------------------------------
@@ -175,7 +183,7 @@ REDACTED = "***"
 def register_secret(value: str) -> None:
     """Remember ``value`` so :func:`scrub` and :class:`SecretFilter` redact it everywhere."""
     value = (value or "").strip()
-    if len(value) >= 4:
+    if len(value) >= 8:  # shorter is no real key, and scrubbing it would garble ordinary words
         with _SECRETS_LOCK:
             _SECRETS.add(value)
 
