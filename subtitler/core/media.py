@@ -120,7 +120,7 @@ def extraction_command(src: Path, dst: Path) -> list[str]:
     # keeps its time (cues stay on the video) instead of sliding earlier
     stream = ffmpeg.input(str(src)).output(
         str(dst), map="0:a:0", vn=None, ac=1, ar=SAMPLE_RATE, acodec="pcm_s16le", f="wav",
-        af="aresample=async=1:first_pts=0",
+        af=f"aresample={SAMPLE_RATE}:async=1:first_pts=0",
     )
     stream = stream.global_args("-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats")
     return stream.overwrite_output().compile(cmd=find_ffmpeg())

@@ -60,7 +60,8 @@ class TranscribeTask(QRunnable):
         if p.preview:
             self._preview = p.preview
         now = time.monotonic()
-        if p.stage == self._last_stage and now - self._last_emit < PROGRESS_INTERVAL_S and p.fraction < 1.0:
+        if (p.stage == self._last_stage and now - self._last_emit < PROGRESS_INTERVAL_S and p.fraction < 1.0
+                and not p.notice):  # a notice (e.g. "no answer for 10 s") is always shown
             return
         self._last_stage, self._last_emit = p.stage, now
         if self._preview and p.preview != self._preview:
