@@ -310,7 +310,7 @@ class _Run:
         failures = 0
         rate_hits = 0
         sends = 0
-        deadline = _now() + self.s.max_wait_s
+        deadline: Optional[float] = None  # max_wait_s from the first send (not from queueing for a slot)
         last = ""  # the last transient failure, named when the piece is given up
 
         def on_delta(text: str) -> None:
@@ -321,6 +321,8 @@ class _Run:
             request_id = f"subtitler-{key[:16]}-{uuid.uuid4().hex[:8]}"
             outcome = "other"
             epoch = await limiter.acquire()
+            if deadline is None:
+                deadline = _now() + self.s.max_wait_s
             left = deadline - _now()
             try:
                 sends += 1
