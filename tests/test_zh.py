@@ -85,6 +85,14 @@ def test_mixed_chinese_english_line_fits_by_width_and_never_breaks_inside_a_lati
     assert not any(line != line.strip() for line in lines)
 
 
+def test_names_with_hyphens_and_numbers_stay_whole():
+    out = break_lines("我们使用GLM-ASR进行语音识别然后导出SRT字幕文件，版本3.14", ZH)
+    lines = out.split("\n")
+    assert len(lines) == 2, out
+    for name in ("GLM-ASR", "SRT", "3.14"):
+        assert any(name in line for line in lines), out
+
+
 def test_line_never_starts_with_a_closing_mark():
     text = "采样定理告诉我们，采样率必须高于信号最高频率的两倍才行"
     for line in break_lines(text, ZH).split("\n"):

@@ -111,8 +111,8 @@ def _break_cjk(text: str, profile: Profile) -> str:
         return text.rstrip(strip) or text
     best_k, best_score = len(text) // 2, None
     for k in range(1, len(text)):
-        if text[k - 1].isascii() and text[k - 1].isalnum() and text[k].isascii() and text[k].isalnum():
-            continue  # never inside a Latin word or a number
+        if text[k - 1].isascii() and text[k].isascii() and not (text[k - 1].isspace() or text[k].isspace()):
+            continue  # never inside a Latin word, a number or a name such as GLM-ASR
         if text[k] in _NO_LINE_START:
             continue
         top, bottom = display_width(text[:k].rstrip()), display_width(text[k:].lstrip())
