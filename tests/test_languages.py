@@ -4,6 +4,7 @@ exit 2 with one line."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -108,6 +109,36 @@ def test_download_error_branch_names_the_way_out(tmp_path):
     assert "EVENTS [('model', 0.0)]" in r.stdout  # progress started, nothing claimed done
     with pytest.raises(ModelError, match="unknown model"):
         fetch_model("no-such-model-name")
+
+
+def test_download_through_a_stand_in_hub_reports_progress_and_gives_a_model_folder(tmp_path):
+    from tests.support.hub_server import COMMIT, HubServer
+
+    hub = HubServer().serve("Systran/faster-whisper-tiny.en", default_model_path()).start()
+    try:
+        code = ("from subtitler.core.engines.local import fetch_model, inspect_model_folder\n"
+                "events = []\n"
+                "path = fetch_model('tiny.en', events.append)\n"
+                "print('PATH', path)\n"
+                "print('MULTILINGUAL', inspect_model_folder(path).multilingual)\n"
+                "import json\n"
+                "print('FRACTIONS', json.dumps([round(e.fraction, 4) for e in events]))\n")
+        env = dict(os.environ, HF_HOME=str(tmp_path / "hf"), HF_ENDPOINT=hub.url, HF_HUB_DISABLE_TELEMETRY="1")
+        r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300,
+                           cwd=ROOT)
+    finally:
+        hub.stop()
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = dict(line.split(" ", 1) for line in r.stdout.splitlines())
+    folder = Path(out["PATH"])
+    assert folder.is_relative_to(tmp_path / "hf")
+    for f in default_model_path().iterdir():  # every file arrived whole
+        assert (folder / f.name).stat().st_size == f.stat().st_size
+    assert out["MULTILINGUAL"] == "False"
+    fractions = json.loads(out["FRACTIONS"])
+    assert fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert len(fractions) >= 5 and fractions == sorted(fractions)  # steady, never backwards
+    assert any(m == "GET" and p.endswith("/resolve/" + COMMIT + "/model.bin") for m, p in hub.requests)
 
 
 # -- the check --------------------------------------------------------------------------------

@@ -123,24 +123,40 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
     repo = _MODELS.get(name) or (name if "/" in name else None)
     if repo is None:
         raise ModelError(f"unknown model '{name}'; use one of {', '.join(_MODELS)}, a Hugging Face id, or a folder.")
+    import fnmatch
+    import io
+
     import huggingface_hub
     from tqdm.auto import tqdm
 
-    class _Progress(tqdm):  # snapshot_download reports files fetched through this class
+    patterns = ["config.json", "preprocessor_config.json", "model.bin", "tokenizer.json", "vocabulary.*"]
+    on_progress(Progress("model", 0.0, f"downloading model {name}"))
+    try:  # the bytes to fetch, so progress is right from the first byte (the hub adds totals file by file)
+        info = huggingface_hub.HfApi().model_info(repo, files_metadata=True)
+        expected = sum(s.size or 0 for s in info.siblings or []
+                       if any(fnmatch.fnmatch(s.rfilename, p) for p in patterns))
+    except Exception:  # noqa: BLE001 - only a progress estimate; the download reports real errors
+        expected = 0
+    done = [0.0]  # the fraction last reported: never goes back
+
+    class _Progress(tqdm):  # snapshot_download reports bytes (unit "B") and files through this class
         def __init__(self, *args, **kwargs):
-            kwargs["disable"] = True
+            kwargs["file"] = io.StringIO()  # counted, never drawn (disable=True would stop the counting)
+            kwargs.pop("name", None)
             super().__init__(*args, **kwargs)
 
         def update(self, n=1):
-            super().update(n)
-            if self.total:
-                on_progress(Progress("model", self.n / self.total, f"downloading model {name}"))
+            out = super().update(n)
+            total = expected or self.total
+            if self.unit == "B" and total:
+                fraction = min(1.0, self.n / total)
+                if fraction >= done[0] + 0.005 or (fraction == 1.0 > done[0]):
+                    done[0] = fraction
+                    on_progress(Progress("model", fraction, f"downloading model {name}"))
+            return out
 
-    on_progress(Progress("model", 0.0, f"downloading model {name}"))
     try:
-        return huggingface_hub.snapshot_download(
-            repo, allow_patterns=["config.json", "preprocessor_config.json", "model.bin", "tokenizer.json",
-                                  "vocabulary.*"], tqdm_class=_Progress)
+        return huggingface_hub.snapshot_download(repo, allow_patterns=patterns, tqdm_class=_Progress)
     except (OSError, ValueError, RuntimeError) as exc:
         raise ModelError(f"cannot download the model '{name}' ({type(exc).__name__}); check the network, "
                          "or pass a model folder with --model.") from None
