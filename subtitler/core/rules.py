@@ -41,12 +41,13 @@ PROFILES: dict[str, Profile] = {p.name: p for p in [
 
 
 def get_profile(name: Optional[str], sample_text: str = "") -> Profile:
-    """The named profile, or the default for the text's script (Chinese vs Latin)."""
+    """The named profile, or the default for the text's script (Chinese, also with English terms
+    in it, vs Latin)."""
     if name and name != "auto":
         if name not in PROFILES:
             raise UsageError(f"unknown profile '{name}'; choose one of: {', '.join(PROFILES)}.")
         return PROFILES[name]
-    return PROFILES["netflix-zh" if is_cjk_text(sample_text) else "netflix-en"]
+    return PROFILES["netflix-zh" if uses_cjk_layout(sample_text) else "netflix-en"]
 
 
 # -- line breaking ---------------------------------------------------------------------------

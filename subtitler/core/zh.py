@@ -66,8 +66,6 @@ def measure(text: str) -> float:
 PUNCT_STYLES = ("netflix", "spaces", "keep")
 # script -> OpenCC configuration (None: as recognised). tw/hk: Taiwan (with its usual words) / Hong Kong.
 SCRIPTS = {"keep": None, "hans": "t2s", "hant": "s2t", "tw": "s2twp", "hk": "s2hk"}
-SCRIPT_LABELS = {"keep": "as recognised", "hans": "Simplified", "hant": "Traditional",
-                 "tw": "Traditional (Taiwan)", "hk": "Traditional (Hong Kong)"}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Optional
 from PySide6.QtCore import QSettings
 
 from ..core.formats import FORMATS
+from ..core.languages import normalise_language
 from ..core.secrets import (  # noqa: F401 - re-exported for the window and dialogs
     KEYRING_SERVICE, KEYRING_USER, NO_KEYRING_ENV, KeyStore, env_key, memory_keyring)
 
@@ -97,7 +98,7 @@ class AppSettings:
         self.concurrency = max(1, min(50, int(self.concurrency)))
         self.parallel_files = max(1, min(8, int(self.parallel_files)))
         self.formats = [f for f in self.formats if f in FORMATS] or ["srt"]
-        self.language = (self.language or "auto").strip() or "auto"
+        self.language = normalise_language(self.language)  # "zh-CN", "中文" → "zh"; empty → "auto"
         self.name_pattern = (self.name_pattern or "{stem}.{ext}").strip() or "{stem}.{ext}"
 
     def output_path(self) -> Optional[Path]:
