@@ -275,7 +275,8 @@ class SubtitlerApp(QObject):
         if engine == "glm":
             glm = make_glm_settings(s, self.api_key(), self.glossary_terms())
         return TranscribeOptions(engine=engine, model=s.local_model or None, language=s.language or "auto",
-                                 profile=None if s.profile in ("", "auto") else s.profile, glm_settings=glm)
+                                 profile=None if s.profile in ("", "auto") else s.profile, glm_settings=glm,
+                                 zh=s.zh_style())
 
     def refresh_engine(self) -> None:
         engine = self.engine()

@@ -65,3 +65,19 @@ def test_english_or_auto_queues_normally_and_choosing_chinese_warns_at_once(make
     app.panel.language.setCurrentText("zh")  # the series language box, as a user picks it
     assert app.settings.language == "zh"
     assert app.window.message_bar.isVisible() and "English only" in app.window.message_bar.text()
+
+
+def test_chinese_style_settings_reach_the_jobs_and_survive_a_restart(make_app, settings_file):
+    from PySide6.QtCore import QSettings
+
+    from subtitler.core.zh import ZhStyle
+    from subtitler.gui.settings import AppSettings
+
+    app = make_app(zh_punct="spaces", zh_script="hant", zh_latin_space=True, language="中文")
+    assert app.settings.language == "zh"  # a typed name is kept as its code
+    assert app.options_for(None).zh == ZhStyle("spaces", "hant", True)
+    app.save_state()
+    again = AppSettings.load(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    assert again.zh_style() == ZhStyle("spaces", "hant", True)
+    bad = make_app(zh_punct="commas", zh_script="klingon", zh_latin_space=False)
+    assert bad.options_for(None).zh == ZhStyle()  # unknown values fall back to the defaults
