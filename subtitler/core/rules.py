@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 from .document import Cue
 from .errors import UsageError
 from .text import CJK_PUNCT_STRIP, is_cjk_text, join_pieces, split_evenly, units, visible_len
-from .zh import display_width, measure, uses_cjk_layout
+from .zh import char_width, display_width, measure, uses_cjk_layout
 
 
 @dataclass(frozen=True)
@@ -111,15 +111,19 @@ def _break_cjk(text: str, profile: Profile) -> str:
     if display_width(text) <= profile.chars_per_line:
         return text.rstrip(strip) or text
     best_k, best_score = len(text) // 2, None
+    upto = [0.0]  # width of text[:k], for every k
+    for ch in text:
+        upto.append(upto[-1] + char_width(ch))
     for k in range(1, len(text)):
         if text[k - 1].isascii() and text[k].isascii() and not (text[k - 1].isspace() or text[k].isspace()):
             continue  # never inside a Latin word, a number or a name such as GLM-ASR
         if text[k] in _NO_LINE_START:
             continue
-        top, bottom = display_width(text[:k].rstrip()), display_width(text[k:].lstrip())
+        top = upto[k] - (0.5 if text[k - 1] == " " else 0.0)  # a space at the break goes
+        bottom = upto[-1] - upto[k] - (0.5 if text[k] == " " else 0.0)
         over = max(0, top - profile.chars_per_line) + max(0, bottom - profile.chars_per_line)
         score = over * 100 + abs(top - bottom)
-        if text[:k].rstrip()[-1:] in "，。、；：！？,":
+        if text[k - 1] in "，。、；：！？," or (text[k - 1] == " " and text[k - 2:k - 1] in ("，", "。", ",")):
             score -= 8
         if best_score is None or score < best_score:
             best_k, best_score = k, score

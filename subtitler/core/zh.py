@@ -27,6 +27,7 @@ from .text import is_cjk_char
 FULL_WIDTH_MARKS = "“”‘’…⋯—·"
 
 
+@lru_cache(maxsize=4096)
 def char_width(ch: str) -> float:
     """1 for CJK characters and full-width marks, 0 for line breaks and combining marks, else 0.5."""
     if ch in "\n\r":
@@ -40,17 +41,19 @@ def char_width(ch: str) -> float:
 
 def display_width(text: str) -> float:
     """The Netflix width of ``text`` without its line breaks: 你好 → 2, "AI 课" → 2.5."""
-    return sum(char_width(ch) for ch in text)
+    return sum(map(char_width, text))
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’._+-]*")
+_CJK_CLASS = r"\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"  # the ranges of text.is_cjk_char
+_CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
 
 
 def uses_cjk_layout(text: str) -> bool:
     """True when ``text`` is Chinese/Japanese/Korean text, possibly with Latin words in it: it has
     at least as many CJK characters as Latin words ("我们用 Python 和 NumPy" is Chinese; "the word
     你好 means hello" is English)."""
-    cjk = sum(1 for ch in text if is_cjk_char(ch))
+    cjk = len(_CJK_CHAR.findall(text))
     return cjk > 0 and cjk >= len(_LATIN_RUN.findall(text))
 
 
@@ -182,7 +185,6 @@ def apply_punct(text: str, punct: str) -> str:
 
 
 # -- Chinese–Latin spacing ---------------------------------------------------------------------
-_CJK_CLASS = r"\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff"
 _CJK_THEN_LATIN = re.compile(rf"([{_CJK_CLASS}])([A-Za-z0-9])")
 _LATIN_THEN_CJK = re.compile(rf"([A-Za-z0-9%])([{_CJK_CLASS}])")
 
