@@ -137,31 +137,24 @@ def _cjk_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and is_cjk_char(text[i])
 
 
+_MARK_AFTER_CJK = re.compile(f"(?<=[{_CJK_CLASS}])[ \\t]*([,.?!:;])")
+_MARK_BEFORE_CJK = re.compile(f"([,?!:;])(?=[ \\t]*[{_CJK_CLASS}])")
+_NAME_DOT = re.compile(f"(?<=[{_CJK_CLASS}])[{_INTERPUNCTS}](?=[{_CJK_CLASS}])")
+_SPACE_AROUND_FULL = re.compile(r"[ \t]*([，。？！：；、（）])[ \t]*")
+
+
 def full_width_marks(text: str) -> str:
-    """Half-width , ? ! : ; ( ) next to a Chinese character, and a "." after one, become full
-    width (3.14, "1." and "e.g." untouched); a bullet-like dot between Chinese characters (a foreign
-    name) becomes "·"; spaces next to full-width marks go."""
-    out = []
-    for i, ch in enumerate(text):
-        prev_cjk, next_cjk = _cjk_at(text, i - 1), _cjk_at(text, i + 1)
-        if ch in _HALF_TO_FULL and not (prev_cjk or next_cjk):  # "你好 , 世界": look past spaces
-            j, k = i - 1, i + 1
-            while j >= 0 and text[j] in " \t":
-                j -= 1
-            while k < len(text) and text[k] in " \t":
-                k += 1
-            prev_cjk, next_cjk = _cjk_at(text, j), _cjk_at(text, k)
-        if ch in _INTERPUNCTS and prev_cjk and next_cjk:
-            out.append("·")
-        elif ch in _HALF_TO_FULL and (prev_cjk or (next_cjk and ch != ".")):
-            out.append(_HALF_TO_FULL[ch])
-        else:
-            out.append(ch)
-    text = "".join(out)
+    """Half-width , ? ! : ; ( ) next to a Chinese character (spaces between allowed), and a "."
+    after one, become full width (3.14, "1." and "e.g." untouched); a bullet-like dot between
+    Chinese characters (a foreign name) becomes "·"; spaces next to full-width marks go."""
+    if not _CJK_CHAR.search(text):
+        return text
+    text = _NAME_DOT.sub("·", text)
+    text = _MARK_AFTER_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1)], text)
+    text = _MARK_BEFORE_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1)], text)
     text = _PARENS.sub(lambda m: f"（{m.group(1)}）" if (_cjk_at(text, m.start() - 1) or _cjk_at(text, m.end())
-                                                        or any(is_cjk_char(c) for c in m.group(1))) else m.group(0),
-                       text)
-    return re.sub(r"[ \t]*([，。？！：；、（）])[ \t]*", r"\1", text)
+                                                        or _CJK_CHAR.search(m.group(1))) else m.group(0), text)
+    return _SPACE_AROUND_FULL.sub(r"\1", text)
 
 
 def strip_line_ends(text: str) -> str:
