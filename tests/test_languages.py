@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from subtitler.core.engines.local import (MULTILINGUAL_VOCAB, default_model_path, fetch_model, inspect_model_folder,
-                                          model_is_multilingual)
+                                          model_is_multilingual, prepare_model)
 from subtitler.core.errors import ModelError
 from subtitler.core.languages import (GLM_LANGUAGES, LANGUAGES, WHISPER_LANGUAGES, check_engine_language,
                                       language_choices, language_name, normalise_language)
@@ -61,6 +61,12 @@ def test_the_shipped_pack_is_english_only_read_from_its_folder_and_loaded_for_re
 
     model = WhisperModel(str(default_model_path()), device="cpu", compute_type="int8", cpu_threads=1)
     assert model.model.is_multilingual is False  # CTranslate2 agrees with the vocabulary count
+
+
+def test_prepare_model_checks_a_folder_offline():
+    folder = prepare_model(str(default_model_path()))
+    assert folder.path == default_model_path() and folder.multilingual is False
+    assert prepare_model(None).path == default_model_path()  # the default pack
 
 
 def test_a_multilingual_vocabulary_is_recognised(tmp_path):
@@ -116,11 +122,11 @@ def test_download_through_a_stand_in_hub_reports_progress_and_gives_a_model_fold
 
     hub = HubServer().serve("Systran/faster-whisper-tiny.en", default_model_path()).start()
     try:
-        code = ("from subtitler.core.engines.local import fetch_model, inspect_model_folder\n"
+        code = ("from subtitler.core.engines.local import prepare_model\n"
                 "events = []\n"
-                "path = fetch_model('tiny.en', events.append)\n"
-                "print('PATH', path)\n"
-                "print('MULTILINGUAL', inspect_model_folder(path).multilingual)\n"
+                "folder = prepare_model('tiny.en', events.append)\n"
+                "print('PATH', folder.path)\n"
+                "print('MULTILINGUAL', folder.multilingual)\n"
                 "import json\n"
                 "print('FRACTIONS', json.dumps([round(e.fraction, 4) for e in events]))\n")
         env = dict(os.environ, HF_HOME=str(tmp_path / "hf"), HF_ENDPOINT=hub.url, HF_HUB_DISABLE_TELEMETRY="1")

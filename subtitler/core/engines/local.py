@@ -108,6 +108,15 @@ def model_is_multilingual(model: Optional[str]) -> Optional[bool]:
     return None
 
 
+def prepare_model(model: Optional[str], on_progress: ProgressCallback = no_progress) -> ModelFolder:
+    """A model ready for offline use, for a "choose / download a model" step: a folder is checked
+    (works offline), a name is downloaded on first use (with progress) and then checked."""
+    ref = resolve_model(model)
+    if not Path(ref).is_dir():
+        ref = fetch_model(ref, on_progress)
+    return inspect_model_folder(ref)
+
+
 def default_threads() -> int:
     return max(1, os.cpu_count() or 1)
 
