@@ -45,7 +45,7 @@ def test_table_covers_every_language_faster_whisper_knows():
 
 
 @pytest.mark.parametrize("typed, code", [
-    ("zh", "zh"), ("ZH", "zh"), ("zh-CN", "zh"), ("zh_Hans", "zh"), ("zh-TW", "zh"), ("zh-HK", "yue"),
+    ("zh", "zh"), ("ZH", "zh"), ("zh-CN", "zh"), ("zh_Hans", "zh"), ("zh-TW", "zh"), ("zh-HK", "zh"), ("zh-yue", "yue"), ("Cantonese", "yue"),
     ("Chinese", "zh"), ("中文", "zh"), ("中文（简体）", "zh"), ("英语", "en"), ("", "auto"), ("auto", "auto"),
     ("en-GB", "en"), ("Japanese", "ja"), ("xx", "xx"),
 ])

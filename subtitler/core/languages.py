@@ -147,7 +147,7 @@ def normalise_language(value: Optional[str]) -> str:
         return _ALIASES[low]
     base = low.replace("_", "-").split("-")[0]
     if base in ("zh", "cmn"):
-        return "yue" if low.endswith(("-hk", "-yue")) and "hant" not in low else "zh"
+        return "yue" if low.endswith("-yue") else "zh"  # zh-TW, zh-HK: Chinese (Cantonese is "yue")
     return base if base in LANGUAGES else _ALIASES.get(base, low)
 
 
