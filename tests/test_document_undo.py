@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from subtitler.core.document import Cue, Document
 from subtitler.core.errors import UsageError
 from subtitler.core.rules import PROFILES
-from subtitler.gui.editor import commands as cmd
+from subtitler.core import edits as cmd
 
 PROFILE = PROFILES["netflix-en"]
 WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "中文", "字幕"]

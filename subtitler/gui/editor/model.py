@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate
 from ...core.document import Change, Document
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, cps
-from .commands import cue_problems, format_duration, format_ms, parse_time
+from ...core.edits import cue_problems, format_duration, format_ms, parse_time
 
 COL_NUM, COL_START, COL_END, COL_DUR, COL_CPS, COL_TEXT, COL_FLAG = range(7)
 HEADERS = ("#", "Start", "End", "Duration", "CPS", "Text", "Flag")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsRectItem, QGra
 
 from ...core.formats import default_style
 from ._gil import SET_SOURCE, STOP, call_released
-from .commands import format_ms
+from ...core.timecode import format_ms
 
 PLAY_RES_X, PLAY_RES_Y = 1920, 1080
 # (a prebuilt pen/brush: PySide6 6.12 on Python 3.11 mis-counts None in setPen(Qt.PenStyle))

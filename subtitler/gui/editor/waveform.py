@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSizePolicy, QVBoxLayout,
 from ...core.document import Change, Document
 from ...core.peaks import Peaks
 from ...core.rules import Profile
-from .commands import cue_problems
+from ...core.edits import cue_problems
 
 RULER_H = 18
 EDGE_PX = 6  # how close to a cue edge the pointer must be to resize

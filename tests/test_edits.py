@@ -1,4 +1,4 @@
-"""Every edit command: its effect, its refusal cases, and that one undo restores the document."""
+"""Every edit command (Qt-free core): its effect, its refusal cases, and that one undo restores the document."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from subtitler.core.document import Cue, Document
 from subtitler.core.errors import UsageError
 from subtitler.core.rules import PROFILES
-from subtitler.gui.editor import commands as cmd
+from subtitler.core import edits as cmd
 
 P = PROFILES["netflix-en"]
 
