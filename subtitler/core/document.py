@@ -132,6 +132,7 @@ class Document:
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
         self._listeners: list[Listener] = []
+        self._history_watchers: list[Callable[[], None]] = []
         self.revision = 0  # bumps on every change step (autosave)
         self._saved_state: Optional[int] = 0  # the state id at the last save (None: never matches)
         self.max_undo = MAX_UNDO
@@ -144,6 +145,16 @@ class Document:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
+    def watch_history(self, watcher: Callable[[], None]) -> Callable[[], None]:
+        """``watcher()`` runs after every change to the undo history or saved state — after the
+        whole edit, undo or redo (step listeners run during it, before the history is updated)."""
+        self._history_watchers.append(watcher)
+        return lambda: self._history_watchers.remove(watcher) if watcher in self._history_watchers else None
+
+    def _history_changed(self) -> None:
+        for watcher in list(self._history_watchers):
+            watcher()
+
     def _state(self) -> int:
         return self._undo[-1].id if self._undo else 0
 
@@ -153,10 +164,12 @@ class Document:
 
     def mark_saved(self) -> None:
         self._saved_state = self._state()
+        self._history_changed()
 
     def mark_unsaved(self) -> None:
         """Dirty until the next save, whatever is undone (a recovered or never-saved document)."""
         self._saved_state = None
+        self._history_changed()
 
     def can_undo(self) -> bool:
         return bool(self._undo)
@@ -214,6 +227,7 @@ class Document:
             self._undo.append(edit)
             if len(self._undo) > self.max_undo:
                 del self._undo[: len(self._undo) - self.max_undo]
+        self._history_changed()
         return edit
 
     def undo(self) -> bool:
@@ -223,6 +237,7 @@ class Document:
         for step in reversed(edit.steps):
             self._run_step(step.inverted())
         self._redo.append(edit)
+        self._history_changed()
         return True
 
     def redo(self) -> bool:
@@ -232,6 +247,7 @@ class Document:
         for step in edit.steps:
             self._run_step(step)
         self._undo.append(edit)
+        self._history_changed()
         return True
 
     def break_merge(self) -> None:
@@ -432,6 +448,8 @@ class Document:
             self._redo.clear()
         if was_clean:
             self.mark_saved()
+        else:
+            self._history_changed()
 
     def _history_reach(self) -> int:
         """One past the highest cue index any undo/redo step touches."""

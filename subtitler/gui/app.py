@@ -368,7 +368,8 @@ class SubtitlerApp(QObject):
         win: Optional[QWidget] = None
         if editor is not None:
             try:
-                win = editor(document, str(media) if media else None)
+                win = editor(document, str(media) if media else None,
+                             engine_factory=lambda: self.options_for(None).make_engine())  # the user's settings
             except SubtitlerError as exc:
                 self.window.statusBar().showMessage(str(exc), 8000)
         if win is None:

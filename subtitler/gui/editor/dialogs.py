@@ -9,8 +9,9 @@ from ...core.errors import SubtitlerError
 
 
 class FindReplaceDialog(QDialog):
-    def __init__(self, editor) -> None:
-        super().__init__(editor)
+    def __init__(self, editor, parent=None) -> None:
+        """``editor`` offers ``find_next`` and ``replace_all`` (the edit controller)."""
+        super().__init__(parent)
         self.editor = editor
         self.setWindowTitle("Find and replace")
         self.find_edit = QLineEdit(self)
