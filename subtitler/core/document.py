@@ -195,6 +195,15 @@ class Document:
                 return j
         return -1
 
+    def index_of(self, cue: Cue) -> int:
+        """Where this very cue object is now (-1: not in the document); fast, as cues are sorted."""
+        k = bisect.bisect_left(self.cues, cue.start, key=_start)
+        while k < len(self.cues) and self.cues[k].start == cue.start:
+            if self.cues[k] is cue:
+                return k
+            k += 1
+        return next((i for i, c in enumerate(self.cues) if c is cue), -1)
+
     def insertion_index(self, start_ms: int) -> int:
         """Where a cue starting at ``start_ms`` goes (after cues that start at the same time)."""
         return bisect.bisect_right(self.cues, start_ms, key=_start)

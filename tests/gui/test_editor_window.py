@@ -166,10 +166,10 @@ def test_editing_shortcuts(win, qtbot):
     key(win, Qt.Key.Key_F8)  # next problem
     assert win.model.problems(win.current_row())
     key(win, Qt.Key.Key_F1)
-    html = win.actions.shortcuts_html()
+    html = win.menus.shortcuts_html()
     for k in ("F11", "F12", "Ctrl+Z", "Ctrl+Shift+M", "Alt+Right", "Ctrl+Space", "Ctrl+H"):
         assert k in html
-    win.actions.dialog.close()
+    win.menus.dialog.close()
 
 
 def test_text_box_typing_is_one_undo_step_and_keeps_line_breaks(win, qtbot):

@@ -297,7 +297,9 @@ class WaveformView(QWidget):
         c = self.document.cues[i]
         if (s, e) != (c.start, c.end):
             label = {"start": "Drag start", "end": "Drag end"}.get(part, "Move cue")
-            self.document.set_times(i, int(s), int(e), label=label, merge_key=d["key"])
+            edit = self.document.set_times(i, int(s), int(e), label=label, merge_key=d["key"])
+            moved = edit.steps[0].new[0]  # type: ignore[union-attr]
+            d["index"] = self.document.index_of(moved)  # past a neighbour the cue re-sorts
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         d = self._drag

@@ -77,7 +77,7 @@ class EditorWindow(QMainWindow):
                                  select=self.select_rows, typing=self.edit_box.typing, parent=self)
         self.files = FileController(self)
         self.edits = EditController(self, engine_factory)
-        self.actions = Actions(self)
+        self.menus = Actions(self)
         self.text_box.commitNext.connect(lambda: self.edits.go_relative(1))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
@@ -202,13 +202,15 @@ class EditorWindow(QMainWindow):
             return get_profile(None, " ".join(c.text for c in doc.cues[:50]))
 
     def _doc_changed(self, ch: Change) -> None:
+        if ch.kind == "move":  # the table's selection moved with the row: the waveform follows it
+            self.waveform.set_selection(self.selected_rows(), self.current_row())
         if ch.kind != "prop":
             return
         if ch.name == "profile":
             profile = self.profile
             self.model.set_profile(profile)
             self.waveform.set_profile(profile)
-            self.actions.check_profile()
+            self.menus.check_profile()
             self.edit_box.load()
         elif ch.name == "media_path":
             self._load_media()
@@ -343,6 +345,6 @@ class EditorWindow(QMainWindow):
             self.media.stop()
         self.edits.stop()
         self.player.shutdown()
-        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.actions):
+        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus):
             part.detach()
         self._unsubscribe()
