@@ -363,7 +363,7 @@ def test_waveform_keys_seek_and_toggle(win, qtbot):
     assert toggles == [1]
 
 
-def test_retranscribe_selection_replaces_cues_as_one_step(qtbot, media_dir, speech_en, monkeypatch):
+def test_retranscribe_selection_uses_the_given_engine_factory_as_one_step(qtbot, media_dir, speech_en, monkeypatch):
     from subtitler.core import engines
     from subtitler.core.engines.base import ChunkResult
 
@@ -375,18 +375,52 @@ def test_retranscribe_selection_replaces_cues_as_one_step(qtbot, media_dir, spee
         def transcribe(self, chunks, *, language, on_progress, cancel):
             return [ChunkResult(c.index, text="Freshly recognised words.") for c in chunks]
 
-    monkeypatch.setattr(engines, "create_engine", lambda *a, **k: FakeEngine())
+    def no_default(*a, **k):
+        raise AssertionError("the editor must use the engine it was given (the user's settings)")
+
+    monkeypatch.setattr(engines, "create_engine", no_default)
+    made = []
     doc = Document(fixture_cues(speech_en[1]), media_path=str(media_dir / "voice.wav"))
-    w = make_window(qtbot, doc, analyse_media=False)
+    w = make_window(qtbot, doc, analyse_media=False, engine_factory=lambda: made.append(1) or FakeEngine())
     before = list(doc.cues)
     w.select_rows([2, 3])
     w.edits.retranscribe()
     qtbot.waitUntil(lambda: any("Freshly" in c.text for c in doc.cues), timeout=30_000)
+    assert made == [1]
     assert doc.cues[:2] == before[:2] and doc.cues[-6:] == before[-6:]
     new = [c for c in doc.cues if "Freshly" in c.text]
     assert new and all(before[2].start - 200 <= c.start and c.end <= before[3].end + 200 for c in new)
     doc.undo()
     assert doc.cues == before
+
+
+def test_open_job_result_reuses_decoded_audio_and_speech_and_takes_cues_as_they_come(
+        qtbot, media_dir, speech_en, monkeypatch, tmp_path):
+    from subtitler.core.speech import Region
+    from subtitler.gui.editor import workers
+
+    def no_second_pass(*a, **k):
+        raise AssertionError("no second decode or speech detection")
+
+    monkeypatch.setattr(workers, "detect_speech_blocks", no_second_pass)
+    monkeypatch.setattr("subtitler.core.media.extract_audio", no_second_pass)
+    wav, info = speech_en  # the job's decoded 16 kHz audio
+    speech = [Region(u["start_ms"], u["end_ms"]) for u in info["utterances"]]
+    all_cues = fixture_cues(info)
+    doc = Document(all_cues[:4], media_path=str(media_dir / "talk.mp4"))
+    w = EditorWindow.open_job_result(doc, media_dir / "talk.mp4", audio_wav=wav, speech=speech)
+    w.ask_save_on_close = lambda: "discard"
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.waveform.peaks is not None and bool(w.waveform.speech_regions), timeout=20_000)
+    assert w.waveform.speech_regions == [(r.start_ms, r.end_ms) for r in speech]
+    assert abs(w.waveform.peaks.duration_ms - info["duration_ms"]) < 100
+    assert w.audio_wav() == Path(wav)
+    w.select_rows([1])
+    w.document.set_text(1, "edited while the rest arrives")
+    w.load_span(all_cues[4:], all_cues[4].start, 10**9)  # the next pieces arrive
+    assert len(w.document.cues) == len(all_cues) and w.current_row() == 1
+    assert w.document.undo() and w.document.cues[1] == all_cues[1]  # the user's edit stays undoable
 
 
 def test_split_at_text_cursor_from_the_text_box(win, qtbot):
