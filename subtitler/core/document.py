@@ -288,7 +288,11 @@ class Document:
         """Moves (run and returned) that put the cues back in time order after ``steps``: the
         cues the edit wrote move, the others stay (like Gaupol's ``_move_if_needed``)."""
         cues = self.cues
-        if all(cues[k].start <= cues[k + 1].start for k in range(len(cues) - 1)):
+        if len(steps) == 1 and isinstance(steps[0], Replace):  # the common case: look only around it
+            lo, hi = max(0, steps[0].index - 1), min(len(cues) - 1, steps[0].index + len(steps[0].new))
+            if all(cues[k].start <= cues[k + 1].start for k in range(lo, hi)):
+                return []
+        elif all(cues[k].start <= cues[k + 1].start for k in range(len(cues) - 1)):
             return []
         written = {id(c) for s in steps if isinstance(s, Replace) for c in s.new}
         moves: list[Step] = []

@@ -13,7 +13,7 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.document import Change, Document
 from ...core.errors import SubtitlerError
@@ -82,6 +82,8 @@ class EditBox(QWidget):
             row.addWidget(w)
         self.info_label = QLabel(self)
         self.info_label.setWordWrap(False)
+        self.info_label.setMinimumWidth(80)  # its text changes with every edit: never relayout the window
+        self.info_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.info_label, 1)
         self.text_box = TextBox(self)
