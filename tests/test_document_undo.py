@@ -7,10 +7,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from subtitler.core import edits as cmd
 from subtitler.core.document import Cue, Document
 from subtitler.core.errors import UsageError
 from subtitler.core.rules import PROFILES
-from subtitler.core import edits as cmd
 
 PROFILE = PROFILES["netflix-en"]
 WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "中文", "字幕"]
@@ -40,7 +40,8 @@ def _apply(d: Document, op: str, k: int, delta: int, cue: Cue) -> None:
         elif op == "break_merge":
             d.break_merge()
         elif op == "profile":
-            d.set_prop("profile", ["", "netflix-en", "short-form"][k % 3], "Profile", merge_key="p" if delta > 0 else None)
+            name = ["", "netflix-en", "short-form"][k % 3]
+            d.set_prop("profile", name, "Profile", merge_key="p" if delta > 0 else None)
         elif op == "style":
             d.set_style("Default", {"fontsize": k % 5})
         elif op == "insert":

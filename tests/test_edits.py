@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from subtitler.core import edits as cmd
 from subtitler.core.document import Cue, Document
 from subtitler.core.errors import UsageError
 from subtitler.core.rules import PROFILES
-from subtitler.core import edits as cmd
 
 P = PROFILES["netflix-en"]
 

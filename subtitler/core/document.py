@@ -120,14 +120,14 @@ Listener = Callable[[Change], None]
 
 class Document:
     def __init__(self, cues: Iterable[Cue] = (), media_path: Optional[str] = None, language: str = "",
-                 profile: str = "", meta: Optional[dict] = None, styles: Optional[dict[str, dict]] = None,
-                 tracks: Sequence[str] = ()) -> None:
+                 profile: str = "", meta: Optional[dict[str, Any]] = None,
+                 styles: Optional[dict[str, dict[str, Any]]] = None, tracks: Sequence[str] = ()) -> None:
         self.cues: list[Cue] = sorted(cues, key=_start)  # stable: equal starts keep their order
         self.media_path = media_path
         self.language = language
         self.profile = profile
-        self.meta: dict = dict(meta or {})  # free-form, not undoable (import source, job id)
-        self.styles: dict[str, dict] = dict(styles or {})  # ASS style name -> project.style_to_dict(...)
+        self.meta: dict[str, Any] = dict(meta or {})  # free-form, not undoable (import source, job id)
+        self.styles: dict[str, dict[str, Any]] = dict(styles or {})  # ASS style name -> project.style_to_dict(...)
         self.tracks: tuple[str, ...] = tuple(tracks)  # extra text tracks, e.g. "translation:zh"
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
@@ -285,68 +285,17 @@ class Document:
             listener(change)
 
     def _keep_order(self, steps: Sequence[Step]) -> list[Step]:
-        """Moves (run and returned) that put the cues back in time order after ``steps``: the
-        cues the edit wrote move, the others stay (like Gaupol's ``_move_if_needed``)."""
-        cues = self.cues
-        if len(steps) == 1 and isinstance(steps[0], Replace):  # the common case: look only around it
-            lo, hi = max(0, steps[0].index - 1), min(len(cues) - 1, steps[0].index + len(steps[0].new))
-            if all(cues[k].start <= cues[k + 1].start for k in range(lo, hi)):
-                return []
-        elif all(cues[k].start <= cues[k + 1].start for k in range(len(cues) - 1)):
-            return []
-        written = {id(c) for s in steps if isinstance(s, Replace) for c in s.new}
+        """Run and return the moves that put the cues back in time order after ``steps``."""
         moves: list[Step] = []
-        for _ in range(2 * len(cues) + 2):
-            k = next((k for k in range(len(cues) - 1) if cues[k].start > cues[k + 1].start), -1)
-            if k < 0:
-                return moves
-            if id(cues[k]) in written and id(cues[k + 1]) not in written:
-                c = cues[k]  # moved later: after every cue that starts no later
-                dst = k
-                while dst + 1 < len(cues) and cues[dst + 1].start <= c.start:
-                    dst += 1
-                step = Move(k, dst)
-            else:  # cues[:k+1] are in order: cue k+1 goes back into them
-                step = Move(k + 1, bisect.bisect_right(cues, cues[k + 1].start, 0, k + 1, key=_start))
+        while (step := next_order_move(self.cues, steps)) is not None:
             self._run_step(step)
             moves.append(step)
-        raise UsageError("internal: cues could not be put in order")  # pragma: no cover
+            if len(moves) > 2 * len(self.cues) + 2:  # pragma: no cover - a bug, not a user error
+                raise UsageError("internal: cues could not be put in order")
+        return moves
 
     def _compact(self, steps: list[Step]) -> list[Step]:
-        """The net effect of ``steps`` (already run): at most one SetProp per property and one
-        Replace covering the cues that differ between before and after."""
-        props: dict[str, SetProp] = {}
-        cue_steps: list[Step] = []
-        for s in steps:
-            if isinstance(s, SetProp):
-                first = props.get(s.name)
-                props[s.name] = SetProp(s.name, first.old if first else s.old, s.new)
-            else:
-                cue_steps.append(s)
-        out: list[Step] = [p for p in props.values() if p.old != p.new]
-        if not cue_steps:
-            return out
-        if len(cue_steps) == 1:
-            return out + cue_steps
-        before = list(self.cues)
-        for s in reversed(cue_steps):  # replay backwards on a copy: the cues before the run
-            s = s.inverted()
-            if isinstance(s, Replace):
-                before[s.index:s.index + len(s.old)] = s.new
-            else:
-                before.insert(s.dst, before.pop(s.src))  # type: ignore[union-attr]
-        after = self.cues
-        lo = 0
-        n = min(len(before), len(after))
-        while lo < n and before[lo] is after[lo]:
-            lo += 1
-        hi = 0
-        while hi < n - lo and before[len(before) - 1 - hi] is after[len(after) - 1 - hi]:
-            hi += 1
-        old, new = tuple(before[lo:len(before) - hi]), tuple(after[lo:len(after) - hi])
-        if old != new:
-            out.append(Replace(lo, old, new))
-        return out
+        return compact(self.cues, steps)
 
     # -- edit builders (each applies its Edit and returns it) ---------------------------------
     def _replace(self, label: str, index: int, count: int, new: Sequence[Cue],
@@ -368,7 +317,7 @@ class Document:
     def set_profile(self, name: str) -> Edit:
         return self.set_prop("profile", name, "Change reading profile")
 
-    def set_style(self, name: str, style: dict) -> Edit:
+    def set_style(self, name: str, style: dict[str, Any]) -> Edit:
         return self.set_prop("styles", {**self.styles, name: dict(style)}, "Change style")
 
     def set_media(self, path: Optional[str]) -> Edit:
@@ -514,3 +463,62 @@ def _nearest_break(text: str, pos: int) -> int:
         return pos
     spaces = [k for k, c in enumerate(text) if c in " \n"]
     return min(spaces, key=lambda k: abs(k - pos)) if spaces else pos
+
+
+# -- keeping order and compacting (pure functions over a cue list) ------------------------------
+def _ordered(cues: Sequence[Cue], lo: int, hi: int) -> bool:
+    return all(cues[k].start <= cues[k + 1].start for k in range(lo, hi))
+
+
+def next_order_move(cues: Sequence[Cue], steps: Sequence[Step]) -> Optional[Move]:
+    """The next move that brings ``cues`` closer to time order after ``steps`` ran (None: in
+    order). The cues the steps wrote are the ones that move, the others stay (like Gaupol's
+    ``_move_if_needed``), so a moved cue keeps its row selection in the views."""
+    n = len(cues)
+    if len(steps) == 1 and isinstance(steps[0], Replace):  # the common case: look only around it
+        if _ordered(cues, max(0, steps[0].index - 1), min(n - 1, steps[0].index + len(steps[0].new))):
+            return None
+    k = next((k for k in range(n - 1) if cues[k].start > cues[k + 1].start), -1)
+    if k < 0:
+        return None
+    written = {id(c) for s in steps if isinstance(s, Replace) for c in s.new}
+    if id(cues[k]) in written and id(cues[k + 1]) not in written:
+        dst = k  # cue k moves later: after every cue that starts no later
+        while dst + 1 < n and cues[dst + 1].start <= cues[k].start:
+            dst += 1
+        return Move(k, dst)
+    # cues[:k+1] are in order: cue k+1 goes back among them
+    return Move(k + 1, bisect.bisect_right(cues, cues[k + 1].start, 0, k + 1, key=_start))
+
+
+def compact(cues: Sequence[Cue], steps: list[Step]) -> list[Step]:
+    """The net effect of ``steps`` (already run, giving ``cues``): at most one SetProp per property
+    and one Replace covering the cues that differ between before and after."""
+    props: dict[str, SetProp] = {}
+    cue_steps: list[Step] = []
+    for s in steps:
+        if isinstance(s, SetProp):
+            first = props.get(s.name)
+            props[s.name] = SetProp(s.name, first.old if first else s.old, s.new)
+        else:
+            cue_steps.append(s)
+    out: list[Step] = [p for p in props.values() if p.old != p.new]
+    if len(cue_steps) <= 1:
+        return out + cue_steps
+    before = list(cues)
+    for s in reversed(cue_steps):  # replay backwards on a copy: the cues before the run
+        inv = s.inverted()
+        if isinstance(inv, Replace):
+            before[inv.index:inv.index + len(inv.old)] = inv.new
+        elif isinstance(inv, Move):
+            before.insert(inv.dst, before.pop(inv.src))
+    lo, n = 0, min(len(before), len(cues))
+    while lo < n and before[lo] is cues[lo]:
+        lo += 1
+    hi = 0
+    while hi < n - lo and before[len(before) - 1 - hi] is cues[len(cues) - 1 - hi]:
+        hi += 1
+    old, new = tuple(before[lo:len(before) - hi]), tuple(cues[lo:len(cues) - hi])
+    if old != new:
+        out.append(Replace(lo, old, new))
+    return out

@@ -188,7 +188,7 @@ def find_matches(doc: Document, pattern: str, *, regex: bool = False, case: bool
     return [i for i, c in enumerate(doc.cues) if rx.search(c.text)]
 
 
-def _compile(pattern: str, regex: bool, case: bool) -> re.Pattern:
+def _compile(pattern: str, regex: bool, case: bool) -> re.Pattern[str]:
     if not pattern:
         raise UsageError("enter text to find.")
     try:

@@ -161,7 +161,8 @@ def from_json(text: str, path: Optional[Path] = None) -> Project:
         raise ProjectError(f"{path.name if path else 'project'}: made by a newer subtitler; please update.")
     try:
         cues = [Cue(int(c[0]), int(c[1]), str(c[2]), str(c[3]) if len(c) > 3 else "",
-                    tuple((str(k), str(v)) for k, v in c[4].items()) if len(c) > 4 else ()) for c in data.get("cues", [])]
+                    tuple((str(k), str(v)) for k, v in c[4].items()) if len(c) > 4 else ())
+                for c in data.get("cues", [])]
         tracks = tuple(str(t) for t in data.get("tracks") or ())
     except (TypeError, ValueError, IndexError, AttributeError) as exc:
         raise ProjectError(f"{path.name if path else 'project'}: damaged cue list ({exc}).") from None

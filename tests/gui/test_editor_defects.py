@@ -27,7 +27,8 @@ def isolated_dirs(tmp_path, monkeypatch):
 
 
 def cues():
-    return [Cue(1000, 3000, "We start with a short review of sampling"), Cue(3500, 6000, "and then move on to filters."),
+    return [Cue(1000, 3000, "We start with a short review of sampling"),
+            Cue(3500, 6000, "and then move on to filters."),
             Cue(7000, 9000, "One two three four"), Cue(10_000, 12_000, "The last cue")]
 
 
@@ -183,8 +184,8 @@ def test_a_long_drag_is_one_undo_step_with_one_view_update(qtbot):
     x0 = int(wf.x_of(2000))
     QTest.mousePress(wf, L, S, QPoint(x0, 60))
     for k in range(1, 601):  # 600 moves, past the next cue
-        ev = QMouseEvent(QMouseEvent.Type.MouseMove, QPointF(x0 + k * 0.5, 60), wf.mapToGlobal(QPointF(x0 + k * 0.5, 60)),
-                         Qt.MouseButton.NoButton, L, S)
+        at = QPointF(x0 + k * 0.5, 60)
+        ev = QMouseEvent(QMouseEvent.Type.MouseMove, at, wf.mapToGlobal(at), Qt.MouseButton.NoButton, L, S)
         QApplication.sendEvent(wf, ev)
     QTest.mouseRelease(wf, L, S, QPoint(x0 + 300, 60))
     assert [c.start for c in doc.cues] == sorted(c.start for c in doc.cues)

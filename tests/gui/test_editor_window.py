@@ -109,7 +109,7 @@ def test_play_current_cue_stops_at_its_end(qtbot, media_dir, speech_en):
     qtbot.waitUntil(lambda: w.player._duration > 0, timeout=10_000)
     w.select_rows([3])
     c = doc.cues[3]
-    w.actions.by_name["play_cue"].trigger()
+    w.menus.by_name["play_cue"].trigger()
     qtbot.waitUntil(w.player.is_playing, timeout=5_000)
     qtbot.waitUntil(lambda: not w.player.is_playing(), timeout=c.duration + 5_000)
     assert c.start <= w.player.position() and w.player.position() >= c.end - 200
@@ -305,6 +305,7 @@ def test_import_edit_export_round_trip(qtbot, tmp_path, speech_en):
 
 def test_style_editor_preview_and_ass_export(qtbot, win, tmp_path):
     import pysubs2
+
     from subtitler.gui.editor.style_editor import StyleDialog
 
     dlg = StyleDialog(win.files.current_style(), win.player, win)

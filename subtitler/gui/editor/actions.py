@@ -3,7 +3,7 @@ waveform, the undo/redo actions (refreshed after the history changes), and the s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Optional
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -98,9 +98,9 @@ class Actions(QObject):
             what = {"start": "start", "end": "end", "both": "whole cue"}[part]
             for sign, arrow, word in ((-1, "Left", "back"), (1, "Right", "fwd")):
                 act(m, f"nudge_{name}_{word}", f"Move {what} {'−' if sign < 0 else '+'}100 ms",
-                    lambda p=part, s=sign: ed.nudge(p, s * NUDGE_MS), [f"{k100}+{arrow}"])
+                    self._nudger(part, sign, None), [f"{k100}+{arrow}"])
                 act(m, f"nudge_{name}_{word}_frame", f"Move {what} {'−' if sign < 0 else '+'}1 frame",
-                    lambda p=part, s=sign: ed.nudge(p, s * w.frame_ms()), [f"{kframe}+{arrow}"])
+                    self._nudger(part, sign, w.frame_ms), [f"{kframe}+{arrow}"])
         m.addSeparator()
         act(m, "shift_all", "Shift all cues…", lambda: ed.shift_dialog(selected=False), ["Ctrl+Shift+T"])
         act(m, "shift_selected", "Shift selected cues…", lambda: ed.shift_dialog(selected=True), ["Ctrl+T"])
@@ -131,6 +131,9 @@ class Actions(QObject):
 
         m = mb.addMenu("&Help")
         act(m, "shortcuts", "Keyboard shortcuts", self.show_shortcuts, ["F1"])
+
+    def _nudger(self, part: str, sign: int, step: Optional[Callable[[], int]]) -> Callable[[], None]:
+        return lambda: self.win.edits.nudge(part, sign * (step() if step else NUDGE_MS))
 
     # -- state -------------------------------------------------------------------------------
     def refresh_history(self) -> None:

@@ -23,6 +23,7 @@ BURST_PAUSE_S = 2.0  # typing after a pause this long starts a new undo step
 _bursts = itertools.count(1)
 
 _DOC_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+_REDO_ALT = QKeySequence("Ctrl+Shift+Z")
 _TEXT_KEYS = (QKeySequence.StandardKey.DeleteEndOfWord, QKeySequence.StandardKey.DeleteStartOfWord)
 
 
@@ -39,8 +40,7 @@ class TextBox(QPlainTextEdit):
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
-            if any(e.matches(k) for k in _DOC_KEYS) or e.keyCombination().toCombined() == \
-                    QKeySequence("Ctrl+Shift+Z")[0].toCombined():
+            if any(e.matches(k) for k in _DOC_KEYS) or QKeySequence(e.keyCombination()) == _REDO_ALT:
                 e.ignore()  # let the window's Undo/Redo action have it
                 return False
             if any(e.matches(k) for k in _TEXT_KEYS):

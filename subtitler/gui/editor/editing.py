@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog
 from ...core import edits
 from ...core.errors import SubtitlerError
 from ...core.rules import get_profile
+from .dialogs import FindReplaceDialog
 
 if TYPE_CHECKING:
     from .window import EditorWindow
@@ -26,7 +27,7 @@ class EditController(QObject):
         self.win = win
         self.document = win.document
         self.engine_factory = engine_factory
-        self._find = None
+        self._find: Optional[FindReplaceDialog] = None
         self._workers: list = []
 
     def stop(self) -> None:
@@ -123,8 +124,6 @@ class EditController(QObject):
 
     # -- find and replace --------------------------------------------------------------------
     def find_replace_dialog(self) -> None:
-        from .dialogs import FindReplaceDialog
-
         if self._find is None:
             self._find = FindReplaceDialog(self, self.win)
         self._find.show()

@@ -10,9 +10,9 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QStyledItemDelegate, QTableView
 
 from ...core.document import Change, Document
+from ...core.edits import cue_problems, format_duration, format_ms, parse_time
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, cps
-from ...core.edits import cue_problems, format_duration, format_ms, parse_time
 
 COL_NUM, COL_START, COL_END, COL_DUR, COL_CPS, COL_TEXT, COL_FLAG = range(7)
 HEADERS = ("#", "Start", "End", "Duration", "CPS", "Text", "Flag")

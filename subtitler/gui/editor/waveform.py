@@ -15,9 +15,9 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QImage, QMouseEvent, Q
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.document import Change, Document
+from ...core.edits import cue_problems
 from ...core.peaks import Peaks
 from ...core.rules import Profile
-from ...core.edits import cue_problems
 
 RULER_H = 18
 EDGE_PX = 6  # how close to a cue edge the pointer must be to resize

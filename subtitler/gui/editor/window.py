@@ -34,9 +34,10 @@ from .editbox import EditBox
 from .editing import EditController, EngineFactory
 from .files import AUTOSAVE_MS, FileController  # noqa: F401  (AUTOSAVE_MS: tests shorten it here)
 from .model import COL_TEXT, CueTable, CueTableModel
-from .player import PlayerWidget
 from .playback import PlaybackSync
+from .player import PlayerWidget
 from .waveform import TimelinePanel, WaveformView
+from .workers import MediaAnalysis
 
 FRAME_PX = 32  # the window manager's title bar
 
@@ -56,7 +57,7 @@ class EditorWindow(QMainWindow):
             document.media_path = str(media_path)  # where the document came from: not an edit
         self.project = project or projects.Project(document)
         self._shut = False
-        self.media = None  # the MediaAnalysis worker (waveform peaks, speech regions)
+        self.media: Optional[MediaAnalysis] = None  # the worker for waveform peaks and speech regions
         self._analyse = analyse_media
         self._job_audio = (Path(audio_wav) if audio_wav else None, list(speech) if speech is not None else None)
 
@@ -218,8 +219,6 @@ class EditorWindow(QMainWindow):
             self.player.set_style(self.files.current_style())
 
     def _load_media(self, reload_player: bool = True) -> None:
-        from .workers import MediaAnalysis
-
         path = self.document.media_path
         if self.media is not None:
             self.media.stop()
@@ -239,8 +238,12 @@ class EditorWindow(QMainWindow):
             self.media.peaksReady.connect(self.waveform.set_peaks)
             self.media.speechReady.connect(self.waveform.set_speech)
             self.media.progress.connect(self.waveform.set_status)
-            self.media.failed.connect(lambda m: (self.waveform.set_status(f"no waveform: {m}"), self.show_error(m)))
+            self.media.failed.connect(self._media_failed)
             self.media.start()
+
+    def _media_failed(self, message: str) -> None:
+        self.waveform.set_status(f"no waveform: {message}")
+        self.show_error(message)
 
     def update_title(self) -> None:
         media = self.document.media_path
