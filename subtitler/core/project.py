@@ -1,6 +1,7 @@
 """``.subtitler`` project files, recent projects, and crash recovery (autosave).
 
-A project is one JSON file: media path, cues, ASS styles, reading profile, engine options.
+A project is one JSON file: media path, cues (with their extra tracks), ASS styles, reading profile,
+engine options.
 Every write is atomic (temporary file in the same folder, fsync, rename). Autosave writes the
 same JSON to a *recovery file* in the user data folder; a clean save or close removes it, so a
 recovery file that is still there on the next start means the editor did not close cleanly.
@@ -19,7 +20,7 @@ import json
 import logging
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Optional, Union
 
@@ -125,7 +126,8 @@ class ProjectSchema(msgspec.Struct, forbid_unknown_fields=False):
     styles: dict[str, StyleSchema] = {}
     engine: dict[str, Any] = {}
     meta: dict[str, Any] = {}
-    cues: list[list[Union[int, str]]] = []
+    tracks: list[str] = []
+    cues: list[list[Union[int, str, dict[str, Any]]]] = []
 
 
 class RecoverySchema(msgspec.Struct, forbid_unknown_fields=False):
@@ -184,14 +186,23 @@ def style_from_dict(data: dict) -> pysubs2.SSAStyle:
 
 
 # -- the project -----------------------------------------------------------------------------
-@dataclass
 class Project:
-    document: Document
-    path: Optional[Path] = None
-    styles: dict[str, dict] = field(default_factory=dict)  # name -> style_to_dict(...)
-    engine: dict = field(default_factory=dict)  # engine options (never secrets)
-    warnings: list[str] = field(default_factory=list)  # what was repaired or ignored when it was read
-    session: str = field(default_factory=lambda: f"{os.getpid()}-{time.time_ns()}")  # recovery key when unsaved
+    """A document plus where it is saved and the engine options it was made with. The styles are
+    the document's (undoable, like every other document state)."""
+
+    def __init__(self, document: Document, path: Optional[Path] = None, styles: Optional[dict[str, dict]] = None,
+                 engine: Optional[dict] = None, session: Optional[str] = None) -> None:
+        self.document = document
+        self.path = path
+        if styles:
+            document.styles.update(styles)  # the starting state, not an edit
+        self.engine: dict = dict(engine or {})  # engine options (never secrets)
+        self.session = session or f"{os.getpid()}-{time.time_ns()}"  # recovery key when unsaved
+        self.warnings: list[str] = []  # what was repaired or ignored when it was read
+
+    @property
+    def styles(self) -> dict[str, dict]:
+        return self.document.styles
 
     @property
     def media_path(self) -> Optional[str]:
@@ -200,6 +211,15 @@ class Project:
     def style(self, name: str = "Default") -> Optional[pysubs2.SSAStyle]:
         data = self.styles.get(name)
         return style_from_dict(data) if data else None
+
+
+def _cue_row(c: Cue) -> list:
+    row: list[Any] = [c.start, c.end, c.text]
+    if c.flag or c.extra:
+        row.append(c.flag)
+    if c.extra:
+        row.append(dict(c.extra))
+    return row
 
 
 def to_json(project: Project) -> str:
@@ -219,10 +239,11 @@ def to_json(project: Project) -> str:
         "media_relative": rel,
         "language": doc.language,
         "profile": doc.profile,
-        "styles": project.styles,
+        "styles": doc.styles,
+        "tracks": list(doc.tracks),
         "engine": _no_secrets(project.engine),
         "meta": doc.meta,
-        "cues": [[c.start, c.end, c.text, c.flag] if c.flag else [c.start, c.end, c.text] for c in doc.cues],
+        "cues": [_cue_row(c) for c in doc.cues],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -241,6 +262,7 @@ def from_json(text: str | bytes, path: Optional[Path] = None) -> Project:
         raise ProjectError(f"{name}: made by a newer subtitler; please update.")
     data = _decode(text, ProjectSchema, name)
     cues = [_cue(c, i, name) for i, c in enumerate(data.cues)]
+    tracks = tuple(data.tracks)
     styles = {k: {f: v for f in _STYLE_FIELDS + _COLOR_FIELDS if (v := getattr(st, f)) is not None}
               for k, st in data.styles.items()}
     styles = {k: {f: list(v) if f in _COLOR_FIELDS else v for f, v in st.items()} for k, st in styles.items()}
@@ -252,9 +274,9 @@ def from_json(text: str | bytes, path: Optional[Path] = None) -> Project:
         if candidate.is_file() and is_media_path(candidate):
             media = str(candidate)
     doc = Document(cues, media_path=media, language=data.language or "", profile=data.profile or "",
-                   meta=dict(data.meta))
+                   meta=dict(data.meta), styles=styles, tracks=tracks)
     doc.mark_saved()
-    project = Project(doc, path=path, styles=styles, engine=dict(data.engine))
+    project = Project(doc, path=path, engine=dict(data.engine))
     project.warnings = warnings
     for w in warnings:
         log.warning("%s: %s", name, w)
@@ -262,15 +284,19 @@ def from_json(text: str | bytes, path: Optional[Path] = None) -> Project:
 
 
 def _cue(raw: list, i: int, name: str) -> Cue:
-    if len(raw) not in (3, 4):
-        raise ProjectError(f"{name}: damaged (cues[{i}]: a cue is [start, end, text] or [start, end, text, flag]).")
-    start, end, text, *flag = raw
-    for k, (v, kind) in enumerate(((start, int), (end, int), (text, str), *((f, str) for f in flag))):
+    if len(raw) not in (3, 4, 5):
+        raise ProjectError(f"{name}: damaged (cues[{i}]: a cue is [start, end, text, flag?, {{track: text}}?]).")
+    start, end, text, *rest = raw
+    kinds = ((start, int), (end, int), (text, str), *((r, (str, dict)[k]) for k, r in enumerate(rest)))
+    for k, (v, kind) in enumerate(kinds):
         if not isinstance(v, kind) or isinstance(v, bool):
             raise ProjectError(f"{name}: damaged (cues[{i}][{k}]: expected {kind.__name__}, got {type(v).__name__}).")
     if not (0 <= start <= end <= MAX_TIME_MS):
         raise ProjectError(f"{name}: damaged (cues[{i}]: times {start}–{end} ms are not 0 ≤ start ≤ end ≤ 100 h).")
-    return Cue(start, end, text, flag[0] if flag else "")
+    extra = rest[1] if len(rest) > 1 else {}
+    if not all(isinstance(v, str) for v in extra.values()):
+        raise ProjectError(f"{name}: damaged (cues[{i}][4]: track texts must be strings).")
+    return Cue(start, end, text, rest[0] if rest else "", tuple(extra.items()))
 
 
 def _checked_media(value: Optional[str], field_name: str, warnings: list[str]) -> Optional[str]:
@@ -445,5 +471,5 @@ def load_recovery(recovery: Recovery | Path) -> Project:
     path = recovery.path if isinstance(recovery, Recovery) else Path(recovery)
     rec = _read_recovery(path)
     project = from_json(bytes(rec.project), Path(rec.project_path) if rec.project_path else None)
-    project.document.saved_revision = -1  # unsaved work
+    project.document.mark_unsaved()  # unsaved work
     return project

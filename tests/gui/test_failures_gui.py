@@ -100,8 +100,8 @@ def test_editor_import_of_an_unreadable_file_explains_it(qtbot, tmp_path, monkey
     bad.write_bytes(b"\x00\xff\x10" * 500)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    win.actions_by_name["import"].trigger() if hasattr(win, "actions_by_name") else win.import_dialog()
-    box = win.problem_box
+    win.files.import_dialog()
+    box = win.files.problem_box
     assert box.isVisible() and box.windowTitle() == "Cannot import subtitles"
     assert "broken.srt" in box.text()
     assert [c.text for c in win.document.cues] == ["keep me"]  # nothing replaced
@@ -111,9 +111,9 @@ def test_editor_import_of_an_unreadable_file_explains_it(qtbot, tmp_path, monkey
     # a file with a repaired cue imports, and says what was repaired
     fixable = tmp_path / "fixable.srt"
     fixable.write_text("1\n00:00:03,000 --> 00:00:01,000\nReversed\n", "utf-8")
-    assert win.import_into(fixable)
+    assert win.files.import_into(fixable)
     assert [(c.start, c.end) for c in win.document.cues] == [(1000, 3000)]
-    assert "needed repair" in win.problem_box.text()
+    assert "needed repair" in win.files.problem_box.text()
 
 
 def test_the_app_log_is_private_and_scrubbed(tmp_path):
