@@ -23,8 +23,13 @@ EPILOG = ("Exit status: 0 every file succeeded (some perhaps with gaps or damage
           "1 some files failed or a folder held no media, 2 usage error, 143 terminated.")
 
 
-class Terminated(BaseException):
-    """SIGTERM: unwinds like Ctrl+C, so temporary files and child processes are cleaned up."""
+class Terminated(SystemExit):
+    """SIGTERM: unwinds like Ctrl+C, so temporary files and child processes are cleaned up. A
+    SystemExit, because asyncio lets only SystemExit and KeyboardInterrupt through its transports
+    (any other BaseException raised there is logged as a "fatal write error" and lost)."""
+
+    def __init__(self) -> None:
+        super().__init__(143)
 
 
 def build_parser() -> argparse.ArgumentParser:
