@@ -145,7 +145,7 @@ class LocalEngine:
             results.append(self.transcribe_one(model, chunk, lang))
             lang = lang or results[-1].language or None  # detect once, as whisper does for a file
             on_progress(Progress("transcribe", (n + 1) / len(chunks), f"piece {n + 1} of {len(chunks)}",
-                                 n + 1, len(chunks), preview=results[-1].text))
+                                 n + 1, len(chunks), preview=results[-1].text, result=results[-1]))
         return results
 
     def transcribe_one(self, model, chunk: Chunk, language: Optional[str]) -> ChunkResult:
