@@ -178,6 +178,7 @@ def _recognise(engine: Engine, pcm: np.ndarray, options: TranscribeOptions, lang
                                     cancel=cancel)
         return regions, chunks, results
 
+    on_progress(Progress("detect", 0.0, "finding speech (the first part is transcribed meanwhile)"))
     head_pcm = pcm[: ms_to_samples(HEAD_MS)]
     safe_end = HEAD_MS - options.vad.min_silence_ms - options.vad.pad_ms  # a region ending later may run on
     head_regions = [r for r in detect_speech(head_pcm, options.vad, cancel=cancel) if r.end_ms <= safe_end]
