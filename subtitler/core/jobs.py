@@ -7,6 +7,7 @@ import concurrent.futures
 import hashlib
 import json
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,8 +18,8 @@ import numpy as np
 from . import formats
 from .document import Cue, Document
 from .engines import ChunkResult, Engine, create_engine
-from .errors import NoSpeechError, OutputError, OutputExistsError, UsageError
-from .media import MediaInfo, extract_audio, load_wav, ms_to_samples, probe, samples_to_ms
+from .errors import MediaError, NoSpeechError, OutputError, OutputExistsError, UsageError
+from .media import MediaInfo, decode_head, extract_audio, load_wav, ms_to_samples, probe, samples_to_ms
 from .media_cache import MediaAudio, MediaCache
 from .peaks import media_key
 from .progress import CancelToken, LinkedToken, Progress, ProgressCallback, ensure_token, no_progress
@@ -94,24 +95,17 @@ def transcribe_file(
             cache = None
     key = media_key(path) if cache is not None else ""
     hit = cache.lookup(path, key) if cache is not None else None
+    language = None if options.language in ("", "auto") else options.language
+    collector = _Collector(on_cues, options.profile)
     with tempfile.TemporaryDirectory(prefix=".subtitler-", dir=tmp_parent) as tmp:
-        if hit is not None:
-            info = probe(path)
-            on_progress(Progress("extract", 1.0, "decoded audio from the cache"))
-            pcm = load_wav(hit.wav)
-            wav = hit.wav
-        else:
-            wav = Path(tmp) / "audio.wav"
-            info = extract_audio(path, wav, on_progress=on_progress, cancel=cancel)
-            pcm = load_wav(wav)
-        if len(pcm) == 0:
-            raise NoSpeechError(f"{path.name}: the audio track is empty.")
-        cancel.check()
-        language = None if options.language in ("", "auto") else options.language
-        collector = _Collector(on_cues, options.profile)
-        known = list(hit.regions) if hit is not None and hit.regions is not None else None
-        regions, chunks, results = _recognise(engine, pcm, options, language, known, collector, on_progress,
-                                              cancel, path.name)
+        wav = hit.wav if hit is not None else Path(tmp) / "audio.wav"
+        done = None
+        if on_cues is not None and (hit is None or hit.regions is None):
+            done = _progressively(path, wav, hit is not None, engine, options, language, collector, on_progress,
+                                  cancel)
+        if done is None:
+            done = _in_one_pass(path, wav, hit, engine, options, language, collector, on_progress, cancel)
+        info, pcm, regions, chunks, results = done
         audio = hit
         if cache is not None and hit is None:
             audio = cache.adopt(path, key, wav, regions)
@@ -160,55 +154,106 @@ class _Collector:
         return callback
 
 
-def _recognise(engine: Engine, pcm: np.ndarray, options: TranscribeOptions, language: Optional[str],
-               regions: Optional[list[Region]], collector: _Collector, on_progress: ProgressCallback,
-               cancel: CancelToken, name: str) -> tuple[list[Region], list[Chunk], list[ChunkResult]]:
-    """Speech detection, chunking and recognition. When cues are awaited and the audio is long, the
-    first ``HEAD_MS`` go first (their own detection and pieces) while the whole file's speech
-    detection runs beside them; the rest follows from where the head's last region ended."""
-    head = collector.on_cues is not None and regions is None and samples_to_ms(len(pcm)) >= HEAD_MIN_AUDIO_MS
-    if not head:
-        if regions is None:
-            regions = detect_speech(pcm, options.vad, on_progress=on_progress, cancel=cancel)
-        if not regions:
-            raise NoSpeechError(f"{name}: no speech found (silence only?); no subtitles written.")
-        chunks = chunks_for(engine, pcm, regions)
-        on_progress(Progress("transcribe", 0.0, f"transcribing {len(chunks)} pieces", 0, len(chunks)))
-        results = engine.transcribe(chunks, language=language, on_progress=collector.watch(chunks, on_progress),
-                                    cancel=cancel)
-        return regions, chunks, results
+Recognised = tuple[MediaInfo, np.ndarray, list[Region], list[Chunk], list[ChunkResult]]
 
-    on_progress(Progress("detect", 0.0, "finding speech (the first part is transcribed meanwhile)"))
-    head_pcm = pcm[: ms_to_samples(HEAD_MS)]
-    safe_end = HEAD_MS - options.vad.min_silence_ms - options.vad.pad_ms  # a region ending later may run on
-    head_regions = [r for r in detect_speech(head_pcm, options.vad, cancel=cancel) if r.end_ms <= safe_end]
-    cut = head_regions[-1].end_ms if head_regions else 0
+
+def _in_one_pass(path: Path, wav: Path, hit: Optional[MediaAudio], engine: Engine, options: TranscribeOptions,
+                 language: Optional[str], collector: _Collector, on_progress: ProgressCallback,
+                 cancel: CancelToken) -> Recognised:
+    """Decode (or take the cached audio), detect speech (or take the cached map), chunk, recognise."""
+    if hit is not None:
+        info = probe(path)
+        on_progress(Progress("extract", 1.0, "decoded audio from the cache"))
+    else:
+        info = extract_audio(path, wav, on_progress=on_progress, cancel=cancel)
+    pcm = load_wav(wav)
+    _check_audio(path, pcm)
+    regions = list(hit.regions) if hit is not None and hit.regions is not None else None
+    if regions is None:
+        regions = detect_speech(pcm, options.vad, on_progress=on_progress, cancel=cancel)
+    _check_speech(path, regions)
+    chunks = chunks_for(engine, pcm, regions)
+    on_progress(Progress("transcribe", 0.0, f"transcribing {len(chunks)} pieces", 0, len(chunks)))
+    results = engine.transcribe(chunks, language=language, on_progress=collector.watch(chunks, on_progress),
+                                cancel=cancel)
+    return info, pcm, regions, chunks, results
+
+
+def _progressively(path: Path, wav: Path, decoded: bool, engine: Engine, options: TranscribeOptions,
+                   language: Optional[str], collector: _Collector, on_progress: ProgressCallback,
+                   cancel: CancelToken) -> Optional[Recognised]:
+    """The first ``HEAD_MS`` first: decoded on their own (a quick ffmpeg run), their speech found and
+    their pieces recognised — cues within seconds — while the whole file is extracted beside them;
+    then the rest, from where the head's last speech region ended. None when the file is too short
+    for that (or its start cannot be decoded): the caller runs it in one pass."""
+    try:
+        head_pcm = load_wav(wav)[: ms_to_samples(HEAD_MS)] if decoded else decode_head(path, HEAD_MS)
+    except MediaError:
+        return None
+    if samples_to_ms(len(head_pcm)) < HEAD_MS:
+        return None
     stop = LinkedToken(cancel)
-    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="subtitler-vad") as pool:
-        whole = pool.submit(detect_speech, pcm, options.vad, on_progress=on_progress, cancel=stop)
+    cut_known: concurrent.futures.Future[int] = concurrent.futures.Future()
+    head_done = threading.Event()
+    cpu_bound = engine.name == "local"  # then the rest's speech detection waits, not to slow the head
+
+    def rest_of_file() -> tuple[MediaInfo, np.ndarray, list[Region]]:
+        if decoded:
+            info = probe(path)
+        else:
+            info = extract_audio(path, wav, on_progress=on_progress, cancel=stop)
+        pcm = load_wav(wav)
+        cut = cut_known.result()
+        while cpu_bound and not head_done.wait(0.1):
+            stop.check()
+        stop.check()
+        on_progress(Progress("detect", 0.0, "finding speech"))
+        start = max(0, cut - 1000)  # a second before the cut lets the detector settle
+        found = detect_speech(pcm[ms_to_samples(start):], options.vad, on_progress=on_progress, cancel=stop)
+        rest = [Region(max(r.start_ms + start, cut), r.end_ms + start) for r in found if r.end_ms + start > cut]
+        return info, pcm, [r for r in rest if r.duration_ms >= options.vad.min_speech_ms]
+
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="subtitler-extract") as pool:
+        background = pool.submit(rest_of_file)
         try:
-            head_chunks = make_chunks(pcm, head_regions, engine.max_chunk_ms, engine.margin_ms) if head_regions else []
+            on_progress(Progress("detect", 0.0, "finding speech at the start"))
+            safe_end = HEAD_MS - options.vad.min_silence_ms - options.vad.pad_ms  # a later region may run on
+            head_regions = [r for r in detect_speech(head_pcm, options.vad, cancel=cancel) if r.end_ms <= safe_end]
+            cut_known.set_result(head_regions[-1].end_ms if head_regions else 0)
+            head_chunks = make_chunks(head_pcm, head_regions, engine.max_chunk_ms, engine.margin_ms)
             head_results = (engine.transcribe(head_chunks, language=language,
                                               on_progress=collector.watch(head_chunks, no_progress), cancel=cancel)
                             if head_chunks else [])
-            all_regions = whole.result()
+            head_done.set()
+            info, pcm, rest = background.result()
         except BaseException:
             stop.cancel()
+            head_done.set()
+            if not cut_known.done():
+                cut_known.set_result(0)
             raise
-    rest = [Region(max(r.start_ms, cut), r.end_ms) for r in all_regions if r.end_ms > cut]
-    rest = [r for r in rest if r.duration_ms >= options.vad.min_speech_ms]
+    _check_audio(path, pcm)
     regions = head_regions + rest
-    if not regions:
-        raise NoSpeechError(f"{name}: no speech found (silence only?); no subtitles written.")
+    _check_speech(path, regions)
     language = language or next((r.language for r in head_results if r.language), None)
     rest_chunks = chunks_for(engine, pcm, rest) if rest else []
     total = len(head_chunks) + len(rest_chunks)
-    on_progress(Progress("transcribe", len(head_chunks) / max(1, total),
-                         f"transcribing {total} pieces", len(head_chunks), total))
+    on_progress(Progress("transcribe", len(head_chunks) / max(1, total), f"transcribing {total} pieces",
+                         len(head_chunks), total))
     rest_results = (engine.transcribe(rest_chunks, language=language,
                                       on_progress=collector.watch(rest_chunks, on_progress), cancel=cancel)
                     if rest_chunks else [])
-    return regions, head_chunks + rest_chunks, head_results + rest_results
+    return info, pcm, regions, head_chunks + rest_chunks, head_results + rest_results
+
+
+def _check_audio(path: Path, pcm: np.ndarray) -> None:
+    if len(pcm) == 0:
+        raise NoSpeechError(f"{path.name}: the audio track is empty.")
+
+
+def _check_speech(path: Path, regions: list[Region]) -> None:
+    if not regions:
+        raise NoSpeechError(f"{path.name}: no speech found (silence only?); no subtitles written.")
 
 
 def transcribe_span(pcm: np.ndarray, start_ms: int, end_ms: int, engine: Engine, profile: Profile, *,
