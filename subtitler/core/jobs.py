@@ -63,7 +63,7 @@ class JobResult:
 CuesCallback = Callable[[list[Cue]], None]
 
 HEAD_MS = 30_000  # the first stretch: detected and transcribed first, so cues show within seconds
-HEAD_MIN_AUDIO_MS = 3 * HEAD_MS  # shorter audio runs in one pass
+HEAD_PIECE_MS = 10_000  # the head's pieces for an upload engine (local decodes 30 s windows anyway)
 
 
 def transcribe_file(
@@ -220,7 +220,9 @@ def _progressively(path: Path, wav: Path, decoded: bool, engine: Engine, options
             safe_end = HEAD_MS - options.vad.min_silence_ms - options.vad.pad_ms  # a later region may run on
             head_regions = [r for r in detect_speech(head_pcm, options.vad, cancel=cancel) if r.end_ms <= safe_end]
             cut_known.set_result(head_regions[-1].end_ms if head_regions else 0)
-            head_chunks = make_chunks(head_pcm, head_regions, engine.max_chunk_ms, engine.margin_ms)
+            # a cloud engine answers a short piece sooner (its time grows with the audio sent)
+            piece_ms = engine.max_chunk_ms if cpu_bound else min(engine.max_chunk_ms, HEAD_PIECE_MS)
+            head_chunks = make_chunks(head_pcm, head_regions, piece_ms, 0 if not cpu_bound else engine.margin_ms)
             head_results = (engine.transcribe(head_chunks, language=language,
                                               on_progress=collector.watch(head_chunks, no_progress), cancel=cancel)
                             if head_chunks else [])

@@ -4,7 +4,6 @@ queue model), the window, and the crash reporter. Logic lives in the controllers
 
 from __future__ import annotations
 
-import gc
 import logging
 import signal
 import sys
@@ -31,56 +30,12 @@ from .workers import JobQueue, warm_up_local_model
 log = logging.getLogger(__name__)
 
 
-# -- garbage collection in the GUI thread ---------------------------------------------------------
-class GuiThreadGc(QObject):
-    """Python's cyclic GC runs in whichever thread happens to allocate. If it frees a cycle that
-    holds Qt objects (a closed dialog and its connected lambdas) on a worker thread, Qt deletes
-    widgets off the GUI thread and the process crashes. So automatic GC is switched off while
-    the window lives and done here instead, on a timer in the GUI thread, with the same
-    generation thresholds."""
-
-    _instance: Optional["GuiThreadGc"] = None
-    _users = 0
-
-    def __init__(self, interval_ms: int = 300) -> None:
-        super().__init__()
-        self.threshold = gc.get_threshold()
-        self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.check)
-
-    def check(self) -> None:
-        c0, c1, c2 = gc.get_count()
-        t0, t1, t2 = self.threshold
-        if c0 > t0:
-            gc.collect(2 if c2 > t2 and c1 > t1 else 1 if c1 > t1 else 0)
-
-    @classmethod
-    def acquire(cls) -> None:
-        if cls._instance is None:
-            cls._instance = cls()
-            gc.disable()
-            cls._instance.timer.start()
-        cls._users += 1
-
-    @classmethod
-    def release(cls) -> None:
-        cls._users = max(0, cls._users - 1)
-        if cls._users == 0 and cls._instance is not None:
-            cls._instance.timer.stop()
-            cls._instance = None
-            gc.collect()  # here, in the GUI thread
-            gc.enable()
-
-
 class SubtitlerApp(QObject):
     """Creates the parts and connects them; each controller does one job."""
 
     def __init__(self, qsettings: Optional[QSettings] = None, keystore: Optional[KeyStore] = None,
                  log_dir: Optional[Path] = None, *, install_hooks: bool = True, warm_up: bool = True) -> None:
         super().__init__()
-        GuiThreadGc.acquire()
-        self._gc_held = True
         self.warm_up = warm_up
         self.qsettings = qsettings if qsettings is not None else user_settings()
         self.keystore = keystore or KeyStore()
@@ -185,13 +140,7 @@ class SubtitlerApp(QObject):
         self.settings_ctl.save_state()
         self.queue.shutdown(wait_ms=10000)
         self.editors.close_all()
-        self._release_gc()
         return True
-
-    def _release_gc(self) -> None:
-        if self._gc_held:
-            self._gc_held = False
-            GuiThreadGc.release()
 
     def close(self) -> None:
         """For tests: stop workers and hooks without asking."""
@@ -199,7 +148,6 @@ class SubtitlerApp(QObject):
         self.crash.uninstall()
         self.window.confirm_close = lambda: True
         self.window.close()
-        self._release_gc()
 
 
 # -- entry point ----------------------------------------------------------------------------------
@@ -259,7 +207,6 @@ def main(files: Optional[list[str]] = None) -> int:
         return app.exec()
     finally:
         subtitler_app.crash.uninstall()
-        subtitler_app._release_gc()
         if handler is not None:
             logging.getLogger("subtitler").removeHandler(handler)
             handler.close()
