@@ -106,7 +106,13 @@ def model_label(model: Optional[str]) -> str:
     return "tiny.en (offline pack)" if not model else model
 
 
-DEFAULT_BATCH = int(os.environ.get("SUBTITLER_LOCAL_BATCH", "8"))
+# Batched decoding (faster-whisper's BatchedInferencePipeline) is here and measured by benchmark
+# `local`, but off by default: on the test speech it placed one onset 350 ms off (sequential: within
+# 300 ms) and without its own margin it dropped a piece's last sentence. SUBTITLER_LOCAL_BATCH=8 turns it on.
+DEFAULT_BATCH = int(os.environ.get("SUBTITLER_LOCAL_BATCH", "1"))
+BATCH = 8  # the batch size when batching
+BATCH_PAD_MS = 1000  # silence after each piece in a batch
+BATCH_MARGIN_MS = int(os.environ.get("SUBTITLER_BATCH_MARGIN_MS", "10000"))  # batched pieces: <= 20 s
 
 
 def batched_pipeline(model):
@@ -131,6 +137,8 @@ class LocalEngine:
         self.threads = threads
         self.beam_size = beam_size
         self.batch_size = max(1, int(batch_size))  # 1: one piece at a time
+        if self.batch_size > 1:  # room for the silence after each piece in a 30 s window
+            self.margin_ms = BATCH_MARGIN_MS
 
     def __repr__(self) -> str:
         return f"LocalEngine(model={model_label(self.model_ref)!r})"
@@ -188,13 +196,14 @@ class LocalEngine:
         pieces; its segments are mapped back to their piece. Progress (and each piece's result) as
         the batches finish."""
         sr = 16000
-        offsets = [0]
+        pad = np.zeros(BATCH_PAD_MS * sr // 1000, dtype=np.int16)
+        offsets = [0]  # each piece, then a little silence: the model closes its last segment there
         for c in chunks:
-            offsets.append(offsets[-1] + len(c.samples))
-        audio = np.concatenate([c.samples for c in chunks]).astype(np.float32) / 32768.0
+            offsets.append(offsets[-1] + len(c.samples) + len(pad))
+        audio = np.concatenate([x for c in chunks for x in (c.samples, pad)]).astype(np.float32) / 32768.0
         clips = [{"start": offsets[i] / sr, "end": offsets[i + 1] / sr} for i in range(len(chunks))]
         segs, info = batched_pipeline(model).transcribe(
-            audio, language=language, beam_size=self.beam_size, word_timestamps=True, without_timestamps=True,
+            audio, language=language, beam_size=self.beam_size, word_timestamps=True, without_timestamps=False,
             clip_timestamps=clips, batch_size=self.batch_size)
         found: list[list[Segment]] = [[] for _ in chunks]
         lang = info.language or language or ""
@@ -203,6 +212,7 @@ class LocalEngine:
         def finish_until(k: int) -> None:
             nonlocal done
             while done < k:
+                cancel.check()
                 result = _result(chunks[done], found[done], lang)
                 results.append(result)
                 done += 1
