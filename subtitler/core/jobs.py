@@ -66,9 +66,12 @@ HEAD_MS = 30_000  # the first stretch: detected and transcribed first, so cues s
 HEAD_PIECE_MS = 10_000  # the head's pieces for an upload engine (local decodes 30 s windows anyway)
 
 
+DEFAULT_OPTIONS = TranscribeOptions()
+
+
 def transcribe_file(
     path: Path | str,
-    options: TranscribeOptions = TranscribeOptions(),
+    options: TranscribeOptions = DEFAULT_OPTIONS,
     *,
     engine: Optional[Engine] = None,
     on_progress: ProgressCallback = no_progress,

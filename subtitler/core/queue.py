@@ -296,7 +296,7 @@ class JobList:
         n = len(self._jobs)
         if not n:
             return "No files yet"
-        counts = {s: 0 for s in Status}
+        counts = dict.fromkeys(Status, 0)
         for j in self._jobs:
             counts[j.status] += 1
         parts = [f"{n} file{'s' * (n != 1)}"]

@@ -80,7 +80,7 @@ class SubtitlerApp(QObject):
         self.queue.run_in_background(self.media_cache.evict)  # a cap lowered since the last run
 
     @property
-    def settings(self):  # noqa: ANN201 - the core Settings
+    def settings(self):
         return self.settings_ctl.settings
 
     def _wire(self) -> None:
@@ -159,9 +159,8 @@ def configure_qt() -> None:
 
 def get_application(argv: Optional[list[str]] = None) -> QApplication:
     configure_qt()
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else [sys.argv[0]])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("subtitler")

@@ -10,7 +10,7 @@ import sys
 import threading
 import traceback
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -42,7 +42,7 @@ class CrashReporter(QObject):
         self.parent_widget = parent_widget
         self.dialogs: list[QMessageBox] = []
         self.count = 0
-        self._old_hooks = None
+        self._old_hooks: Optional[tuple[Any, Any]] = None
         self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     @property

@@ -82,7 +82,7 @@ class TranscribeTask(QRunnable):
                 self.signals.cancelled.emit(self.job_id)
             else:
                 self.signals.failed.emit(self.job_id, str(exc), error_detail(exc, self.source))
-        except Exception as exc:  # noqa: BLE001 - the worker boundary: a bug must not kill the app
+        except Exception as exc:
             tb = traceback.format_exc()
             self.signals.crashed.emit(self.job_id, f"Unexpected error: {type(exc).__name__}: {exc}", tb)
         else:
@@ -100,7 +100,7 @@ class ProbeTask(QRunnable):
             info = probe(self.source)
         except SubtitlerError as exc:
             self.signals.probeFailed.emit(self.job_id, str(exc), error_detail(exc, self.source))
-        except Exception as exc:  # noqa: BLE001 - the worker boundary
+        except Exception as exc:
             self.signals.crashed.emit(self.job_id, f"Unexpected error: {type(exc).__name__}: {exc}",
                                       traceback.format_exc())
         else:
@@ -118,7 +118,7 @@ class CallTask(QRunnable):
     def run(self) -> None:
         try:
             self.fn()
-        except Exception:  # noqa: BLE001 - a warm-up failing is harmless; the job reports it properly
+        except Exception:
             log.debug("background warm-up failed", exc_info=True)
 
 

@@ -15,7 +15,7 @@ from subtitler.gui import app as app_module
 from subtitler.gui.controllers import editors as editors_module
 from subtitler.gui.queue_model import JobModel, Status
 
-from .app_fixtures import copy_media, make_app, settings_file, shot  # noqa: F401 (fixtures)
+from .app_fixtures import copy_media, make_app, settings_file, shot
 
 
 def fake_result(source, texts, language="en"):

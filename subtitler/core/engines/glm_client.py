@@ -241,7 +241,7 @@ async def send_piece(
                 raise RetryableError("the service sent an unreadable answer") from None
             if not isinstance(data, dict):
                 raise RetryableError("the service sent an unreadable answer")
-            if "error" in data and data["error"]:
+            if data.get("error"):
                 code, message = _error_fields(body)
                 raise_for_error(400 if code == "1301" else 500, code, message, resp.headers, settings)
             return parse_json_answer(data, duration_ms)

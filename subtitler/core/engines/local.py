@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import numpy as np
 
@@ -14,7 +14,7 @@ from ..progress import CancelToken, Progress, ProgressCallback, no_progress
 from ..speech import Chunk
 from .base import ChunkResult, Segment, Word
 
-_MODELS: dict[tuple, object] = {}
+_MODELS: dict[tuple[str, int], Any] = {}
 _LOCK = threading.Lock()
 
 
@@ -52,7 +52,7 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
     from faster_whisper.utils import _MODELS, download_model
 
     try:
-        return download_model(name, local_files_only=True)
+        return str(download_model(name, local_files_only=True))
     except (OSError, ValueError):
         pass
     repo = _MODELS.get(name) or (name if "/" in name else None)
@@ -61,12 +61,12 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
     import huggingface_hub
     from tqdm.auto import tqdm
 
-    class _Progress(tqdm):  # snapshot_download reports files fetched through this class
-        def __init__(self, *args, **kwargs):
+    class _Progress(tqdm):  # type: ignore[misc]  # snapshot_download reports files through this class
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["disable"] = True
             super().__init__(*args, **kwargs)
 
-        def update(self, n=1):
+        def update(self, n: float = 1) -> None:
             super().update(n)
             if self.total:
                 on_progress(Progress("model", self.n / self.total, f"downloading model {name}"))
@@ -82,7 +82,7 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
 
 
 def load_model(model: Optional[str] = None, *, threads: Optional[int] = None,
-               on_progress: ProgressCallback = no_progress):
+               on_progress: ProgressCallback = no_progress) -> Any:
     """A cached faster-whisper WhisperModel. Names are downloaded on first use (with progress)."""
     try:
         from faster_whisper import WhisperModel
@@ -103,7 +103,7 @@ def load_model(model: Optional[str] = None, *, threads: Optional[int] = None,
 
 
 def model_label(model: Optional[str]) -> str:
-    return "tiny.en (offline pack)" if not model else model
+    return model if model else "tiny.en (offline pack)"
 
 
 # Batched decoding (faster-whisper's BatchedInferencePipeline) is here and measured by benchmark
@@ -115,7 +115,7 @@ BATCH_PAD_MS = 1000  # silence after each piece in a batch
 BATCH_MARGIN_MS = int(os.environ.get("SUBTITLER_BATCH_MARGIN_MS", "10000"))  # batched pieces: <= 20 s
 
 
-def batched_pipeline(model):
+def batched_pipeline(model: Any) -> Any:
     """faster-whisper's BatchedInferencePipeline over a loaded model (kept with it)."""
     pipe = getattr(model, "_subtitler_batched", None)
     if pipe is None:
@@ -174,7 +174,7 @@ class LocalEngine:
                                  n + 1, len(chunks), preview=results[-1].text, result=results[-1]))
         return results
 
-    def transcribe_one(self, model, chunk: Chunk, language: Optional[str]) -> ChunkResult:
+    def transcribe_one(self, model: Any, chunk: Chunk, language: Optional[str]) -> ChunkResult:
         audio = chunk.samples.astype(np.float32) / 32768.0
         segs, info = model.transcribe(
             audio, language=language, beam_size=self.beam_size, word_timestamps=True,
@@ -189,7 +189,7 @@ class LocalEngine:
         text = " ".join(s.text for s in segments).strip()
         return ChunkResult(chunk.index, text, segments, language=info.language or "")
 
-    def transcribe_batched(self, model, chunks: Sequence[Chunk], language: Optional[str],
+    def transcribe_batched(self, model: Any, chunks: Sequence[Chunk], language: Optional[str],
                            on_progress: ProgressCallback, cancel: CancelToken) -> list[ChunkResult]:
         """All pieces through faster-whisper's batched pipeline (``batch_size`` decoded together):
         the pieces are laid end to end and passed as its clips, so it decodes exactly our speech

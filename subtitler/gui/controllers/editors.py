@@ -41,7 +41,7 @@ def editor_class() -> Any:
         from ..editor import EditorWindow
     except ImportError:
         return None
-    except Exception:  # noqa: BLE001 - a broken editor must not take the queue window down
+    except Exception:
         log.exception("the editor failed to import")
         return None
     return EditorWindow
@@ -64,7 +64,7 @@ def add_transcribed(doc: Document, cues: Sequence[Cue]) -> None:
     clean = not doc.dirty
     for cue in cues:
         i = bisect.bisect_right([c.start for c in doc.cues], cue.start)
-        doc._run(Edit("Transcribed", [Replace(i, (), (cue,))]))  # noqa: SLF001 - unrecorded by design
+        doc._run(Edit("Transcribed", [Replace(i, (), (cue,))]))
     if clean:
         doc.mark_saved()
 
@@ -103,7 +103,7 @@ class EditorLauncher(QObject):
         for doc in self._live.pop(job.id, []):
             if not doc.can_undo() and job.result is not None:
                 clean = not doc.dirty
-                doc._run(Edit("Transcribed", [Replace(0, tuple(doc.cues), tuple(job.result.document.cues))]))  # noqa: SLF001
+                doc._run(Edit("Transcribed", [Replace(0, tuple(doc.cues), tuple(job.result.document.cues))]))
                 doc.language, doc.profile = job.result.document.language, job.result.document.profile
                 if clean:
                     doc.mark_saved()

@@ -78,7 +78,7 @@ class _KeyTest(QRunnable):
             self.signals.done.emit(False, str(exc))
         except ImportError:
             self.signals.done.emit(False, "The GLM-ASR engine is not available in this installation.")
-        except Exception as exc:  # noqa: BLE001 - the worker boundary; shown in the dialog
+        except Exception as exc:
             self.signals.done.emit(False, f"Unexpected error: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
         else:
             self.signals.done.emit(True, msg)

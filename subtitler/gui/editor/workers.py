@@ -106,7 +106,7 @@ class MediaAnalysis(QObject):
                 pass
             self.peaksReady.emit(pk)
         if not self.want_speech:
-            return None
+            return
         regions = peaks_mod.load_regions(speech_cache_path(key))
         if regions is None:
             if not wav.exists():
@@ -119,7 +119,7 @@ class MediaAnalysis(QObject):
             except SubtitlerError:
                 pass
         self.speechReady.emit(regions)
-        return None
+        return
 
 
 SPEECH_BLOCK_MS = 10 * 60 * 1000
