@@ -3,9 +3,12 @@ list while the editor is unavailable), keeps those windows alive until they clos
 job's decoded audio and speech map to the editor (no second decode or speech detection), feeds
 cues into an editor opened on a running job as they are made, and offers crash recovery at start.
 
-The boundary with the editor: ``EditorWindow(document, media_path, *, audio=MediaAudio)`` when the
-editor accepts ``audio``; otherwise the editor finds the same audio and speech map in the shared
-media cache (:mod:`subtitler.core.media_cache`, same layout), so nothing is decoded twice either way.
+The boundary with the editor (each part used when the editor offers it):
+``EditorWindow(document, media_path, engine_factory=..., audio_wav=..., speech=...)`` — the user's
+engine for re-transcribing, the job's decoded audio and speech map; ``win.load_span(cues, a, b)`` —
+cues arriving while the job runs (not undo steps); ``win.set_job_audio(wav, regions)`` — audio that
+arrives after opening. An editor without them still finds the same audio and speech map in the
+shared media cache (:mod:`subtitler.core.media_cache`, same layout): nothing is decoded twice.
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ class EditorLauncher(QObject):
         super().__init__(window)
         self.window, self.settings = window, settings
         self.windows: list[QWidget] = []  # editors and cue lists kept alive
-        self._live: dict[int, list[Document]] = {}  # running job id -> documents in open editors
+        self._live: dict[int, list[tuple[QWidget, Document]]] = {}  # running job id -> its open editors
 
     # -- jobs ---------------------------------------------------------------------------------
     def open_job(self, job: Optional[Job]) -> Optional[QWidget]:
@@ -84,8 +87,9 @@ class EditorLauncher(QObject):
         if job.status == Status.RUNNING:
             doc = Document([], media_path=str(job.source.resolve()))
             add_transcribed(doc, list(job.cues))
-            self._live.setdefault(job.id, []).append(doc)
-            return self.open_document(doc, job.source, f"{job.name} — cues (transcribing)")
+            win = self.open_document(doc, job.source, f"{job.name} — cues (transcribing)")
+            self._live.setdefault(job.id, []).append((win, doc))
+            return win
         if job.status != Status.DONE or job.result is None:
             text = job.error if job.status == Status.FAILED else f"{job.name} is not transcribed yet."
             self.window.notify(text)
@@ -94,28 +98,43 @@ class EditorLauncher(QObject):
                                   audio=getattr(job.result, "audio", None))
 
     def job_cues(self, job: Job, cues: list[Cue]) -> None:
-        for doc in self._live.get(job.id, []):
-            add_transcribed(doc, cues)
+        if not cues:
+            return
+        for win, doc in self._live.get(job.id, []):
+            if win not in self.windows:
+                continue
+            load_span = getattr(win, "load_span", None)
+            if callable(load_span):
+                load_span(cues, min(c.start for c in cues), max(c.start for c in cues) + 1)
+            else:
+                add_transcribed(doc, cues)
 
     def job_done(self, job: Job) -> None:
-        """A running job finished: its live editors get the finished cues (rules applied), unless
-        the user has started editing there."""
-        for doc in self._live.pop(job.id, []):
-            if not doc.can_undo() and job.result is not None:
-                clean = not doc.dirty
-                doc._run(Edit("Transcribed", [Replace(0, tuple(doc.cues), tuple(job.result.document.cues))]))
-                doc.language, doc.profile = job.result.document.language, job.result.document.profile
-                if clean:
+        """A running job finished: its live editors get the finished cues (rules applied) unless
+        the user has started editing there, and the job's decoded audio and speech map."""
+        result = job.result
+        for win, doc in self._live.pop(job.id, []):
+            if win not in self.windows or result is None:
+                continue
+            if not doc.dirty and not doc.can_undo():
+                final = list(result.document.cues)
+                load_span = getattr(win, "load_span", None)
+                if callable(load_span):
+                    load_span(final, -(1 << 40), 1 << 40)
+                else:
+                    doc._run(Edit("Transcribed", [Replace(0, tuple(doc.cues), tuple(final))]))
                     doc.mark_saved()
+            audio = getattr(result, "audio", None)
+            set_audio = getattr(win, "set_job_audio", None)
+            if audio is not None and callable(set_audio):
+                set_audio(audio.wav, list(audio.regions) if audio.regions is not None else None)
 
     def open_document(self, document: Document, media: Optional[Path], title: str,
                       audio: Optional[MediaAudio] = None) -> QWidget:
         editor = editor_class()
         win: Optional[QWidget] = None
         if editor is not None:
-            kwargs: dict[str, Any] = {}
-            if audio is not None and _accepts(editor, "audio"):
-                kwargs["audio"] = audio
+            kwargs = self._editor_kwargs(editor, audio)
             try:
                 win = editor(document, str(media) if media else None, **kwargs)
             except SubtitlerError as exc:
@@ -124,6 +143,17 @@ class EditorLauncher(QObject):
             win = CueListDialog(document, title, self.window)
             win.setModal(False)
         return self.present(win)
+
+    def _editor_kwargs(self, editor: Any, audio: Optional[MediaAudio] = None) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {}
+        if _accepts(editor, "engine_factory"):  # re-transcribe with the user's engine settings
+            kwargs["engine_factory"] = self.settings.services.create_engine
+        if audio is not None and _accepts(editor, "audio_wav"):
+            kwargs["audio_wav"] = audio.wav
+            kwargs["speech"] = list(audio.regions) if audio.regions is not None else None
+        elif audio is not None and _accepts(editor, "audio"):
+            kwargs["audio"] = audio
+        return kwargs
 
     # -- files --------------------------------------------------------------------------------
     def choose_project(self) -> None:
@@ -137,7 +167,7 @@ class EditorLauncher(QObject):
             self.window.tell("Projects open in the editor, which is not available in this installation.")
             return None
         try:
-            win = editor.open_project(str(path))
+            win = editor.open_project(str(path), **self._editor_kwargs(editor.open_project))
         except SubtitlerError as exc:
             self.window.tell(f"Cannot open {Path(path).name}: {exc}")
             return None
@@ -157,7 +187,8 @@ class EditorLauncher(QObject):
         editor = editor_class()
         try:
             if editor is not None and hasattr(editor, "import_subtitles"):
-                win = editor.import_subtitles(str(path), media=str(media) if media else None)
+                win = editor.import_subtitles(str(path), media=str(media) if media else None,
+                                              **self._editor_kwargs(editor.import_subtitles))
             else:
                 win = CueListDialog(Document(formats.load(path)), f"{path.name} — cues", self.window)
         except SubtitlerError as exc:
