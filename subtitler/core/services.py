@@ -107,7 +107,8 @@ class EngineService:
         prof = s.profile if profile is None else profile
         return TranscribeOptions(engine=engine, model=s.local_model or None,
                                  language=(language if language is not None else s.language) or "auto",
-                                 profile=None if prof in ("", "auto") else prof, glm_settings=glm)
+                                 profile=None if prof in ("", "auto") else prof, glm_settings=glm,
+                                 zh=s.zh_style())
 
     def create_engine(self, options: Optional[TranscribeOptions] = None) -> Engine:
         options = options or self.options()

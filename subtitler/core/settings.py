@@ -15,6 +15,8 @@ from typing import Any, Optional, Protocol
 from .engines.glm_settings import DEFAULT_MODEL as DEFAULT_GLM_MODEL
 from .engines.glm_settings import INTERNATIONAL_URL, MAINLAND_URL
 from .formats import FORMATS
+from .languages import normalise_language
+from .zh import ZhStyle
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +79,9 @@ class Settings:
     hotwords_file: str = ""  # the series glossary (one term a line)
     auto_start: bool = True
     media_cache_mb: int = DEFAULT_MEDIA_CACHE_MB  # decoded audio kept for the editor (LRU, this cap)
+    zh_punct: str = "netflix"  # Chinese subtitles (core.zh.ZhStyle): punctuation style, script, Latin spacing
+    zh_script: str = "keep"
+    zh_latin_space: bool = False
 
     # -- persistence --------------------------------------------------------------------------
     @classmethod
@@ -113,8 +118,13 @@ class Settings:
         self.parallel_files = max(1, min(8, int(self.parallel_files)))
         self.media_cache_mb = max(0, int(self.media_cache_mb))
         self.formats = [f for f in self.formats if f in FORMATS] or ["srt"]
-        self.language = (self.language or "auto").strip() or "auto"
+        self.language = normalise_language(self.language)  # "zh-CN", "中文" → "zh"; empty → "auto"
         self.name_pattern = (self.name_pattern or "{stem}.{ext}").strip() or "{stem}.{ext}"
+        style = ZhStyle.from_dict({"punct": self.zh_punct, "script": self.zh_script})  # bad values: defaults
+        self.zh_punct, self.zh_script = style.punct, style.script
+
+    def zh_style(self) -> ZhStyle:
+        return ZhStyle(self.zh_punct, self.zh_script, self.zh_latin_space)
 
     def output_path(self) -> Optional[Path]:
         return Path(self.output_dir).expanduser() if self.output_dir.strip() else None

@@ -99,6 +99,7 @@ class SubtitlerApp(QObject):
         a["move_down"].triggered.connect(lambda: q.move_selected(+1))
         a["pause"].toggled.connect(self.queue.set_paused)
         w.engine_notice.linkActivated.connect(lambda _: st.open_settings())
+        w.message_bar.linkActivated.connect(q.on_message_link)
         self.panel.jobActivated.connect(e.open_job)
         self.panel.selectionChanged.connect(q.update_actions)
         self.panel.languageChanged.connect(st.set_series_language)
@@ -110,6 +111,7 @@ class SubtitlerApp(QObject):
         self.queue.jobCues.connect(e.job_cues)
         self.queue.jobDone.connect(e.job_done)
         st.changed.connect(self.refresh_engine)
+        st.changed.connect(q.retry_refused)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(lambda *_: self.window.refresh_icons())

@@ -15,7 +15,7 @@ from ...core.queue import ACTIVE, RETRYABLE, WAITING, Job, Status
 from ..main_window import MainWindow
 from ..queue_model import JobModel
 from ..workers import JobQueue
-from .settings import SettingsController
+from .settings import SettingsController, language_problem_html
 
 MEDIA_FILTER = "Video and audio ({});;All files (*)".format(" ".join(f"*{e}" for e in sorted(MEDIA_EXTENSIONS)))
 
@@ -25,10 +25,13 @@ class QueueController(QObject):
         super().__init__(window)
         self.model, self.queue, self.window, self.settings = model, queue, window, settings
         self.panel = window.queue
+        self._refused: list[Path] = []  # files not queued because the engine cannot do the language
 
     # -- files in -----------------------------------------------------------------------------
-    def add_paths(self, paths: Sequence[Path | str]) -> list[Job]:
-        paths = [Path(p) for p in paths]
+    def add_paths(self, given: Sequence[Path | str]) -> list[Job]:
+        paths = [Path(p) for p in given]
+        if paths and self._refuse_for_language(paths):
+            return []
         jobs, skipped = self.queue.add_paths(paths)
         missing = [p for p in skipped if not p.exists()]
         not_media = [p for p in skipped if p.exists()]
@@ -60,6 +63,25 @@ class QueueController(QObject):
         if folder:
             self.settings.remember_dir(Path(folder))
             self.add_paths([folder])
+
+    def _refuse_for_language(self, paths: list[Path]) -> bool:
+        problem = self.settings.language_problem()
+        if problem is None:
+            return False
+        self._refused = list(paths)
+        self.window.tell(language_problem_html(problem))
+        return True
+
+    def on_message_link(self, link: str) -> None:
+        if link == "use-glm" and self.settings.api_key():
+            self.settings.use_engine("glm")  # the app refreshes; refused files are retried
+        elif link in ("use-glm", "settings"):
+            self.settings.open_settings()
+
+    def retry_refused(self) -> None:
+        paths, self._refused = self._refused, []
+        if paths:
+            self.add_paths(paths)  # checked again: refused again while the problem remains
 
     # -- job commands -------------------------------------------------------------------------
     def cancel_selected(self) -> int:

@@ -62,6 +62,17 @@ class SettingsController(QObject):
                                           "computer.")
         return f"Engine: local · {model_label(s.local_model or None)}", notice
 
+    # -- the right engine for the language ----------------------------------------------------
+    def language_problem(self) -> Any:
+        """The core's check (core.languages) for the current engine, local model and language."""
+        from ...core.languages import check_engine_language
+
+        return check_engine_language(self.engine(), self.settings.local_model or None, self.settings.language)
+
+    def use_engine(self, engine: str) -> None:
+        self.update(engine=engine)
+        self.changed.emit()
+
     # -- dialog -----------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
         dlg = SettingsDialog(self.settings, self.keystore, self.window)
@@ -91,6 +102,9 @@ class SettingsController(QObject):
         if language != self.settings.language:
             self.settings.language = language or "auto"
             self.save()
+            problem = self.language_problem()
+            if problem is not None:  # say so now, not when the next file fails
+                self.window.tell(language_problem_html(problem))
 
     def choose_glossary(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Glossary (one term per line)", self.last_dir(),
@@ -144,3 +158,19 @@ class SettingsController(QObject):
         self.qsettings.setValue("window/geometry", self.window.saveGeometry())
         self.qsettings.setValue("window/splitter", self.panel.splitter.saveState())
         self.save()
+
+
+def language_problem_html(problem: Any) -> str:
+    """The message bar's words for a core.languages.LanguageProblem, with the ways out as links."""
+    from ...core.languages import language_name
+
+    name = language_name(problem.language)
+    if problem.kind == "english-only":
+        return (f"<b>The offline model understands English only, not {name}.</b> "
+                "<a href='use-glm'>Use GLM-ASR</a> (needs an API key), or "
+                "<a href='settings'>choose a multilingual model folder in Settings</a>. "
+                "Files are added once the engine can recognise the language.")
+    if problem.kind == "not-on-glm":
+        return (f"<b>GLM-ASR recognises Chinese and English only, not {name}.</b> "
+                "<a href='settings'>Choose the offline engine with a multilingual model in Settings</a>.")
+    return f"<b>Unknown language '{problem.language}'.</b> Choose one from the Series language list."
