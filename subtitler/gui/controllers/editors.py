@@ -13,7 +13,6 @@ shared media cache (:mod:`subtitler.core.media_cache`, same layout): nothing is 
 
 from __future__ import annotations
 
-import bisect
 import inspect
 import logging
 from pathlib import Path
@@ -23,7 +22,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...core import formats
-from ...core.document import Cue, Document, Edit, Replace
+from ...core.document import Cue, Document
 from ...core.errors import SubtitlerError
 from ...core.media import is_media_path
 from ...core.media_cache import MediaAudio
@@ -58,18 +57,10 @@ def _accepts(fn: Any, name: str) -> bool:
 
 
 def add_transcribed(doc: Document, cues: Sequence[Cue]) -> None:
-    """Put cues the transcription just made into ``doc`` in time order — not an edit of the user's:
-    no undo step, and a document without the user's changes stays unchanged (clean)."""
-    add = getattr(doc, "add_transcribed", None)  # the editor side's own entry point, once it has one
-    if callable(add):
-        add(cues)
-        return
-    clean = not doc.dirty
-    for cue in cues:
-        i = bisect.bisect_right([c.start for c in doc.cues], cue.start)
-        doc._run(Edit("Transcribed", [Replace(i, (), (cue,))]))
-    if clean:
-        doc.mark_saved()
+    """Put cues the transcription just made into ``doc`` (the document's ``load_span``: not an edit
+    of the user's, no undo step, a clean document stays clean)."""
+    if cues:
+        doc.load_span(list(cues), min(c.start for c in cues), max(c.start for c in cues) + 1)
 
 
 class EditorLauncher(QObject):
@@ -122,8 +113,7 @@ class EditorLauncher(QObject):
                 if callable(load_span):
                     load_span(final, -(1 << 40), 1 << 40)
                 else:
-                    doc._run(Edit("Transcribed", [Replace(0, tuple(doc.cues), tuple(final))]))
-                    doc.mark_saved()
+                    doc.load_span(final, -(1 << 40), 1 << 40)
             audio = getattr(result, "audio", None)
             set_audio = getattr(win, "set_job_audio", None)
             if audio is not None and callable(set_audio):
