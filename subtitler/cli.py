@@ -11,13 +11,20 @@ from typing import Optional, Sequence
 
 from .core import formats
 from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
-from .core.jobs import check_outputs, planned_outputs, transcribe_file, write_outputs
+from .core.jobs import check_outputs, transcribe_file, write_outputs
 from .core.languages import check_engine_language, normalise_language
-from .core.media import expand_inputs, is_media_path
+from .core.media import collect_inputs, is_media_path
+from .core.outputs import plan_batch
 from .core.progress import Progress
 from .core.rules import PROFILES
+from .core.secrets import scrub
 
-EPILOG = "Exit status: 0 every file succeeded, 1 some files failed, 2 usage error."
+EPILOG = ("Exit status: 0 every file succeeded (some perhaps with gaps or damage, as the summary says), "
+          "1 some files failed or a folder held no media, 2 usage error, 143 terminated.")
+
+
+class Terminated(BaseException):
+    """SIGTERM: unwinds like Ctrl+C, so temporary files and child processes are cleaned up."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,6 +81,9 @@ def add_glm_options(t: argparse.ArgumentParser) -> None:
     g.add_argument("--no-context", action="store_true",
                    help="do not send the preceding text as context with each piece")
     g.add_argument("--stream", action="store_true", help="receive text as it is recognised (live preview)")
+    g.add_argument("--glm-max-wait", type=float, metavar="SECONDS", default=120.0,
+                   help="give a piece up (it becomes a marked gap) after this long without a usable answer, "
+                        "retries and server-requested waits included (default 120)")
 
 
 def engine_service(args: argparse.Namespace):
@@ -83,7 +93,7 @@ def engine_service(args: argparse.Namespace):
     settings = cli_settings(engine=args.engine, model=args.model, language=args.language, profile=args.profile,
                             base_url=args.glm_base_url, concurrency=args.concurrency, stream=args.stream,
                             hotwords_file=args.hotwords)
-    return EngineService(settings, glm_extra={"context": not args.no_context})
+    return EngineService(settings, glm_extra={"context": not args.no_context, "max_wait_s": args.glm_max_wait})
 
 
 def build_glm_settings(args: argparse.Namespace):
@@ -127,6 +137,11 @@ class Reporter:
         self.label, self.last_stage = label, ""
 
     def __call__(self, p: Progress) -> None:
+        if p.notice:
+            if self.tty:
+                self.stream.write("\r" + " " * 100 + "\r")
+            print(f"{self.label}: {p.notice}", file=self.stream, flush=True)
+            return
         if self.tty:
             now = time.monotonic()
             if now - self.last_draw < 0.1 and p.fraction < 1.0:
@@ -149,11 +164,14 @@ class Reporter:
 
 def run_transcribe(args: argparse.Namespace) -> int:
     fmts = formats.parse_formats(args.format)
-    for field in ("stem", "ext"):
-        if "{" + field + "}" not in args.name_pattern and field == "ext":
-            raise UsageError("--name-pattern must contain {ext}.")
-    inputs = expand_inputs([Path(p) for p in args.inputs])
-    if not inputs:
+    collected = collect_inputs([Path(p) for p in args.inputs])
+    lang = normalise_language(args.language)
+    lang = "" if lang in ("", "auto") else lang
+    # pattern, name collisions: all checked before anything runs (UsageError → exit 2)
+    plans = plan_batch(collected.files, args.output_dir, fmts, args.name_pattern, lang)
+    for folder in collected.empty_folders:
+        print(f"FAILED {folder}: no media files in this folder.", file=sys.stderr)
+    if not plans:
         print("subtitler: no media files found in the given folders.", file=sys.stderr)
         return 1
     service = engine_service(args)
@@ -167,42 +185,74 @@ def run_transcribe(args: argparse.Namespace) -> int:
         raise UsageError(problem.message)
     print(f"subtitler: using the {engine.describe()}", file=sys.stderr)
     reporter = Reporter()
-    failures: list[tuple[Path, str]] = []
-    written_all: list[Path] = []
-    for source in inputs:
+    failed = 0
+    whole = 0
+    partial: list[str] = []
+    stopped = ""
+    for n, plan in enumerate(plans):
+        source = plan.source
         reporter.start(source.name)
         try:
             if source.is_file() and not is_media_path(source) and source.suffix.lower() in (".srt", ".ass", ".vtt", ".txt"):
                 raise UsageError(f"{source.name}: is a subtitle file, not media.")
-            check_outputs(planned_outputs(source, args.output_dir, fmts, args.name_pattern), args.overwrite)
+            check_outputs(plan.outputs, args.overwrite)
             pre = glm_preamble(engine, source)
             if pre:
                 print(pre, file=sys.stderr)
             result = transcribe_file(source, options, engine=engine, on_progress=reporter)
             reporter.end()
             written = write_outputs(result.document, source, args.output_dir, fmts,
-                                    overwrite=args.overwrite, pattern=args.name_pattern)
-            written_all.extend(written)
+                                    overwrite=args.overwrite, pattern=args.name_pattern, root=plan.root)
             extra = f", {result.flagged_cues} flagged for review" if result.flagged_cues else ""
-            print(f"{source.name}: {len(result.document.cues)} cues{extra} → "
+            print(f"{source.name}: {result.outcome()}, {len(result.document.cues)} cues{extra} → "
                   + ", ".join(str(p) for p in written), file=sys.stderr)
+            if result.problems():
+                partial.append(result.outcome())
+            else:
+                whole += 1
         except (AuthError, BillingError) as exc:
             reporter.end()
-            failures.append((source, str(exc)))
-            print(f"subtitler: {exc}", file=sys.stderr)
-            break  # the service refuses every file: stop the batch
+            failed += 1
+            print(f"FAILED {source}: {_reason(source, exc)}", file=sys.stderr)
+            stopped = f", {len(plans) - n - 1} not attempted (the service refuses every file)" if n + 1 < len(plans) else ""
+            break
         except SubtitlerError as exc:
             reporter.end()
-            failures.append((source, str(exc)))
+            failed += 1
             print(f"FAILED {source}: {_reason(source, exc)}", file=sys.stderr)
-    done = len(inputs) - len(failures)
-    print(f"subtitler: {done} of {len(inputs)} files done" + (f", {len(failures)} failed" if failures else ""),
-          file=sys.stderr)
-    return 0 if not failures else 1
+        except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
+            reporter.end()
+            failed += 1
+            print(f"FAILED {source}: unexpected error ({type(exc).__name__}: {scrub(str(exc))[:300]})",
+                  file=sys.stderr)
+    print(summary_line(len(plans), whole, partial, failed, stopped, len(collected.empty_folders)), file=sys.stderr)
+    return 0 if not failed and not collected.empty_folders else 1
+
+
+def summary_line(total: int, whole: int, partial: Sequence[str], failed: int, stopped: str = "",
+                 empty_folders: int = 0) -> str:
+    """e.g. "subtitler: 2 of 3 files done (1 with gaps), 1 failed"; ``partial`` holds the
+    outcomes of files done with gaps or damage ("done with 2 gaps (0:45 of audio)")."""
+    done = whole + len(partial)
+    line = f"subtitler: {done} of {total} file{'s' * (total != 1)} "
+    if done == 1 and partial:
+        line += partial[0]
+    else:
+        line += "done"
+        kinds = [(sum(" gap" in p for p in partial), "with gaps"), (sum("damaged" in p for p in partial), "damaged")]
+        shown = [f"{n} {what}" for n, what in kinds if n]
+        if shown:
+            line += f" ({', '.join(shown)})"
+    if failed:
+        line += f", {failed} failed"
+    line += stopped
+    if empty_folders:
+        line += f", {empty_folders} folder{'s' * (empty_folders != 1)} without media"
+    return line
 
 
 def _reason(source: Path, exc: Exception) -> str:
-    text = str(exc)
+    text = scrub(str(exc))
     return text[len(source.name) + 2:] if text.startswith(source.name + ": ") else text
 
 
@@ -238,17 +288,28 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command != "transcribe":
         parser.print_help()
         return 2
+    import signal
+
+    def on_term(signum, frame):
+        raise Terminated()
+
+    old = signal.signal(signal.SIGTERM, on_term)
     try:
         return run_transcribe(args)
     except UsageError as exc:
-        print(f"subtitler: {exc}", file=sys.stderr)
+        print(f"subtitler: {scrub(str(exc))}", file=sys.stderr)
         return 2
     except SubtitlerError as exc:
-        print(f"subtitler: {exc}", file=sys.stderr)
+        print(f"subtitler: {scrub(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\nsubtitler: interrupted.", file=sys.stderr)
         return 130
+    except Terminated:
+        print("\nsubtitler: terminated; nothing half-written was left behind.", file=sys.stderr)
+        return 143
+    finally:
+        signal.signal(signal.SIGTERM, old)
 
 
 if __name__ == "__main__":

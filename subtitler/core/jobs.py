@@ -18,9 +18,11 @@ import numpy as np
 from . import formats
 from .document import Cue, Document
 from .engines import ChunkResult, Engine, create_engine
-from .errors import MediaError, NoSpeechError, OutputError, OutputExistsError, UsageError
-from .media import MediaInfo, decode_head, extract_audio, load_wav, ms_to_samples, probe, samples_to_ms
+from .errors import EngineError, MediaError, NoSpeechError, OutputError, UsageError
+from .media import (MediaInfo, damage_report, decode_head, extract_audio, fmt_clock, load_wav, ms_to_samples, probe,
+                    samples_to_ms)
 from .media_cache import MediaAudio, MediaCache
+from .outputs import check_outputs, planned_outputs  # noqa: F401 - re-exported (planning lives in outputs)
 from .peaks import media_key
 from .progress import CancelToken, LinkedToken, Progress, ProgressCallback, ensure_token, no_progress
 from .rules import Profile, fix_timing, get_profile
@@ -56,10 +58,35 @@ class JobResult:
     elapsed_s: float
     language: str = ""
     audio: Optional[MediaAudio] = None  # the decoded audio + speech map, kept for the editor
+    gap_ms: int = 0  # audio inside the failed pieces (their cues are flagged gaps)
+    damage: str = ""  # "" or "the file is damaged: …" (media.damage_report)
 
     @property
     def audio_ms(self) -> int:
         return self.info.duration_ms
+
+    @property
+    def gaps(self) -> int:
+        return self.failed_chunks
+
+    def problems(self) -> list[str]:
+        """What keeps this result from being whole, for the CLI summary and the job row."""
+        out = []
+        if self.failed_chunks:
+            out.append(f"{self.failed_chunks} gap{'s' * (self.failed_chunks != 1)} ({fmt_clock(self.gap_ms)} of audio)")
+        if self.damage:
+            out.append(self.damage)
+        return out
+
+    def outcome(self) -> str:
+        """"done", "done with 2 gaps (0:58 of audio)", "done, but the file is damaged: audio stops
+        at 1:12 of 3:05", or both."""
+        text = "done"
+        if self.failed_chunks:
+            text += f" with {self.problems()[0]}"
+        if self.damage:
+            text += f", but {self.damage}"
+        return text
 
 
 CuesCallback = Callable[[list[Cue]], None]
@@ -117,6 +144,11 @@ def transcribe_file(
         elif cache is not None and hit is not None and hit.regions is None:
             cache.store_regions(key, regions)
             audio = MediaAudio(hit.media, key, hit.wav, tuple(regions))
+    damage = damage_report(info, pcm)  # raises when most of the audio is unreadable
+    failed = [r for r in results if r.error]
+    if results and len(failed) == len(results):
+        raise EngineError(f"{path.name}: no piece of the audio was transcribed: {failed[0].error.rstrip('.')}; "
+                          "no subtitles written.")
     on_progress(Progress("timing", 0.0, "timing cues"))
     profile = replace(get_profile(options.profile, join_texts(results)), zh_punct=options.zh.punct)
     raw: list[Cue] = []
@@ -133,8 +165,9 @@ def transcribe_file(
     on_progress(Progress("done", 1.0, f"{len(cues)} cues"))
     return JobResult(
         source=path, info=info, document=doc, engine=engine.name, regions=regions, chunks=len(chunks),
-        failed_chunks=sum(1 for r in results if r.error), flagged_cues=sum(1 for c in cues if c.flag),
+        failed_chunks=len(failed), flagged_cues=sum(1 for c in cues if c.flag),
         elapsed_s=time.perf_counter() - t0, language=doc.language, audio=audio,
+        gap_ms=sum(_span_ms(c) for c, r in zip(chunks, results) if r.error), damage=damage,
     )
 
 
@@ -185,6 +218,7 @@ def _in_one_pass(path: Path, wav: Path, hit: Optional[MediaAudio], engine: Engin
         info = extract_audio(path, wav, on_progress=on_progress, cancel=cancel)
     pcm = load_wav(wav)
     _check_audio(path, pcm)
+    damage_report(info, pcm)  # a mostly unreadable file fails here, before anything is recognised
     regions = list(hit.regions) if hit is not None and hit.regions is not None else None
     if regions is None:
         regions = detect_speech(pcm, options.vad, on_progress=on_progress, cancel=cancel)
@@ -302,6 +336,11 @@ def transcribe_span(pcm: np.ndarray, start_ms: int, end_ms: int, engine: Engine,
     return [c for c in (replace(c, start=max(lo, c.start), end=min(hi, c.end)) for c in fixed) if c.end > c.start]
 
 
+def _span_ms(chunk: Chunk) -> int:
+    regions = list(chunk.regions) or [Region(chunk.start_ms, chunk.end_ms)]
+    return max(0, regions[-1].end_ms - regions[0].start_ms)
+
+
 def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[Chunk]:
     """The engine's chunks of this audio: packed to its limit, or to the target length of its
     ``chunk_plan(total_speech_ms, audio_key)`` hint when it has one (total: first to last speech;
@@ -316,29 +355,10 @@ def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[C
     return make_chunks(pcm, regions, engine.max_chunk_ms, engine.margin_ms, target_ms=target)
 
 
-def planned_outputs(source: Path, outdir: Optional[Path], fmts: Sequence[str], pattern: str = "{stem}.{ext}",
-                    lang: str = "") -> list[Path]:
-    return [formats.output_path(source, outdir, f, pattern, lang) for f in fmts]
-
-
-def check_outputs(paths: Sequence[Path], overwrite: bool) -> None:
-    """Fail early (before any transcription) when outputs exist or the folder is not writable."""
-    for p in paths:
-        if p.exists() and not overwrite:
-            raise OutputExistsError(f"{p} already exists; not replaced (use --overwrite to replace it).")
-    for folder in {p.parent for p in paths}:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.TemporaryFile(dir=folder):
-                pass
-        except OSError as exc:
-            raise OutputError(f"cannot write to {folder}: {exc.strerror or exc}.") from None
-
-
 def write_outputs(document: Document, source: Path, outdir: Optional[Path], fmts: Sequence[str], *,
-                  overwrite: bool = False, pattern: str = "{stem}.{ext}") -> list[Path]:
+                  overwrite: bool = False, pattern: str = "{stem}.{ext}", root: Optional[Path] = None) -> list[Path]:
     """Write every format; if one fails, the ones written in this call are removed again."""
-    paths = planned_outputs(source, outdir, fmts, pattern, document.language)
+    paths = planned_outputs(source, outdir, fmts, pattern, document.language, root)
     check_outputs(paths, overwrite)
     written: list[Path] = []
     try:

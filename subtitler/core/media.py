@@ -6,6 +6,7 @@ Probing parses ``ffmpeg -i`` (imageio-ffmpeg ships ffmpeg without ffprobe).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -57,6 +58,8 @@ class MediaInfo:
     audio_streams: int
     video_streams: int
     audio_codec: str = ""
+    decode_errors: int = 0  # lines of ffmpeg's stderr that reported damaged input (extraction only)
+    damage_sample: str = ""  # the first of them
 
     @property
     def has_video(self) -> bool:
@@ -113,8 +116,11 @@ def _last_line(text: str) -> str:
 def extraction_command(src: Path, dst: Path) -> list[str]:
     """ffmpeg arguments that write the first audio stream of ``src`` as 16 kHz mono s16 WAV, with
     machine-readable progress on stdout and the input's description on stderr."""
+    # aresample=async fills holes left by damaged packets with silence, so what follows a hole
+    # keeps its time (cues stay on the video) instead of sliding earlier
     stream = ffmpeg.input(str(src)).output(
-        str(dst), map="0:a:0", vn=None, ac=1, ar=SAMPLE_RATE, acodec="pcm_s16le", f="wav"
+        str(dst), map="0:a:0", vn=None, ac=1, ar=SAMPLE_RATE, acodec="pcm_s16le", f="wav",
+        af=f"aresample={SAMPLE_RATE}:async=1:first_pts=0",
     )
     stream = stream.global_args("-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats")
     return stream.overwrite_output().compile(cmd=find_ffmpeg())
@@ -173,19 +179,82 @@ def extract_audio(
     if cancel.cancelled or code != 0:
         part.unlink(missing_ok=True)
         cancel.check()
-        if "matches no streams" in text:
-            parse_info(src, text)  # not media at all → MediaError; else it has no audio:
-            raise NoAudioError(f"{src.name}: the file has no audio track.")
-        parse_info(src, text)
-        raise MediaError(f"{src.name}: audio extraction failed ({_last_error(text)}).")
-    os.replace(part, dst)
+        raise extraction_failure(src, dst, text)
+    try:
+        os.replace(part, dst)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise MediaError(f"{src.name}: cannot keep the extracted audio ({exc.strerror or exc}).") from None
     on_progress(Progress("extract", 1.0, "audio extracted"))
-    return info or parse_info(src, text)
+    found = info or parse_info(src, text)
+    errors = [ln.strip() for ln in stderr_lines if _DAMAGE.search(ln)]
+    if errors:
+        found = dataclasses.replace(found, decode_errors=len(errors), damage_sample=errors[0][:200])
+    return found
+
+
+def extraction_failure(src: Path, dst: Path, text: str) -> MediaError:
+    """The error for a failed extraction, from ffmpeg's stderr ``text`` (what a user can act on,
+    not ffmpeg's closing "Conversion failed!")."""
+    if "matches no streams" in text:
+        parse_info(src, text)  # not media at all → MediaError; else it has no audio:
+        return NoAudioError(f"{src.name}: the file has no audio track.")
+    if "No space left on device" in text:
+        return MediaError(f"{src.name}: the disk is full: no room for the temporary audio in "
+                          f"{dst.parent}; free some space and try again.")
+    if "Disk quota exceeded" in text:
+        return MediaError(f"{src.name}: the disk quota is used up: no room for the temporary audio in "
+                          f"{dst.parent}.")
+    parse_info(src, text)
+    return MediaError(f"{src.name}: audio extraction failed ({_last_error(text)}).")
+
+
+# ffmpeg's words for damaged input (a clean file prints none of them)
+_DAMAGE = re.compile(r"corrupt|Invalid data found|Error (?:while decoding|submitting packet)|partial file|"
+                     r"Input buffer exhausted|error reading header|Truncating packet|invalid (?:frame|band)",
+                     re.IGNORECASE)
+HOLE_MS = 2000  # with decode errors, digital silence at least this long is audio that was lost
+MOSTLY_UNREADABLE = 0.5  # fail the file when less than this share of its audio could be decoded
+
+
+def fmt_clock(ms: int) -> str:
+    """``m:ss`` (``h:mm:ss`` from an hour) for messages."""
+    s = max(0, int(ms)) // 1000
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+def damage_report(info: MediaInfo, pcm: np.ndarray) -> str:
+    """"" for a whole file; else a sentence saying how the file is damaged (for the summary and
+    the job row). Raises MediaError when most of the audio could not be decoded."""
+    decoded_ms = samples_to_ms(len(pcm))
+    total_ms = max(info.duration_ms, decoded_ms)
+    if not info.decode_errors or total_ms <= 0:
+        return ""
+    silent = np.concatenate(([0], (pcm == 0).view(np.int8), [0]))
+    edges = np.flatnonzero(np.diff(silent))
+    starts, ends = edges[0::2], edges[1::2]
+    long = (ends - starts) >= ms_to_samples(HOLE_MS)
+    holes_ms = int(samples_to_ms(int((ends[long] - starts[long]).sum())))
+    stops_early = decoded_ms < total_ms - 1000
+    readable_ms = decoded_ms - holes_ms
+    parts = []
+    if stops_early:
+        parts.append(f"audio stops at {fmt_clock(decoded_ms)} of {fmt_clock(total_ms)}")
+    if holes_ms:
+        first = samples_to_ms(int(starts[long][0]))
+        parts.append(f"{fmt_clock(holes_ms)} of audio from {fmt_clock(first)} on could not be decoded")
+    if not parts:
+        parts.append(f"ffmpeg reported {info.decode_errors} decoding error{'s' * (info.decode_errors != 1)}")
+    what = "; ".join(parts)
+    if readable_ms < total_ms * MOSTLY_UNREADABLE:
+        raise MediaError(f"{info.path.name}: the file is damaged ({what}); only {fmt_clock(readable_ms)} of "
+                         f"{fmt_clock(total_ms)} could be read, so no subtitles were written.")
+    return f"the file is damaged: {what}"
 
 
 def _last_error(text: str) -> str:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith(" ")
-             and not ln.startswith(("size=", "Input #", "Output #", "Stream mapping"))]
+             and not ln.startswith(("size=", "Input #", "Output #", "Stream mapping", "Conversion failed"))]
     return lines[-1] if lines else "unknown error"
 
 
@@ -218,16 +287,33 @@ def is_media_path(path: Path) -> bool:
     return path.suffix.lower() in MEDIA_EXTENSIONS
 
 
-def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Files as given; folders expanded (recursively, sorted naturally) to the media files inside."""
-    out: list[Path] = []
+@dataclass
+class Inputs:
+    """What a list of input paths expands to."""
+
+    files: list[tuple[Path, Optional[Path]]]  # (file, the input folder it was found in, or None)
+    empty_folders: list[Path]  # folders given that hold no media file
+
+
+def collect_inputs(paths: list[Path]) -> Inputs:
+    """Files as given; folders expanded (recursively, sorted naturally) to the media files inside,
+    each with its folder (outputs mirror the sub-folders); folders without media are listed."""
+    out = Inputs([], [])
     for p in paths:
+        p = Path(p)
         if p.is_dir():
             found = [f for f in p.rglob("*") if f.is_file() and is_media_path(f) and not f.name.startswith(".")]
-            out.extend(sorted(found, key=_natural_key))
+            if not found:
+                out.empty_folders.append(p)
+            out.files.extend((f, p) for f in sorted(found, key=_natural_key))
         else:
-            out.append(p)
+            out.files.append((p, None))
     return out
+
+
+def expand_inputs(paths: list[Path]) -> list[Path]:
+    """Files as given; folders expanded (recursively, sorted naturally) to the media files inside."""
+    return [f for f, _root in collect_inputs(paths).files]
 
 
 def _natural_key(p: Path) -> list:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.media_cache import MediaCache
+from ..core.secrets import PrivateRotatingHandler
 from . import icons
 from .controllers.editors import EditorLauncher, editor_class  # noqa: F401 - editor_class: tests patch it
 from .controllers.export import ExportController
@@ -173,12 +174,11 @@ def get_application(argv: Optional[list[str]] = None) -> QApplication:
 
 
 def setup_logging(log_dir: Path) -> Optional[logging.Handler]:
-    """Log the app's INFO+ messages to ``<user log dir>/subtitler.log`` (rotated)."""
-    from logging.handlers import RotatingFileHandler
-
+    """Log the app's INFO+ messages to ``<user log dir>/subtitler.log`` (rotated; mode 0600; API
+    keys and ``Bearer`` tokens redacted by a filter on the handler)."""
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(log_dir / "subtitler.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handler = PrivateRotatingHandler(log_dir / "subtitler.log")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -106,11 +106,12 @@ def test_export_next_to_sources_and_pattern_checks(make_app, tmp_path):
     assert "only {stem}" in check_pattern("{name}.{ext}", ["srt"])
     assert "needs {ext}" in check_pattern("{stem}.srt", ["srt", "vtt"])
     assert "folders" in check_pattern("x/{stem}.{ext}", ["srt"])
-    # the same name from two sources in one folder is caught, not silently overwritten
+    # the same name from two sources in one folder is caught before anything is written
     other = tmp_path / "other"
     twin = finished_jobs(app, other, names=("a.mkv",))
     summary = export_jobs(jobs + twin, tmp_path / "one", ["srt"], "{stem}.{ext}", overwrite=True)
-    assert len(summary.written) == 1 and "also the output name" in summary.failed[0][1]
+    assert summary.written == [] and not (tmp_path / "one").exists()
+    assert "from both" in summary.failed[0][1] and str(other / "a.mkv") in summary.failed[0][1]
     dlg = app.open_export()
     dlg.pattern.setCurrentText("{nope}")
     assert not dlg.export_button.isEnabled()

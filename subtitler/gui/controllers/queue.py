@@ -34,8 +34,12 @@ class QueueController(QObject):
             return []
         jobs, skipped = self.queue.add_paths(paths)
         missing = [p for p in skipped if not p.exists()]
-        not_media = [p for p in skipped if p.exists()]
+        empty = [p for p in skipped if p.is_dir()]
+        not_media = [p for p in skipped if p.exists() and not p.is_dir()]
         parts = []
+        if empty:
+            parts.append(f"No video or audio in {'these folders' if len(empty) != 1 else 'the folder'}: "
+                         + names(empty))
         if not_media:
             parts.append(f"Skipped {len(not_media)} file{'s' * (len(not_media) != 1)} that "
                          f"{'are' if len(not_media) != 1 else 'is'} not video or audio: " + names(not_media))
