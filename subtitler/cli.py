@@ -157,6 +157,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
                                     overwrite=args.overwrite, pattern=args.name_pattern)
             written_all.extend(written)
             extra = f", {result.flagged_cues} flagged for review" if result.flagged_cues else ""
+            if result.uncertain_cues:
+                extra += f" ({result.uncertain_cues} timing uncertain)"
             print(f"{source.name}: {len(result.document.cues)} cues{extra} → "
                   + ", ".join(str(p) for p in written), file=sys.stderr)
         except (AuthError, BillingError) as exc:

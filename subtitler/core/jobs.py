@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +23,10 @@ from .media import MediaInfo, extract_audio, load_wav, samples_to_ms
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 from .rules import fix_timing, get_profile
 from .speech import Chunk, Region, VadSettings, detect_speech, make_chunks
-from .timing import cues_for_chunk, join_texts
+from .align import PauseMap, warm_up
+from .timing import UNCERTAIN_FLAG, chunk_pause_map, cues_for_chunk, join_texts
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -49,6 +54,7 @@ class JobResult:
     flagged_cues: int
     elapsed_s: float
     language: str = ""
+    uncertain_cues: int = 0  # of the flagged ones: placed by alignment with low confidence
 
     @property
     def audio_ms(self) -> int:
@@ -81,12 +87,14 @@ def transcribe_file(
     chunks = chunks_for(engine, pcm, regions)
     on_progress(Progress("transcribe", 0.0, f"transcribing {len(chunks)} pieces", 0, len(chunks)))
     language = None if options.language in ("", "auto") else options.language
+    prep = _AlignPrep(chunks, enabled=not getattr(engine, "word_times", False))
     results = engine.transcribe(chunks, language=language, on_progress=on_progress, cancel=cancel)
     on_progress(Progress("timing", 0.0, "timing cues"))
     profile = get_profile(options.profile, join_texts(results))
+    maps = prep.result()
     raw: list[Cue] = []
     for chunk, result in zip(chunks, results):
-        raw.extend(cues_for_chunk(chunk, result, profile))
+        raw.extend(cues_for_chunk(chunk, result, profile, maps.get(chunk.index)))
     cues = fix_timing(raw, profile, media_end_ms=max(info.duration_ms, samples_to_ms(len(pcm))))
     detected = next((r.language for r in results if r.language), "")
     doc = Document(cues, media_path=str(path.resolve()), language=language or detected, profile=profile.name)
@@ -96,7 +104,35 @@ def transcribe_file(
         source=path, info=info, document=doc, engine=engine.name, regions=regions, chunks=len(chunks),
         failed_chunks=sum(1 for r in results if r.error), flagged_cues=sum(1 for c in cues if c.flag),
         elapsed_s=time.perf_counter() - t0, language=doc.language,
+        uncertain_cues=sum(1 for c in cues if c.flag == UNCERTAIN_FLAG),
     )
+
+
+class _AlignPrep:
+    """While an engine without word times works (mostly waiting on the network), a background
+    thread makes every chunk's pause map and loads the segmenter, so that aligning its text
+    afterwards costs little wall time."""
+
+    def __init__(self, chunks: Sequence[Chunk], *, enabled: bool) -> None:
+        self.maps: dict[int, PauseMap] = {}
+        self.thread: Optional[threading.Thread] = None
+        if enabled:
+            self.thread = threading.Thread(target=self._run, args=(list(chunks),), daemon=True,
+                                           name="subtitler-align-prep")
+            self.thread.start()
+
+    def _run(self, chunks: list[Chunk]) -> None:
+        try:
+            warm_up()
+            for c in chunks:
+                self.maps[c.index] = chunk_pause_map(c)
+        except Exception:  # noqa: BLE001 - an optimisation only: alignment makes what is missing
+            log.debug("alignment preparation failed", exc_info=True)
+
+    def result(self) -> dict[int, PauseMap]:
+        if self.thread is not None:
+            self.thread.join()
+        return self.maps
 
 
 def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[Chunk]:

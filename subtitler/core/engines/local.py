@@ -108,6 +108,7 @@ def model_label(model: Optional[str]) -> str:
 
 class LocalEngine:
     name = "local"
+    word_times = True  # faster-whisper's word timestamps: no alignment step needed
     max_chunk_ms = 30000
     margin_ms = 0
 
