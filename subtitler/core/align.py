@@ -471,8 +471,10 @@ def _place(tokens: Sequence[Token], weights: np.ndarray, s: _Stretch, speech: np
 def _conf(rate: float, w_near: float, w_far: float) -> float:
     """Confidence of a boundary ``w_near`` weight units from one anchor and ``w_far`` from the other."""
     d = min(w_near, w_far)
-    sigma_ms = 0.4 * rate * FRAME_MS * math.sqrt(max(0.0, d)) + 0.1 * rate * FRAME_MS * d * 0.3
-    return 1.0 / (1.0 + (sigma_ms / 300.0) ** 2)
+    # syllable durations vary by about a quarter, independently: a random walk from the anchor;
+    # 0.5 (uncertain) is reached at 400 ms, about 40 syllables of normal speech without a pause
+    sigma_ms = 0.25 * rate * FRAME_MS * math.sqrt(max(0.0, d))
+    return 1.0 / (1.0 + (sigma_ms / 400.0) ** 2)
 
 
 def _frame_at(cum: np.ndarray, x: float, *, first: bool) -> int:
