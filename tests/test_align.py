@@ -118,3 +118,13 @@ def test_silence_or_no_text_gives_nothing_odd():
     assert align(silent, "") == []
     words = align(silent, "Hello there.")
     assert len(words) == 2 and all(w.confidence < UNCERTAIN for w in words)
+
+
+@pytest.mark.parametrize("shift", [-150, 0, 150])
+def test_known_edges_a_little_off_are_moved_onto_the_speech(speeches, shift):
+    """A segment (or an edited cue) whose given times are up to 150 ms early or late still gives its
+    first and last word their true edges."""
+    sp = speeches[("zh", "fluent")]
+    u = sp.utterances[2]
+    words = align(sp.pcm, u["text"], span=(u["start_ms"] + shift, u["end_ms"] + shift), fixed=True)
+    assert abs(words[0].start_ms - u["start_ms"]) <= 40 and abs(words[-1].end_ms - u["end_ms"]) <= 60

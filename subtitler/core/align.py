@@ -271,12 +271,15 @@ def align_tokens(samples: np.ndarray, tokens: Sequence[Token], *, start_ms: int 
         return []
     pm = pmap or pause_map(samples, start_ms, regions)
     lo, hi = span or (start_ms, start_ms + len(samples) * 1000 // SAMPLE_RATE)
+    reach = EDGE_SEARCH_MS // FRAME_MS
+    if fixed:  # look a little outside the known edges too: they may cut into the first/last word
+        lo, hi = lo - EDGE_SEARCH_MS, hi + EDGE_SEARCH_MS
     fa, fb = pm.frame(lo), max(pm.frame(lo) + 1, pm.frame(hi))
     speech = pm.speech[fa:fb]
     idx = np.flatnonzero(speech)
     if fixed:
-        first = _refine(speech, 0, EDGE_SEARCH_MS // FRAME_MS, forward=True)
-        last = _refine(speech, len(speech), EDGE_SEARCH_MS // FRAME_MS, forward=False)
+        a0, b0 = pm.frame(lo + EDGE_SEARCH_MS) - fa, pm.frame(hi - EDGE_SEARCH_MS) - fa
+        first, last = _edge(speech, a0, reach, start=True), _edge(speech, b0, reach, start=False)
         edge_conf = 1.0
     elif len(idx):
         first, last = int(idx[0]), int(idx[-1]) + 1
@@ -307,14 +310,28 @@ def align_tokens(samples: np.ndarray, tokens: Sequence[Token], *, start_ms: int 
     return out
 
 
-def _refine(speech: np.ndarray, at: int, reach: int, *, forward: bool) -> int:
-    """A known edge moved to the speech edge next to it (within ``reach`` frames) when there is one."""
-    if forward:
-        hit = np.flatnonzero(speech[at: at + reach])
-        return at + int(hit[0]) if len(hit) else at
-    lo = max(0, at - reach)
-    hit = np.flatnonzero(speech[lo:at])
-    return lo + int(hit[-1]) + 1 if len(hit) else at
+def _edge(speech: np.ndarray, at: int, reach: int, *, start: bool) -> int:
+    """A known start (end) moved to the nearest speech onset (offset) within ``reach`` frames: back
+    to where the speech it cuts into began, or on past a pause to where speech begins (mirrored
+    for an end); unchanged when there is none."""
+    n = len(speech)
+    at = min(max(0, at), n)
+    if not start:  # mirror: an end is a start of the reversed audio
+        return n - _edge(speech[::-1], n - at, reach, start=True)
+    cands = []
+    k = at
+    if at < n and speech[at]:
+        while k > max(0, at - reach) and speech[k - 1]:
+            k -= 1
+        if k == 0 or not speech[k - 1]:
+            cands.append(k)
+    ahead = speech[at: at + reach]
+    onsets = np.flatnonzero(ahead[1:] & ~ahead[:-1]) + 1  # speech after a quiet frame
+    if at < n and not speech[at] and len(ahead) and ahead.any():
+        onsets = np.concatenate(([int(np.argmax(ahead))], onsets))
+    if len(onsets):
+        cands.append(at + int(onsets[0]))
+    return min(cands, key=lambda c: abs(c - at)) if cands else at
 
 
 def _anchor(tokens: Sequence[Token], speech: np.ndarray) -> list[_Stretch]:
