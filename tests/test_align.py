@@ -128,3 +128,19 @@ def test_known_edges_a_little_off_are_moved_onto_the_speech(speeches, shift):
     u = sp.utterances[2]
     words = align(sp.pcm, u["text"], span=(u["start_ms"] + shift, u["end_ms"] + shift), fixed=True)
     assert abs(words[0].start_ms - u["start_ms"]) <= 40 and abs(words[-1].end_ms - u["end_ms"]) <= 60
+
+
+def test_editor_split_of_a_cue_is_retimed_on_the_words(speeches):
+    """The editor splits one cue holding two sentences at the text: both halves land on the true
+    sentence times (retime_cues keeps texts and flags)."""
+    from subtitler.core.document import Cue
+    from subtitler.core.timing import retime_cues
+
+    sp = speeches[("en", "fluent")]
+    u1, u2 = sp.utterances[6], sp.utterances[7]
+    whole = Cue(u1["start_ms"] - 30, u2["end_ms"] + 200, u1["text"] + " " + u2["text"])
+    half = (whole.start + whole.end) // 2  # where a naive split would cut
+    a, b = retime_cues(sp.pcm, [Cue(whole.start, half, u1["text"]), Cue(half, whole.end, u2["text"], "note")])
+    assert abs(a.start - u1["start_ms"]) <= 40 and abs(a.end - u1["end_ms"]) <= 100
+    assert abs(b.start - u2["start_ms"]) <= 100 and abs(b.end - u2["end_ms"]) <= 100
+    assert a.text == u1["text"] and a.flag == "" and b.flag == "note"

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from .document import Cue
-from .engines.base import ChunkResult, Segment, Word
+from .align import UNCERTAIN, PauseMap, align, pause_map
+from .engines.base import ChunkResult, Word
 from .rules import Profile
 from .speech import Chunk, Region
-from .align import UNCERTAIN, PauseMap, align, pause_map
-from .text import SENTENCE_END, is_cjk_text, join_pieces, segment_words, units, visible_len
+from .text import SENTENCE_END, is_cjk_text, join_pieces, segment_words, visible_len
 
 UNCERTAIN_FLAG = "timing uncertain"
 PAUSE_BREAK_MS = 600  # a pause this long between words always ends a cue
@@ -248,3 +248,25 @@ def _speech_between(a: int, b: int, regions: Sequence[Region]) -> int:
 
 def join_texts(results: Sequence[ChunkResult]) -> str:
     return join_pieces([r.text for r in results])
+
+
+def retime_cues(pcm, cues: Sequence[Cue]) -> list[Cue]:
+    """Consecutive cues whose text the user just edited (split, merged, retyped) re-timed on the
+    file's 16 kHz audio ``pcm``, within the span they cover together: each keeps its text and gets
+    the start of its first word and the end of its last; a placement of low confidence is flagged
+    ``UNCERTAIN_FLAG`` (other flags are kept). For the editor's edit commands."""
+    from .align import retime_texts
+
+    cues = list(cues)
+    if not cues:
+        return []
+    texts = [c.text.replace("\n", " ") if not is_cjk_text(c.text) else c.text.replace("\n", "") for c in cues]
+    times = retime_texts(pcm, texts, cues[0].start, cues[-1].end)
+    out = []
+    for c, (a, b, conf) in zip(cues, times):
+        if not c.text.strip():
+            out.append(c)
+            continue
+        flag = c.flag if c.flag not in ("", UNCERTAIN_FLAG) else ("" if conf >= UNCERTAIN else UNCERTAIN_FLAG)
+        out.append(Cue(a, max(b, a + 1), c.text, flag))
+    return out

@@ -13,12 +13,11 @@ import statistics
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Sequence
 
 import numpy as np
 
 from subtitler.core.media import find_ffmpeg
-from subtitler.core.text import is_cjk_char
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
 PAUSED_GAPS_MS = (700, 1100, 600, 900, 1300, 800, 1000)
