@@ -9,7 +9,7 @@ import logging
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
@@ -25,6 +25,7 @@ from .rules import fix_timing, get_profile
 from .speech import Chunk, Region, VadSettings, detect_speech, make_chunks
 from .align import PauseMap, warm_up
 from .timing import UNCERTAIN_FLAG, chunk_pause_map, cues_for_chunk, join_texts
+from .zh import ZhStyle, finish_text, prepare_text
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ class TranscribeOptions:
     profile: Optional[str] = None  # None/"auto": by script
     glm_settings: Any = None
     vad: VadSettings = field(default_factory=VadSettings)
+    zh: ZhStyle = field(default_factory=ZhStyle)  # Chinese text: punctuation, script, Latin spacing
 
     def make_engine(self) -> Engine:
         return create_engine(self.engine, model=self.model, glm_settings=self.glm_settings)
@@ -90,14 +92,18 @@ def transcribe_file(
     prep = _AlignPrep(chunks, enabled=not getattr(engine, "word_times", False))
     results = engine.transcribe(chunks, language=language, on_progress=on_progress, cancel=cancel)
     on_progress(Progress("timing", 0.0, "timing cues"))
-    profile = get_profile(options.profile, join_texts(results))
+    profile = replace(get_profile(options.profile, join_texts(results)), zh_punct=options.zh.punct)
     maps = prep.result()
     raw: list[Cue] = []
     for chunk, result in zip(chunks, results):
         raw.extend(cues_for_chunk(chunk, result, profile, maps.get(chunk.index)))
+    # Chinese conventions: what changes the width before timing and line breaking, the punctuation after
+    raw = [replace(c, text=prepare_text(c.text, options.zh)) for c in raw]
     cues = fix_timing(raw, profile, media_end_ms=max(info.duration_ms, samples_to_ms(len(pcm))))
+    cues = [replace(c, text=finish_text(c.text, options.zh)) for c in cues]
     detected = next((r.language for r in results if r.language), "")
-    doc = Document(cues, media_path=str(path.resolve()), language=language or detected, profile=profile.name)
+    doc = Document(cues, media_path=str(path.resolve()), language=language or detected, profile=profile.name,
+                   meta={"zh": options.zh.to_dict()})
     doc.mark_saved()
     on_progress(Progress("done", 1.0, f"{len(cues)} cues"))
     return JobResult(

@@ -9,6 +9,7 @@ from .document import Cue
 from .errors import UsageError
 from .text import (CJK_PUNCT_STRIP, SENTENCE_END, is_cjk_text, join_pieces, segment_tagged, split_evenly, units,
                    visible_len)
+from .zh import char_width, display_width, measure, uses_cjk_layout
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class Profile:
     max_duration_ms: int
     min_gap_ms: int
     lead_out_ms: int = 500  # how far an end may trail speech to help reading speed
+    cjk: bool = False  # a Chinese profile: Chinese text with Latin words in it is laid out as Chinese
+    zh_punct: str = "netflix"  # Chinese punctuation style (zh.PUNCT_STYLES); "keep": line ends untouched
 
     @property
     def max_chars(self) -> int:
@@ -31,7 +34,7 @@ class Profile:
 PROFILES: dict[str, Profile] = {p.name: p for p in [
     Profile("netflix-en", "Netflix-like English", 42, 2, 20, 833, 7000, 83),
     Profile("netflix-latin", "Netflix-like other Latin languages", 42, 2, 17, 833, 7000, 83),
-    Profile("netflix-zh", "Netflix-like Simplified Chinese", 16, 2, 9, 833, 7000, 83),
+    Profile("netflix-zh", "Netflix-like Simplified Chinese", 16, 2, 9, 833, 7000, 83, cjk=True),
     Profile("amazon", "Amazon-like", 42, 2, 17, 1000, 7000, 83),
     Profile("short-form", "Short-form video (vertical)", 24, 2, 25, 700, 5000, 0),
     Profile("subtitle-edit", "Subtitle Edit defaults", 43, 2, 25, 1000, 8000, 24),
@@ -39,12 +42,13 @@ PROFILES: dict[str, Profile] = {p.name: p for p in [
 
 
 def get_profile(name: Optional[str], sample_text: str = "") -> Profile:
-    """The named profile, or the default for the text's script (Chinese vs Latin)."""
+    """The named profile, or the default for the text's script (Chinese, also with English terms
+    in it, vs Latin)."""
     if name and name != "auto":
         if name not in PROFILES:
             raise UsageError(f"unknown profile '{name}'; choose one of: {', '.join(PROFILES)}.")
         return PROFILES[name]
-    return PROFILES["netflix-zh" if is_cjk_text(sample_text) else "netflix-en"]
+    return PROFILES["netflix-zh" if uses_cjk_layout(sample_text) else "netflix-en"]
 
 
 # -- line breaking ---------------------------------------------------------------------------
@@ -75,13 +79,15 @@ def break_lines(text: str, profile: Profile) -> str:
     """At most ``max_lines`` lines of at most ``chars_per_line`` where possible; prefer breaks after
     punctuation and before conjunctions/prepositions, never after an article; balanced, with the
     bottom line the longer when unequal. Chinese: break at punctuation or evenly, and drop the
-    trailing comma/full stop at line ends."""
+    trailing comma/full stop at line ends (unless the profile keeps punctuation as recognised).
+    Chinese lengths are widths (zh.measure: Latin letters and digits count half); Chinese breaks
+    fall between words (jieba). A two-speaker cue keeps its one line per speaker."""
     lines = text.split("\n")
-    if len(lines) == 2 and all(ln.startswith("- ") for ln in lines):
-        return text  # a two-speaker cue keeps one line per speaker
-    flat = " ".join(text.split()) if not is_cjk_text(text) else text.replace("\n", "")
-    if is_cjk_text(flat):
-        return _break_cjk(flat, profile)
+    if len(lines) == 2 and all(ln.startswith(DIALOGUE_DASH) for ln in lines):
+        return text
+    if _cjk_layout(text, profile):
+        return _break_cjk(join_pieces(text.split("\n")), profile)
+    flat = " ".join(text.split())
     if len(flat) <= profile.chars_per_line or profile.max_lines < 2:
         return flat
     words = flat.split(" ")
@@ -112,39 +118,65 @@ def break_lines(text: str, profile: Profile) -> str:
     return " ".join(words[:k]) + "\n" + " ".join(words[k:])
 
 
+def _compound(tag_before: str, tag_after: str) -> bool:
+    """Two jieba words that read as one: noun + noun, number + measure word."""
+    return (tag_before[:1] == "n" and tag_after[:1] == "n") or (tag_before[:1] == "m" and tag_after[:1] == "q")
+
+
+def _cjk_layout(text: str, profile: Profile) -> bool:
+    return is_cjk_text(text) or (profile.cjk and uses_cjk_layout(text))
+
+
+_NO_LINE_START = "，。、；：！？）》」』”’,.;:!?)"
+
+
 def _break_cjk(text: str, profile: Profile) -> str:
     """Two balanced lines broken only between words (jieba), preferably after clause punctuation,
     never before a particle or a closing mark."""
     text = text.strip()
-    if len(text) <= profile.chars_per_line:
-        return text.rstrip(CJK_PUNCT_STRIP) or text
+    strip = "" if profile.zh_punct == "keep" else CJK_PUNCT_STRIP
+    if display_width(text) <= profile.chars_per_line:
+        return text.rstrip(strip) or text
+    upto = [0.0]  # width of text[:k], for every k
+    for ch in text:
+        upto.append(upto[-1] + char_width(ch))
+    bounds: dict[int, tuple[str, str]] = {}  # jieba word boundaries: offset -> (tag before, tag after)
     tagged = segment_tagged(text)
-    words, tags = [w for w, _ in tagged], [t for _, t in tagged]
-    best_k, best_score = None, None
     k = 0
-    for i, w in enumerate(words[:-1]):
+    for i, (w, tag) in enumerate(tagged[:-1]):
         k += len(w)
-        nxt = words[i + 1]
-        if no_line_start(nxt) or not w.strip():
-            continue
-        top, bottom = text[:k], text[k:]
-        over = max(0, len(top) - profile.chars_per_line) + max(0, len(bottom) - profile.chars_per_line)
-        score = over * 100 + abs(len(top.rstrip(CJK_PUNCT_STRIP)) - len(bottom.rstrip(CJK_PUNCT_STRIP)))
-        if top[-1] in "，。、；：！？,":
-            score -= 8
-        elif (tags[i][:1] == "n" and tags[i + 1][:1] == "n") or (tags[i][:1] == "m" and tags[i + 1][:1] == "q"):
-            score += 5  # inside a compound noun (数字 滤波器), or between a number and its measure word
-        if best_score is None or score < best_score:
-            best_k, best_score = k, score
-    if best_k is None:
-        return text.rstrip(CJK_PUNCT_STRIP) or text
-    top, bottom = text[:best_k].rstrip(CJK_PUNCT_STRIP), text[best_k:].rstrip(CJK_PUNCT_STRIP)
+        if not no_line_start(tagged[i + 1][0]):
+            bounds[k] = (tag, tagged[i + 1][1])
+    best_k, best_score = len(text) // 2, None
+    for between_words in (True, False):  # anywhere only when no word boundary is left
+        for k in range(1, len(text)):
+            if between_words and k not in bounds:
+                continue
+            if text[k - 1].isascii() and text[k].isascii() and not (text[k - 1].isspace() or text[k].isspace()):
+                continue  # never inside a Latin word, a number or a name such as GLM-ASR
+            if text[k] in _NO_LINE_START:
+                continue
+            top = upto[k] - (0.5 if text[k - 1] == " " else 0.0)  # a space at the break goes
+            bottom = upto[-1] - upto[k] - (0.5 if text[k] == " " else 0.0)
+            over = max(0, top - profile.chars_per_line) + max(0, bottom - profile.chars_per_line)
+            score = over * 100 + abs(top - bottom)
+            if text[k - 1] in "，。；：！？," or (text[k - 1] == " " and text[k - 2:k - 1] in ("，", "。", ",")):
+                score -= 8
+            elif text[k - 1] == "、":
+                score += 2  # inside an enumeration (and a line-end 、 is dropped by the Netflix style)
+            elif k in bounds and _compound(*bounds[k]):
+                score += 5  # inside a compound noun (数字 滤波器), or between a number and its measure word
+            if best_score is None or score < best_score:
+                best_k, best_score = k, score
+        if best_score is not None:
+            break
+    top, bottom = text[:best_k].rstrip().rstrip(strip), text[best_k:].strip().rstrip(strip)
     return top + "\n" + bottom if top else bottom
 
 
 # -- timing fixes ----------------------------------------------------------------------------
-MERGE_GAP_MS = 1000
-LEAD_IN_MS = 100  # how far a start may move before the speech onset to help reading speed  # a short cue joins a neighbour at most this far away
+MERGE_GAP_MS = 1000  # a short cue joins a neighbour at most this far away
+LEAD_IN_MS = 100  # how far a start may move before the speech onset to help reading speed
 DIALOGUE_DASH = "- "
 
 
@@ -157,7 +189,7 @@ def _room(c: Cue, nxt: Optional[Cue], profile: Profile) -> int:
 
 def _needs_help(c: Cue, nxt: Optional[Cue], profile: Profile) -> bool:
     """Too short, or too fast to read, even when extended up to the next cue."""
-    need = max(profile.min_duration_ms, int(visible_len(c.text) * 1000 / profile.max_cps))
+    need = max(profile.min_duration_ms, int(measure(c.text) * 1000 / profile.max_cps))
     return bool(c.text.strip()) and not c.flag.startswith("not transcribed") and _room(c, nxt, profile) < need
 
 
@@ -166,7 +198,7 @@ def _merged_text(a: Cue, b: Cue, profile: Profile) -> str:
     line) as a two-speaker cue, one dashed line per speaker; otherwise simply joined."""
     ta, tb = _flat(a.text), _flat(b.text)
     if (ta[-1:] in "?？" and not ta.startswith(DIALOGUE_DASH) and not tb.startswith(DIALOGUE_DASH)
-            and max(visible_len(ta), visible_len(tb)) + len(DIALOGUE_DASH) <= profile.chars_per_line
+            and max(measure(ta), measure(tb)) + len(DIALOGUE_DASH) <= profile.chars_per_line
             and tb[-1:] in ".!?。！？…"):
         return f"{DIALOGUE_DASH}{ta}\n{DIALOGUE_DASH}{tb}"
     return join_pieces([ta, tb])
@@ -196,7 +228,7 @@ def merge_short_cues(cues: Sequence[Cue], profile: Profile) -> list[Cue]:
                 a, b = (out[j], c) if j < i else (c, out[j])
                 gap = b.start - a.end
                 text = _merged_text(a, b, profile)
-                if (gap <= MERGE_GAP_MS and visible_len(text.replace("\n", "")) <= profile.max_chars
+                if (gap <= MERGE_GAP_MS and measure(text.replace("\n", "")) <= profile.max_chars
                         and b.end - a.start <= profile.max_duration_ms):
                     # prefer the rest of the same sentence, then a question and its answer, then the nearer
                     rank = gap - (1000 if _flat(a.text)[-1:] not in SENTENCE_END else 0)
@@ -212,19 +244,20 @@ def merge_short_cues(cues: Sequence[Cue], profile: Profile) -> list[Cue]:
     return out
 
 def cps(cue: Cue) -> float:
-    return visible_len(cue.text) * 1000 / max(1, cue.duration)
+    """Reading speed in characters per second (Chinese: Netflix width, zh.measure)."""
+    return measure(cue.text) * 1000 / max(1, cue.duration)
 
 
 def split_long_cue(cue: Cue, profile: Profile) -> list[Cue]:
     """Cut a cue whose text does not fit the profile's lines, or that lasts too long, into pieces
     sharing its time by character count."""
-    text = cue.plain() if not is_cjk_text(cue.text) else cue.text.replace("\n", "")
-    if visible_len(text) <= profile.max_chars and cue.duration <= profile.max_duration_ms:
+    text = cue.plain() if not _cjk_layout(cue.text, profile) else join_pieces(cue.text.split("\n"))
+    if measure(text) <= profile.max_chars and cue.duration <= profile.max_duration_ms:
         return [cue]
     pieces = units(text, profile.max_chars)
     if len(pieces) == 1 and cue.duration > profile.max_duration_ms:
         n = -(-cue.duration // profile.max_duration_ms)
-        pieces = split_evenly(text, max(1, -(-visible_len(text) // n)))
+        pieces = split_evenly(text, max(1, -(-measure(text) // n)))
     if len(pieces) <= 1:
         return [cue]
     total = sum(visible_len(p) for p in pieces) or 1
@@ -262,7 +295,7 @@ def fix_timing(cues: Sequence[Cue], profile: Profile, *, media_end_ms: Optional[
             start = max(start, out[-1].end + profile.min_gap_ms)
         nxt_start = work[i + 1].start if i + 1 < len(work) else (media_end_ms or end + profile.max_duration_ms)
         limit = nxt_start - profile.min_gap_ms
-        need = int(visible_len(text) * 1000 / profile.max_cps)
+        need = int(measure(text) * 1000 / profile.max_cps)
         dur = end - start
         target = min(max(dur, profile.min_duration_ms, need), profile.max_duration_ms)
         if not text.strip() and c.flag:  # a flagged gap (failed or blocked piece) keeps its whole span

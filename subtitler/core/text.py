@@ -99,8 +99,10 @@ def clauses(text: str) -> list[str]:
 
 def split_evenly(text: str, max_chars: int) -> list[str]:
     """Cut ``text`` into the fewest near-equal pieces of at most ``max_chars``, at spaces for Latin
-    text, between words (jieba) for CJK."""
-    n = -(-visible_len(text) // max_chars)
+    text, between words (jieba) for CJK. Lengths as zh.measure counts them (Chinese: Netflix width)."""
+    from .zh import measure
+
+    n = int(-(-measure(text) // max_chars))
     if n <= 1:
         return [text]
     if is_cjk_text(text):
@@ -122,13 +124,14 @@ def split_evenly(text: str, max_chars: int) -> list[str]:
 def _split_cjk_evenly(text: str, n: int, max_chars: int) -> list[str]:
     """``n`` near-equal pieces cut only between jieba words, never before a particle or mark."""
     from .rules import no_line_start
+    from .zh import measure
 
     words = segment_words(text)
     pieces: list[str] = []
     buf = ""
-    target = len(text) / n
-    for i, w in enumerate(words):
-        if buf and (len(buf) + len(w) > max_chars or len(buf) >= target) and not no_line_start(w):
+    target = measure(text) / n
+    for w in words:
+        if buf and (measure(buf + w) > max_chars or measure(buf) >= target) and not no_line_start(w):
             pieces.append(buf)
             buf = ""
         buf += w
@@ -139,16 +142,18 @@ def _split_cjk_evenly(text: str, n: int, max_chars: int) -> list[str]:
 
 def units(text: str, max_chars: int) -> list[str]:
     """Sentences; a sentence longer than ``max_chars`` is cut at clauses, then evenly. Short
-    neighbouring clauses are packed back together up to the limit."""
+    neighbouring clauses are packed back together up to the limit. Lengths as zh.measure counts them."""
+    from .zh import measure
+
     out: list[str] = []
     for s in sentences(text):
-        if visible_len(s) <= max_chars:
+        if measure(s) <= max_chars:
             out.append(s)
             continue
         packed: list[str] = []
         for c in clauses(s):
             for piece in split_evenly(c, max_chars):
-                if packed and visible_len(join_pieces([packed[-1], piece])) <= max_chars * 0.75:
+                if packed and measure(join_pieces([packed[-1], piece])) <= max_chars * 0.75:
                     packed[-1] = join_pieces([packed[-1], piece])
                 else:
                     packed.append(piece)

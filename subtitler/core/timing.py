@@ -10,7 +10,8 @@ from .align import UNCERTAIN, PauseMap, align, pause_map
 from .engines.base import ChunkResult, Word
 from .rules import Profile
 from .speech import Chunk, Region
-from .text import SENTENCE_END, is_cjk_text, join_pieces, segment_words, visible_len
+from .text import SENTENCE_END, is_cjk_text, join_pieces, segment_words
+from .zh import display_width, measure
 
 UNCERTAIN_FLAG = "timing uncertain"
 PAUSE_BREAK_MS = 600  # a pause this long between words always ends a cue
@@ -107,9 +108,9 @@ def words_to_cues(words: Sequence[Word], profile: Profile) -> list[Cue]:
             if group:
                 joined = group + piece
                 pause = piece[0].start_ms - group[-1].end_ms
-                short = visible_len(_join_words(group)) < profile.max_chars * 0.35
+                short = measure(_join_words(group)) < profile.max_chars * 0.35
                 ends_sentence = group[-1].text.strip()[-1:] in SENTENCE_END
-                if (short and ends_sentence and pause <= 250 and visible_len(_join_words(joined)) <= profile.max_chars
+                if (short and ends_sentence and pause <= 250 and measure(_join_words(joined)) <= profile.max_chars
                         and joined[-1].end_ms - joined[0].start_ms <= profile.max_duration_ms):
                     group = joined
                     continue
@@ -134,17 +135,17 @@ def split_sentence(words: Sequence[Word], profile: Profile) -> list[list[Word]]:
     n = len(words)
     if n == 0:
         return []
-    chars = visible_len(_join_words(words))
+    chars = measure(_join_words(words))
     dur = words[-1].end_ms - words[0].start_ms
     if n == 1 or (chars <= profile.max_chars and dur <= profile.max_duration_ms):
         return [list(words)]
-    lens = [visible_len(w.text.strip()) for w in words]
     latin = not is_cjk_text(_join_words(words))
+    lens = [(len if latin else display_width)(w.text.strip()) for w in words]
     cut_cost = [0.0] * (n + 1)  # cost of ending a piece after word k-1 (before word k)
     for k in range(1, n):
         cut_cost[k] = boundary_cost(words[k - 1].text, words[k].text, words[k].start_ms - words[k - 1].end_ms,
                                     latin=latin)
-    m0 = max(-(-chars // profile.max_chars), -(-dur // profile.max_duration_ms), 1)
+    m0 = int(max(-(-chars // profile.max_chars), -(-dur // profile.max_duration_ms), 1))
     best: Optional[tuple[float, list[int]]] = None
     for m in (m0, m0 + 1, m0 + 2):
         target = chars / m
@@ -198,7 +199,7 @@ def boundary_cost(before: str, after: str, pause_ms: int, *, latin: bool) -> flo
     cost = 0.0
     if b[-1:] in SENTENCE_END:
         cost -= 2.5
-    elif b[-1:] in ",;:，；：、":
+    elif b[-1:] in ",;:，；：":  # not 、: it joins the items of a list
         cost -= 1.5
     cost -= min(1.0, max(0, pause_ms - 80) / 200)
     if latin and no_break_after(b):
