@@ -204,6 +204,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
             written = write_outputs(result.document, source, args.output_dir, fmts,
                                     overwrite=args.overwrite, pattern=args.name_pattern, root=plan.root)
             extra = f", {result.flagged_cues} flagged for review" if result.flagged_cues else ""
+            if result.uncertain_cues:
+                extra += f" ({result.uncertain_cues} timing uncertain)"
             print(f"{source.name}: {result.outcome()}, {len(result.document.cues)} cues{extra} → "
                   + ", ".join(str(p) for p in written), file=sys.stderr)
             if result.problems():

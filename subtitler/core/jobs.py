@@ -6,6 +6,7 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import json
+import logging
 import tempfile
 import threading
 import time
@@ -27,8 +28,11 @@ from .peaks import media_key
 from .progress import CancelToken, LinkedToken, Progress, ProgressCallback, ensure_token, no_progress
 from .rules import Profile, fix_timing, get_profile
 from .speech import Chunk, Region, VadSettings, detect_speech, make_chunks
-from .timing import cues_for_chunk, join_texts
+from .align import PauseMap, warm_up
+from .timing import UNCERTAIN_FLAG, chunk_pause_map, cues_for_chunk, join_texts
 from .zh import ZhStyle, finish_text, prepare_text
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -60,6 +64,7 @@ class JobResult:
     audio: Optional[MediaAudio] = None  # the decoded audio + speech map, kept for the editor
     gap_ms: int = 0  # audio inside the failed pieces (their cues are flagged gaps)
     damage: str = ""  # "" or "the file is damaged: …" (media.damage_report)
+    uncertain_cues: int = 0  # of the flagged ones: placed by alignment with low confidence
 
     @property
     def audio_ms(self) -> int:
@@ -128,7 +133,8 @@ def transcribe_file(
     key = media_key(path) if cache is not None else ""
     hit = cache.lookup(path, key) if cache is not None else None
     language = None if options.language in ("", "auto") else options.language
-    collector = _Collector(on_cues, options.profile)
+    prep = _AlignPrep(enabled=not getattr(engine, "word_times", False))
+    collector = _Collector(on_cues, options.profile, prep)
     with tempfile.TemporaryDirectory(prefix=".subtitler-", dir=tmp_parent) as tmp:
         wav = hit.wav if hit is not None else Path(tmp) / "audio.wav"
         done = None
@@ -151,9 +157,10 @@ def transcribe_file(
                           "no subtitles written.")
     on_progress(Progress("timing", 0.0, "timing cues"))
     profile = replace(get_profile(options.profile, join_texts(results)), zh_punct=options.zh.punct)
+    maps = prep.result()
     raw: list[Cue] = []
     for chunk, result in zip(chunks, results):
-        raw.extend(cues_for_chunk(chunk, result, profile))
+        raw.extend(cues_for_chunk(chunk, result, profile, maps.get(chunk.index)))
     # Chinese conventions: what changes the width before timing and line breaking, the punctuation after
     raw = [replace(c, text=prepare_text(c.text, options.zh)) for c in raw]
     cues = fix_timing(raw, profile, media_end_ms=max(info.duration_ms, samples_to_ms(len(pcm))))
@@ -168,6 +175,7 @@ def transcribe_file(
         failed_chunks=len(failed), flagged_cues=sum(1 for c in cues if c.flag),
         elapsed_s=time.perf_counter() - t0, language=doc.language, audio=audio,
         gap_ms=sum(_span_ms(c) for c, r in zip(chunks, results) if r.error), damage=damage,
+        uncertain_cues=sum(1 for c in cues if c.flag == UNCERTAIN_FLAG),
     )
 
 
@@ -182,11 +190,14 @@ def head_start(engine: Engine) -> bool:
 class _Collector:
     """Turns each finished piece (``Progress.result``) into cues for ``on_cues``."""
 
-    def __init__(self, on_cues: Optional[CuesCallback], profile: Optional[str]) -> None:
+    def __init__(self, on_cues: Optional[CuesCallback], profile: Optional[str], prep: "_AlignPrep") -> None:
         self.on_cues = on_cues
         self.profile = profile
+        self.prep = prep
 
     def watch(self, chunks: Sequence[Chunk], forward: ProgressCallback) -> ProgressCallback:
+        """Called with each batch of pieces just before they are recognised."""
+        self.prep.add(chunks)
         if self.on_cues is None:
             return forward
         by_index = {c.index: c for c in chunks}
@@ -339,6 +350,42 @@ def transcribe_span(pcm: np.ndarray, start_ms: int, end_ms: int, engine: Engine,
 def _span_ms(chunk: Chunk) -> int:
     regions = list(chunk.regions) or [Region(chunk.start_ms, chunk.end_ms)]
     return max(0, regions[-1].end_ms - regions[0].start_ms)
+
+
+class _AlignPrep:
+    """While an engine without word times works (mostly waiting on the network), a background
+    thread makes every chunk's pause map and loads the segmenter, so that aligning its text
+    afterwards costs little wall time. Batches of chunks (the head, then the rest) are prepared
+    one after the other."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.maps: dict[int, PauseMap] = {}
+        self.enabled = enabled
+        self.threads: list[threading.Thread] = []
+
+    def add(self, chunks: Sequence[Chunk]) -> None:
+        if not self.enabled or not chunks:
+            return
+        before = self.threads[-1] if self.threads else None
+        thread = threading.Thread(target=self._run, args=(list(chunks), before), daemon=True,
+                                  name="subtitler-align-prep")
+        self.threads.append(thread)
+        thread.start()
+
+    def _run(self, chunks: list[Chunk], before: Optional[threading.Thread]) -> None:
+        if before is not None:
+            before.join()
+        try:
+            warm_up()
+            for c in chunks:
+                self.maps[c.index] = chunk_pause_map(c)
+        except Exception:  # noqa: BLE001 - an optimisation only: alignment makes what is missing
+            log.debug("alignment preparation failed", exc_info=True)
+
+    def result(self) -> dict[int, PauseMap]:
+        for thread in self.threads:
+            thread.join()
+        return self.maps
 
 
 def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[Chunk]:

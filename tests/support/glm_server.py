@@ -74,6 +74,7 @@ class _Audio:
     pcm: np.ndarray
     utterances: list[Utterance]
     cjk: bool
+    tokens: Optional[list] = field(repr=False)
     order: np.ndarray = field(repr=False)
     sorted_vals: np.ndarray = field(repr=False)
 
@@ -138,13 +139,17 @@ class GlmServer:
 
     # -- set-up --------------------------------------------------------------------------------
 
-    def register(self, pcm: np.ndarray, utterances, *, cjk: bool = False) -> None:
-        """Audio the server will recognise, with its utterances (dicts or Utterance, absolute ms)."""
+    def register(self, pcm: np.ndarray, utterances, *, cjk: bool = False, tokens=None) -> None:
+        """Audio the server will recognise, with its utterances (dicts or Utterance, absolute ms).
+
+        With ``tokens`` (dicts of ``surface`` text, ``start_ms``, ``end_ms`` and ``sentence``, the
+        index of its utterance) a piece is recognised word by word, as a real recogniser hears it:
+        the words whose middle lies inside it, grouped into (partial) sentences as segments."""
         pcm = np.ascontiguousarray(pcm, dtype=np.int16)
         utts = [u if isinstance(u, Utterance) else Utterance(u["text"], int(u["start_ms"]), int(u["end_ms"]))
                 for u in utterances]
         order = np.argsort(pcm, kind="stable")
-        self._audio.append(_Audio(pcm, utts, cjk, order, pcm[order]))
+        self._audio.append(_Audio(pcm, utts, cjk, tokens, order, pcm[order]))
 
     def start(self) -> "GlmServer":
         server = self
@@ -217,13 +222,26 @@ class GlmServer:
         start_ms = off * 1000 // 16000
         dur_ms = len(pcm) * 1000 // 16000
         segs = []
+        sep = "" if audio.cjk else " "
+        if audio.tokens is not None:
+            heard = [t for t in audio.tokens if start_ms <= (t["start_ms"] + t["end_ms"]) // 2 < start_ms + dur_ms]
+            for t in heard:
+                a, b = max(0, t["start_ms"] - start_ms), min(dur_ms, t["end_ms"] - start_ms)
+                if segs and segs[-1]["sentence"] == t["sentence"]:
+                    segs[-1]["end"] = round(b / 1000, 3)
+                    segs[-1]["text"] += sep + t["surface"]
+                else:
+                    segs.append({"id": len(segs), "start": round(a / 1000, 3), "end": round(b / 1000, 3),
+                                 "text": t["surface"], "sentence": t["sentence"]})
+            for s in segs:
+                del s["sentence"]
+            return sep.join(s["text"] for s in segs), segs
         for u in audio.utterances:
             overlap = min(u.end_ms, start_ms + dur_ms) - max(u.start_ms, start_ms)
             if overlap * 2 >= (u.end_ms - u.start_ms) > 0:
                 a = max(0, u.start_ms - start_ms)
                 b = min(dur_ms, u.end_ms - start_ms)
                 segs.append({"id": len(segs), "start": round(a / 1000, 3), "end": round(b / 1000, 3), "text": u.text})
-        sep = "" if audio.cjk else " "
         return sep.join(s["text"] for s in segs), segs
 
 

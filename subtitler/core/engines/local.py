@@ -219,6 +219,7 @@ def batched_pipeline(model: Any) -> Any:
 
 class LocalEngine:
     name = "local"
+    word_times = True  # faster-whisper's word timestamps: no alignment step needed
     max_chunk_ms = 30000
     margin_ms = 0
 
