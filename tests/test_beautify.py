@@ -24,11 +24,11 @@ EN = PROFILES["netflix-en"]
 TEXT = "Some words"  # short: reading speed never decides in the rule tests
 
 
-def f(k: int, grid: FrameGrid = G25) -> int:
+def f(k: int, grid: FrameGrid = G24) -> int:
     return grid.ms(k)
 
 
-def one(start_f: int, end_f: int, cut_f: int, grid: FrameGrid = G25, profile=EN):
+def one(start_f: int, end_f: int, cut_f: int, grid: FrameGrid = G24, profile=EN):
     cue = Cue(f(start_f, grid), f(end_f, grid), TEXT)
     return beautify([cue], grid, [f(cut_f, grid)], profile=profile)
 
@@ -66,8 +66,16 @@ def test_out_cue_within_12_frames_of_a_cut_ends_2_frames_before_it(offset):
         assert r.changes[-1].reason == "ends 2 frames before shot change"
 
 
+def test_at_25_fps_the_profiles_83_ms_gap_is_3_frames():
+    r = one(20, 105, 100, grid=G25)
+    assert r.cues[0].end == G25.ms(97)
+    cues = [Cue(G25.ms(0), G25.ms(40), TEXT), Cue(G25.ms(47), G25.ms(90), TEXT)]
+    assert beautify(cues, G25, [], profile=EN).cues[0].end == G25.ms(44)
+    assert beautify(cues, G25, [], profile=PROFILES["short-form"]).cues[0].end == G25.ms(45)  # no gap of its own
+
+
 def test_out_cue_too_short_to_end_before_the_cut_ends_12_frames_after_it():
-    # 833 ms minimum = 21 frames at 25 fps; ending at 98 would leave 18
+    # 833 ms minimum = 20 frames at 24 fps; ending at 98 would leave 18
     r = one(80, 103, 100)
     assert r.cues[0].end == f(112)
     assert r.changes[-1].reason == "ends 12 frames after shot change"
@@ -75,7 +83,7 @@ def test_out_cue_too_short_to_end_before_the_cut_ends_12_frames_after_it():
 
 def test_short_gaps_chain_to_2_frames_and_long_ones_stay():
     cues = [Cue(f(0), f(40), TEXT), Cue(f(47), f(90), TEXT), Cue(f(102), f(150), TEXT)]
-    r = beautify(cues, G25, [], profile=EN)
+    r = beautify(cues, G24, [], profile=EN)
     assert r.cues[0].end == f(45)  # 7-frame gap closed to 2
     assert r.cues[1].end == f(90)  # a 12-frame gap stays
     assert [(c.index, c.reason) for c in r.changes] == [(0, "chained to next cue")]
@@ -83,7 +91,7 @@ def test_short_gaps_chain_to_2_frames_and_long_ones_stay():
 
 def test_chaining_stops_before_a_cut_in_the_gap():
     cues = [Cue(f(0), f(30), TEXT), Cue(f(38), f(90), TEXT)]
-    r = beautify(cues, G25, [f(38)], profile=EN)
+    r = beautify(cues, G24, [f(38)], profile=EN)
     assert r.cues[0].end == f(36) and r.cues[1].start == f(38)
 
 
@@ -101,9 +109,9 @@ def test_times_go_to_frame_starts_with_a_reason():
 
 
 def test_a_pass_is_one_undo_step_and_the_report_says_why():
-    doc = Document([Cue(f(103), f(150), TEXT), Cue(f(155), f(197), TEXT)])
+    doc = Document([Cue(4120, 6000, TEXT), Cue(6200, 7880, TEXT)])
     before = list(doc.cues)
-    r = beautify_document(doc, G25, [f(100), f(200)], profile=EN)
+    r = beautify_document(doc, G25, [4000, 8000], profile=EN)
     assert doc.cues == r.cues != before
     assert doc.undo_label() == "Beautify timing"
     assert "snapped to shot change" in r.summary() and r.summary().startswith("Beautify (Netflix, 25 fps, 2 shot")
@@ -115,7 +123,7 @@ def test_a_pass_is_one_undo_step_and_the_report_says_why():
 
 def test_applying_a_stale_result_is_refused():
     doc = Document([Cue(f(103), f(150), TEXT)])
-    r = beautify(doc.cues, G25, [f(100)], profile=EN)
+    r = beautify(doc.cues, G24, [f(100)], profile=EN)
     doc.set_text(0, "changed")
     with pytest.raises(UsageError):
         r.apply_to(doc)
@@ -139,15 +147,15 @@ def test_presets_and_custom_preset_file(tmp_path):
 
 def test_sdi_puts_in_cues_2_frames_after_the_cut_and_keeps_4_frames_apart():
     cues = [Cue(f(50), f(99), TEXT), Cue(f(101), f(160), TEXT)]
-    r = beautify(cues, G25, [f(100)], preset="sdi", profile=EN)
+    r = beautify(cues, G24, [f(100)], preset="sdi", profile=EN)
     assert r.cues[1].start == f(102) and r.cues[0].end == f(98)
 
 
 def test_compliance_counts_edges_near_cuts():
     cues = [Cue(f(103), f(150), TEXT), Cue(f(300), f(350), TEXT)]
-    assert edge_compliance(cues, G25, [f(100), f(155)]) == (2, 0)
-    r = beautify(cues, G25, [f(100), f(155)], profile=EN)
-    assert edge_compliance(r.cues, G25, [f(100), f(155)]) == (2, 2)
+    assert edge_compliance(cues, G24, [f(100), f(155)], profile=EN) == (2, 0)
+    r = beautify(cues, G24, [f(100), f(155)], profile=EN)
+    assert edge_compliance(r.cues, G24, [f(100), f(155)], profile=EN) == (2, 2)
 
 
 # -- property test -----------------------------------------------------------------------------
@@ -186,11 +194,11 @@ def test_beautify_never_overlaps_keeps_the_profile_and_is_idempotent(scene):
     r = beautify(cues, grid, cuts, preset=preset, profile=profile)
     out = r.cues
     assert len(out) == len(cues) and [c.text for c in out] == [c.text for c in cues]
-    # the preset's gap, or the profile's minimum gap to the nearest frame (83 ms = 2 frames at 24 fps)
-    gap_frames = max(grid.frames(preset.gap), math.ceil(profile.min_gap_ms / grid.frame_ms - 0.5))
     for a, b in zip(out, out[1:]):
         assert a.end <= b.start, "overlap"
-        assert grid.nearest(b.start) - grid.nearest(a.end) >= gap_frames
+        assert grid.nearest(b.start) - grid.nearest(a.end) >= grid.frames(preset.gap)
+        if not grid.variable:
+            assert b.start - a.end >= profile.min_gap_ms
     for before, after in zip(cues, out):
         assert grid.snap(after.start) == after.start and grid.snap(after.end) == after.end, "off the frame grid"
         assert after.end > after.start

@@ -14,7 +14,8 @@ Rules (``docs/subtitle-rules.md``, "Shot changes and frames"), in frames of the 
   never across a cut (it then ends ``out_gap`` frames before the cut);
 * the reading profile (core/rules.py) still holds: a cue that met the minimum duration and reading
   speed keeps meeting them, none grows past the maximum duration, no two cues come closer than
-  ``gap`` frames (or the profile's minimum gap, in whole frames), nothing overlaps.
+  ``gap`` frames nor closer than the profile's minimum gap (83 ms is 2 frames at 24 fps but 3 at
+  25 fps; out-cues then end 3 frames before a cut), nothing overlaps.
 
 Cues keep their order and count; the result lists every change (cue, field, old, new, reason) and
 applies to a :class:`Document` as ONE edit (one undo step).
@@ -174,8 +175,8 @@ class _Frames:
     @classmethod
     def of(cls, preset: BeautifyPreset, grid: FrameGrid, profile: Optional[Profile]) -> "_Frames":
         gap = grid.frames(preset.gap)
-        if profile is not None and profile.min_gap_ms:
-            gap = max(gap, math.ceil(profile.min_gap_ms / grid.frame_ms - 0.5))
+        if profile is not None and profile.min_gap_ms:  # the profile's gap in whole frames (83 ms: 2 at 24 fps, 3 at 25)
+            gap = max(gap, math.ceil(profile.min_gap_ms / grid.frame_ms - 1e-6))
         in_gap = grid.frames(preset.in_gap)
         out_gap = max(grid.frames(preset.out_gap), gap - in_gap)  # the two sides of a cut keep the gap
         return cls(grid.frames(preset.zone), grid.frames(preset.red_zone), gap, in_gap, out_gap,

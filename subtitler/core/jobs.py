@@ -18,6 +18,7 @@ from .document import Cue, Document
 from .engines import Engine, create_engine
 from .errors import NoSpeechError, OutputError, OutputExistsError
 from .media import MediaInfo, extract_audio, load_wav, samples_to_ms
+from .pro_timing import ProTiming, ProTimingOptions, ProTimingResult
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 from .rules import fix_timing, get_profile
 from .speech import Chunk, Region, VadSettings, detect_speech, make_chunks
@@ -32,6 +33,7 @@ class TranscribeOptions:
     profile: Optional[str] = None  # None/"auto": by script
     glm_settings: Any = None
     vad: VadSettings = field(default_factory=VadSettings)
+    pro_timing: ProTimingOptions = field(default_factory=ProTimingOptions)  # video: frames, shot changes
 
     def make_engine(self) -> Engine:
         return create_engine(self.engine, model=self.model, glm_settings=self.glm_settings)
@@ -49,6 +51,7 @@ class JobResult:
     flagged_cues: int
     elapsed_s: float
     language: str = ""
+    pro_timing: Optional[ProTimingResult] = None  # video: Beautify's changes and the shot changes
 
     @property
     def audio_ms(self) -> int:
@@ -63,8 +66,13 @@ def transcribe_file(
     on_progress: ProgressCallback = no_progress,
     cancel: Optional[CancelToken] = None,
 ) -> JobResult:
-    path = Path(path)
     cancel = ensure_token(cancel)
+    with ProTiming(options.pro_timing, cancel) as pro:  # background shot detection ends with the job
+        return _transcribe(Path(path), options, engine, on_progress, cancel, pro)
+
+
+def _transcribe(path: Path, options: TranscribeOptions, engine: Optional[Engine], on_progress: ProgressCallback,
+                cancel: CancelToken, pro: ProTiming) -> JobResult:
     t0 = time.perf_counter()
     on_progress(Progress("probe", 0.0, "reading media"))
     engine = engine or options.make_engine()
@@ -72,6 +80,7 @@ def transcribe_file(
         wav = Path(tmp) / "audio.wav"
         info = extract_audio(path, wav, on_progress=on_progress, cancel=cancel)
         pcm = load_wav(wav)
+    pro.start(path, info)  # shot changes: in the background from here on
     if len(pcm) == 0:
         raise NoSpeechError(f"{path.name}: the audio track is empty.")
     cancel.check()
@@ -88,15 +97,27 @@ def transcribe_file(
     for chunk, result in zip(chunks, results):
         raw.extend(cues_for_chunk(chunk, result, profile))
     cues = fix_timing(raw, profile, media_end_ms=max(info.duration_ms, samples_to_ms(len(pcm))))
+    pictured = pro.finish(cues, profile, on_progress)
+    if pictured.beautify is not None:
+        cues = pictured.beautify.cues
     detected = next((r.language for r in results if r.language), "")
     doc = Document(cues, media_path=str(path.resolve()), language=language or detected, profile=profile.name)
+    pictured_meta(doc, pictured)
     doc.mark_saved()
     on_progress(Progress("done", 1.0, f"{len(cues)} cues"))
     return JobResult(
         source=path, info=info, document=doc, engine=engine.name, regions=regions, chunks=len(chunks),
         failed_chunks=sum(1 for r in results if r.error), flagged_cues=sum(1 for c in cues if c.flag),
-        elapsed_s=time.perf_counter() - t0, language=doc.language,
+        elapsed_s=time.perf_counter() - t0, language=doc.language, pro_timing=pictured,
     )
+
+
+def pictured_meta(doc: Document, pictured: ProTimingResult) -> None:
+    """Keep the frame rate and shot changes with the document (saved in projects; the editor draws them)."""
+    if pictured.grid is not None:
+        doc.meta["frame_rate"] = f"{pictured.grid.rate.numerator}/{pictured.grid.rate.denominator}"
+    if pictured.shots is not None:
+        doc.meta["shot_changes_ms"] = list(pictured.shots.times_ms)
 
 
 def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[Chunk]:

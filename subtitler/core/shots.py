@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-from .errors import Cancelled, MediaError, SubtitleFormatError, SubtitlerError
+from .errors import Cancelled, MediaError, SubtitleFormatError, SubtitlerError, UsageError
 from .frames import FrameGrid, frame_grid
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 
@@ -31,7 +32,7 @@ def sensitivity_to_threshold(sensitivity: float) -> float:
     """0..100 → scdet threshold (score 0..100 of the change between two frames)."""
     s = float(sensitivity)
     if not 0 <= s <= 100:
-        raise SubtitlerError(f"shot-change sensitivity must be 0 to 100, not {sensitivity:g}.")
+        raise UsageError(f"shot-change sensitivity must be 0 to 100, not {sensitivity:g}.")
     return 10 * 2 ** ((DEFAULT_SENSITIVITY - s) / 25)
 
 
@@ -199,17 +200,21 @@ class BackgroundShots:
     def cancel(self) -> None:
         self.cancel_token.cancel()
 
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
     def result(self, timeout: Optional[float] = None) -> Optional[ShotChanges]:
-        """Wait for the detection (cancelled with the job's token too); None when it failed."""
-        outer = self._outer
+        """Wait (at most ``timeout`` s) for the detection, which the job's token cancels too; None
+        while running, when cancelled or when it failed (see :attr:`error`)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
         while self._thread.is_alive():
-            if outer is not None and outer.cancelled:
+            if self._outer is not None and self._outer.cancelled:
                 self.cancel()
-            self._thread.join(0.1 if timeout is None else min(0.1, timeout))
-            if timeout is not None:
-                timeout -= 0.1
-                if timeout <= 0:
-                    break
+            left = 0.1 if deadline is None else min(0.1, deadline - time.monotonic())
+            if left <= 0:
+                break
+            self._thread.join(left)
         return self.shots
 
 
