@@ -68,7 +68,8 @@ def detection_args(threshold: float) -> list[str]:
 
 def parse_detection_log(text: str, grid: Optional[FrameGrid]) -> tuple[list[int], list[float]]:
     """(cut times in ms, scores) from ffmpeg's log of a :func:`detection_args` run. A cut's time is
-    its frame's start on the grid (by frame number); without a grid, ffmpeg's time in ms."""
+    its frame's start on the grid (by frame number); without a grid, ffmpeg's time in ms. Cuts at
+    most 2 frames apart are one cut (the stronger frame): scdet may score the frame after a cut too."""
     scores = [(float(s), float(t)) for s, t in _SCORE.findall(text)]
     frames = [int(f) for f, _, _ in _FRAME.findall(text)]
     times: list[int] = []
@@ -78,8 +79,15 @@ def parse_detection_log(text: str, grid: Optional[FrameGrid]) -> tuple[list[int]
         else:
             ms = round(t * 1000)
             times.append(grid.snap(ms) if grid is not None else ms)
-    pairs = sorted(set(zip(times, (s for s, _ in scores))))
-    return [t for t, _ in pairs], [s for _, s in pairs]
+    kept: list[tuple[int, float]] = []
+    close = 2 * (grid.frame_ms if grid is not None else 40) + 1
+    for t, s in sorted(set(zip(times, (s for s, _ in scores)))):
+        if kept and t - kept[-1][0] <= close:  # one cut seen on two frames in a row: keep the stronger
+            if s > kept[-1][1]:
+                kept[-1] = (t, s)
+            continue
+        kept.append((t, s))
+    return [t for t, _ in kept], [s for _, s in kept]
 
 
 def detect_shot_changes(path: Path | str, *, sensitivity: float = DEFAULT_SENSITIVITY,
