@@ -411,20 +411,23 @@ def beautify_document(document: Document, grid: FrameGrid, shot_changes_ms: Sequ
 
 # -- measuring ---------------------------------------------------------------------------------
 def edge_compliance(cues: Sequence[Cue], grid: FrameGrid, shot_changes_ms: Sequence[int], *,
-                    preset: Optional[BeautifyPreset | str] = None, profile: Optional[Profile] = None
-                    ) -> tuple[int, int]:
-    """(edges within the zone of a cut, of which follow the shot-change rules): an in-cue on the
-    cut (plus ``in_gap``) or at least ``zone`` frames away from it; an out-cue ``out_gap`` frames
-    before the cut or at least ``zone`` frames away."""
+                    preset: Optional[BeautifyPreset | str] = None, profile: Optional[Profile] = None,
+                    before: Optional[Sequence[Cue]] = None) -> tuple[int, int]:
+    """(cue edges near a cut, how many of them follow the shot-change rules). Near: within the
+    zone (12 frames) of a cut — in ``cues``, or in ``before`` (the same cues before a change, so
+    an edge moved out of the zone still counts). It follows the rules when it lies on a frame and
+    an in-cue is on the cut (plus ``in_gap``) or a zone away; an out-cue ``out_gap`` frames before
+    the cut or a zone away."""
     f = _Frames.of(get_preset(preset), grid, profile)
     cuts = _Cuts([grid.nearest(t) for t in shot_changes_ms], f)
     near = ok = 0
-    for c in cues:
+    for k, c in enumerate(cues):
+        ref = before[k] if before is not None else c
         s, e = grid.nearest(c.start), grid.nearest(c.end)
-        if cuts.near(s) is not None or cuts.in_candidates(s):
+        if cuts.near(s) is not None or cuts.near(grid.nearest(ref.start)) is not None:
             near += 1
             ok += not cuts.in_candidates(s) and grid.ms(s) == c.start
-        if cuts.near(e) is not None:
+        if cuts.near(e) is not None or cuts.near(grid.nearest(ref.end)) is not None:
             near += 1
             ok += cuts.out_violation(e) is None and grid.ms(e) == c.end
     return near, ok

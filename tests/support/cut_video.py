@@ -40,9 +40,11 @@ def make_cut_video(dst: Path, segments: Sequence[int], *, rate: str | Sequence[s
         graph.append(f"[{k}:v]trim=end_frame={n},setpts=PTS-STARTPTS,scale={size},setsar=1,format=yuv420p,"
                      f"settb=1/90000[v{k}]")
     graph.append("".join(f"[v{k}]" for k in range(len(segments))) + f"concat=n={len(segments)}:v=1:a=0[v]")
+    if audio is not None:
+        cmd += ["-i", str(audio)]
     cmd += ["-filter_complex", ";".join(graph), "-map", "[v]"]
     if audio is not None:
-        cmd += ["-i", str(audio), "-map", f"{len(segments)}:a:0", "-c:a", "aac", "-shortest"]
+        cmd += ["-map", f"{len(segments)}:a:0", "-c:a", "aac", "-shortest"]
     variable = len(set(rates)) > 1
     cmd += ["-fps_mode", "passthrough" if variable else "cfr", "-c:v", "libx264", "-preset", "ultrafast",
             "-crf", str(crf), "-g", "250"]
