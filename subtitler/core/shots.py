@@ -100,13 +100,31 @@ def detect_shot_changes(path: Path | str, *, sensitivity: float = DEFAULT_SENSIT
     path = Path(path)
     cancel = ensure_token(cancel)
     threshold = sensitivity_to_threshold(sensitivity)
-    if grid is None:
-        grid = frame_grid(path, cancel=cancel)
     if not duration_ms:
         duration_ms = probe(path).duration_ms
-    log = run_filter_pass(path, detection_args(threshold), duration_ms=duration_ms, stage="shots",
-                          message="finding shot changes", on_progress=on_progress, cancel=cancel,
-                          background=background)
+    demux = None
+    if grid is None:  # read the frame timestamps (demuxing only) while the decoder runs
+        box: list = []
+
+        def read_grid() -> None:
+            try:
+                box.append(frame_grid(path, cancel=cancel))
+            except SubtitlerError as exc:
+                box.append(exc)
+
+        demux = threading.Thread(target=read_grid, name="frame-grid", daemon=True)
+        demux.start()
+    try:
+        log = run_filter_pass(path, detection_args(threshold), duration_ms=duration_ms, stage="shots",
+                              message="finding shot changes", on_progress=on_progress, cancel=cancel,
+                              background=background)
+    finally:
+        if demux is not None:
+            demux.join()
+    if demux is not None:
+        if isinstance(box[0], BaseException):
+            raise box[0]
+        grid = box[0]
     times, scores = parse_detection_log(log, grid)
     return ShotChanges(times, grid, scores, threshold)
 
@@ -158,18 +176,22 @@ def shot_changes_for(path: Path | str, *, sensitivity: float = DEFAULT_SENSITIVI
     every stricter (less sensitive) request too; a more sensitive one runs the detector again."""
     threshold = sensitivity_to_threshold(sensitivity)
     file = cache_file(path, folder)
-    grid = cached_frame_grid(path, folder=folder, cancel=cancel)
     data = _load_cache(file)
     det = data.get("detection")
-    if isinstance(det, dict) and float(det.get("threshold", 1e9)) <= threshold + 1e-9:
+    if isinstance(det, dict) and float(det.get("threshold", 1e9)) <= threshold + 1e-9 and "grid" in data:
+        grid = cached_frame_grid(path, folder=folder, cancel=cancel)
         cached = ShotChanges([int(t) for t in det["times_ms"]], grid, [float(s) for s in det["scores"]],
                              float(det["threshold"]), "cached")
         on_progress(Progress("shots", 1.0, "shot changes (cached)"))
         return cached.at_threshold(threshold)
+    grid = None
+    if "grid" in data:
+        grid = cached_frame_grid(path, folder=folder, cancel=cancel)
     shots = detect_shot_changes(path, sensitivity=sensitivity, grid=grid, duration_ms=duration_ms,
                                 on_progress=on_progress, cancel=cancel, background=background)
+    assert shots.grid is not None
     data = _load_cache(file)
-    data["grid"] = grid.to_dict()
+    data["grid"] = shots.grid.to_dict()
     data["detection"] = {"threshold": shots.threshold, "times_ms": shots.times_ms, "scores": shots.scores}
     _save_cache(file, data)
     return shots
