@@ -244,6 +244,31 @@ def samples_to_ms(n: int) -> int:
 
 
 # -- video: frame timestamps and filter runs (core/frames.py and core/shots.py build on these) ------
+def _run_lines(cmd: list[str], on_line, cancel: CancelToken, *, background: bool = False) -> tuple[int, str]:
+    """Run ``cmd`` feeding each stdout line to ``on_line``; stop it when ``cancel`` is set. Returns
+    (exit code, stderr text). ``background``: at low CPU priority (foreground work keeps the CPU)."""
+    nice = (lambda: os.nice(10)) if background and hasattr(os, "nice") else None
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            preexec_fn=nice)
+    err: list[bytes] = []
+    reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)  # type: ignore[arg-type]
+    reader.start()
+    try:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            if cancel.cancelled:
+                proc.terminate()
+                break
+            on_line(raw)
+        code = proc.wait()
+        reader.join()
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+    return code, b"".join(err).decode("utf-8", "replace")
+
+
 def video_frame_times(src: Path | str, *, cancel: Optional[CancelToken] = None) -> tuple[Fraction, list[int]]:
     """Time base and sorted presentation timestamps of every frame of the first video stream, read
     by demuxing only (``-c copy -f framecrc``: no decoding, seconds for an hour of video). Raises
@@ -253,38 +278,25 @@ def video_frame_times(src: Path | str, *, cancel: Optional[CancelToken] = None) 
     _check_input(src)
     cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "error", "-i", str(src),
            "-map", "0:v:0", "-c", "copy", "-f", "framecrc", "-"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
-    err: list[bytes] = []
-    reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)  # type: ignore[arg-type]
-    reader.start()
-    timebase, pts = Fraction(1, 1000), []
-    try:
-        assert proc.stdout is not None
-        for raw in proc.stdout:
-            if raw.startswith(b"#tb 0:"):
-                num, _, den = raw[6:].strip().partition(b"/")
-                timebase = Fraction(int(num), int(den))
-            elif raw[:1] == b"0":
-                fields = raw.split(b",")
-                if len(fields) >= 3 and fields[2].strip().lstrip(b"-").isdigit():
-                    pts.append(int(fields[2]))
-                if cancel.cancelled:
-                    proc.terminate()
-                    break
-        code = proc.wait()
-        reader.join()
-    except BaseException:
-        proc.kill()
-        proc.wait()
-        raise
+    timebase, pts = [Fraction(1, 1000)], []
+
+    def line(raw: bytes) -> None:
+        if raw.startswith(b"#tb 0:"):
+            num, _, den = raw[6:].strip().partition(b"/")
+            timebase[0] = Fraction(int(num), int(den))
+        elif raw[:1] == b"0":
+            fields = raw.split(b",")
+            if len(fields) >= 3 and fields[2].strip().lstrip(b"-").isdigit():
+                pts.append(int(fields[2]))
+
+    code, text = _run_lines(cmd, line, cancel)
     cancel.check()
     if code != 0 or not pts:
-        text = b"".join(err).decode("utf-8", "replace")
         if "matches no streams" in text or (code == 0 and not pts):
             raise MediaError(f"{src.name}: the file has no video track.")
         raise MediaError(f"{src.name}: cannot read the video's frames ({_last_error(text)}).")
     pts.sort()
-    return timebase, pts
+    return timebase[0], pts
 
 
 def run_filter_pass(src: Path | str, args: Sequence[str], *, duration_ms: int, stage: str, message: str,
@@ -298,30 +310,15 @@ def run_filter_pass(src: Path | str, args: Sequence[str], *, duration_ms: int, s
     _check_input(src)
     cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats",
            "-i", str(src), *args]
-    nice = (lambda: os.nice(10)) if background and hasattr(os, "nice") else None
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                            preexec_fn=nice)
-    err: list[bytes] = []
-    reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)  # type: ignore[arg-type]
-    reader.start()
     on_progress(Progress(stage, 0.0, message))
-    try:
-        assert proc.stdout is not None
-        for raw in proc.stdout:
-            if cancel.cancelled:
-                proc.terminate()
-                break
-            key, _, value = raw.decode("ascii", "replace").strip().partition("=")
-            if key == "out_time_us" and duration_ms and value.lstrip("-").isdigit():
-                on_progress(Progress(stage, min(1.0, max(0.0, int(value) / 1000 / duration_ms)), message))
-        code = proc.wait()
-        reader.join()
-    except BaseException:
-        proc.kill()
-        proc.wait()
-        raise
+
+    def line(raw: bytes) -> None:
+        key, _, value = raw.decode("ascii", "replace").strip().partition("=")
+        if key == "out_time_us" and duration_ms and value.lstrip("-").isdigit():
+            on_progress(Progress(stage, min(1.0, max(0.0, int(value) / 1000 / duration_ms)), message))
+
+    code, text = _run_lines(cmd, line, cancel, background=background)
     cancel.check()
-    text = b"".join(err).decode("utf-8", "replace")
     if code != 0:
         parse_info(src, text)  # not media at all → MediaError with that reason
         raise MediaError(f"{src.name}: {message} failed ({_last_error(text)}).")

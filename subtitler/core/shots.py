@@ -118,6 +118,12 @@ def detect_shot_changes(path: Path | str, *, sensitivity: float = DEFAULT_SENSIT
         log = run_filter_pass(path, detection_args(threshold), duration_ms=duration_ms, stage="shots",
                               message="finding shot changes", on_progress=on_progress, cancel=cancel,
                               background=background)
+    except MediaError:
+        if demux is not None:
+            demux.join()
+            if box and isinstance(box[0], MediaError):
+                raise box[0] from None  # the clearer reason: e.g. "the file has no video track"
+        raise
     finally:
         if demux is not None:
             demux.join()
@@ -204,13 +210,14 @@ class BackgroundShots:
 
     def __init__(self, path: Path | str, *, sensitivity: float = DEFAULT_SENSITIVITY, duration_ms: int = 0,
                  folder: Optional[Path] = None, on_progress: ProgressCallback = no_progress,
-                 cancel: Optional[CancelToken] = None) -> None:
+                 cancel: Optional[CancelToken] = None, low_priority: bool = True) -> None:
         self.path = Path(path)
         self.cancel_token = CancelToken()
         self._outer = cancel
         self.shots: Optional[ShotChanges] = None
         self.error: Optional[SubtitlerError] = None
-        self._args = dict(sensitivity=sensitivity, duration_ms=duration_ms, folder=folder, on_progress=on_progress)
+        self._args = dict(sensitivity=sensitivity, duration_ms=duration_ms, folder=folder, on_progress=on_progress,
+                          background=low_priority)
         self._thread = threading.Thread(target=self._run, name="shot-changes", daemon=True)
 
     def start(self) -> "BackgroundShots":
@@ -219,7 +226,7 @@ class BackgroundShots:
 
     def _run(self) -> None:
         try:
-            self.shots = shot_changes_for(self.path, cancel=self.cancel_token, background=True, **self._args)
+            self.shots = shot_changes_for(self.path, cancel=self.cancel_token, **self._args)
         except Cancelled:
             pass
         except SubtitlerError as exc:

@@ -14,8 +14,8 @@ SOURCES = [
     "smptebars=s={s}:r={r}",
     "mandelbrot=s={s}:r={r}",
     "rgbtestsrc=s={s}:r={r}",
-    "life=s={s}:r={r}:ratio=0.3:mold=10:life_color=#00ff00:death_color=#aa0000",
-    "gradients=s={s}:r={r}:speed=0.02",
+    "life=s={s}:r={r}:ratio=0.3:mold=10:life_color=#00ff00:death_color=#aa0000:seed=7",
+    "pal75bars=s={s}:r={r}",
     "colorchart=r={r}:patch_size={p}",
 ]
 
