@@ -209,3 +209,16 @@ def test_beautify_never_overlaps_keeps_the_profile_and_is_idempotent(scene):
             assert after.duration <= profile.max_duration_ms
     again = beautify(out, grid, cuts, preset=preset, profile=profile)
     assert again.changes == [], again.report_text()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(GRIDS + [VFR]),
+       st.lists(st.tuples(st.integers(0, 20000), st.integers(1, 3000), st.integers(1, 10)), min_size=1, max_size=10),
+       st.lists(st.integers(0, 22000), max_size=8))
+def test_even_overlapping_edited_cues_come_out_apart_and_stable(grid, spans, cuts):
+    cues = [Cue(s, s + d, " ".join(["word"] * w)) for s, d, w in spans]  # as a user may leave them
+    r = beautify(cues, grid, cuts, profile=EN)
+    ordered = sorted(r.cues, key=lambda c: (c.start, c.end))
+    assert all(a.end <= b.start for a, b in zip(ordered, ordered[1:]))
+    assert all(c.end > c.start for c in r.cues)
+    assert beautify(r.cues, grid, cuts, profile=EN).changes == []
