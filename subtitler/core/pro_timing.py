@@ -83,8 +83,9 @@ class ProTiming:
         if self.bg is not None:
             while self.bg.result(timeout=0.25) is None and self.bg.error is None and not self.bg.done:
                 self.cancel.check()
-                if self._latest is not None:
-                    on_progress(self._latest)
+                if self._latest is not None:  # reported as part of timing (the queue knows that stage)
+                    frac = self._latest.fraction
+                    on_progress(Progress("timing", 0.9 * frac, f"finding shot changes {int(frac * 100)}%"))
             self.cancel.check()
             shots = self.bg.shots
             if self.bg.error is not None:
