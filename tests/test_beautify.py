@@ -222,3 +222,30 @@ def test_even_overlapping_edited_cues_come_out_apart_and_stable(grid, spans, cut
     assert all(a.end <= b.start for a, b in zip(ordered, ordered[1:]))
     assert all(c.end > c.start for c in r.cues)
     assert beautify(r.cues, grid, cuts, profile=EN).changes == []
+
+
+def test_a_selection_changes_only_its_cues_and_never_crowds_the_others():
+    cues = [Cue(f(103), f(150), TEXT), Cue(f(155), f(197), TEXT), Cue(f(300), f(350), TEXT)]
+    full = beautify(cues, G24, [f(100), f(200), f(305)], profile=EN)
+    part = full.only([0, 2])
+    assert part.cues[1] == cues[1] and part.cues[0] != cues[0] and part.cues[2].start == f(305)
+    assert {c.index for c in part.changes} <= {0, 2}
+    assert all(a.end <= b.start for a, b in zip(part.cues, part.cues[1:]))
+    doc = Document(list(cues))
+    part.apply_to(doc)
+    assert doc.cues == part.cues and doc.undo() and doc.cues == cues
+
+
+def test_plan_for_a_document_uses_its_kept_rate_and_cuts(tmp_path):
+    from subtitler.core.errors import SubtitlerError
+    from subtitler.core.pro_timing import plan_beautify
+
+    doc = Document([Cue(f(103), f(150), TEXT), Cue(f(300), f(350), TEXT)], media_path=str(tmp_path / "gone.mp4"),
+                   profile="netflix-en", meta={"frame_rate": "24/1", "shot_changes_ms": [f(100)]})
+    plan = plan_beautify(doc)
+    assert plan.cues[0].start == f(100) and doc.cues[0].start == f(103)  # planned, not applied
+    assert plan_beautify(doc, [1]).changes == []
+    plan.apply_to(doc)
+    assert doc.cues[0].start == f(100) and doc.undo_label() == "Beautify timing"
+    with pytest.raises(SubtitlerError, match="frame rate"):
+        plan_beautify(Document([Cue(0, 1000, TEXT)]))

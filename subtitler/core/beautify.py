@@ -137,6 +137,34 @@ class BeautifyResult:
         return {"summary": self.summary(), "preset": asdict(self.preset), "frame_rate": self.grid.describe(),
                 "shot_changes": self.shot_changes, "changes": [asdict(c) for c in self.changes]}
 
+    def only(self, indices) -> "BeautifyResult":
+        """This pass limited to the cues at ``indices`` (an editor selection): the others keep their
+        times, and a selected cue whose new times would crowd an unselected neighbour (closer than
+        before and than the gap) keeps its old times too."""
+        keep = set(indices)
+        cues = [new if i in keep else old for i, (old, new) in enumerate(zip(self.original, self.cues))]
+        g = self.grid
+        gap = _Frames.of(self.preset, g, None).gap
+
+        def frames_between(x: Cue, y: Cue) -> int:
+            return g.nearest(y.start) - g.nearest(x.end)
+
+        changed = True
+        while changed:
+            changed = False
+            order = sorted(range(len(cues)), key=lambda i: (cues[i].start, cues[i].end, i))
+            for a, b in zip(order, order[1:]):
+                new_gap = frames_between(cues[a], cues[b])
+                old_gap = frames_between(self.original[a], self.original[b])
+                if new_gap < min(old_gap, gap) or cues[b].start < cues[a].end:
+                    for i in (a, b):
+                        if cues[i] != self.original[i]:
+                            cues[i] = self.original[i]
+                            changed = True
+        kept = {i for i in keep if cues[i] != self.original[i]}
+        return BeautifyResult(cues, [c for c in self.changes if c.index in kept], self.preset, self.grid,
+                              self.shot_changes, self.original)
+
     def edit(self, label: str = "Beautify timing") -> Edit:
         """The whole pass as one undoable edit (one Replace per changed cue)."""
         steps = [Replace(i, (old,), (new,)) for i, (old, new) in enumerate(zip(self.original, self.cues))

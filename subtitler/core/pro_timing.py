@@ -104,3 +104,32 @@ class ProTiming:
         on_progress(Progress("timing", 0.9, "beautifying timing"))
         result = beautify(cues, grid, shots.times_ms if shots else (), preset=o.preset, profile=profile)
         return ProTimingResult(result, shots, grid, notes, waited)
+
+
+# -- for the editor: Beautify a document (all cues or a selection) -----------------------------
+def document_timing(doc) -> tuple[Optional[FrameGrid], list[int]]:
+    """The frame grid (from the media file, cached; else the rate the document kept) and the shot
+    changes the document keeps (``meta["shot_changes_ms"]``, set by the pipeline or an import)."""
+    grid = None
+    if doc.media_path and Path(doc.media_path).is_file():
+        try:
+            grid = cached_frame_grid(doc.media_path)
+        except SubtitlerError:
+            grid = None
+    if grid is None and doc.meta.get("frame_rate"):
+        grid = FrameGrid.constant(str(doc.meta["frame_rate"]))
+    return grid, sorted(int(t) for t in doc.meta.get("shot_changes_ms", ()))
+
+
+def plan_beautify(doc, indices: Optional[Sequence[int]] = None, *, preset: Optional[str] = None,
+                  profile: Optional[Profile] = None) -> BeautifyResult:
+    """Beautify for ``doc`` (its selection when ``indices`` is given), not yet applied: show
+    ``result.changes`` with their reasons, then ``result.apply_to(doc)`` is one undo step."""
+    from .rules import get_profile
+
+    grid, cuts = document_timing(doc)
+    if grid is None:
+        raise SubtitlerError("Beautify needs the video: its frame rate is unknown (no video, or the file is missing).")
+    profile = profile or get_profile(doc.profile or None, " ".join(c.text for c in doc.cues[:20]))
+    result = beautify(doc.cues, grid, cuts, preset=preset, profile=profile)
+    return result if indices is None else result.only(indices)
