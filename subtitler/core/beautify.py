@@ -459,3 +459,24 @@ def edge_compliance(cues: Sequence[Cue], grid: FrameGrid, shot_changes_ms: Seque
             near += 1
             ok += cuts.out_violation(e) is None and grid.ms(e) == c.end
     return near, ok
+
+
+# -- for dragging in the editor ----------------------------------------------------------------
+def drag_snap(t_ms: int, edge: str, grid: Optional[FrameGrid], shot_changes_ms: Sequence[int], *,
+              within_ms: float, preset: Optional[BeautifyPreset | str] = None,
+              profile: Optional[Profile] = None) -> tuple[int, str]:
+    """Where a dragged cue edge lands: on a shot change (an in-cue on the cut plus ``in_gap``, an
+    out-cue ``out_gap`` frames before it) when one is within ``within_ms``, else on the nearest
+    frame start (no grid: unchanged). Returns (time, "shot change" | "frame" | "")."""
+    if grid is None:
+        return int(t_ms), ""
+    f = _Frames.of(get_preset(preset), grid, profile)
+    best, best_d = None, within_ms
+    for c in shot_changes_ms:
+        k = grid.nearest(c)
+        target = grid.ms(k + f.in_gap if edge == "start" else k - f.out_gap)
+        if abs(target - t_ms) <= best_d:
+            best, best_d = target, abs(target - t_ms)
+    if best is not None:
+        return best, "shot change"
+    return grid.snap(int(t_ms)), "frame"
