@@ -255,6 +255,6 @@ def test_dragged_edges_snap_to_cuts_then_to_frames():
     from subtitler.core.beautify import drag_snap
 
     assert drag_snap(f(103), "start", G24, [f(100)], within_ms=200, profile=EN) == (f(100), "shot change")
-    assert drag_snap(f(103), "end", G24, [f(100)], within_ms=200, profile=EN) == (f(98), "shot change")
+    assert drag_snap(f(101), "end", G24, [f(100)], within_ms=200, profile=EN) == (f(98), "shot change")
     assert drag_snap(f(130) + 7, "end", G24, [f(100)], within_ms=200, profile=EN) == (f(130), "frame")
     assert drag_snap(1234, "start", None, [f(100)], within_ms=200) == (1234, "")
