@@ -15,8 +15,7 @@ from subtitler.core.beautify import PRESETS, BeautifyPreset, beautify, beautify_
 from subtitler.core.document import Cue, Document
 from subtitler.core.errors import UsageError
 from subtitler.core.frames import FrameGrid
-from subtitler.core.rules import PROFILES, fix_timing
-from subtitler.core.text import visible_len
+from subtitler.core.rules import PROFILES, cps, fix_timing
 
 G24 = FrameGrid.constant(24)
 G25 = FrameGrid.constant(25)
@@ -184,7 +183,7 @@ def scenes(draw):
 
 def _need(c: Cue, p) -> int:
     """What the profile asks of a cue: its minimum duration, or the time its text needs to be read."""
-    return min(p.max_duration_ms, max(p.min_duration_ms, math.ceil(visible_len(c.text) * 1000 / p.max_cps)))
+    return min(p.max_duration_ms, max(p.min_duration_ms, math.ceil(cps(Cue(0, 1000, c.text)) * 1000 / p.max_cps)))
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -34,8 +34,7 @@ from typing import Optional, Sequence
 from .document import Cue, Document, Edit, Replace
 from .errors import UsageError
 from .frames import FrameGrid
-from .rules import Profile
-from .text import visible_len
+from .rules import Profile, cps
 
 
 @dataclass(frozen=True)
@@ -281,7 +280,8 @@ class _Pass:
             dur = max(1, c.end - c.start)
             need = 1
             if profile is not None and c.text.strip():
-                need = max(profile.min_duration_ms, math.ceil(visible_len(c.text) * 1000 / profile.max_cps))
+                chars = cps(Cue(0, 1000, c.text))  # the profile's own count (Chinese: Netflix width)
+                need = max(profile.min_duration_ms, math.ceil(chars * 1000 / profile.max_cps))
                 need = min(need, profile.max_duration_ms)
             self.floor_ms[i] = max(1, min(need, dur))
             self.ceil_ms[i] = max(profile.max_duration_ms if profile else dur, dur)
