@@ -301,7 +301,7 @@ def video_frame_times(src: Path | str, *, cancel: Optional[CancelToken] = None) 
 
 def run_filter_pass(src: Path | str, args: Sequence[str], *, duration_ms: int, stage: str, message: str,
                     on_progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None,
-                    background: bool = False) -> str:
+                    background: bool = False, input_args: Sequence[str] = ()) -> str:
     """Decode ``src`` through ffmpeg with ``args`` (filters and a null output), reporting progress
     and cancellable; returns ffmpeg's log (stderr). ``background``: run at low CPU priority, so work
     in the foreground (recognition) keeps the processor first."""
@@ -309,7 +309,7 @@ def run_filter_pass(src: Path | str, args: Sequence[str], *, duration_ms: int, s
     cancel = ensure_token(cancel)
     _check_input(src)
     cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats",
-           "-i", str(src), *args]
+           *input_args, "-i", str(src), *args]
     on_progress(Progress(stage, 0.0, message))
 
     def line(raw: bytes) -> None:

@@ -68,17 +68,15 @@ def detection_args(threshold: float) -> list[str]:
 
 def parse_detection_log(text: str, grid: Optional[FrameGrid]) -> tuple[list[int], list[float]]:
     """(cut times in ms, scores) from ffmpeg's log of a :func:`detection_args` run. A cut's time is
-    its frame's start on the grid (by frame number); without a grid, ffmpeg's time in ms. Cuts at
+    the start of its frame on the grid (from the frame's timestamp: frame numbers restart when
+    ffmpeg rebuilds the filters); without a grid, ffmpeg's time in ms. Cuts at
     most 2 frames apart are one cut (the stronger frame): scdet may score the frame after a cut too."""
     scores = [(float(s), float(t)) for s, t in _SCORE.findall(text)]
-    frames = [int(f) for f, _, _ in _FRAME.findall(text)]
+    stamps = [float(t) for _, _, t in _FRAME.findall(text)]  # the frame's own time, printed in full
     times: list[int] = []
     for k, (score, t) in enumerate(scores):
-        if grid is not None and k < len(frames):
-            times.append(grid.ms(frames[k]))
-        else:
-            ms = round(t * 1000)
-            times.append(grid.snap(ms) if grid is not None else ms)
+        ms = round((stamps[k] if k < len(stamps) else t) * 1000)
+        times.append(grid.snap(ms) if grid is not None else ms)
     kept: list[tuple[int, float]] = []
     close = 2 * (grid.frame_ms if grid is not None else 40) + 1
     for t, s in sorted(set(zip(times, (s for s, _ in scores)))):
@@ -115,9 +113,11 @@ def detect_shot_changes(path: Path | str, *, sensitivity: float = DEFAULT_SENSIT
         demux = threading.Thread(target=read_grid, name="frame-grid", daemon=True)
         demux.start()
     try:
+        # -reinit_filter 0: where the stream's parameters change (joined clips) the detector keeps
+        # its previous frame, so that join is compared (and found) like any other cut
         log = run_filter_pass(path, detection_args(threshold), duration_ms=duration_ms, stage="shots",
                               message="finding shot changes", on_progress=on_progress, cancel=cancel,
-                              background=background)
+                              background=background, input_args=("-reinit_filter", "0"))
     except MediaError:
         if demux is not None:
             demux.join()
