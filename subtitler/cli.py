@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--overwrite", action="store_true", help="replace existing output files")
     t.add_argument("--name-pattern", default="{stem}.{ext}", help="output file name ({stem}, {lang}, {ext})")
     add_glm_options(t)
+    add_pro_timing_options(t)
     add_zh_options(t)
     return parser
 
@@ -66,6 +67,63 @@ def zh_style(args: argparse.Namespace):
     from .core.zh import ZhStyle
 
     return ZhStyle(punct=args.zh_punct, script=args.script, latin_space=args.zh_latin_space)
+
+
+# Picture timing options (frames, shot changes, Beautify) -----------------------------------------
+def add_pro_timing_options(t: argparse.ArgumentParser) -> None:
+    g = t.add_argument_group("video: frame-accurate times and shot changes (Beautify time codes)")
+    g.add_argument("--no-beautify", action="store_true",
+                   help="keep the speech timing as is (no frame grid, no shot-change rules, no chaining)")
+    g.add_argument("--no-shot-changes", action="store_true",
+                   help="do not look for shot changes (times still go to the frame grid and short gaps chain)")
+    g.add_argument("--shot-sensitivity", type=float, default=50.0, metavar="0-100",
+                   help="higher finds more (softer) cuts; 50 = ffmpeg's scdet default threshold of 10")
+    g.add_argument("--beautify-preset", default="netflix", metavar="NAME|FILE.json",
+                   help="netflix (default), sdi, or a JSON file of custom frame counts")
+    g.add_argument("--shot-list", metavar="FILE",
+                   help="use these cuts (one time a line, seconds or timecode) instead of detecting; "
+                        "{stem} in the name gives each input its own list")
+    g.add_argument("--export-shots", action="store_true",
+                   help="also write the cuts found as {stem}.shots.txt beside the subtitles")
+    g.add_argument("--beautify-report", type=Path, metavar="FILE",
+                   help="write every timing change with its reason (all inputs, one section each)")
+
+
+def pro_timing_options(args: argparse.Namespace, source: Optional[Path] = None):
+    from .core.beautify import get_preset
+    from .core.pro_timing import ProTimingOptions
+    from .core.shots import sensitivity_to_threshold
+
+    sensitivity_to_threshold(args.shot_sensitivity)  # 0..100 or a usage error
+    get_preset(args.beautify_preset)
+    shot_list = None
+    if args.shot_list:
+        stem = source.stem if source is not None else ""
+        shot_list = Path(args.shot_list.replace("{stem}", stem))
+    return ProTimingOptions(enabled=not args.no_beautify, shot_changes=not args.no_shot_changes,
+                            sensitivity=args.shot_sensitivity, preset=args.beautify_preset, shot_list=shot_list)
+
+
+def report_pro_timing(result, source: Path, args: argparse.Namespace, reports: list[str]) -> None:
+    """Print Beautify's one-line summary and notes; keep the full report; export the cuts."""
+    pictured = result.pro_timing
+    if pictured is None:
+        return
+    for note in pictured.notes:
+        print(f"{source.name}: note: {note}", file=sys.stderr)
+    if pictured.beautify is not None:
+        print(f"{source.name}: {pictured.beautify.summary()}", file=sys.stderr)
+        reports.append(f"== {source}\n{pictured.beautify.report_text()}")
+    if args.export_shots and pictured.shots is not None:
+        from .core.shots import save_shot_list
+
+        folder = args.output_dir or source.parent
+        try:
+            out = save_shot_list(folder / f"{source.stem}.shots.txt", pictured.shots.times_ms, overwrite=args.overwrite)
+            print(f"{source.name}: {len(pictured.shots.times_ms)} shot changes → {out}", file=sys.stderr)
+        except SubtitlerError as exc:
+            print(f"{source.name}: note: shot changes not written: {exc}", file=sys.stderr)
+# end of picture timing options -------------------------------------------------------------------
 
 
 # GLM options ------------------------------------------------------------------------------------
@@ -180,6 +238,10 @@ def run_transcribe(args: argparse.Namespace) -> int:
     if options.engine == "glm":
         options.glm_settings = build_glm_settings(args)
     engine = service.create_engine(options)
+    options.pro_timing = pro_timing_options(args)
+    if args.beautify_report is not None and args.beautify_report.exists() and not args.overwrite:
+        raise UsageError(f"{args.beautify_report} already exists; not replaced (use --overwrite to replace it).")
+    reports: list[str] = []
     problem = check_engine_language(engine.name, args.model, args.language)
     if problem:  # before any work: e.g. --language zh with the English-only tiny.en pack
         raise UsageError(problem.message)
@@ -199,6 +261,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
             pre = glm_preamble(engine, source)
             if pre:
                 print(pre, file=sys.stderr)
+            if args.shot_list:
+                options.pro_timing = pro_timing_options(args, source)
             result = transcribe_file(source, options, engine=engine, on_progress=reporter)
             reporter.end()
             written = write_outputs(result.document, source, args.output_dir, fmts,
@@ -208,6 +272,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
                 extra += f" ({result.uncertain_cues} timing uncertain)"
             print(f"{source.name}: {result.outcome()}, {len(result.document.cues)} cues{extra} → "
                   + ", ".join(str(p) for p in written), file=sys.stderr)
+            report_pro_timing(result, source, args, reports)
             if result.problems():
                 partial.append(result.outcome())
             else:
@@ -227,6 +292,9 @@ def run_transcribe(args: argparse.Namespace) -> int:
             failed += 1
             print(f"FAILED {source}: unexpected error ({type(exc).__name__}: {scrub(str(exc))[:300]})",
                   file=sys.stderr)
+    if args.beautify_report is not None and reports:
+        formats.atomic_write_text(args.beautify_report, "\n".join(reports), overwrite=True)
+        print(f"subtitler: timing changes and their reasons → {args.beautify_report}", file=sys.stderr)
     print(summary_line(len(plans), whole, partial, failed, stopped, len(collected.empty_folders)), file=sys.stderr)
     return 0 if not failed and not collected.empty_folders else 1
 

@@ -25,6 +25,7 @@ from .media import (MediaInfo, damage_report, decode_head, extract_audio, fmt_cl
 from .media_cache import MediaAudio, MediaCache
 from .outputs import check_outputs, planned_outputs  # noqa: F401 - re-exported (planning lives in outputs)
 from .peaks import media_key
+from .pro_timing import ProTiming, ProTimingOptions, ProTimingResult
 from .progress import CancelToken, LinkedToken, Progress, ProgressCallback, ensure_token, no_progress
 from .rules import Profile, fix_timing, get_profile
 from .speech import Chunk, Region, VadSettings, detect_speech, make_chunks
@@ -43,6 +44,7 @@ class TranscribeOptions:
     profile: Optional[str] = None  # None/"auto": by script
     glm_settings: Any = None
     vad: VadSettings = field(default_factory=VadSettings)
+    pro_timing: ProTimingOptions = field(default_factory=ProTimingOptions)  # video: frames, shot changes
     zh: ZhStyle = field(default_factory=ZhStyle)  # Chinese text: punctuation, script, Latin spacing
 
     def make_engine(self) -> Engine:
@@ -65,6 +67,7 @@ class JobResult:
     gap_ms: int = 0  # audio inside the failed pieces (their cues are flagged gaps)
     damage: str = ""  # "" or "the file is damaged: …" (media.damage_report)
     uncertain_cues: int = 0  # of the flagged ones: placed by alignment with low confidence
+    pro_timing: Optional[ProTimingResult] = None  # video: Beautify's changes and the shot changes
 
     @property
     def audio_ms(self) -> int:
@@ -117,8 +120,14 @@ def transcribe_file(
     recognised (timed, not yet rule-checked; from worker threads); the document in the result is
     the finished one. With ``media_cache``, the decoded audio and speech map are kept there (and
     reused when the same content comes again) and handed on in ``JobResult.audio``."""
-    path = Path(path)
     cancel = ensure_token(cancel)
+    with ProTiming(options.pro_timing, cancel) as pro:  # background shot detection ends with the job
+        return _transcribe(Path(path), options, engine, on_progress, cancel, on_cues, media_cache, pro)
+
+
+def _transcribe(path: Path, options: TranscribeOptions, engine: Optional[Engine], on_progress: ProgressCallback,
+                cancel: CancelToken, on_cues: Optional[CuesCallback], media_cache: Optional[MediaCache],
+                pro: ProTiming) -> JobResult:
     t0 = time.perf_counter()
     on_progress(Progress("probe", 0.0, "reading media"))
     engine = engine or options.make_engine()
@@ -134,7 +143,7 @@ def transcribe_file(
     hit = cache.lookup(path, key) if cache is not None else None
     language = None if options.language in ("", "auto") else options.language
     prep = _AlignPrep(enabled=not getattr(engine, "word_times", False))
-    collector = _Collector(on_cues, options.profile, prep)
+    collector = _Collector(on_cues, options.profile, prep, pro)
     with tempfile.TemporaryDirectory(prefix=".subtitler-", dir=tmp_parent) as tmp:
         wav = hit.wav if hit is not None else Path(tmp) / "audio.wav"
         done = None
@@ -165,9 +174,13 @@ def transcribe_file(
     raw = [replace(c, text=prepare_text(c.text, options.zh)) for c in raw]
     cues = fix_timing(raw, profile, media_end_ms=max(info.duration_ms, samples_to_ms(len(pcm))))
     cues = [replace(c, text=finish_text(c.text, options.zh)) for c in cues]
+    pictured = pro.finish(cues, profile, on_progress)  # video: frame grid, shot changes (after the final text)
+    if pictured.beautify is not None:
+        cues = pictured.beautify.cues
     detected = next((r.language for r in results if r.language), "")
     doc = Document(cues, media_path=str(path.resolve()), language=language or detected, profile=profile.name,
                    meta={"zh": options.zh.to_dict()})
+    pictured_meta(doc, pictured)
     doc.mark_saved()
     on_progress(Progress("done", 1.0, f"{len(cues)} cues"))
     return JobResult(
@@ -175,8 +188,16 @@ def transcribe_file(
         failed_chunks=len(failed), flagged_cues=sum(1 for c in cues if c.flag),
         elapsed_s=time.perf_counter() - t0, language=doc.language, audio=audio,
         gap_ms=sum(_span_ms(c) for c, r in zip(chunks, results) if r.error), damage=damage,
-        uncertain_cues=sum(1 for c in cues if c.flag == UNCERTAIN_FLAG),
+        uncertain_cues=sum(1 for c in cues if c.flag == UNCERTAIN_FLAG), pro_timing=pictured,
     )
+
+
+def pictured_meta(doc: Document, pictured: ProTimingResult) -> None:
+    """Keep the frame rate and shot changes with the document (saved in projects; the editor draws them)."""
+    if pictured.grid is not None:
+        doc.meta["frame_rate"] = f"{pictured.grid.rate.numerator}/{pictured.grid.rate.denominator}"
+    if pictured.shots is not None:
+        doc.meta["shot_changes_ms"] = list(pictured.shots.times_ms)
 
 
 def head_start(engine: Engine) -> bool:
@@ -190,10 +211,16 @@ def head_start(engine: Engine) -> bool:
 class _Collector:
     """Turns each finished piece (``Progress.result``) into cues for ``on_cues``."""
 
-    def __init__(self, on_cues: Optional[CuesCallback], profile: Optional[str], prep: "_AlignPrep") -> None:
+    def __init__(self, on_cues: Optional[CuesCallback], profile: Optional[str], prep: "_AlignPrep",
+                 pro: ProTiming) -> None:
         self.on_cues = on_cues
         self.profile = profile
         self.prep = prep
+        self.pro = pro
+
+    def extracted(self, path: Path, info: MediaInfo) -> None:
+        """The whole file is decoded: shot changes are detected in the background from here on."""
+        self.pro.start(path, info)
 
     def watch(self, chunks: Sequence[Chunk], forward: ProgressCallback) -> ProgressCallback:
         """Called with each batch of pieces just before they are recognised."""
@@ -227,6 +254,7 @@ def _in_one_pass(path: Path, wav: Path, hit: Optional[MediaAudio], engine: Engin
         on_progress(Progress("extract", 1.0, "decoded audio from the cache"))
     else:
         info = extract_audio(path, wav, on_progress=on_progress, cancel=cancel)
+    collector.extracted(path, info)
     pcm = load_wav(wav)
     _check_audio(path, pcm)
     damage_report(info, pcm)  # a mostly unreadable file fails here, before anything is recognised
@@ -264,6 +292,7 @@ def _progressively(path: Path, wav: Path, decoded: bool, engine: Engine, options
             info = probe(path)
         else:
             info = extract_audio(path, wav, on_progress=on_progress, cancel=stop)
+        collector.extracted(path, info)
         pcm = load_wav(wav)
         cut = cut_known.result()
         while cpu_bound and not head_done.wait(0.1):

@@ -14,8 +14,9 @@ import subprocess
 import threading
 import wave
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 import ffmpeg  # ffmpeg-python
 import numpy as np
@@ -342,3 +343,86 @@ def decode_head(src: Path | str, ms: int) -> np.ndarray:
     if proc.returncode != 0:
         raise MediaError(f"{Path(src).name}: cannot decode the start.")
     return np.frombuffer(proc.stdout, dtype=np.int16).copy()
+
+
+# -- video: frame timestamps and filter runs (core/frames.py and core/shots.py build on these) ------
+def _run_lines(cmd: list[str], on_line, cancel: CancelToken, *, background: bool = False) -> tuple[int, str]:
+    """Run ``cmd`` feeding each stdout line to ``on_line``; stop it when ``cancel`` is set. Returns
+    (exit code, stderr text). ``background``: at low CPU priority (foreground work keeps the CPU)."""
+    nice = (lambda: os.nice(10)) if background and hasattr(os, "nice") else None
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            preexec_fn=nice)
+    err: list[bytes] = []
+    reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)  # type: ignore[arg-type]
+    reader.start()
+    try:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            if cancel.cancelled:
+                proc.terminate()
+                break
+            on_line(raw)
+        code = proc.wait()
+        reader.join()
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+    return code, b"".join(err).decode("utf-8", "replace")
+
+
+def video_frame_times(src: Path | str, *, cancel: Optional[CancelToken] = None) -> tuple[Fraction, list[int]]:
+    """Time base and sorted presentation timestamps of every frame of the first video stream, read
+    by demuxing only (``-c copy -f framecrc``: no decoding, seconds for an hour of video). Raises
+    MediaError when there is no video stream."""
+    src = Path(src)
+    cancel = ensure_token(cancel)
+    _check_input(src)
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "error", "-i", str(src),
+           "-map", "0:v:0", "-c", "copy", "-f", "framecrc", "-"]
+    timebase, pts = [Fraction(1, 1000)], []
+
+    def line(raw: bytes) -> None:
+        if raw.startswith(b"#tb 0:"):
+            num, _, den = raw[6:].strip().partition(b"/")
+            timebase[0] = Fraction(int(num), int(den))
+        elif raw[:1] == b"0":
+            fields = raw.split(b",")
+            if len(fields) >= 3 and fields[2].strip().lstrip(b"-").isdigit():
+                pts.append(int(fields[2]))
+
+    code, text = _run_lines(cmd, line, cancel)
+    cancel.check()
+    if code != 0 or not pts:
+        if "matches no streams" in text or (code == 0 and not pts):
+            raise MediaError(f"{src.name}: the file has no video track.")
+        raise MediaError(f"{src.name}: cannot read the video's frames ({_last_error(text)}).")
+    pts.sort()
+    return timebase[0], pts
+
+
+def run_filter_pass(src: Path | str, args: Sequence[str], *, duration_ms: int, stage: str, message: str,
+                    on_progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None,
+                    background: bool = False, input_args: Sequence[str] = ()) -> str:
+    """Decode ``src`` through ffmpeg with ``args`` (filters and a null output), reporting progress
+    and cancellable; returns ffmpeg's log (stderr). ``background``: run at low CPU priority, so work
+    in the foreground (recognition) keeps the processor first."""
+    src = Path(src)
+    cancel = ensure_token(cancel)
+    _check_input(src)
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats",
+           *input_args, "-i", str(src), *args]
+    on_progress(Progress(stage, 0.0, message))
+
+    def line(raw: bytes) -> None:
+        key, _, value = raw.decode("ascii", "replace").strip().partition("=")
+        if key == "out_time_us" and duration_ms and value.lstrip("-").isdigit():
+            on_progress(Progress(stage, min(1.0, max(0.0, int(value) / 1000 / duration_ms)), message))
+
+    code, text = _run_lines(cmd, line, cancel, background=background)
+    cancel.check()
+    if code != 0:
+        parse_info(src, text)  # not media at all → MediaError with that reason
+        raise MediaError(f"{src.name}: {message} failed ({_last_error(text)}).")
+    on_progress(Progress(stage, 1.0, message))
+    return text
