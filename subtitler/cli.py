@@ -15,6 +15,7 @@ from .core.jobs import TranscribeOptions, check_outputs, planned_outputs, transc
 from .core.media import expand_inputs, is_media_path
 from .core.progress import Progress
 from .core.rules import PROFILES
+from .cli_extras import add_extra_options, build_deliver_options, describe, polish, preflight, run_extras
 
 EPILOG = "Exit status: 0 every file succeeded, 1 some files failed, 2 usage error."
 
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--overwrite", action="store_true", help="replace existing output files")
     t.add_argument("--name-pattern", default="{stem}.{ext}", help="output file name ({stem}, {lang}, {ext})")
     add_glm_options(t)
+    add_extra_options(t)
     return parser
 
 
@@ -137,8 +139,11 @@ def run_transcribe(args: argparse.Namespace) -> int:
     options = TranscribeOptions(engine=args.engine, model=args.model, language=args.language,
                                 profile=None if args.profile == "auto" else args.profile,
                                 glm_settings=build_glm_settings(args))
+    extras = build_deliver_options(args, options.glm_settings)
     engine = options.make_engine()
     print(f"subtitler: using the {engine.describe()}", file=sys.stderr)
+    if describe(extras):
+        print(describe(extras), file=sys.stderr)
     reporter = Reporter()
     failures: list[tuple[Path, str]] = []
     written_all: list[Path] = []
@@ -147,14 +152,24 @@ def run_transcribe(args: argparse.Namespace) -> int:
         try:
             if source.is_file() and not is_media_path(source) and source.suffix.lower() in (".srt", ".ass", ".vtt", ".txt"):
                 raise UsageError(f"{source.name}: is a subtitle file, not media.")
-            check_outputs(planned_outputs(source, args.output_dir, fmts, args.name_pattern), args.overwrite)
+            originals = planned_outputs(source, args.output_dir, fmts, args.name_pattern)
+            check_outputs(originals + preflight(source, args.output_dir, fmts, extras, originals), args.overwrite)
             pre = glm_preamble(engine, source)
             if pre:
                 print(pre, file=sys.stderr)
             result = transcribe_file(source, options, engine=engine, on_progress=reporter)
             reporter.end()
+            polish(result, extras, reporter)
             written = write_outputs(result.document, source, args.output_dir, fmts,
                                     overwrite=args.overwrite, pattern=args.name_pattern)
+            try:
+                written += run_extras(result, args.output_dir, fmts, extras, overwrite=args.overwrite,
+                                      reporter=reporter)
+            except BaseException:
+                if not args.overwrite:  # a file counts as done with all its outputs, or none
+                    for p in written:
+                        p.unlink(missing_ok=True)
+                raise
             written_all.extend(written)
             extra = f", {result.flagged_cues} flagged for review" if result.flagged_cues else ""
             print(f"{source.name}: {len(result.document.cues)} cues{extra} → "

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from subtitler.core.translate import estimate_tokens
-from tests.support.glm_server import _error, _fraction, _Handler, _QuietServer
+from tests.support.glm_server import GlmServer, _error, _fraction, _Handler, _QuietServer
 
 PATH = "/api/paas/v4/chat/completions"
 ALL_KINDS = ("missing", "extra", "merged", "renumbered", "shifted", "repeated", "empty", "list", "prose", "fence",
@@ -103,11 +103,14 @@ class ChatServer:
         self.lock = threading.Lock()
         self._httpd: Optional[_QuietServer] = None
 
-    def start(self) -> "ChatServer":
+    def start(self, glm: Optional[GlmServer] = None) -> "ChatServer":
+        """Serve on a free port; with ``glm`` the same address also answers GLM-ASR uploads (from
+        that server), as the real service does under one base URL."""
         server = self
 
         class Handler(_ChatHandler):
             owner = server
+            glm_owner = glm
 
         self._httpd = _QuietServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
@@ -194,8 +197,13 @@ def _misbehave(kind: str, ans: dict) -> tuple[str, str]:
 
 class _ChatHandler(_Handler):
     owner: ChatServer  # type: ignore[assignment]
+    glm_owner: Optional[GlmServer] = None
 
     def do_POST(self) -> None:
+        self.__dict__.pop("owner", None)  # a kept-alive connection may have served GLM-ASR before
+        if self.path.split("?")[0] != PATH and self.glm_owner is not None:
+            self.owner = self.glm_owner  # type: ignore[assignment]  # this request is GLM-ASR's
+            return _Handler.do_POST(self)
         owner, cfg = self.owner, self.owner.config
         with owner.lock:
             c = owner.counters
