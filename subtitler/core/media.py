@@ -195,7 +195,7 @@ def run_with_progress(cmd: list[str], duration_ms: int, part: Path, stage: str, 
 
 # -- burn-in: subtitles rendered into the picture (libass in ffmpeg) -------------------------
 BURN_PRESETS = {"fast": ("veryfast", 23), "balanced": ("medium", 20), "high": ("slow", 17)}  # x264 preset, CRF
-MP4_AUDIO_COPY = frozenset({"aac", "mp3", "ac3", "eac3", "alac", "opus", "flac"})
+MP4_AUDIO_COPY = frozenset({"aac", "mp3", "ac3", "eac3", "alac"})
 
 
 def burn_command(src: Path, ass_name: str, dst: Path, *, quality: str = "balanced", audio_codec: str = "") -> list[str]:

@@ -66,6 +66,7 @@ class ChatConfig:
     per_token_s: float = 0.01
     scale: float = 1.0
     misbehave_rate: float = 0.0  # probability that one answer misbehaves
+    bad_first: int = 0  # the first this many answers to each batch misbehave whatever the rate
     kinds: tuple = ALL_KINDS
     seed: int = 0
     retry_after: Optional[str] = "1"
@@ -251,7 +252,7 @@ class _ChatHandler(_Handler):
         content = json.dumps(ans, ensure_ascii=False)
         reason = "stop"
         kind = ""
-        if cfg.misbehave_rate and _fraction(cfg.seed, key, attempt) < cfg.misbehave_rate:
+        if attempt <= cfg.bad_first or (cfg.misbehave_rate and _fraction(cfg.seed, key, attempt) < cfg.misbehave_rate):
             kind = cfg.kinds[int(_fraction(cfg.seed, key, attempt, "kind") * len(cfg.kinds))]
             with owner.lock:
                 owner.counters.misbehaved[kind] += 1
