@@ -126,3 +126,22 @@ def test_audio_only_input_cannot_be_burned(service, tmp_path):
             chat.base_url, "--burn-in", env=env_with(tmp_path))
     assert r.returncode == 1 and "no video track" in r.stderr
     assert glm.counters.requests == 0
+
+
+def test_polish_corrects_cues_before_writing_and_says_how_many(video, service, tmp_path):
+    glm, chat = service
+    chat.config.bad_first = 0
+    chat.config.corrections = {"signal processing": "Signal Processing", "Fourier": "FOURIER"}
+    hot = tmp_path / "terms.txt"
+    hot.write_text("Signal Processing\nFOURIER\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = cli(str(video), "-o", str(out), "--engine", "glm", "--glm-base-url", chat.base_url, "--polish",
+            "--hotwords", str(hot), env=env_with(tmp_path))
+    assert r.returncode == 0, r.stderr
+    cues = load(out / "talk.srt")
+    flat = [" ".join(c.text.split()) for c in cues]
+    changed = [t for t in flat if "Signal Processing" in t or "FOURIER" in t]
+    assert len(changed) == 2 and not any("signal processing" in t or "Fourier" in t for t in flat)
+    assert f"polish changed 2 of {len(cues)} cues" in r.stderr
+    body = json.loads(chat.counters.bodies[0]["messages"][1]["content"])
+    assert body["task"] == "polish" and body["glossary"] == ["Signal Processing", "FOURIER"]
