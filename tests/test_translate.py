@@ -21,7 +21,6 @@ from subtitler.core.translate import (
     apply_polish,
     check_answer,
     extract_object,
-    flat_text,
     polish_cues,
     translate_cues,
 )

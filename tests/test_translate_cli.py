@@ -5,9 +5,7 @@ a re-run is answered from the caches."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -18,25 +16,21 @@ from subtitler.core.formats import load
 from subtitler.core.media import extract_audio, load_wav, probe
 from tests.support.chat_server import ALL_KINDS, ChatServer
 from tests.support.glm_server import GlmServer
+from tests.test_glm_cli import cli as glm_cli
+from tests.test_glm_cli import env_with as glm_env
 from tests.test_burnin import H, frame, make_video
 from tests.test_translate import expected
 
 FIX = Path(__file__).resolve().parent / "fixtures"
-ROOT = FIX.parent.parent
 KEY = "sk-translate-cli-secret-0123456789"
 
 
 def env_with(tmp_path: Path, key: str | None = KEY) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "ZHIPUAI_API_KEY"}
-    env.update(XDG_CACHE_HOME=str(tmp_path / "xdg-cache"), SUBTITLER_NO_KEYRING="1", PYTHONUNBUFFERED="1")
-    if key is not None:
-        env["ZHIPUAI_API_KEY"] = key
-    return env
+    return glm_env(tmp_path, key)
 
 
-def cli(*args: str, env: dict, timeout: float = 240) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "subtitler.cli", "transcribe", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+def cli(*args: str, env: dict) -> subprocess.CompletedProcess:
+    return glm_cli(*args, env=env, timeout=240)
 
 
 @pytest.fixture(scope="module")

@@ -95,14 +95,12 @@ def batch_key(cues: dict) -> str:
     return hashlib.sha256(json.dumps(cues, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-class ChatServer:
+class ChatServer(GlmServer):
+    """The chat endpoint (the lifecycle — start on a free port, stop, ``base_url`` — is GlmServer's)."""
+
     def __init__(self, config: Optional[ChatConfig] = None, **overrides) -> None:
-        self.config = config or ChatConfig()
-        for k, v in overrides.items():
-            setattr(self.config, k, v)
-        self.counters = ChatCounters()
-        self.lock = threading.Lock()
-        self._httpd: Optional[_QuietServer] = None
+        super().__init__(config or ChatConfig(), **overrides)  # type: ignore[arg-type]
+        self.counters = ChatCounters()  # type: ignore[assignment]
 
     def start(self, glm: Optional[GlmServer] = None) -> "ChatServer":
         """Serve on a free port; with ``glm`` the same address also answers GLM-ASR uploads (from
@@ -117,26 +115,9 @@ class ChatServer:
         threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return self
 
-    def stop(self) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
-
-    def __enter__(self) -> "ChatServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    @property
-    def base_url(self) -> str:
-        assert self._httpd is not None
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}/api"
-
     def reset_counters(self) -> None:
         with self.lock:
-            self.counters = ChatCounters()
+            self.counters = ChatCounters()  # type: ignore[assignment]
 
     def answer(self, request: dict) -> dict:
         """The correct answer object for a request body's user message."""
