@@ -79,6 +79,8 @@ def run_extras(result, outdir: Optional[Path], fmts: Sequence[str], opts: Delive
         return []
     out = deliver(result.document, result.source, outdir, fmts, opts, overwrite=overwrite, on_progress=reporter)
     reporter.end()
+    for warning in out.warnings:
+        print(f"{result.source.name}: warning: {warning}", file=sys.stderr)
     tr = out.translation
     if tr is not None:
         missed = tr.stats.failed + tr.stats.blocked

@@ -104,3 +104,12 @@ def test_burn_command_is_an_argument_list_with_the_preset():
     assert cmd[cmd.index("-vf") + 1] == "subtitles=filename=subs.ass"
     assert cmd[cmd.index("-crf") + 1] == "17" and cmd[cmd.index("-preset") + 1] == "slow"
     assert cmd[cmd.index("-c:a") + 1] == "copy" and "in put.mp4" in cmd and cmd[-1] == "o ut.mp4"
+
+
+def test_missing_cjk_font_is_reported(monkeypatch):
+    from subtitler.core import deliver
+
+    assert deliver.missing_font_warning("Dialogue: Hello") is None
+    assert deliver.missing_font_warning("Dialogue: 你好") is None  # fonts-noto-cjk (.ci/setup) is found
+    monkeypatch.setattr(deliver.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, "", ""))
+    assert "fonts-noto-cjk" in deliver.missing_font_warning("Dialogue: 你好")

@@ -9,6 +9,8 @@ asked for, else the translation when there is one, else the original).
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
@@ -19,6 +21,7 @@ from .document import Document
 from .errors import OutputError, UsageError
 from .media import BURN_PRESETS, burn_subtitles
 from .progress import CancelToken, ProgressCallback, no_progress
+from .text import is_cjk_char
 from .translate import (
     ChatSettings,
     PolishResult,
@@ -111,6 +114,25 @@ def polish_document(document: Document, opts: DeliverOptions, *, on_progress: Pr
 class DeliverResult:
     written: list[Path] = field(default_factory=list)
     translation: Optional[TranslationResult] = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def missing_font_warning(ass_text: str) -> Optional[str]:
+    """A sentence when the subtitles hold CJK text but fontconfig knows no Chinese font (libass
+    would draw boxes); None when fine or when it cannot be told (no ``fc-list``)."""
+    if not any(is_cjk_char(ch) for ch in ass_text):
+        return None
+    fc = shutil.which("fc-list")
+    if not fc:
+        return None
+    try:
+        found = subprocess.run([fc, ":lang=zh", "family"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if found.strip():
+        return None
+    return ("no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as "
+            "boxes; install one, e.g. the fonts-noto-cjk package.")
 
 
 def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions, *,
@@ -145,6 +167,9 @@ def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequ
                                        profile=document.profile or None)
             else:
                 ass = formats.render(tr.cues if tr is not None else cues, "ass")
+            warning = missing_font_warning(ass)
+            if warning:
+                result.warnings.append(warning)
             result.written.append(burn_subtitles(source, ass, dst, quality=opts.burn_quality,
                                                  on_progress=on_progress, cancel=cancel))
     except BaseException:
