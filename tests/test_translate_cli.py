@@ -139,3 +139,17 @@ def test_polish_corrects_cues_before_writing_and_says_how_many(video, service, t
     assert f"polish changed 2 of {len(cues)} cues" in r.stderr
     body = json.loads(chat.counters.bodies[0]["messages"][1]["content"])
     assert body["task"] == "polish" and body["glossary"] == ["Signal Processing", "FOURIER"]
+
+
+def test_a_translation_that_fails_completely_fails_the_file_and_leaves_no_outputs(video, service, tmp_path):
+    glm, chat = service
+    chat.config.bad_first = 0
+    chat.config.misbehave_rate = 1.0
+    chat.config.kinds = ("merged",)
+    out = tmp_path / "out"
+    r = cli(str(video), "-o", str(out), "--engine", "glm", "--glm-base-url", chat.base_url, "--translate-to", "zh",
+            "--bilingual", env=env_with(tmp_path))
+    assert r.returncode == 1, r.stderr
+    assert "no cue could be translated (the model's answers failed the checks: empty text)" in r.stderr
+    assert "0 of 1 files done, 1 failed" in r.stderr
+    assert not out.exists() or list(out.iterdir()) == []  # all of a file's outputs, or none

@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from . import formats
 from .bilingual import ORDERS, export_bilingual, render_bilingual
 from .document import Document
-from .errors import OutputError, UsageError
+from .errors import EngineError, OutputError, UsageError
 from .media import BURN_PRESETS, burn_subtitles
 from .progress import CancelToken, ProgressCallback, no_progress
 from .text import is_cjk_char
@@ -148,6 +148,10 @@ def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequ
             tr = translate_cues(cues, opts.translate_to, source=src_lang, settings=opts.chat,
                                 glossary=opts.glossary, on_progress=on_progress, cancel=cancel)
             result.translation = tr
+            sent = sum(1 for c in cues if c.text.strip())
+            if sent and tr.stats.failed + tr.stats.blocked >= sent:
+                reason = tr.stats.reasons.most_common(1)[0][0]
+                raise EngineError(f"no cue could be translated ({reason}).")
             for fmt in fmts:
                 p = translation_path(source, outdir, opts.translate_to, fmt)
                 result.written.append(formats.export(tr.cues, p, fmt, overwrite=overwrite))

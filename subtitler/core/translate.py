@@ -126,6 +126,7 @@ class ChatStats:
     repaired: Counter = field(default_factory=Counter)  # kind -> answers repaired (fences, prose…)
     splits: int = 0
     failed: int = 0  # cues left without a result
+    reasons: Counter = field(default_factory=Counter)  # why cues were left without a result
     blocked: int = 0  # cues the service blocked
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -390,8 +391,9 @@ class _ChatRun:
             return
         limiter = AimdLimiter(self.s.glm.concurrency)
         async with open_client(self.s.glm, self.transport) as client:
+            # one worker per slot even for few batches: their halves may run side by side
             workers = [asyncio.create_task(self._worker(queue, limiter, client))
-                       for _ in range(min(self.s.glm.concurrency, queue.qsize()) or 1)]
+                       for _ in range(self.s.glm.concurrency)]
             joined = asyncio.create_task(queue.join())
             try:
                 await self._supervise(joined, workers)
@@ -454,7 +456,8 @@ class _ChatRun:
         self.successes += 1
         if self.task == "polish":
             texts = [_plausible(old, new, self.stats) for old, new in zip(sources, texts)]
-        self.cache_put(key, texts)
+        # stored before the cues count as done; on a worker thread, so the fsync stalls no request
+        await asyncio.to_thread(self.cache_put, key, texts)
         for p, t in zip(job.positions, texts):
             self._resolve(p, t)
         self._finish_part(job, True)
@@ -473,12 +476,14 @@ class _ChatRun:
             queue.put_nowait(job)
         elif blocked:
             self.stats.blocked += 1
+            self.stats.reasons["blocked by the service's content safety"] += 1
             self._give_up(job, FLAG_BLOCKED)
         else:
             self._fail(job, f"the model's answers failed the checks: {kind}")
 
     def _fail(self, job: _Job, reason: str) -> None:
         self.stats.failed += len(job.positions)
+        self.stats.reasons[reason] += len(job.positions)
         self._give_up(job, FLAG_FAILED.format(reason=reason))
 
     def _give_up(self, job: _Job, flag: str) -> None:
