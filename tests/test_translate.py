@@ -7,6 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as settings_h
+from hypothesis import strategies as st
 
 from subtitler.core.document import Cue, Document
 from subtitler.core.engines.glm_settings import GlmSettings
@@ -271,3 +274,19 @@ def test_check_answer_accepts_wrapped_lists_and_numbers():
         extract_object("[1, 2]")
     with pytest.raises(BadAnswer):
         extract_object("no json here")
+
+
+NON_BLOCKING = tuple(k for k in ALL_KINDS if k not in ("sensitive", "1301"))
+
+
+@settings_h(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n=st.integers(1, 40), batch=st.integers(1, 12), context=st.integers(0, 4), seed=st.integers(0, 10_000),
+       rate=st.floats(0.0, 0.7))
+def test_property_no_misbehaviour_moves_merges_or_invents_a_cue(tmp_path_factory, n, batch, context, seed, rate):
+    with ChatServer(api_key=KEY, scale=0.002, misbehave_rate=rate, seed=seed, kinds=NON_BLOCKING) as server:
+        cues = lecture_cues(n)
+        s = settings(server, tmp_path_factory.mktemp("prop"), batch_cues=batch, context_cues=context)
+        result = translate_cues(cues, "zh", settings=s)
+    assert_exact(cues, result.cues, allow_flags=True)
+    assert all(c.flag.startswith("not translated") for c in result.cues if c.flag)
+    assert result.stats.failed == sum(1 for c in result.cues if c.flag)
