@@ -290,3 +290,14 @@ def test_property_no_misbehaviour_moves_merges_or_invents_a_cue(tmp_path_factory
     assert_exact(cues, result.cues, allow_flags=True)
     assert all(c.flag.startswith("not translated") for c in result.cues if c.flag)
     assert result.stats.failed == sum(1 for c in result.cues if c.flag)
+
+
+def test_polish_change_spans_show_the_edit_by_word_or_character():
+    ch = PolishChange(0, "The Fury A transform is neat.", "The Fourier transform is neat.")
+    assert ch.spans() == [("equal", "The "), ("delete", "Fury A"), ("insert", "Fourier"),
+                          ("equal", " transform is neat.")]
+    zh = PolishChange(1, "我们用富力叶变换", "我们用傅里叶变换")
+    assert zh.spans() == [("equal", "我们用"), ("delete", "富力"), ("insert", "傅里"), ("equal", "叶变换")]
+    for c in (ch, zh):
+        assert "".join(t for op, t in c.spans() if op != "insert") == c.old
+        assert "".join(t for op, t in c.spans() if op != "delete") == c.new

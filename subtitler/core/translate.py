@@ -599,6 +599,24 @@ class PolishChange:
     old: str  # the cue's text on one line
     new: str  # the corrected text on one line
 
+    def spans(self) -> list[tuple[str, str]]:
+        """The change for display: ("equal" | "delete" | "insert", text) runs, by word (by
+        character for CJK text); the old text is the equal and deleted runs in order, the new
+        text the equal and inserted ones."""
+        cjk = is_cjk_text(self.old + self.new)
+        a = list(self.old) if cjk else re.findall(r"\S+|\s+", self.old)
+        b = list(self.new) if cjk else re.findall(r"\S+|\s+", self.new)
+        out: list[tuple[str, str]] = []
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if op == "equal":
+                out.append(("equal", "".join(a[i1:i2])))
+                continue
+            if i2 > i1:
+                out.append(("delete", "".join(a[i1:i2])))
+            if j2 > j1:
+                out.append(("insert", "".join(b[j1:j2])))
+        return out
+
 
 @dataclass
 class PolishResult:
