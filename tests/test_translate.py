@@ -301,3 +301,10 @@ def test_polish_change_spans_show_the_edit_by_word_or_character():
     for c in (ch, zh):
         assert "".join(t for op, t in c.spans() if op != "insert") == c.old
         assert "".join(t for op, t in c.spans() if op != "delete") == c.new
+
+
+def test_a_wrong_base_url_names_the_chat_endpoint(server, tmp_path):
+    s = settings(server, tmp_path)
+    s.glm.base_url = server.base_url + "/v9"
+    with pytest.raises(EngineError, match=r"endpoint http://127\.0\.0\.1:\d+/api/v9/paas/v4/chat/completions was not found"):
+        translate_cues(lecture_cues(2), "zh", settings=s)
