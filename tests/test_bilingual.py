@@ -68,3 +68,12 @@ def test_a_translation_that_does_not_match_cue_for_cue_is_refused():
 
 def test_txt_has_a_blank_line_between_cues():
     assert render_bilingual(EN[:2], ZH[:2], "txt").split("\n\n")[1] == "A signal is a function of time.\n信号就是时间的函数\n"
+
+
+def test_chinese_original_with_english_translation():
+    zh = [Cue(0, 5000, "今天我们讨论采样、滤波器以及离散傅里叶变换的基本原理和应用")]
+    en = [Cue(0, 5000, "Today we discuss the basic principles and uses of sampling, filters and the DFT.")]
+    [cue] = bilingual_cues(zh, en)
+    lines = cue.text.split("\n")
+    assert len(lines) == 4 and all(len(x) <= 16 for x in lines[:2]) and all(len(x) <= 42 for x in lines[2:])
+    assert " ".join(lines[2:]) == en[0].text
