@@ -31,8 +31,8 @@ from .glm_client import (
     Transcript,
     check_upload,
     is_cjk,
-    open_client,
     join_texts,
+    open_client,
     send_piece,
 )
 from .glm_pool import AimdLimiter, RunScheduler, backoff_delay, plan_piece_count
