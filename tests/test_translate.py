@@ -308,3 +308,10 @@ def test_a_wrong_base_url_names_the_chat_endpoint(server, tmp_path):
     s.glm.base_url = server.base_url + "/v9"
     with pytest.raises(EngineError, match=r"endpoint http://127\.0\.0\.1:\d+/api/v9/paas/v4/chat/completions was not found"):
         translate_cues(lecture_cues(2), "zh", settings=s)
+
+
+def test_the_key_is_in_no_repr_body_or_request_id(server, tmp_path):
+    s = settings(server, tmp_path)
+    assert KEY not in repr(s) and KEY not in str(s)
+    translate_cues(lecture_cues(3), "zh", settings=s)
+    assert KEY not in json.dumps(server.counters.bodies)
