@@ -88,6 +88,7 @@ def test_each_misbehaviour_keeps_every_cue_and_its_times(server, tmp_path, kind)
     if kind not in ("sensitive", "1301"):
         assert result.flagged == 0
     s = result.stats
+    assert s.total_tokens == server.counters.prompt_tokens + server.counters.completion_tokens  # all billed counted
     if kind in REPAIRABLE[1:]:  # fences, prose, wrappers are repaired, not re-asked
         assert sum(s.repaired.values()) == server.counters.misbehaved[kind] and not s.bad_answers
     elif kind in ("429", "500", "drop", "network_error"):
@@ -269,7 +270,10 @@ def test_check_answer_rejects(obj, kind):
 
 
 def test_check_answer_accepts_wrapped_lists_and_numbers():
-    assert check_answer({"translations": {"1": ["a", "b"], "2": 3}}, ["1", "2"], ["x", "y"]) == (["a b", "3"], True)
+    assert check_answer({"translations": {"1": ["a", "b"], "2": 3}}, ["1", "2"], ["x", "y"]) == (["a b", "3"], "wrapper")
+    assert check_answer({"1": "a", "2": "b", "note": "kept short"}, ["1", "2"], ["x", "y"]) == (["a", "b"], "notes")
+    with pytest.raises(BadAnswer):  # a note instead of a cue is still a missing id
+        check_answer({"1": "a", "note": "b"}, ["1", "2"], ["x", "y"])
     with pytest.raises(BadAnswer):
         extract_object("[1, 2]")
     with pytest.raises(BadAnswer):

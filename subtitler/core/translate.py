@@ -206,12 +206,18 @@ def _value(v) -> str:
     raise BadAnswer("not text")
 
 
-def check_answer(obj: dict, ids: Sequence[str], sources: Sequence[str]) -> tuple[list[str], bool]:
-    """The texts for ``ids`` in order (and whether a wrapper was removed), or BadAnswer: exactly
-    the same ids, each a non-empty text, no neighbour's text repeated."""
+def check_answer(obj: dict, ids: Sequence[str], sources: Sequence[str]) -> tuple[list[str], str]:
+    """The texts for ``ids`` in order and the repair made ("", "wrapper": an outer object removed,
+    "notes": keys that are no cue id, such as ``"note"``, dropped while every id is there), or
+    BadAnswer: exactly the same ids, each a non-empty text, no neighbour's text repeated."""
     obj, unwrapped = _unwrap(obj, ids)
+    repair = "wrapper" if unwrapped else ""
     got = {_key(k): v for k, v in obj.items()}
     want = set(ids)
+    notes = [k for k in got if k not in want and not k.isdigit()]
+    if notes and want <= set(got):
+        got = {k: v for k, v in got.items() if k not in notes}
+        repair = repair or "notes"
     if set(got) != want:
         missing, extra = want - set(got), set(got) - want
         if missing and extra:
@@ -228,7 +234,7 @@ def check_answer(obj: dict, ids: Sequence[str], sources: Sequence[str]) -> tuple
         # the same text for two different neighbours: typically two cues merged into both slots
         if out[k] == out[k - 1] and sources[k] != sources[k - 1] and len(out[k]) > 3:
             raise BadAnswer("repeated text")
-    return out, unwrapped
+    return out, repair
 
 
 def flat_text(text: str) -> str:
@@ -437,22 +443,21 @@ class _ChatRun:
             return self._fail(job, str(exc))
         except _GaveUp as exc:
             return self._fail(job, exc.reason)
-        self.stats.prompt_tokens += answer.prompt_tokens
-        self.stats.completion_tokens += answer.completion_tokens
+        self._count(answer)
         if answer.finish_reason == "sensitive":
             return self._smaller(job, queue, "blocked", blocked=True)
         try:
             if answer.finish_reason == "length":
                 raise BadAnswer("cut off (finish_reason length)")
             obj, how = extract_object(answer.content)
-            texts, unwrapped = check_answer(obj, ids, sources)
+            texts, fixed = check_answer(obj, ids, sources)
         except BadAnswer as bad:
             self.stats.bad_answers[bad.kind] += 1
             return self._smaller(job, queue, bad.kind)
         if how:
             self.stats.repaired[how] += 1
-        if unwrapped:
-            self.stats.repaired["wrapper"] += 1
+        if fixed:
+            self.stats.repaired[fixed] += 1
         self.successes += 1
         if self.task == "polish":
             texts = [_plausible(old, new, self.stats) for old, new in zip(sources, texts)]
@@ -494,6 +499,10 @@ class _ChatRun:
                 self._resolve(p, "", flag)
         self._finish_part(job, False)
 
+    def _count(self, answer: ChatAnswer) -> None:
+        self.stats.prompt_tokens += answer.prompt_tokens
+        self.stats.completion_tokens += answer.completion_tokens
+
     async def _send(self, payload: dict, limiter: AimdLimiter, client: httpx.AsyncClient) -> ChatAnswer:
         """One answer, re-sent after transient failures (429 with back-off, 5xx, dropped)."""
         g = self.s.glm
@@ -508,13 +517,18 @@ class _ChatRun:
                     self.stats.retries += 1
                 answer = await send_chat(client, g, payload)
                 outcome = "ok"
-                return answer
             except RetryableError as exc:
                 retry = exc
                 if exc.rate_limited:
                     outcome = "rate_limited"
             finally:
                 limiter.release(epoch, outcome)
+            if outcome == "ok":
+                if answer.finish_reason != "network_error":
+                    return answer
+                self._count(answer)  # billed all the same
+                retry = RetryableError("the chat service lost its connection to the model "
+                                       "(finish_reason network_error)", network=True)
             if retry.rate_limited:
                 self.stats.rate_limited += 1
                 rate_hits += 1

@@ -2,9 +2,9 @@
 pieces: same key, base URL, error table and typed outcomes as GLM-ASR (glm_client.py).
 
 :func:`send_chat` returns a :class:`ChatAnswer` (content, finish_reason, usage) or raises what
-:func:`glm_client.post_json` raises: :class:`RetryableError` (429, 5xx, dropped connections,
-``finish_reason: network_error``), ``ChunkError`` (refused; ``blocked`` for content safety),
-``AuthError`` / ``BillingError`` (stop). Judging the *content* is the caller's job.
+:func:`glm_client.post_json` raises: :class:`RetryableError` (429, 5xx, dropped connections),
+``ChunkError`` (refused; ``blocked`` for content safety), ``AuthError`` / ``BillingError`` (stop).
+Judging the answer (its finish_reason and content) is the caller's job.
 """
 
 from __future__ import annotations
@@ -56,8 +56,9 @@ def _int(value) -> int:
 
 
 def parse_chat_answer(data: dict) -> ChatAnswer:
-    """The first choice of an answer. ``network_error`` means the service lost its own
-    connection to the model: retry. No usable choice at all: retry too."""
+    """The first choice of an answer (``finish_reason`` ``network_error``: the service lost its
+    own connection to the model; the caller counts its tokens and sends again). No usable choice
+    at all: RetryableError."""
     usage = data.get("usage") if isinstance(data.get("usage"), dict) else {}
     choices = data.get("choices")
     first = choices[0] if isinstance(choices, list) and choices and isinstance(choices[0], dict) else None
@@ -65,9 +66,6 @@ def parse_chat_answer(data: dict) -> ChatAnswer:
     if not isinstance(message, dict):
         raise RetryableError("the chat service answered without a message")
     reason = str(first.get("finish_reason") or "")
-    if reason == "network_error":
-        raise RetryableError("the chat service lost its connection to the model (finish_reason network_error)",
-                             network=True)
     content = message.get("content")
     return ChatAnswer(content if isinstance(content, str) else "", reason,
                       _int(usage.get("prompt_tokens")), _int(usage.get("completion_tokens")))
