@@ -85,6 +85,7 @@ class ChatCounters:
     sends: Counter = field(default_factory=Counter)  # batch key -> attempts
     misbehaved: Counter = field(default_factory=Counter)  # kind -> count
     bodies: list = field(default_factory=list)  # the parsed request bodies (no headers)
+    auth_headers: list = field(default_factory=list)  # only whether one was present, never the value
     prompt_tokens: int = 0
     completion_tokens: int = 0
     service_s: float = 0.0
@@ -189,20 +190,10 @@ class _ChatHandler(_Handler):
             self.owner = self.glm_owner  # type: ignore[assignment]  # this request is GLM-ASR's
             return _Handler.do_POST(self)
         owner, cfg = self.owner, self.owner.config
-        with owner.lock:
-            c = owner.counters
-            c.requests += 1
-            c.in_flight += 1
-            c.max_in_flight = max(c.max_in_flight, c.in_flight)
-            in_flight = c.in_flight
-        self._counted = True
-        t0 = time.monotonic()
-        try:
-            length = int(self.headers.get("Content-Length", ""))
-        except ValueError:
-            self.close_connection = True
-            return self._send(411, _error("1214", "Content-Length required"))
-        raw = self.rfile.read(length)
+        begun = self._begin()
+        if begun is None:
+            return
+        in_flight, t0, raw = begun
         if self.path.split("?")[0] != PATH:
             return self._send(404, _error("404", "not found"))
         auth = self.headers.get("Authorization", "")
