@@ -319,3 +319,15 @@ def test_the_key_is_in_no_repr_body_or_request_id(server, tmp_path):
     assert KEY not in repr(s) and KEY not in str(s)
     translate_cues(lecture_cues(3), "zh", settings=s)
     assert KEY not in json.dumps(server.counters.bodies)
+
+
+def test_chinese_translations_follow_the_chinese_conventions(server, tmp_path):
+    from subtitler.core.zh import ZhStyle, convert_script
+
+    cues = [Cue(0, 3000, "This is the first individual lecture, part one.")]
+    simplified = translate_cues(cues, "zh", settings=settings(server, tmp_path)).cues[0].text
+    assert not simplified.endswith("。")  # netflix style: no full stop at a line end
+    kept = translate_cues(cues, "zh", zh=ZhStyle(punct="keep"), settings=settings(server, tmp_path)).cues[0].text
+    assert kept.endswith("。")
+    tw = translate_cues(cues, "zh-TW", settings=settings(server, tmp_path)).cues[0].text
+    assert tw == convert_script(simplified, "tw") and tw != simplified  # Taiwan script whatever the model wrote

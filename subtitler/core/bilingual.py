@@ -20,9 +20,9 @@ import pysubs2
 from . import formats
 from .document import Cue
 from .errors import SubtitleFormatError, UsageError
-from .rules import Profile, break_lines, get_profile
 from .text import is_cjk_text
-from .translate import flat_text
+from .translate import flat_text, layout, target_zh_style
+from .zh import ZhStyle
 
 ORDERS = ("orig-first", "translation-first")
 SECOND_SCALE = 0.72  # the second block's font size relative to the first
@@ -36,29 +36,26 @@ def _check(original: Sequence[Cue], translated: Sequence[Cue], order: str) -> No
         raise SubtitleFormatError("the translation does not match the original cue for cue; not written.")
 
 
-def _profile(cues: Sequence[Cue], name: Optional[str] = None) -> Profile:
-    return get_profile(name, " ".join(c.text for c in cues[:200]))
-
-
 def blocks(original: Sequence[Cue], translated: Sequence[Cue], order: str = "orig-first", *,
-           profile: Optional[str] = None) -> list[tuple[Cue, str, str]]:
+           profile: Optional[str] = None, target: str = "", zh: Optional[ZhStyle] = None) -> list[tuple[Cue, str, str]]:
     """(original cue, first block, second block) per cue, each block broken by its language's
-    rules (the original's profile may be named). An untranslated cue's block is empty."""
+    rules (the original's profile may be named; Chinese text follows the conventions ``zh``, a
+    Chinese translation the script its ``target`` names). An untranslated cue's block is empty."""
     _check(original, translated, order)
-    p_orig, p_trans = _profile(original, profile), _profile(translated)
+    zh_t = target_zh_style(target, zh) if target else zh
     out = []
     for o, t in zip(original, translated):
-        a = break_lines(flat_text(o.text), p_orig) if o.text.strip() else ""
-        b = break_lines(flat_text(t.text), p_trans) if t.text.strip() else ""
+        a = layout(flat_text(o.text), profile, zh)
+        b = layout(flat_text(t.text), None, zh_t)
         out.append((o, a, b) if order == "orig-first" else (o, b, a))
     return out
 
 
 def bilingual_cues(original: Sequence[Cue], translated: Sequence[Cue], order: str = "orig-first", *,
-                   profile: Optional[str] = None) -> list[Cue]:
+                   profile: Optional[str] = None, target: str = "", zh: Optional[ZhStyle] = None) -> list[Cue]:
     """One cue per original cue with both blocks as its lines (for SRT / VTT / TXT)."""
     return [Cue(o.start, o.end, "\n".join(x for x in (a, b) if x), o.flag)
-            for o, a, b in blocks(original, translated, order, profile=profile)]
+            for o, a, b in blocks(original, translated, order, profile=profile, target=target, zh=zh)]
 
 
 def _ass_text(text: str) -> str:
@@ -75,8 +72,9 @@ def style_names(source: str, target: str, order: str) -> tuple[str, str]:
 
 
 def bilingual_ssafile(original: Sequence[Cue], translated: Sequence[Cue], order: str = "orig-first", *,
-                      source: str = "", target: str = "", profile: Optional[str] = None) -> pysubs2.SSAFile:
-    rows = blocks(original, translated, order, profile=profile)
+                      source: str = "", target: str = "", profile: Optional[str] = None,
+                      zh: Optional[ZhStyle] = None) -> pysubs2.SSAFile:
+    rows = blocks(original, translated, order, profile=profile, target=target, zh=zh)
     first_cues = [Cue(0, 1, a) for _, a, _ in rows[:200]]
     second_cues = [Cue(0, 1, b) for _, _, b in rows[:200]]
     first_name, second_name = style_names(source, target, order)
@@ -101,11 +99,12 @@ def bilingual_ssafile(original: Sequence[Cue], translated: Sequence[Cue], order:
 
 
 def render_bilingual(original: Sequence[Cue], translated: Sequence[Cue], fmt: str, order: str = "orig-first", *,
-                     source: str = "", target: str = "", profile: Optional[str] = None) -> str:
+                     source: str = "", target: str = "", profile: Optional[str] = None,
+                     zh: Optional[ZhStyle] = None) -> str:
     if fmt == "ass":
-        return bilingual_ssafile(original, translated, order, source=source, target=target,
-                                 profile=profile).to_string("ass")
-    cues = bilingual_cues(original, translated, order, profile=profile)
+        return bilingual_ssafile(original, translated, order, source=source, target=target, profile=profile,
+                                 zh=zh).to_string("ass")
+    cues = bilingual_cues(original, translated, order, profile=profile, target=target, zh=zh)
     if fmt == "txt":
         return "\n\n".join(formats.cue_text(c) for c in cues) + "\n"
     return formats.render(cues, fmt)
@@ -113,8 +112,8 @@ def render_bilingual(original: Sequence[Cue], translated: Sequence[Cue], fmt: st
 
 def export_bilingual(original: Sequence[Cue], translated: Sequence[Cue], path: Path, fmt: Optional[str] = None, *,
                      order: str = "orig-first", source: str = "", target: str = "", profile: Optional[str] = None,
-                     overwrite: bool = False) -> Path:
+                     zh: Optional[ZhStyle] = None, overwrite: bool = False) -> Path:
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
-    text = render_bilingual(original, translated, fmt, order, source=source, target=target, profile=profile)
+    text = render_bilingual(original, translated, fmt, order, source=source, target=target, profile=profile, zh=zh)
     formats.atomic_write_text(Path(path), text, overwrite=overwrite)
     return Path(path)

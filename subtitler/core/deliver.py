@@ -22,6 +22,7 @@ from .errors import EngineError, OutputError, UsageError
 from .media import BURN_PRESETS, burn_subtitles
 from .progress import CancelToken, ProgressCallback, no_progress
 from .text import is_cjk_char
+from .zh import ZhStyle
 from .translate import (
     ChatSettings,
     PolishResult,
@@ -143,10 +144,11 @@ def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequ
     result = DeliverResult()
     cues = list(document.cues)
     src_lang = source_language(cues, document.language)
+    zh = ZhStyle.from_dict(document.meta.get("zh"))
     try:
         if opts.translate_to:
             tr = translate_cues(cues, opts.translate_to, source=src_lang, settings=opts.chat,
-                                glossary=opts.glossary, on_progress=on_progress, cancel=cancel)
+                                glossary=opts.glossary, zh=zh, on_progress=on_progress, cancel=cancel)
             result.translation = tr
             sent = sum(1 for c in cues if c.text.strip())
             if sent and tr.stats.failed + tr.stats.blocked >= sent:
@@ -160,7 +162,7 @@ def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequ
                     p = bilingual_path(source, outdir, fmt)
                     result.written.append(export_bilingual(
                         cues, tr.cues, p, fmt, order=opts.order, source=src_lang, target=opts.translate_to,
-                        profile=document.profile or None, overwrite=overwrite))
+                        profile=document.profile or None, zh=zh, overwrite=overwrite))
         if opts.burn_in:
             dst = burn_path(source, outdir)
             if dst.exists() and not overwrite:
@@ -168,7 +170,7 @@ def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequ
             tr = result.translation
             if tr is not None and opts.bilingual:
                 ass = render_bilingual(cues, tr.cues, "ass", opts.order, source=src_lang, target=opts.translate_to,
-                                       profile=document.profile or None)
+                                       profile=document.profile or None, zh=zh)
             else:
                 ass = formats.render(tr.cues if tr is not None else cues, "ass")
             warning = missing_font_warning(ass)

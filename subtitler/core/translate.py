@@ -45,6 +45,7 @@ from .errors import AuthError, Cancelled, ChunkError, EngineError, UsageError
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 from .rules import break_lines, get_profile
 from .text import is_cjk_char, is_cjk_text, join_pieces
+from .zh import ZhStyle, finish_text, prepare_text, uses_cjk_layout
 
 FORMAT = 1
 POLL_S = 0.05
@@ -590,20 +591,48 @@ class TranslationResult:
         return sum(1 for c in self.cues if c.flag)
 
 
+# Chinese targets that name a script: OpenCC makes sure of it whatever the model wrote
+TARGET_SCRIPTS = {"zh-tw": "tw", "zh-hk": "hk", "zh-mo": "hk", "zh-hant": "hant", "zh-cn": "hans", "zh-sg": "hans",
+                  "zh-hans": "hans"}
+
+
+def target_zh_style(target: str, zh: Optional[ZhStyle] = None) -> Optional[ZhStyle]:
+    """The Chinese conventions (core/zh.py) for a translation into ``target``: the document's
+    punctuation and spacing, the script the target names (else the document's); None for a
+    target that is not Chinese."""
+    t = target.lower()
+    if not (t == "zh" or t.startswith("zh-")):
+        return None
+    base = zh or ZhStyle()
+    return replace(base, script=TARGET_SCRIPTS.get(t, base.script))
+
+
+def layout(text: str, profile_name: Optional[str] = None, zh: Optional[ZhStyle] = None) -> str:
+    """``text`` laid out in lines by its own language's rules (Chinese: with the conventions
+    ``zh``: script and marks before breaking, punctuation style after)."""
+    if not text:
+        return ""
+    if zh is not None and uses_cjk_layout(text):
+        text = prepare_text(text, zh)
+        profile = replace(get_profile(profile_name, text), zh_punct=zh.punct)
+        return finish_text(break_lines(text, profile), zh)
+    return break_lines(text, get_profile(profile_name, text))
+
+
 def translate_cues(cues: Sequence[Cue], target: str, *, source: str = "", settings: Optional[ChatSettings] = None,
-                   glossary: Sequence[str] = (), on_progress: ProgressCallback = no_progress,
-                   cancel: Optional[CancelToken] = None,
+                   glossary: Sequence[str] = (), zh: Optional[ZhStyle] = None,
+                   on_progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None,
                    transport: Optional[httpx.AsyncBaseTransport] = None) -> TranslationResult:
     """The cues translated into ``target``: exactly one cue per input cue with its start and end;
-    a cue that could not be translated has empty text and a flag saying why. Texts are re-broken
-    by the target language's line rules."""
+    a cue that could not be translated has empty text and a flag saying why. Texts are laid out
+    by the target language's line rules (a Chinese target also by the conventions ``zh``, its
+    script as the target names it: zh-TW, zh-Hant…)."""
     target = check_language(target)
     run = _run("translate", [c.text for c in cues], settings, source=source, target=target, glossary=glossary,
                on_progress=on_progress, cancel=cancel, transport=transport)
-    texts = [t or "" for t in run.results]
-    profile = get_profile(None, " ".join(texts[:200]))
-    out = [Cue(c.start, c.end, break_lines(t, profile) if t else "", f or c.flag)
-           for c, t, f in zip(cues, texts, run.flags)]
+    style = target_zh_style(target, zh)
+    out = [Cue(c.start, c.end, layout(t or "", None, style), f or c.flag)
+           for c, t, f in zip(cues, run.results, run.flags)]
     return TranslationResult(out, target, run.stats)
 
 
@@ -652,8 +681,10 @@ def polish_cues(cues: Sequence[Cue], *, language: str = "", settings: Optional[C
 
 
 def apply_polish(document: Document, changes: Sequence[PolishChange]) -> Optional[Edit]:
-    """Apply the accepted changes as one undoable edit (texts re-broken by the document's line
-    rules; times and flags untouched). Changes whose cue no longer reads ``old`` are skipped."""
+    """Apply the accepted changes as one undoable edit (texts laid out by the document's line
+    rules and Chinese conventions; times and flags untouched). Changes whose cue no longer reads
+    ``old`` are skipped."""
+    zh = ZhStyle.from_dict(document.meta.get("zh"))
     steps = []
     for ch in changes:
         if not 0 <= ch.index < len(document.cues):
@@ -661,8 +692,7 @@ def apply_polish(document: Document, changes: Sequence[PolishChange]) -> Optiona
         cue = document.cues[ch.index]
         if flat_text(cue.text) != ch.old:
             continue
-        profile = get_profile(document.profile or None, ch.new)
-        steps.append(Replace(ch.index, (cue,), (replace(cue, text=break_lines(ch.new, profile)),)))
+        steps.append(Replace(ch.index, (cue,), (replace(cue, text=layout(ch.new, document.profile or None, zh)),)))
     if not steps:
         return None
     edit = Edit(f"Polish {len(steps)} cues", steps)
