@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Optional, Sequence
 
+from .cli_extras import add_extra_options, build_deliver_options, describe, polish, preflight, run_extras
 from .core import formats
 from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
 from .core.jobs import TranscribeOptions, check_outputs, planned_outputs, transcribe_file, write_outputs
@@ -16,7 +17,6 @@ from .core.languages import check_engine_language, normalise_language
 from .core.media import expand_inputs, is_media_path
 from .core.progress import Progress
 from .core.rules import PROFILES
-from .cli_extras import add_extra_options, build_deliver_options, describe, polish, preflight, run_extras
 
 EPILOG = "Exit status: 0 every file succeeded, 1 some files failed, 2 usage error."
 
