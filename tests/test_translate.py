@@ -331,3 +331,24 @@ def test_chinese_translations_follow_the_chinese_conventions(server, tmp_path):
     assert kept.endswith("。")
     tw = translate_cues(cues, "zh-TW", settings=settings(server, tmp_path)).cues[0].text
     assert tw == convert_script(simplified, "tw") and tw != simplified  # Taiwan script whatever the model wrote
+
+
+def test_a_translation_becomes_an_undoable_document_track(server, tmp_path):
+    from subtitler.core.bilingual import bilingual_cues
+    from subtitler.core.translate import attach_translation, track_cues, translation_track
+
+    cues = lecture_cues(6)
+    doc = Document(list(cues), language="en")
+    result = translate_cues(doc.cues, "zh", settings=settings(server, tmp_path))
+    edit = attach_translation(doc, result)
+    name = translation_track("zh")
+    assert edit.label == "Translate into zh" and doc.tracks == (name,)
+    assert [c.track(name) for c in doc.cues] == [c.text for c in result.cues]
+    assert [(c.start, c.end, c.text) for c in doc.cues] == [(c.start, c.end, c.text) for c in cues]
+    assert bilingual_cues(doc.cues, track_cues(doc, name)) == bilingual_cues(cues, result.cues)
+    doc.undo()
+    assert doc.tracks == () and [c.extra for c in doc.cues] == [()] * 6
+    doc.redo()
+    doc.set_times(2, cues[2].start + 10, cues[2].end)
+    with pytest.raises(UsageError, match="no longer matches"):
+        attach_translation(doc, result)

@@ -35,7 +35,7 @@ from typing import Optional, Sequence
 
 import httpx
 
-from .document import Cue, Document, Edit, Replace
+from .document import Cue, Document, Edit, Replace, SetProp
 from .engines.glm_cache import write_atomic
 from .engines.glm_chat import DEFAULT_CHAT_MODEL, ChatAnswer, chat_payload, send_chat
 from .engines.glm_client import NO_KEY_MESSAGE, RetryableError, open_client
@@ -634,6 +634,34 @@ def translate_cues(cues: Sequence[Cue], target: str, *, source: str = "", settin
     out = [Cue(c.start, c.end, layout(t or "", None, style), f or c.flag)
            for c, t, f in zip(cues, run.results, run.flags)]
     return TranslationResult(out, target, run.stats)
+
+
+def translation_track(language: str) -> str:
+    """The name of the document track that holds a translation (the editor's translation column)."""
+    return f"translation:{language}"
+
+
+def attach_translation(document: Document, result: TranslationResult) -> Edit:
+    """Put the translation into the document's track ``translation:LANG`` (added when new) as one
+    undoable edit. Refused unless the translation matches the document cue for cue (count and
+    times), so a translation made before an edit cannot land on the wrong cues."""
+    if len(result.cues) != len(document.cues) or any(
+            (a.start, a.end) != (b.start, b.end) for a, b in zip(document.cues, result.cues)):
+        raise UsageError("the translation no longer matches the cues (they were edited); translate again.")
+    name = translation_track(result.language)
+    steps: list = []
+    if name not in document.tracks:
+        steps.append(SetProp("tracks", document.tracks, document.tracks + (name,)))
+    for i, (cue, tr) in enumerate(zip(document.cues, result.cues)):
+        new = cue.with_track(name, tr.text)
+        if new != cue:
+            steps.append(Replace(i, (cue,), (new,)))
+    return document.apply(Edit(f"Translate into {result.language}", steps))
+
+
+def track_cues(document: Document, name: str) -> list[Cue]:
+    """The cues of an extra track (e.g. a translation) with the document's times, for export."""
+    return [Cue(c.start, c.end, c.track(name)) for c in document.cues]
 
 
 @dataclass(frozen=True)
