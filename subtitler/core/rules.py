@@ -87,7 +87,7 @@ def break_lines(text: str, profile: Profile) -> str:
             score += 30
         if nxt.strip(",.!?") in _NO_BREAK_BEFORE:
             score += 10
-        if k >= 2 and words[k - 2].lower() in ("a", "an", "the") and not prev[-1:] in ",.;:!?":
+        if k >= 2 and words[k - 2].lower() in ("a", "an", "the") and prev[-1:] not in ",.;:!?":
             score += 8  # likely inside a noun phrase: "a low | pass filter"
         if prev[:1].isupper() and nxt[:1].isupper():
             score += 10  # likely inside a name

@@ -198,9 +198,7 @@ def make_chunks(pcm: np.ndarray, regions: list[Region], max_ms: int, margin_ms: 
     groups: list[list[Region]] = [[regions[0]]]
     for r in regions[1:]:
         g = groups[-1]
-        if r.end_ms - g[0].start_ms > limit:
-            groups.append([r])
-        elif step and _cut_before(g, r, origin, step):
+        if r.end_ms - g[0].start_ms > limit or (step and _cut_before(g, r, origin, step)):
             groups.append([r])
         else:
             g.append(r)

@@ -33,9 +33,7 @@ def join_pieces(pieces: list[str]) -> str:
         p = p.strip()
         if not p:
             continue
-        if out and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、") and not is_cjk_char(p[0]):
-            out += " "
-        elif out and is_cjk_char(p[0]) and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、"):
+        if (out and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、") and not is_cjk_char(p[0])) or (out and is_cjk_char(p[0]) and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、")):
             out += " "
         out += p
     return out

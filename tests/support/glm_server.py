@@ -284,7 +284,7 @@ class _Handler(BaseHTTPRequestHandler):
             c.requests += 1
             c.in_flight += 1
             c.max_in_flight = max(c.max_in_flight, c.in_flight)
-            c.auth_headers.append("authorization" in {k.lower() for k in self.headers.keys()})
+            c.auth_headers.append("authorization" in {k.lower() for k in self.headers})
             in_flight = c.in_flight
         self._counted = True
         t0 = time.monotonic()
@@ -413,7 +413,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
         def chunk(payload: str) -> None:
-            raw = f"data: {payload}\n\n".encode("utf-8")
+            raw = f"data: {payload}\n\n".encode()
             self.wfile.write(b"%x\r\n%s\r\n" % (len(raw), raw))
             self.wfile.flush()
 

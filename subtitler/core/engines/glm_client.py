@@ -250,7 +250,7 @@ def answer_json(resp: httpx.Response, body: bytes, settings: GlmSettings, endpoi
         raise RetryableError("the service sent an unreadable answer") from None
     if not isinstance(data, dict):
         raise RetryableError("the service sent an unreadable answer")
-    if "error" in data and data["error"]:
+    if data.get("error"):
         code, message = _error_fields(body)
         raise_for_error(400 if code == "1301" else 500, code, message, resp.headers, settings, endpoint)
     return data

@@ -16,7 +16,7 @@ def app_version() -> str:
         from importlib.metadata import version
 
         return version("subtitler")
-    except Exception:  # noqa: BLE001 - metadata missing in odd installs
+    except Exception:
         return "dev"
 
 
