@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Optional, Sequence
 
+from .cli_extras import add_extra_options, build_deliver_options, describe, polish, preflight, run_extras
 from .core import formats
 from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
 from .core.jobs import check_outputs, transcribe_file, write_outputs
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_glm_options(t)
     add_pro_timing_options(t)
     add_zh_options(t)
+    add_extra_options(t)
     return parser
 
 
@@ -237,6 +239,10 @@ def run_transcribe(args: argparse.Namespace) -> int:
     options.zh = zh_style(args)
     if options.engine == "glm":
         options.glm_settings = build_glm_settings(args)
+    # translation and polish use the same key and base URL as GLM-ASR, whatever the engine
+    extras = build_deliver_options(args, options.glm_settings if options.engine == "glm" else
+                                   build_glm_settings(args) if (args.translate_to or args.polish)
+                                   else engine_service(args).glm_settings())
     engine = service.create_engine(options)
     options.pro_timing = pro_timing_options(args)
     if args.beautify_report is not None and args.beautify_report.exists() and not args.overwrite:
@@ -246,6 +252,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
     if problem:  # before any work: e.g. --language zh with the English-only tiny.en pack
         raise UsageError(problem.message)
     print(f"subtitler: using the {engine.describe()}", file=sys.stderr)
+    if describe(extras):
+        print(describe(extras), file=sys.stderr)
     reporter = Reporter()
     failed = 0
     whole = 0
@@ -257,7 +265,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
         try:
             if source.is_file() and not is_media_path(source) and source.suffix.lower() in (".srt", ".ass", ".vtt", ".txt"):
                 raise UsageError(f"{source.name}: is a subtitle file, not media.")
-            check_outputs(plan.outputs, args.overwrite)
+            outdir = plan.outputs[0].parent if args.output_dir is not None else None  # mirrored sub-folder
+            check_outputs([*plan.outputs, *preflight(source, outdir, fmts, extras, list(plan.outputs))], args.overwrite)
             pre = glm_preamble(engine, source)
             if pre:
                 print(pre, file=sys.stderr)
@@ -265,8 +274,17 @@ def run_transcribe(args: argparse.Namespace) -> int:
                 options.pro_timing = pro_timing_options(args, source)
             result = transcribe_file(source, options, engine=engine, on_progress=reporter)
             reporter.end()
+            polish(result, extras, reporter)
             written = write_outputs(result.document, source, args.output_dir, fmts,
                                     overwrite=args.overwrite, pattern=args.name_pattern, root=plan.root)
+            try:
+                written += run_extras(result, outdir, fmts, extras, overwrite=args.overwrite,
+                                      reporter=reporter)
+            except BaseException:
+                if not args.overwrite:  # a file counts as done with all its outputs, or none
+                    for p in written:
+                        p.unlink(missing_ok=True)
+                raise
             extra = f", {result.flagged_cues} flagged for review" if result.flagged_cues else ""
             if result.uncertain_cues:
                 extra += f" ({result.uncertain_cues} timing uncertain)"

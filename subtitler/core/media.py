@@ -145,38 +145,8 @@ def extract_audio(
         raise NoAudioError(f"{src.name}: the file has no audio track.")
     part = dst.with_name(dst.name + ".part")
     on_progress(Progress("extract", 0.0, "extracting audio"))
-    stderr_lines: list[str] = []
-    duration = [info.duration_ms if info else 0]
-
-    def read_stderr(pipe) -> None:
-        for raw in pipe:
-            line = raw.decode("utf-8", "replace")
-            stderr_lines.append(line)
-            if not duration[0] and "Duration:" in line:
-                duration[0] = _duration_ms(line)
-
-    proc = subprocess.Popen(extraction_command(src, part), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL)
-    reader = threading.Thread(target=read_stderr, args=(proc.stderr,), daemon=True)
-    reader.start()
-    try:
-        assert proc.stdout is not None
-        for raw in proc.stdout:
-            if cancel.cancelled:
-                proc.terminate()
-                break
-            key, _, value = raw.decode("ascii", "replace").strip().partition("=")
-            if key == "out_time_us" and duration[0] and value.lstrip("-").isdigit():
-                frac = min(1.0, max(0.0, int(value) / 1000 / duration[0]))
-                on_progress(Progress("extract", frac, "extracting audio"))
-        code = proc.wait()
-        reader.join()
-    except BaseException:
-        proc.kill()
-        proc.wait()
-        part.unlink(missing_ok=True)
-        raise
-    text = "".join(stderr_lines)
+    code, text = run_with_progress(extraction_command(src, part), info.duration_ms if info else 0, part,
+                                   "extract", "extracting audio", on_progress, cancel)
     if cancel.cancelled or code != 0:
         part.unlink(missing_ok=True)
         cancel.check()
@@ -251,6 +221,95 @@ def damage_report(info: MediaInfo, pcm: np.ndarray) -> str:
         raise MediaError(f"{info.path.name}: the file is damaged ({what}); only {fmt_clock(readable_ms)} of "
                          f"{fmt_clock(total_ms)} could be read, so no subtitles were written.")
     return f"the file is damaged: {what}"
+
+
+def run_with_progress(cmd: list[str], duration_ms: int, part: Path, stage: str, message: str,
+                      on_progress: ProgressCallback, cancel: CancelToken,
+                      cwd: Optional[str] = None) -> tuple[int, str]:
+    """Run an ffmpeg command that writes ``-progress pipe:1`` (in ``cwd`` if given): progress
+    events from its ``out_time_us`` (the duration from its stderr when not given), ffmpeg stopped
+    on cancel. Returns (exit code, stderr); ``part`` (the output being written) is removed on an
+    exception."""
+    stderr_lines: list[str] = []
+    duration = [duration_ms]
+
+    def read_stderr(pipe) -> None:
+        for raw in pipe:
+            line = raw.decode("utf-8", "replace")
+            stderr_lines.append(line)
+            if not duration[0] and "Duration:" in line:
+                duration[0] = _duration_ms(line)
+
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=cwd)
+    reader = threading.Thread(target=read_stderr, args=(proc.stderr,), daemon=True)
+    reader.start()
+    try:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            if cancel.cancelled:
+                proc.terminate()
+                break
+            key, _, value = raw.decode("ascii", "replace").strip().partition("=")
+            if key == "out_time_us" and duration[0] and value.lstrip("-").isdigit():
+                frac = min(1.0, max(0.0, int(value) / 1000 / duration[0]))
+                on_progress(Progress(stage, frac, message))
+        code = proc.wait()
+        reader.join()
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        part.unlink(missing_ok=True)
+        raise
+    return code, "".join(stderr_lines)
+
+
+# -- burn-in: subtitles rendered into the picture (libass in ffmpeg) -------------------------
+BURN_PRESETS = {"fast": ("veryfast", 23), "balanced": ("medium", 20), "high": ("slow", 17)}  # x264 preset, CRF
+MP4_AUDIO_COPY = frozenset({"aac", "mp3", "ac3", "eac3", "alac"})
+
+
+def burn_command(src: Path, ass_name: str, dst: Path, *, quality: str = "balanced", audio_codec: str = "") -> list[str]:
+    """ffmpeg arguments that draw the ASS file ``ass_name`` (a plain file name in the working
+    folder, so the filter needs no escaping) onto ``src``'s video as H.264 in ``dst`` (MP4), the
+    first audio stream copied when MP4 can carry it, else AAC; progress on stdout."""
+    preset, crf = BURN_PRESETS[quality]
+    vf = f"subtitles=filename={ass_name}"
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats", "-y",
+           "-i", str(src), "-map", "0:v:0", "-map", "0:a:0?", "-vf", vf,
+           "-c:v", "libx264", "-preset", preset, "-crf", str(crf), "-pix_fmt", "yuv420p"]
+    cmd += ["-c:a", "copy"] if audio_codec in MP4_AUDIO_COPY else ["-c:a", "aac", "-b:a", "192k"]
+    return cmd + ["-movflags", "+faststart", "-f", "mp4", str(dst)]
+
+
+def burn_subtitles(src: Path | str, ass_text: str, dst: Path | str, *, quality: str = "balanced",
+                   on_progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None) -> Path:
+    """Write ``dst``: ``src``'s video with the ASS subtitles ``ass_text`` rendered in (fonts through
+    fontconfig), H.264 at the ``quality`` preset (fast / balanced / high), original audio. Atomic:
+    on failure or cancel nothing is left at ``dst``."""
+    import tempfile
+
+    src, dst = Path(src), Path(dst)
+    cancel = ensure_token(cancel)
+    if quality not in BURN_PRESETS:
+        raise MediaError(f"unknown burn-in quality '{quality}'; choose {', '.join(BURN_PRESETS)}.")
+    info = probe(src)
+    if not info.has_video:
+        raise MediaError(f"{src.name}: the file has no video track to draw subtitles on.")
+    on_progress(Progress("burn", 0.0, "rendering subtitles into the video"))
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    part = dst.with_name(f".{dst.name}.part")
+    with tempfile.TemporaryDirectory(prefix="subtitler-burn-") as tmp:
+        Path(tmp, "subs.ass").write_text(ass_text, encoding="utf-8")
+        cmd = burn_command(src.resolve(), "subs.ass", part.resolve(), quality=quality, audio_codec=info.audio_codec)
+        code, text = run_with_progress(cmd, info.duration_ms, part, "burn", "rendering subtitles into the video",
+                                       on_progress, cancel, cwd=tmp)
+    if cancel.cancelled or code != 0:
+        part.unlink(missing_ok=True)
+        cancel.check()
+        raise MediaError(f"{src.name}: burning in the subtitles failed ({_last_error(text)}).")
+    os.replace(part, dst)
+    on_progress(Progress("burn", 1.0, "video written"))
+    return dst
 
 
 def _last_error(text: str) -> str:

@@ -300,14 +300,10 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
 
-    # -- the endpoint --------------------------------------------------------------------------
-
-    def do_GET(self) -> None:
-        self._counted = False
-        self._send(404, _error("404", "not found"), release=False)
-
-    def do_POST(self) -> None:
-        owner, cfg = self.owner, self.owner.config
+    def _begin(self) -> Optional[tuple[int, float, bytes]]:
+        """Count the request in flight and read its body: (requests in flight, arrival, body), or
+        None when an error was answered already."""
+        owner = self.owner
         with owner.lock:
             c = owner.counters
             c.requests += 1
@@ -321,8 +317,22 @@ class _Handler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length", ""))
         except ValueError:
             self.close_connection = True
-            return self._send(411, _error("1214", "Content-Length required"))
-        body = self.rfile.read(length)
+            self._send(411, _error("1214", "Content-Length required"))
+            return None
+        return in_flight, t0, self.rfile.read(length)
+
+    # -- the endpoint --------------------------------------------------------------------------
+
+    def do_GET(self) -> None:
+        self._counted = False
+        self._send(404, _error("404", "not found"), release=False)
+
+    def do_POST(self) -> None:
+        owner, cfg = self.owner, self.owner.config
+        begun = self._begin()
+        if begun is None:
+            return
+        in_flight, t0, body = begun
         t_body = time.monotonic()
         if self.path.split("?")[0] != PATH:
             return self._send(404, _error("404", "not found"))

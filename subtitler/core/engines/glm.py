@@ -33,6 +33,7 @@ from .glm_client import (
     check_upload,
     is_cjk,
     join_texts,
+    open_client,
     send_piece,
 )
 from .glm_pool import AimdLimiter, RunScheduler, backoff_delay, plan_piece_count
@@ -244,12 +245,7 @@ class _Run:
             weights = [1.0 + 0.05 * self.chunks[p].duration_ms / 1000 for p in todo]
             sched = RunScheduler(todo, weights, self.s.concurrency)
             limiter = AimdLimiter(self.s.concurrency)
-            timeout = httpx.Timeout(self.s.timeout_s, connect=min(15.0, self.s.timeout_s), pool=None)
-            limits = httpx.Limits(max_connections=self.s.concurrency,
-                                  max_keepalive_connections=self.s.concurrency)
-            headers = {"Authorization": f"Bearer {self.s.api_key.reveal()}"}
-            async with httpx.AsyncClient(timeout=timeout, limits=limits, headers=headers,
-                                         transport=self.engine._transport) as client:
+            async with open_client(self.s, self.engine._transport) as client:
                 workers = [
                     asyncio.create_task(self._worker(w, sched, limiter, client))
                     for w in range(len(sched.runs))
