@@ -21,7 +21,6 @@ from common import data_dir, median_pair
 
 from subtitler.core.media import find_ffmpeg, probe
 from subtitler.core.shots import shot_changes_for
-from tests.support.cut_video import make_cut_video
 
 MINUTES = 30
 RATE = 25

@@ -158,7 +158,7 @@ def extract_audio(
         raise MediaError(f"{src.name}: cannot keep the extracted audio ({exc.strerror or exc}).") from None
     on_progress(Progress("extract", 1.0, "audio extracted"))
     found = info or parse_info(src, text)
-    errors = [ln.strip() for ln in stderr_lines if _DAMAGE.search(ln)]
+    errors = [ln.strip() for ln in text.splitlines() if _DAMAGE.search(ln)]
     if errors:
         found = dataclasses.replace(found, decode_errors=len(errors), damage_sample=errors[0][:200])
     return found
