@@ -147,7 +147,7 @@ def _transcribe(path: Path, options: TranscribeOptions, engine: Optional[Engine]
     with tempfile.TemporaryDirectory(prefix=".subtitler-", dir=tmp_parent) as tmp:
         wav = hit.wav if hit is not None else Path(tmp) / "audio.wav"
         done = None
-        if on_cues is not None and head_start(engine) and (hit is None or hit.regions is None):
+        if on_cues is not None and (hit is None or hit.regions is None):
             done = _progressively(path, wav, hit is not None, engine, options, language, collector, on_progress,
                                   cancel)
         if done is None:
@@ -198,14 +198,6 @@ def pictured_meta(doc: Document, pictured: ProTimingResult) -> None:
         doc.meta["frame_rate"] = f"{pictured.grid.rate.numerator}/{pictured.grid.rate.denominator}"
     if pictured.shots is not None:
         doc.meta["shot_changes_ms"] = list(pictured.shots.times_ms)
-
-
-def head_start(engine: Engine) -> bool:
-    """Whether a file's first part goes first for this engine: for upload engines (the time to the
-    first cue is the extraction and the first upload). Not for the local engine: after a cancelled
-    head-start job in the same process a later job's recognition hung in the GUI tests (not yet
-    understood); it runs in one pass and still hands over each piece's cues as they are made."""
-    return engine.name != "local"
 
 
 class _Collector:

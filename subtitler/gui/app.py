@@ -23,6 +23,7 @@ from .controllers.queue import QueueController
 from .controllers.settings import SettingsController
 from .crash import CrashReporter, default_log_dir
 from .dialogs.about import AboutDialog
+from .gc_guard import GuiThreadGc
 from .main_window import MainWindow
 from .queue_model import JobModel
 from .settings import APP_NAME, ORG_NAME, KeyStore, user_settings
@@ -37,6 +38,8 @@ class SubtitlerApp(QObject):
     def __init__(self, qsettings: Optional[QSettings] = None, keystore: Optional[KeyStore] = None,
                  log_dir: Optional[Path] = None, *, install_hooks: bool = True, warm_up: bool = True) -> None:
         super().__init__()
+        GuiThreadGc.acquire()
+        self._gc_held = True
         self.warm_up = warm_up
         self.qsettings = qsettings if qsettings is not None else user_settings()
         self.keystore = keystore or KeyStore()
@@ -143,7 +146,13 @@ class SubtitlerApp(QObject):
         self.settings_ctl.save_state()
         self.queue.shutdown(wait_ms=10000)
         self.editors.close_all()
+        self._release_gc()
         return True
+
+    def _release_gc(self) -> None:
+        if self._gc_held:
+            self._gc_held = False
+            GuiThreadGc.release()
 
     def close(self) -> None:
         """For tests: stop workers and hooks without asking."""
@@ -151,6 +160,7 @@ class SubtitlerApp(QObject):
         self.crash.uninstall()
         self.window.confirm_close = lambda: True
         self.window.close()
+        self._release_gc()
 
 
 # -- entry point ----------------------------------------------------------------------------------
@@ -208,6 +218,7 @@ def main(files: Optional[list[str]] = None) -> int:
         return app.exec()
     finally:
         subtitler_app.crash.uninstall()
+        subtitler_app._release_gc()
         if handler is not None:
             logging.getLogger("subtitler").removeHandler(handler)
             handler.close()
