@@ -25,13 +25,16 @@ from ..core.document import Document
 from ..core.errors import SubtitlerError
 from ..core.jobs import TranscribeOptions
 from ..core.media import MEDIA_EXTENSIONS, is_media_path
+from ..core.project import PROJECT_SUFFIX
 from . import icons
 from .dialogs.about import AboutDialog
 from .dialogs.cue_list import CueListDialog
 from .dialogs.export_dialog import BatchExportDialog, ExportSummary
 from .dialogs.settings_dialog import SettingsDialog, make_glm_settings
+from .i18n import install_translators
 from .main_window import MainWindow, notice_html
 from .queue_model import ACTIVE, RETRYABLE, Job, JobModel, Status
+from .selftest import SELFTEST_ENV, run_selftest
 from .settings import APP_NAME, ORG_NAME, AppSettings, KeyStore, effective_engine, env_key, user_settings
 from .workers import JobQueue, warm_up_local_model
 
@@ -173,6 +176,7 @@ def editor_class():
 
 
 MEDIA_FILTER = "Video and audio ({});;All files (*)".format(" ".join(f"*{e}" for e in sorted(MEDIA_EXTENSIONS)))
+SUBTITLE_SUFFIXES = (".srt", ".ass", ".ssa", ".vtt")
 SUBTITLE_FILTER = "Subtitles (*.srt *.ass *.ssa *.vtt);;All files (*)"
 PROJECT_FILTER = "subtitler projects (*.subtitler *.subproj *.json);;All files (*)"
 
@@ -419,6 +423,20 @@ class SubtitlerApp(QObject):
             return None
         return self._present(win) if isinstance(win, QWidget) else win
 
+    def open_paths(self, paths: Sequence[Path | str]) -> None:
+        """Files given on the command line (a file manager's "Open with"): ``.subtitler`` projects
+        open in the editor, subtitle files are imported, everything else goes to the queue."""
+        rest = []
+        for path in map(Path, paths):
+            if path.suffix.lower() == PROJECT_SUFFIX and path.is_file():
+                self.open_project(path)
+            elif path.suffix.lower() in SUBTITLE_SUFFIXES and path.is_file():
+                self.import_subtitles(path)
+            else:
+                rest.append(path)
+        if rest:
+            self.add_paths(rest)
+
     def choose_subtitles(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Import subtitles", self._last_dir(), SUBTITLE_FILTER)
         if path:
@@ -643,11 +661,14 @@ def main(files: Optional[list[str]] = None) -> int:
     """``subtitler [FILE...]``: the window, with ``files`` queued."""
     app = get_application()
     handler = setup_logging(default_log_dir())
+    install_translators(app)
     subtitler_app = SubtitlerApp()
     subtitler_app.window.show()
     QTimer.singleShot(0, subtitler_app.offer_recovery)
     if files:
-        QTimer.singleShot(0, lambda: subtitler_app.add_paths(files))
+        QTimer.singleShot(0, lambda: subtitler_app.open_paths(files))
+    if os.environ.get(SELFTEST_ENV):  # packaging smoke tests: report on the first window, then quit
+        QTimer.singleShot(0, lambda: run_selftest(subtitler_app, Path(os.environ[SELFTEST_ENV])))
     # Ctrl+C in the terminal closes the window (asking first if jobs run); the idle timer lets
     # Python see the signal while Qt's event loop waits
     signal.signal(signal.SIGINT, lambda *_: subtitler_app.window.close())
