@@ -82,7 +82,8 @@ def run_selftest(subtitler_app, out: Path, deadline_s: float = 20.0) -> None:
             found["window_png"] = str(png)
         out.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(out, json.dumps(found, indent=2, ensure_ascii=False), overwrite=True)
-        subtitler_app.close()  # cancels queued jobs and waits for the workers
+        subtitler_app.queue.cancel_all()  # then close as a user does: workers and editors stop cleanly
+        subtitler_app.window.close()
         QApplication.exit(0 if found["ok"] else 1)
 
     attempt()
