@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     desktop = parser.add_mutually_exclusive_group()
     desktop.add_argument("--install-desktop", action="store_true",
-                         help="Linux: add subtitler to your applications menu; open .subtitler projects and media with it")
+                         help="Linux: add subtitler to the applications menu; open projects and media with it")
     desktop.add_argument("--uninstall-desktop", action="store_true", help="Linux: remove what --install-desktop added")
     sub = parser.add_subparsers(dest="command")
     t = sub.add_parser("transcribe", help="transcribe media files or folders into subtitle files", epilog=EPILOG)

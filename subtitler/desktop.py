@@ -112,7 +112,7 @@ def desktop_entry(command: Optional[list[str]] = None) -> str:
     return "\n".join([
         "[Desktop Entry]",
         "Type=Application",
-        "Version=1.5",
+        "Version=1.4",
         "Name=subtitler",
         "GenericName=Subtitle Editor",
         "GenericName[zh_CN]=字幕编辑器",

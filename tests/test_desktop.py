@@ -50,7 +50,8 @@ def test_install_and_uninstall_through_the_cli(tmp_path):
     assert entry["Type"] == "Application" and entry["Icon"] == "subtitler" and entry["Terminal"] == "false"
     assert entry["Exec"].endswith(" %F")
     mimes = entry["MimeType"].rstrip(";").split(";")
-    assert mimes[0] == desktop.PROJECT_MIME and {"video/mp4", "video/x-matroska", "audio/mpeg", "audio/x-wav"} <= set(mimes)
+    assert mimes[0] == desktop.PROJECT_MIME
+    assert {"video/mp4", "video/x-matroska", "audio/mpeg", "audio/x-wav"} <= set(mimes)
     assert p["icon"].read_bytes() == (ROOT / "subtitler/resources/icons/app.svg").read_bytes()
     ET.fromstring(p["mime_icon"].read_bytes())  # valid SVG (XML)
     glob = ET.fromstring(p["mime"].read_bytes()).find(".//{*}glob")

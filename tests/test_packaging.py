@@ -24,7 +24,6 @@ import re
 import shutil
 import subprocess
 import sys
-import sysconfig
 import zipfile
 from email.parser import Parser
 from importlib import metadata

@@ -658,7 +658,7 @@ def setup_logging(log_dir: Path) -> Optional[logging.Handler]:
 
 
 def main(files: Optional[list[str]] = None) -> int:
-    """``subtitler [FILE...]``: the window, with ``files`` queued."""
+    """``subtitler [FILE...]``: the window, with ``files`` opened (:meth:`SubtitlerApp.open_paths`)."""
     app = get_application()
     handler = setup_logging(default_log_dir())
     install_translators(app)

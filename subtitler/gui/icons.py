@@ -1,5 +1,5 @@
-"""Icons from the package data ``subtitler/resources/icons``: line icons drawn in the palette's text colour (so they follow
-dark/light), rendered crisp at every device pixel ratio."""
+"""Icons from the package data ``subtitler/resources/icons``: line icons drawn in the palette's text
+colour (so they follow dark/light), rendered crisp at every device pixel ratio."""
 
 from __future__ import annotations
 
