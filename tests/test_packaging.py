@@ -71,7 +71,7 @@ def _requirements_closure(wheel: Path, extras: set[str]) -> list[metadata.Distri
         if key in seen:
             continue
         dist = metadata.distribution(req.name)  # raises: a declared dependency is not installed
-        assert dist.version in req.specifier or not req.specifier, f"{req} but {dist.version} is installed"
+        assert req.specifier.contains(dist.version, prereleases=True), f"{req} but {dist.version} is installed"
         seen[key] = dist
         todo.extend((Requirement(r), set(req.extras)) for r in (dist.requires or []))
     return list(seen.values())

@@ -82,8 +82,11 @@ def run_selftest(subtitler_app, out: Path, deadline_s: float = 20.0) -> None:
             found["window_png"] = str(png)
         out.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(out, json.dumps(found, indent=2, ensure_ascii=False), overwrite=True)
-        subtitler_app.queue.cancel_all()  # then close as a user does: workers and editors stop cleanly
-        subtitler_app.window.close()
+        # close without questions: editors first (their player and workers stop), then the queue
+        # (a job still "cancelling" would make the window ask before quitting)
+        for win in list(subtitler_app.windows):
+            win.close()
+        subtitler_app.close()
         QApplication.exit(0 if found["ok"] else 1)
 
     attempt()
