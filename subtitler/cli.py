@@ -13,6 +13,7 @@ from . import __version__
 from .core import formats
 from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
 from .core.jobs import TranscribeOptions, check_outputs, planned_outputs, transcribe_file, write_outputs
+from .core.languages import check_engine_language, normalise_language
 from .core.media import expand_inputs, is_media_path
 from .core.progress import Progress
 from .core.rules import PROFILES
@@ -41,7 +42,29 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--overwrite", action="store_true", help="replace existing output files")
     t.add_argument("--name-pattern", default="{stem}.{ext}", help="output file name ({stem}, {lang}, {ext})")
     add_glm_options(t)
+    add_zh_options(t)
     return parser
+
+
+def add_zh_options(t: argparse.ArgumentParser) -> None:
+    """Flags for Chinese subtitle text (they change nothing in other languages)."""
+    from .core.zh import PUNCT_STYLES, SCRIPTS
+
+    g = t.add_argument_group("Chinese subtitles")
+    g.add_argument("--zh-punct", choices=PUNCT_STYLES, default="netflix",
+                   help="netflix: full-width marks, no trailing ，。 (default); spaces: ，。 become a full-width "
+                        "space; keep: as recognised")
+    g.add_argument("--script", choices=list(SCRIPTS), default="keep",
+                   help="hans: Simplified; hant: Traditional; tw / hk: Traditional with Taiwan / Hong Kong usage; "
+                        "keep: as recognised (default)")
+    g.add_argument("--zh-latin-space", action="store_true",
+                   help="put a space between Chinese and Latin letters or digits (用 Python 做 FFT)")
+
+
+def zh_style(args: argparse.Namespace):
+    from .core.zh import ZhStyle
+
+    return ZhStyle(punct=args.zh_punct, script=args.script, latin_space=args.zh_latin_space)
 
 
 # GLM options ------------------------------------------------------------------------------------
@@ -140,10 +163,13 @@ def run_transcribe(args: argparse.Namespace) -> int:
     if not inputs:
         print("subtitler: no media files found in the given folders.", file=sys.stderr)
         return 1
-    options = TranscribeOptions(engine=args.engine, model=args.model, language=args.language,
+    options = TranscribeOptions(engine=args.engine, model=args.model, language=normalise_language(args.language),
                                 profile=None if args.profile == "auto" else args.profile,
-                                glm_settings=build_glm_settings(args))
+                                glm_settings=build_glm_settings(args), zh=zh_style(args))
     engine = options.make_engine()
+    problem = check_engine_language(engine.name, args.model, args.language)
+    if problem:  # before any work: e.g. --language zh with the English-only tiny.en pack
+        raise UsageError(problem.message)
     print(f"subtitler: using the {engine.describe()}", file=sys.stderr)
     reporter = Reporter()
     failures: list[tuple[Path, str]] = []

@@ -14,3 +14,16 @@ def test_ci_runs_the_readme_test_command():
     ci = ROOT.joinpath(".ci", "run").read_text("utf-8").strip().splitlines()
     assert ci[-1].strip() == commands[1]
     assert (ROOT / "resources" / "demo" / "lecture-demo.mp4").is_file()
+
+
+def test_chinese_quick_start_gives_the_same_two_commands():
+    readme = ROOT.joinpath("README.md").read_text("utf-8")
+    first = readme.split("```bash", 1)[1].split("```", 1)[0]
+    zh = readme.split("## 快速开始（中文）", 1)[1].split("```", 2)[1]
+
+    def commands(block):
+        return [ln.strip() for ln in block.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+
+    assert commands(zh) == commands(first)
+    for flag in ("--language zh", "--script", "--zh-punct", "GLM-ASR"):
+        assert flag in readme.split("## 快速开始（中文）", 1)[1]

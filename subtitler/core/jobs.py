@@ -7,7 +7,7 @@ import hashlib
 import json
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
@@ -22,6 +22,7 @@ from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_
 from .rules import fix_timing, get_profile
 from .speech import Chunk, Region, VadSettings, detect_speech, make_chunks
 from .timing import cues_for_chunk, join_texts
+from .zh import ZhStyle, finish_text, prepare_text
 
 
 @dataclass
@@ -32,6 +33,7 @@ class TranscribeOptions:
     profile: Optional[str] = None  # None/"auto": by script
     glm_settings: Any = None
     vad: VadSettings = field(default_factory=VadSettings)
+    zh: ZhStyle = field(default_factory=ZhStyle)  # Chinese text: punctuation, script, Latin spacing
 
     def make_engine(self) -> Engine:
         return create_engine(self.engine, model=self.model, glm_settings=self.glm_settings)
@@ -83,13 +85,17 @@ def transcribe_file(
     language = None if options.language in ("", "auto") else options.language
     results = engine.transcribe(chunks, language=language, on_progress=on_progress, cancel=cancel)
     on_progress(Progress("timing", 0.0, "timing cues"))
-    profile = get_profile(options.profile, join_texts(results))
+    profile = replace(get_profile(options.profile, join_texts(results)), zh_punct=options.zh.punct)
     raw: list[Cue] = []
     for chunk, result in zip(chunks, results):
         raw.extend(cues_for_chunk(chunk, result, profile))
+    # Chinese conventions: what changes the width before timing and line breaking, the punctuation after
+    raw = [replace(c, text=prepare_text(c.text, options.zh)) for c in raw]
     cues = fix_timing(raw, profile, media_end_ms=max(info.duration_ms, samples_to_ms(len(pcm))))
+    cues = [replace(c, text=finish_text(c.text, options.zh)) for c in cues]
     detected = next((r.language for r in results if r.language), "")
-    doc = Document(cues, media_path=str(path.resolve()), language=language or detected, profile=profile.name)
+    doc = Document(cues, media_path=str(path.resolve()), language=language or detected, profile=profile.name,
+                   meta={"zh": options.zh.to_dict()})
     doc.mark_saved()
     on_progress(Progress("done", 1.0, f"{len(cues)} cues"))
     return JobResult(

@@ -7,7 +7,8 @@ from typing import Optional, Sequence
 
 from .document import Cue
 from .errors import UsageError
-from .text import CJK_PUNCT_STRIP, is_cjk_text, split_evenly, units, visible_len
+from .text import CJK_PUNCT_STRIP, is_cjk_text, join_pieces, split_evenly, units, visible_len
+from .zh import char_width, display_width, measure, uses_cjk_layout
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class Profile:
     max_duration_ms: int
     min_gap_ms: int
     lead_out_ms: int = 500  # how far an end may trail speech to help reading speed
+    cjk: bool = False  # a Chinese profile: Chinese text with Latin words in it is laid out as Chinese
+    zh_punct: str = "netflix"  # Chinese punctuation style (zh.PUNCT_STYLES); "keep": line ends untouched
 
     @property
     def max_chars(self) -> int:
@@ -30,7 +33,7 @@ class Profile:
 PROFILES: dict[str, Profile] = {p.name: p for p in [
     Profile("netflix-en", "Netflix-like English", 42, 2, 20, 833, 7000, 83),
     Profile("netflix-latin", "Netflix-like other Latin languages", 42, 2, 17, 833, 7000, 83),
-    Profile("netflix-zh", "Netflix-like Simplified Chinese", 16, 2, 9, 833, 7000, 83),
+    Profile("netflix-zh", "Netflix-like Simplified Chinese", 16, 2, 9, 833, 7000, 83, cjk=True),
     Profile("amazon", "Amazon-like", 42, 2, 17, 1000, 7000, 83),
     Profile("short-form", "Short-form video (vertical)", 24, 2, 25, 700, 5000, 0),
     Profile("subtitle-edit", "Subtitle Edit defaults", 43, 2, 25, 1000, 8000, 24),
@@ -38,12 +41,13 @@ PROFILES: dict[str, Profile] = {p.name: p for p in [
 
 
 def get_profile(name: Optional[str], sample_text: str = "") -> Profile:
-    """The named profile, or the default for the text's script (Chinese vs Latin)."""
+    """The named profile, or the default for the text's script (Chinese, also with English terms
+    in it, vs Latin)."""
     if name and name != "auto":
         if name not in PROFILES:
             raise UsageError(f"unknown profile '{name}'; choose one of: {', '.join(PROFILES)}.")
         return PROFILES[name]
-    return PROFILES["netflix-zh" if is_cjk_text(sample_text) else "netflix-en"]
+    return PROFILES["netflix-zh" if uses_cjk_layout(sample_text) else "netflix-en"]
 
 
 # -- line breaking ---------------------------------------------------------------------------
@@ -59,10 +63,11 @@ def break_lines(text: str, profile: Profile) -> str:
     """At most ``max_lines`` lines of at most ``chars_per_line`` where possible; prefer breaks after
     punctuation and before conjunctions/prepositions, never after an article; balanced, with the
     bottom line the longer when unequal. Chinese: break at punctuation or evenly, and drop the
-    trailing comma/full stop at line ends."""
-    flat = " ".join(text.split()) if not is_cjk_text(text) else text.replace("\n", "")
-    if is_cjk_text(flat):
-        return _break_cjk(flat, profile)
+    trailing comma/full stop at line ends (unless the profile keeps punctuation as recognised).
+    Chinese lengths are widths (zh.measure: Latin letters and digits count half)."""
+    if _cjk_layout(text, profile):
+        return _break_cjk(join_pieces(text.split("\n")), profile)
+    flat = " ".join(text.split())
     if len(flat) <= profile.chars_per_line or profile.max_lines < 2:
         return flat
     words = flat.split(" ")
@@ -93,36 +98,53 @@ def break_lines(text: str, profile: Profile) -> str:
     return " ".join(words[:k]) + "\n" + " ".join(words[k:])
 
 
+def _cjk_layout(text: str, profile: Profile) -> bool:
+    return is_cjk_text(text) or (profile.cjk and uses_cjk_layout(text))
+
+
+_NO_LINE_START = "，。、；：！？）》」』”’,.;:!?)"
+
+
 def _break_cjk(text: str, profile: Profile) -> str:
     text = text.strip()
-    if len(text) <= profile.chars_per_line:
-        return text.rstrip(CJK_PUNCT_STRIP) or text
+    strip = "" if profile.zh_punct == "keep" else CJK_PUNCT_STRIP
+    if display_width(text) <= profile.chars_per_line:
+        return text.rstrip(strip) or text
     best_k, best_score = len(text) // 2, None
+    upto = [0.0]  # width of text[:k], for every k
+    for ch in text:
+        upto.append(upto[-1] + char_width(ch))
     for k in range(1, len(text)):
-        top, bottom = text[:k], text[k:]
-        over = max(0, len(top) - profile.chars_per_line) + max(0, len(bottom) - profile.chars_per_line)
-        score = over * 100 + abs(len(top) - len(bottom))
-        if top[-1] in "，。、；：！？,":
+        if text[k - 1].isascii() and text[k].isascii() and not (text[k - 1].isspace() or text[k].isspace()):
+            continue  # never inside a Latin word, a number or a name such as GLM-ASR
+        if text[k] in _NO_LINE_START:
+            continue
+        top = upto[k] - (0.5 if text[k - 1] == " " else 0.0)  # a space at the break goes
+        bottom = upto[-1] - upto[k] - (0.5 if text[k] == " " else 0.0)
+        over = max(0, top - profile.chars_per_line) + max(0, bottom - profile.chars_per_line)
+        score = over * 100 + abs(top - bottom)
+        if text[k - 1] in "，。、；：！？," or (text[k - 1] == " " and text[k - 2:k - 1] in ("，", "。", ",")):
             score -= 8
         if best_score is None or score < best_score:
             best_k, best_score = k, score
-    top, bottom = text[:best_k].rstrip(CJK_PUNCT_STRIP), text[best_k:].rstrip(CJK_PUNCT_STRIP)
+    top, bottom = text[:best_k].rstrip().rstrip(strip), text[best_k:].strip().rstrip(strip)
     return top + "\n" + bottom if top else bottom
 
 
 # -- timing fixes ----------------------------------------------------------------------------
 def cps(cue: Cue) -> float:
-    return visible_len(cue.text) * 1000 / max(1, cue.duration)
+    """Reading speed in characters per second (Chinese: Netflix width, zh.measure)."""
+    return measure(cue.text) * 1000 / max(1, cue.duration)
 
 
 def split_long_cue(cue: Cue, profile: Profile) -> list[Cue]:
     """Cut a cue whose text does not fit the profile's lines, or that lasts too long, into pieces
     sharing its time by character count."""
-    text = cue.plain() if not is_cjk_text(cue.text) else cue.text.replace("\n", "")
+    text = cue.plain() if not _cjk_layout(cue.text, profile) else join_pieces(cue.text.split("\n"))
     pieces = units(text, profile.max_chars)
     if len(pieces) == 1 and cue.duration > profile.max_duration_ms:
         n = -(-cue.duration // profile.max_duration_ms)
-        pieces = split_evenly(text, max(1, -(-visible_len(text) // n)))
+        pieces = split_evenly(text, max(1, -(-measure(text) // n)))
     if len(pieces) <= 1:
         return [cue]
     total = sum(visible_len(p) for p in pieces) or 1
@@ -157,7 +179,7 @@ def fix_timing(cues: Sequence[Cue], profile: Profile, *, media_end_ms: Optional[
             start = max(start, out[-1].end + profile.min_gap_ms)
         nxt_start = work[i + 1].start if i + 1 < len(work) else (media_end_ms or end + profile.max_duration_ms)
         limit = nxt_start - profile.min_gap_ms
-        need = int(visible_len(text) * 1000 / profile.max_cps)
+        need = int(measure(text) * 1000 / profile.max_cps)
         dur = end - start
         target = min(max(dur, profile.min_duration_ms, need), profile.max_duration_ms)
         if not text.strip() and c.flag:  # a flagged gap (failed or blocked piece) keeps its whole span

@@ -75,8 +75,10 @@ def clauses(text: str) -> list[str]:
 
 def split_evenly(text: str, max_chars: int) -> list[str]:
     """Cut ``text`` into the fewest near-equal pieces of at most ``max_chars``, at spaces for Latin
-    text, anywhere for CJK."""
-    n = -(-visible_len(text) // max_chars)
+    text, anywhere for CJK. Lengths as zh.measure counts them (Chinese: Netflix width)."""
+    from .zh import measure
+
+    n = int(-(-measure(text) // max_chars))
     if n <= 1:
         return [text]
     if is_cjk_text(text):
@@ -98,16 +100,18 @@ def split_evenly(text: str, max_chars: int) -> list[str]:
 
 def units(text: str, max_chars: int) -> list[str]:
     """Sentences; a sentence longer than ``max_chars`` is cut at clauses, then evenly. Short
-    neighbouring clauses are packed back together up to the limit."""
+    neighbouring clauses are packed back together up to the limit. Lengths as zh.measure counts them."""
+    from .zh import measure
+
     out: list[str] = []
     for s in sentences(text):
-        if visible_len(s) <= max_chars:
+        if measure(s) <= max_chars:
             out.append(s)
             continue
         packed: list[str] = []
         for c in clauses(s):
             for piece in split_evenly(c, max_chars):
-                if packed and visible_len(join_pieces([packed[-1], piece])) <= max_chars * 0.75:
+                if packed and measure(join_pieces([packed[-1], piece])) <= max_chars * 0.75:
                     packed[-1] = join_pieces([packed[-1], piece])
                 else:
                     packed.append(piece)

@@ -194,6 +194,7 @@ class SubtitlerApp(QObject):
         self.settings = AppSettings.load(self.qsettings)
         self.keystore = keystore or KeyStore()
         self._key: Optional[str] = None
+        self._refused: list[Path] = []  # files not queued because the engine cannot do the language
         self.windows: list[QWidget] = []  # editors and cue lists kept alive
         self.dialogs: list[QWidget] = []
 
@@ -237,6 +238,7 @@ class SubtitlerApp(QObject):
         a["pause"].toggled.connect(self.queue.set_paused)
         a["about"].triggered.connect(self.open_about)
         w.engine_notice.linkActivated.connect(lambda _: self.open_settings())
+        w.message_bar.linkActivated.connect(self._on_message_link)
         self.panel.jobActivated.connect(self.open_job)
         self.panel.selectionChanged.connect(self._update_actions)
         self.panel.languageChanged.connect(self.set_series_language)
@@ -277,7 +279,8 @@ class SubtitlerApp(QObject):
         if engine == "glm":
             glm = make_glm_settings(s, self.api_key(), self.glossary_terms())
         return TranscribeOptions(engine=engine, model=s.local_model or None, language=s.language or "auto",
-                                 profile=None if s.profile in ("", "auto") else s.profile, glm_settings=glm)
+                                 profile=None if s.profile in ("", "auto") else s.profile, glm_settings=glm,
+                                 zh=s.zh_style())
 
     def refresh_engine(self) -> None:
         engine = self.engine()
@@ -305,6 +308,8 @@ class SubtitlerApp(QObject):
     # -- adding files -------------------------------------------------------------------------
     def add_paths(self, paths: Sequence[Path | str]) -> list[Job]:
         paths = [Path(p) for p in paths]
+        if paths and self._refuse_for_language(paths):
+            return []
         jobs, skipped = self.queue.add_paths(paths)
         missing = [p for p in skipped if not p.exists()]
         not_media = [p for p in skipped if p.exists()]
@@ -458,11 +463,43 @@ class SubtitlerApp(QObject):
             return None
         return self._present(win) if isinstance(win, QWidget) else win
 
+    # -- the right engine for the language ------------------------------------------------------
+    def language_problem(self):
+        """The core's check (core.languages) for the current engine, local model and language."""
+        from ..core.languages import check_engine_language
+
+        return check_engine_language(self.engine(), self.settings.local_model or None, self.settings.language)
+
+    def _refuse_for_language(self, paths: list[Path]) -> bool:
+        problem = self.language_problem()
+        if problem is None:
+            return False
+        self._refused = list(paths)
+        self.window.message_bar.show_message(language_problem_html(problem))
+        return True
+
+    def _on_message_link(self, link: str) -> None:
+        if link == "use-glm" and self.api_key():
+            self.settings.engine = "glm"
+            self.settings.save(self.qsettings)
+            self.refresh_engine()
+            self._retry_refused()
+        elif link in ("use-glm", "settings"):
+            self.open_settings()
+
+    def _retry_refused(self) -> None:
+        paths, self._refused = self._refused, []
+        if paths:
+            self.add_paths(paths)  # checked again: refused again while the problem remains
+
     # -- series -------------------------------------------------------------------------------
     def set_series_language(self, language: str) -> None:
         if language != self.settings.language:
             self.settings.language = language or "auto"
             self.settings.save(self.qsettings)
+            problem = self.language_problem()
+            if problem is not None:  # say so now, not when the next file fails
+                self.window.message_bar.show_message(language_problem_html(problem))
 
     def choose_glossary(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Glossary (one term per line)", self._last_dir(),
@@ -510,6 +547,7 @@ class SubtitlerApp(QObject):
             self.panel.language.setCurrentText(new.language)
         self.refresh_engine()
         self._update_summary()
+        self._retry_refused()
 
     def open_export(self) -> BatchExportDialog:
         s = self.settings
@@ -611,6 +649,22 @@ class SubtitlerApp(QObject):
         self.window.confirm_close = lambda: True
         self.window.close()
         self._release_gc()
+
+
+def language_problem_html(problem) -> str:
+    """The message bar's words for a core.languages.LanguageProblem, with the ways out as links."""
+    from ..core.languages import language_name
+
+    name = language_name(problem.language)
+    if problem.kind == "english-only":
+        return (f"<b>The offline model understands English only, not {name}.</b> "
+                "<a href='use-glm'>Use GLM-ASR</a> (needs an API key), or "
+                "<a href='settings'>choose a multilingual model folder in Settings</a>. "
+                "Files are added once the engine can recognise the language.")
+    if problem.kind == "not-on-glm":
+        return (f"<b>GLM-ASR recognises Chinese and English only, not {name}.</b> "
+                "<a href='settings'>Choose the offline engine with a multilingual model in Settings</a>.")
+    return f"<b>Unknown language '{problem.language}'.</b> Choose one from the Series language list."
 
 
 def _names(paths: Sequence[Path], limit: int = 6) -> str:

@@ -16,6 +16,8 @@ from typing import Optional
 from PySide6.QtCore import QSettings
 
 from ..core.formats import FORMATS
+from ..core.languages import normalise_language
+from ..core.zh import ZhStyle
 from ..core.secrets import (  # noqa: F401 - re-exported for the window and dialogs
     KEYRING_SERVICE, KEYRING_USER, NO_KEYRING_ENV, KeyStore, env_key, memory_keyring)
 
@@ -62,6 +64,9 @@ class AppSettings:
     parallel_files: int = 1  # files transcribed at the same time
     hotwords_file: str = ""  # the series glossary (one term a line)
     auto_start: bool = True
+    zh_punct: str = "netflix"  # Chinese subtitles (core.zh.ZhStyle): punctuation style, script, Latin spacing
+    zh_script: str = "keep"
+    zh_latin_space: bool = False
 
     # -- persistence --------------------------------------------------------------------------
     @classmethod
@@ -97,8 +102,13 @@ class AppSettings:
         self.concurrency = max(1, min(50, int(self.concurrency)))
         self.parallel_files = max(1, min(8, int(self.parallel_files)))
         self.formats = [f for f in self.formats if f in FORMATS] or ["srt"]
-        self.language = (self.language or "auto").strip() or "auto"
+        self.language = normalise_language(self.language)  # "zh-CN", "中文" → "zh"; empty → "auto"
         self.name_pattern = (self.name_pattern or "{stem}.{ext}").strip() or "{stem}.{ext}"
+        style = ZhStyle.from_dict({"punct": self.zh_punct, "script": self.zh_script})  # bad values: defaults
+        self.zh_punct, self.zh_script = style.punct, style.script
+
+    def zh_style(self) -> ZhStyle:
+        return ZhStyle(self.zh_punct, self.zh_script, self.zh_latin_space)
 
     def output_path(self) -> Optional[Path]:
         return Path(self.output_dir).expanduser() if self.output_dir.strip() else None

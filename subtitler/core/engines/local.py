@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -38,9 +40,81 @@ def resolve_model(model: Optional[str]) -> str:
         if not (p / "model.bin").is_file():
             raise ModelError(f"{p} is not a faster-whisper model folder (no model.bin).")
         return str(p)
-    if os.sep in model or model.startswith("."):
-        raise ModelError(f"model folder {model} does not exist.")
+    if model.startswith((".", "~", "/")) or p.is_absolute() or model.count("/") > 1 or (os.sep != "/" and os.sep in model):
+        raise ModelError(f"model folder {model} does not exist.")  # ("owner/name" is a Hugging Face id)
     return model
+
+
+@dataclass(frozen=True)
+class ModelFolder:
+    """A faster-whisper (CTranslate2) model folder and whether it knows more than English."""
+
+    path: Path
+    vocab_size: int
+    multilingual: bool
+
+
+def inspect_model_folder(folder: Path | str) -> ModelFolder:
+    """Check that ``folder`` holds a faster-whisper model and tell whether it is multilingual,
+    without loading it: CTranslate2 decides by the vocabulary size (English-only Whisper models
+    have 51,864 tokens, multilingual ones 51,865 or more)."""
+    p = Path(folder).expanduser()
+    if not p.is_dir():
+        raise ModelError(f"model folder {p} does not exist.")
+    if not (p / "model.bin").is_file():
+        raise ModelError(f"{p} is not a faster-whisper model folder (no model.bin).")
+    try:
+        if (p / "vocabulary.txt").is_file():
+            with open(p / "vocabulary.txt", encoding="utf-8") as f:
+                size = sum(1 for _ in f)
+        elif (p / "vocabulary.json").is_file():
+            size = len(json.loads((p / "vocabulary.json").read_text(encoding="utf-8")))
+        elif (p / "tokenizer.json").is_file():
+            tok = json.loads((p / "tokenizer.json").read_text(encoding="utf-8"))
+            ids = set(tok.get("model", {}).get("vocab", {}).values()) | {t["id"] for t in tok.get("added_tokens", [])}
+            size = max(ids) + 1 if ids else 0
+        else:
+            raise ModelError(f"{p} is not a faster-whisper model folder (no vocabulary or tokenizer).")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"cannot read the model folder {p}: {exc}") from None
+    return ModelFolder(p, size, size >= MULTILINGUAL_VOCAB)
+
+
+MULTILINGUAL_VOCAB = 51865
+
+
+def model_is_multilingual(model: Optional[str]) -> Optional[bool]:
+    """Whether ``model`` (None: the offline tiny.en pack; a folder; a faster-whisper name or
+    Hugging Face id) knows more than English; None when that cannot be told without downloading
+    it. Nothing is loaded or downloaded."""
+    try:
+        ref = resolve_model(model)
+    except ModelError:
+        return None  # the engine reports a missing pack or folder when the job runs
+    if Path(ref).is_dir():
+        try:
+            return inspect_model_folder(ref).multilingual
+        except ModelError:
+            return None
+    base = ref.rstrip("/").rsplit("/", 1)[-1].lower()
+    if base.endswith(".en") or base.startswith("distil-") or "distil-whisper" in ref.lower():
+        return False  # Whisper's *.en models and the distil-whisper family know English only
+    try:
+        from faster_whisper.utils import _MODELS
+    except ImportError:
+        return None
+    if ref in _MODELS or base.removeprefix("faster-whisper-") in _MODELS:
+        return True
+    return None
+
+
+def prepare_model(model: Optional[str], on_progress: ProgressCallback = no_progress) -> ModelFolder:
+    """A model ready for offline use, for a "choose / download a model" step: a folder is checked
+    (works offline), a name is downloaded on first use (with progress) and then checked."""
+    ref = resolve_model(model)
+    if not Path(ref).is_dir():
+        ref = fetch_model(ref, on_progress)
+    return inspect_model_folder(ref)
 
 
 def default_threads() -> int:
@@ -58,24 +132,40 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
     repo = _MODELS.get(name) or (name if "/" in name else None)
     if repo is None:
         raise ModelError(f"unknown model '{name}'; use one of {', '.join(_MODELS)}, a Hugging Face id, or a folder.")
+    import fnmatch
+    import io
+
     import huggingface_hub
     from tqdm.auto import tqdm
 
-    class _Progress(tqdm):  # snapshot_download reports files fetched through this class
+    patterns = ["config.json", "preprocessor_config.json", "model.bin", "tokenizer.json", "vocabulary.*"]
+    on_progress(Progress("model", 0.0, f"downloading model {name}"))
+    try:  # the bytes to fetch, so progress is right from the first byte (the hub adds totals file by file)
+        info = huggingface_hub.HfApi().model_info(repo, files_metadata=True)
+        expected = sum(s.size or 0 for s in info.siblings or []
+                       if any(fnmatch.fnmatch(s.rfilename, p) for p in patterns))
+    except Exception:  # noqa: BLE001 - only a progress estimate; the download reports real errors
+        expected = 0
+    done = [0.0]  # the fraction last reported: never goes back
+
+    class _Progress(tqdm):  # snapshot_download reports bytes (unit "B") and files through this class
         def __init__(self, *args, **kwargs):
-            kwargs["disable"] = True
+            kwargs["file"] = io.StringIO()  # counted, never drawn (disable=True would stop the counting)
+            kwargs.pop("name", None)
             super().__init__(*args, **kwargs)
 
         def update(self, n=1):
-            super().update(n)
-            if self.total:
-                on_progress(Progress("model", self.n / self.total, f"downloading model {name}"))
+            out = super().update(n)
+            total = expected or self.total
+            if self.unit == "B" and total:
+                fraction = min(1.0, self.n / total)
+                if fraction >= done[0] + 0.005 or (fraction == 1.0 > done[0]):
+                    done[0] = fraction
+                    on_progress(Progress("model", fraction, f"downloading model {name}"))
+            return out
 
-    on_progress(Progress("model", 0.0, f"downloading model {name}"))
     try:
-        return huggingface_hub.snapshot_download(
-            repo, allow_patterns=["config.json", "preprocessor_config.json", "model.bin", "tokenizer.json",
-                                  "vocabulary.*"], tqdm_class=_Progress)
+        return huggingface_hub.snapshot_download(repo, allow_patterns=patterns, tqdm_class=_Progress)
     except (OSError, ValueError, RuntimeError) as exc:
         raise ModelError(f"cannot download the model '{name}' ({type(exc).__name__}); check the network, "
                          "or pass a model folder with --model.") from None
