@@ -28,6 +28,15 @@ def _drawn(image) -> bool:
     return image is not None and not image.isNull() and any(bytes(image.constBits()))
 
 
+def _opencc_works() -> bool:
+    from ..core.zh import convert_script
+
+    try:
+        return convert_script("简体字", "hant") == "簡體字"
+    except Exception:  # noqa: BLE001 - reported, not raised
+        return False
+
+
 def report(subtitler_app) -> dict:
     window = subtitler_app.window
     shown_at = time.time()
@@ -45,6 +54,7 @@ def report(subtitler_app) -> dict:
         "icons_render": bool(rendered) and all(rendered.values()),
         "app_icon": not app_icon.isNull() and _drawn(app_icon.pixmap(64, 64).toImage()),
         "about_versions": all(k in about_text for k in ("PySide6", "faster-whisper", "ffmpeg")),
+        "opencc": _opencc_works(),  # a dependency whose dictionaries are data files
     }
     return {
         "ok": all(checks.values()),
