@@ -282,6 +282,10 @@ class SubtitlerApp(QObject):
                                  profile=None if s.profile in ("", "auto") else s.profile, glm_settings=glm,
                                  zh=s.zh_style())
 
+    def editor_engine(self):
+        """The engine an editor re-transcribes with: the user's current settings, like a new job."""
+        return self.options_for(None).make_engine()  # type: ignore[arg-type]
+
     def refresh_engine(self) -> None:
         engine = self.engine()
         s = self.settings
@@ -377,7 +381,7 @@ class SubtitlerApp(QObject):
         win: Optional[QWidget] = None
         if editor is not None:
             try:
-                win = editor(document, str(media) if media else None)
+                win = editor(document, str(media) if media else None, engine_factory=self.editor_engine)
             except SubtitlerError as exc:
                 self.window.statusBar().showMessage(str(exc), 8000)
         if win is None:
@@ -422,7 +426,7 @@ class SubtitlerApp(QObject):
                                                  "installation.")
             return None
         try:
-            win = editor.open_project(str(path))
+            win = editor.open_project(str(path), engine_factory=self.editor_engine)
         except SubtitlerError as exc:
             self.window.message_bar.show_message(f"Cannot open {Path(path).name}: {exc}")
             return None
@@ -455,7 +459,8 @@ class SubtitlerApp(QObject):
         editor = editor_class()
         try:
             if editor is not None and hasattr(editor, "import_subtitles"):
-                win = editor.import_subtitles(str(path), media=str(media) if media else None)
+                win = editor.import_subtitles(str(path), media=str(media) if media else None,
+                                              engine_factory=self.editor_engine)
             else:
                 win = CueListDialog(Document(formats.load(path)), f"{path.name} — cues", self.window)
         except SubtitlerError as exc:

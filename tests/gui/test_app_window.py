@@ -201,7 +201,7 @@ def test_start_up_offers_recovery_of_unsaved_editor_work(make_app, qtbot, monkey
     crashed = EditorWindow(Document([Cue(0, 1000, "first"), Cue(1500, 2500, "second")]))
     qtbot.addWidget(crashed)
     crashed.document.set_text(0, "edited, never saved")
-    qtbot.waitUntil(lambda: crashed.recovery_file().exists(), timeout=5_000)
+    qtbot.waitUntil(lambda: crashed.files.recovery_file().exists(), timeout=5_000)
     crashed.shutdown()  # the process "dies": no save, recovery file left behind
     crashed.hide()
     assert projects.find_recoveries()
@@ -213,3 +213,16 @@ def test_start_up_offers_recovery_of_unsaved_editor_work(make_app, qtbot, monkey
     assert win.document.cues[0].text == "edited, never saved" and win in app.windows
     win.close()
     qtbot.waitUntil(lambda: win not in app.windows, timeout=3_000)  # deleted on close, let go
+
+
+def test_editors_opened_by_the_app_retranscribe_with_the_users_engine_settings(make_app, qtbot, tmp_path):
+    """The editor's re-transcribe engine comes from the app's settings (engine, model, key), not
+    from its own lookup."""
+    from subtitler.core.document import Cue, Document
+
+    app = make_app(engine="local", local_model="tiny-from-settings")
+    win = app.open_document(Document([Cue(0, 1000, "x")]), None, "t")
+    win.ask_save_on_close = lambda: "discard"
+    engine = win.edits.make_engine()
+    assert engine.name == "local" and engine.model_ref == "tiny-from-settings"
+    win.close()
