@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import SubtitlerError
-from ...core.jobs import planned_outputs, write_outputs
+from ...core.jobs import write_outputs
+from ...core.outputs import Planned, collisions, pattern_problem, planned_outputs
 from ..queue_model import Job, Status
 from ..settings import NAME_PATTERNS
 from .output_choice import checked, format_checks
@@ -42,43 +43,39 @@ class ExportSummary:
 
 
 def check_pattern(pattern: str, fmts: Sequence[str]) -> str:
-    """An error sentence, or "" when the file-name pattern is usable."""
-    if not pattern.strip():
-        return "The file-name pattern is empty."
-    try:
-        sample = pattern.format(stem="x", ext="srt", lang="en")
-    except (KeyError, IndexError, ValueError) as exc:
-        return f"The file-name pattern can use only {{stem}}, {{lang}} and {{ext}} ({exc})."
-    if "/" in sample or "\\" in sample:
-        return "The file-name pattern must not contain folders."
-    if len(fmts) > 1 and "{ext}" not in pattern:
-        return "With several formats the pattern needs {ext}, or the files would overwrite each other."
-    return ""
+    """An error sentence, or "" when the file-name pattern is usable (the core's rule, shared
+    with the command line)."""
+    return pattern_problem(pattern, fmts)
 
 
 def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str], pattern: str,
                 overwrite: bool) -> ExportSummary:
-    """Write every job's document in every format; one job's failure never stops the others."""
+    """Write every job's document in every format; one job's failure never stops the others.
+    Files found in a dropped folder keep their sub-folders under ``outdir``; if two jobs would
+    still write the same file, nothing is written and the summary names them."""
     summary = ExportSummary()
-    claimed: dict[Path, str] = {}
+    ready = []
     for job in jobs:
         if job.result is None:
             summary.failed.append((job.name, "not transcribed yet."))
-            continue
-        doc = job.result.document
-        paths = planned_outputs(job.source, outdir, fmts, pattern, doc.language)
-        clash = next((p for p in paths if p in claimed), None)
-        if clash is not None:
-            summary.failed.append((job.name, f"{clash.name} is also the output name of {claimed[clash]}; "
-                                             "use {stem} in the pattern or another folder."))
-            continue
+        else:
+            ready.append(job)
+    root = lambda job: getattr(job, "root", None)  # noqa: E731
+    plans = [Planned(job.source, root(job), tuple(planned_outputs(job.source, outdir, fmts, pattern,
+                                                                  job.result.document.language, root(job))))
+             for job in ready]
+    clashes = collisions(plans)
+    if clashes:
+        summary.failed += [("nothing written", f"{c}; use {{stem}} in the pattern, another folder, "
+                                               "or export them separately.") for c in clashes]
+        return summary
+    for job in ready:
         try:
-            written = write_outputs(doc, job.source, outdir, fmts, overwrite=overwrite, pattern=pattern)
+            written = write_outputs(job.result.document, job.source, outdir, fmts, overwrite=overwrite,
+                                    pattern=pattern, root=root(job))
         except SubtitlerError as exc:
             summary.failed.append((job.name, str(exc)))
             continue
-        for p in written:
-            claimed[p] = job.name
         summary.written.extend(written)
     return summary
 
