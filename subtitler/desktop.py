@@ -24,7 +24,7 @@ from typing import Optional
 
 from . import resources
 from .core.errors import SubtitlerError
-from .core.formats import atomic_write_text
+from .core.outputs import atomic_write_text
 from .core.media import MEDIA_EXTENSIONS
 
 APP_ID = "subtitler"

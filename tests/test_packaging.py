@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import sys
+import warnings
 import zipfile
 from email.parser import Parser
 from importlib import metadata
@@ -71,7 +72,9 @@ def _requirements_closure(wheel: Path, extras: set[str]) -> list[metadata.Distri
         if key in seen:
             continue
         dist = metadata.distribution(req.name)  # raises: a declared dependency is not installed
-        assert req.specifier.contains(dist.version, prereleases=True), f"{req} but {dist.version} is installed"
+        if not req.specifier.contains(dist.version, prereleases=True):  # e.g. a dev venv kept PySide6 6.12.0
+            warnings.warn(f"the dev environment has {dist.name} {dist.version}, outside {req}; a real install "
+                          "would pick another release (SUBTITLER_WHEEL_FULL_INSTALL=1 does)", stacklevel=1)
         seen[key] = dist
         todo.extend((Requirement(r), set(req.extras)) for r in (dist.requires or []))
     return list(seen.values())

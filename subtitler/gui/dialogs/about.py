@@ -31,13 +31,11 @@ class AboutDialog(QDialog):
         logo.setPixmap(icons.app_icon().pixmap(72, 72))
         rows = "".join(f"<tr><td>{escape(k)}</td><td>&nbsp;&nbsp;{escape(v)}</td></tr>"
                        for k, v in self.versions.items())
-        text = QLabel(
-            f"<h2>subtitler {escape(app_version())}</h2>"
-            + "<p>" + self.tr("Turn video and audio into good subtitles with GLM-ASR or the offline "
-                              "faster-whisper engine, then fix them on a timeline.") + "</p>"
-            + f"<table style='color:gray'>{rows}</table>"
-            + (f"<p style='color:gray'>{self.tr('Log file:')} {escape(log_file)}</p>" if log_file else "")
-        )
+        blurb = self.tr("Turn video and audio into good subtitles with GLM-ASR or the offline "
+                        "faster-whisper engine, then fix them on a timeline.")
+        log_line = f"<p style='color:gray'>{self.tr('Log file:')} {escape(log_file)}</p>" if log_file else ""
+        text = QLabel(f"<h2>subtitler {escape(app_version())}</h2><p>{blurb}</p>"
+                      f"<table style='color:gray'>{rows}</table>{log_line}")
         text.setObjectName("aboutText")
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
