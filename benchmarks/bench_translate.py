@@ -32,11 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from subtitler.core.document import Cue  # noqa: E402
-from subtitler.core.engines.glm_settings import GlmSettings  # noqa: E402
-from subtitler.core.rules import PROFILES, break_lines  # noqa: E402
-from subtitler.core.translate import ChatSettings, translate_cues  # noqa: E402
-from tests.support.chat_server import ALL_KINDS, ChatServer, fake_translate  # noqa: E402
+from subtitler.core.document import Cue
+from subtitler.core.engines.glm_settings import GlmSettings
+from subtitler.core.rules import PROFILES, break_lines
+from subtitler.core.translate import ChatSettings, translate_cues
+from tests.support.chat_server import ALL_KINDS, ChatServer, fake_translate
 
 SCALE = float(os.environ.get("BENCH_TRANSLATE_SCALE", "0.25"))
 CUES = 900  # about one hour of lecture at one cue every 4 s
@@ -100,7 +100,7 @@ def run() -> list[dict]:
         rows.append({"name": "translate_faults", "misbehave_rate": 0.2, "requests": c.requests,
                      "misbehaved": sum(c.misbehaved.values()), "extra_request_frac": round(c.requests / clean_requests - 1, 3),
                      "wall_s": round(wall, 2), "cues_per_s_full": round(CUES / (wall / SCALE), 1),
-                     "flagged": len(flagged), "flag_kinds": sorted(set(f.split(";")[0] for f in flagged)),
+                     "flagged": len(flagged), "flag_kinds": sorted({f.split(";")[0] for f in flagged}),
                      "same_count_and_times": len(result.cues) == CUES and all(
                          (a.start, a.end) == (b.start, b.end) for a, b in zip(cues, result.cues)),
                      "unflagged_exact": _exact([a for a, _ in good], [b for _, b in good]),

@@ -75,7 +75,7 @@ def test_uncertain_timing_is_flagged_and_counted(media, tmp_path):
     """A recogniser that returns far more text than the audio holds (every sentence three times):
     no speaking rate explains it, so its cues are flagged "timing uncertain", counted apart in
     the result and in the CLI summary, and reached by the editor's "next problem"."""
-    from subtitler.gui.editor.commands import next_problem
+    from subtitler.core.edits import next_problem
 
     sp, path, decoded = media[("en", "fluent")]
     tripled = [dict(t, surface=" ".join([t["surface"]] * 3)) for t in sp.tokens]

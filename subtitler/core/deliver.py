@@ -167,12 +167,12 @@ def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequ
             dst = burn_path(source, outdir)
             if dst.exists() and not overwrite:
                 raise OutputError(f"{dst} already exists; not replaced (use --overwrite to replace it).")
-            tr = result.translation
-            if tr is not None and opts.bilingual:
-                ass = render_bilingual(cues, tr.cues, "ass", opts.order, source=src_lang, target=opts.translate_to,
+            done = result.translation
+            if done is not None and opts.bilingual:
+                ass = render_bilingual(cues, done.cues, "ass", opts.order, source=src_lang, target=opts.translate_to,
                                        profile=document.profile or None, zh=zh)
             else:
-                ass = formats.render(tr.cues if tr is not None else cues, "ass")
+                ass = formats.render(done.cues if done is not None else cues, "ass")
             warning = missing_font_warning(ass)
             if warning:
                 result.warnings.append(warning)

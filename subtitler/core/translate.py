@@ -31,11 +31,11 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import httpx
 
-from .document import Cue, Document, Edit, Replace, SetProp
+from .document import Cue, Document, Edit, Replace, SetProp, Step
 from .engines.glm_cache import write_atomic
 from .engines.glm_chat import DEFAULT_CHAT_MODEL, ChatAnswer, chat_payload, send_chat
 from .engines.glm_client import NO_KEY_MESSAGE, RetryableError, open_client
@@ -123,11 +123,11 @@ class ChatStats:
     requests: int = 0  # HTTP requests, retries included
     retries: int = 0  # re-sends after transient failures (429, 5xx, dropped connections)
     rate_limited: int = 0
-    bad_answers: Counter = field(default_factory=Counter)  # kind -> answers that failed the checks
-    repaired: Counter = field(default_factory=Counter)  # kind -> answers repaired (fences, prose…)
+    bad_answers: Counter[str] = field(default_factory=Counter)  # kind -> answers that failed the checks
+    repaired: Counter[str] = field(default_factory=Counter)  # kind -> answers repaired (fences, prose…)
     splits: int = 0
     failed: int = 0  # cues left without a result
-    reasons: Counter = field(default_factory=Counter)  # why cues were left without a result
+    reasons: Counter[str] = field(default_factory=Counter)  # why cues were left without a result
     blocked: int = 0  # cues the service blocked
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -156,7 +156,7 @@ class BadAnswer(Exception):
 _FENCE = re.compile(r"```[A-Za-z0-9_-]*\s*\n?(.*?)```", re.S)
 
 
-def extract_object(content: str) -> tuple[dict, str]:
+def extract_object(content: str) -> tuple[dict[str, Any], str]:
     """The JSON object of an answer and how it was repaired ("" when it was clean): code fences
     and prose around it are dropped. Raises BadAnswer when there is no JSON object."""
     text = (content or "").strip()
@@ -183,7 +183,7 @@ def extract_object(content: str) -> tuple[dict, str]:
     raise BadAnswer("not JSON")
 
 
-def _unwrap(obj: dict, ids: Sequence[str]) -> tuple[dict, bool]:
+def _unwrap(obj: dict[str, Any], ids: Sequence[str]) -> tuple[dict[str, Any], bool]:
     """``{"cues": {...}}`` / ``{"translations": {...}}``: the inner object, when the outer one has
     nothing else and the inner one holds our ids."""
     if len(obj) == 1:
@@ -193,11 +193,11 @@ def _unwrap(obj: dict, ids: Sequence[str]) -> tuple[dict, bool]:
     return obj, False
 
 
-def _key(k) -> str:
+def _key(k: Any) -> str:
     return str(k).strip()
 
 
-def _value(v) -> str:
+def _value(v: Any) -> str:
     if isinstance(v, str):
         return v.strip()
     if isinstance(v, list) and v and all(isinstance(x, str) for x in v):
@@ -207,7 +207,7 @@ def _value(v) -> str:
     raise BadAnswer("not text")
 
 
-def check_answer(obj: dict, ids: Sequence[str], sources: Sequence[str]) -> tuple[list[str], str]:
+def check_answer(obj: dict[str, Any], ids: Sequence[str], sources: Sequence[str]) -> tuple[list[str], str]:
     """The texts for ``ids`` in order and the repair made ("", "wrapper": an outer object removed,
     "notes": keys that are no cue id, such as ``"note"``, dropped while every id is there), or
     BadAnswer: exactly the same ids, each a non-empty text, no neighbour's text repeated."""
@@ -348,7 +348,7 @@ class _ChatRun:
         first, last = positions[0], positions[-1]
         before = [t for t in self.texts[max(0, first - k):first] if t]
         after = [t for t in self.texts[last + 1:last + 1 + k] if t]
-        body: dict = {"task": self.task}
+        body: dict[str, Any] = {"task": self.task}
         if self.task == "translate":
             body.update(source_language=self.source or "auto", target_language=self.target)
         else:
@@ -406,11 +406,11 @@ class _ChatRun:
                 await self._supervise(joined, workers)
             finally:
                 self.stats.max_in_flight = limiter.max_seen
-                for t in [joined, *workers]:
-                    t.cancel()
+                for task in [joined, *workers]:
+                    task.cancel()
                 await asyncio.gather(joined, *workers, return_exceptions=True)
 
-    async def _supervise(self, joined: asyncio.Task, workers: list[asyncio.Task]) -> None:
+    async def _supervise(self, joined: asyncio.Task[None], workers: list[asyncio.Task[None]]) -> None:
         while not joined.done():
             done, _ = await asyncio.wait([joined, *workers], timeout=POLL_S, return_when=asyncio.FIRST_COMPLETED)
             for t in done:
@@ -419,7 +419,7 @@ class _ChatRun:
             if self.cancel.cancelled:
                 raise Cancelled()
 
-    async def _worker(self, queue: asyncio.Queue, limiter: AimdLimiter, client: httpx.AsyncClient) -> None:
+    async def _worker(self, queue: asyncio.Queue[_Job], limiter: AimdLimiter, client: httpx.AsyncClient) -> None:
         while True:
             job = await queue.get()
             try:
@@ -427,7 +427,7 @@ class _ChatRun:
             finally:
                 queue.task_done()
 
-    async def _do(self, job: _Job, queue: asyncio.Queue, limiter: AimdLimiter, client: httpx.AsyncClient) -> None:
+    async def _do(self, job: _Job, queue: asyncio.Queue[_Job], limiter: AimdLimiter, client: httpx.AsyncClient) -> None:
         system, user, ids = self.messages(job.positions)
         sources = [self.texts[p] for p in job.positions]
         key = self.key(job.positions)
@@ -438,15 +438,19 @@ class _ChatRun:
             answer = await self._send(payload, limiter, client)
         except ChunkError as exc:
             if exc.blocked:
-                return self._smaller(job, queue, "blocked", blocked=True)
+                self._smaller(job, queue, "blocked", blocked=True)
+                return
             if self.successes == 0:
                 raise EngineError(f"the chat service refused the request: {exc}") from None
-            return self._fail(job, str(exc))
+            self._fail(job, str(exc))
+            return
         except _GaveUp as exc:
-            return self._fail(job, exc.reason)
+            self._fail(job, exc.reason)
+            return
         self._count(answer)
         if answer.finish_reason == "sensitive":
-            return self._smaller(job, queue, "blocked", blocked=True)
+            self._smaller(job, queue, "blocked", blocked=True)
+            return
         try:
             if answer.finish_reason == "length":
                 raise BadAnswer("cut off (finish_reason length)")
@@ -454,7 +458,8 @@ class _ChatRun:
             texts, fixed = check_answer(obj, ids, sources)
         except BadAnswer as bad:
             self.stats.bad_answers[bad.kind] += 1
-            return self._smaller(job, queue, bad.kind)
+            self._smaller(job, queue, bad.kind)
+            return
         if how:
             self.stats.repaired[how] += 1
         if fixed:
@@ -468,7 +473,7 @@ class _ChatRun:
             self._resolve(p, t)
         self._finish_part(job, True)
 
-    def _smaller(self, job: _Job, queue: asyncio.Queue, kind: str, *, blocked: bool = False) -> None:
+    def _smaller(self, job: _Job, queue: asyncio.Queue[_Job], kind: str, *, blocked: bool = False) -> None:
         """A batch whose answer cannot be used: halves, down to single cues; a single cue is sent
         again up to ``bad_answer_tries`` times, then keeps an empty text and a flag."""
         if len(job.positions) > 1:
@@ -504,7 +509,7 @@ class _ChatRun:
         self.stats.prompt_tokens += answer.prompt_tokens
         self.stats.completion_tokens += answer.completion_tokens
 
-    async def _send(self, payload: dict, limiter: AimdLimiter, client: httpx.AsyncClient) -> ChatAnswer:
+    async def _send(self, payload: dict[str, Any], limiter: AimdLimiter, client: httpx.AsyncClient) -> ChatAnswer:
         """One answer, re-sent after transient failures (429 with back-off, 5xx, dropped)."""
         g = self.s.glm
         failures = rate_hits = sends = 0
@@ -649,7 +654,7 @@ def attach_translation(document: Document, result: TranslationResult) -> Edit:
             (a.start, a.end) != (b.start, b.end) for a, b in zip(document.cues, result.cues)):
         raise UsageError("the translation no longer matches the cues (they were edited); translate again.")
     name = translation_track(result.language)
-    steps: list = []
+    steps: list[Step] = []
     if name not in document.tracks:
         steps.append(SetProp("tracks", document.tracks, document.tracks + (name,)))
     for i, (cue, tr) in enumerate(zip(document.cues, result.cues)):
@@ -713,7 +718,7 @@ def apply_polish(document: Document, changes: Sequence[PolishChange]) -> Optiona
     rules and Chinese conventions; times and flags untouched). Changes whose cue no longer reads
     ``old`` are skipped."""
     zh = ZhStyle.from_dict(document.meta.get("zh"))
-    steps = []
+    steps: list[Step] = []
     for ch in changes:
         if not 0 <= ch.index < len(document.cues):
             continue

@@ -192,7 +192,7 @@ class _ChatHandler(_Handler):
         owner, cfg = self.owner, self.owner.config
         begun = self._begin()
         if begun is None:
-            return
+            return None
         in_flight, t0, raw = begun
         if self.path.split("?")[0] != PATH:
             return self._send(404, _error("404", "not found"))
@@ -266,3 +266,4 @@ class _ChatHandler(_Handler):
             if not kind:
                 c.cues_answered += len(cues)
         self._send(200, json.dumps(answer, ensure_ascii=False).encode("utf-8"))
+        return None

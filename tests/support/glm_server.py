@@ -331,7 +331,7 @@ class _Handler(BaseHTTPRequestHandler):
         owner, cfg = self.owner, self.owner.config
         begun = self._begin()
         if begun is None:
-            return
+            return None
         in_flight, t0, body = begun
         t_body = time.monotonic()
         if self.path.split("?")[0] != PATH:

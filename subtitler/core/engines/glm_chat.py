@@ -10,7 +10,7 @@ Judging the answer (its finish_reason and content) is the caller's job.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 import httpx
 
@@ -31,9 +31,9 @@ class ChatAnswer:
 
 
 def chat_payload(model: str, system: str, user: str, *, max_tokens: int, temperature: float = 0.3,
-                 json_mode: bool = True, request_id: Optional[str] = None) -> dict:
+                 json_mode: bool = True, request_id: Optional[str] = None) -> dict[str, Any]:
     """A non-streaming request with thinking off (faster, cheaper) and, by default, a JSON answer."""
-    payload: dict = {
+    payload: dict[str, Any] = {
         "model": model,
         "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
         "stream": False,
@@ -48,21 +48,22 @@ def chat_payload(model: str, system: str, user: str, *, max_tokens: int, tempera
     return payload
 
 
-def _int(value) -> int:
+def _int(value: Any) -> int:
     try:
         return max(0, int(value))
     except (TypeError, ValueError):
         return 0
 
 
-def parse_chat_answer(data: dict) -> ChatAnswer:
+def parse_chat_answer(data: dict[str, Any]) -> ChatAnswer:
     """The first choice of an answer (``finish_reason`` ``network_error``: the service lost its
     own connection to the model; the caller counts its tokens and sends again). No usable choice
     at all: RetryableError."""
-    usage = data.get("usage") if isinstance(data.get("usage"), dict) else {}
+    raw_usage = data.get("usage")
+    usage: dict[str, Any] = raw_usage if isinstance(raw_usage, dict) else {}
     choices = data.get("choices")
-    first = choices[0] if isinstance(choices, list) and choices and isinstance(choices[0], dict) else None
-    message = first.get("message") if first else None
+    first: dict[str, Any] = choices[0] if isinstance(choices, list) and choices and isinstance(choices[0], dict) else {}
+    message = first.get("message")
     if not isinstance(message, dict):
         raise RetryableError("the chat service answered without a message")
     reason = str(first.get("finish_reason") or "")
@@ -71,5 +72,5 @@ def parse_chat_answer(data: dict) -> ChatAnswer:
                       _int(usage.get("prompt_tokens")), _int(usage.get("completion_tokens")))
 
 
-async def send_chat(client: httpx.AsyncClient, settings: GlmSettings, payload: dict) -> ChatAnswer:
+async def send_chat(client: httpx.AsyncClient, settings: GlmSettings, payload: dict[str, Any]) -> ChatAnswer:
     return parse_chat_answer(await post_json(client, settings, settings.chat_endpoint, payload))
