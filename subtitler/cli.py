@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Optional, Sequence
 
+from . import __version__
 from .cli_extras import add_extra_options, build_deliver_options, describe, polish, preflight, run_extras
 from .core import formats
 from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
@@ -30,6 +31,11 @@ class Terminated(BaseException):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="subtitler", description="Turn video and audio into subtitles.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="Linux: add subtitler to the applications menu; open projects and media with it")
+    desktop.add_argument("--uninstall-desktop", action="store_true", help="Linux: remove what --install-desktop added")
     sub = parser.add_subparsers(dest="command")
     t = sub.add_parser("transcribe", help="transcribe media files or folders into subtitle files", epilog=EPILOG)
     t.add_argument("inputs", nargs="+", metavar="INPUT", help="media files, or folders of them")
@@ -373,6 +379,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return open_gui(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.install_desktop or args.uninstall_desktop:
+        from .desktop import run as desktop_run
+
+        return desktop_run(args.install_desktop)
     if args.command != "transcribe":
         parser.print_help()
         return 2
