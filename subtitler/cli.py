@@ -9,9 +9,11 @@ import time
 from pathlib import Path
 from typing import Optional, Sequence
 
+from . import __version__
+from .cli_extras import add_extra_options, build_deliver_options, describe, polish, preflight, run_extras
 from .core import formats
 from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
-from .core.jobs import TranscribeOptions, check_outputs, transcribe_file, write_outputs
+from .core.jobs import check_outputs, transcribe_file, write_outputs
 from .core.languages import check_engine_language, normalise_language
 from .core.media import collect_inputs, is_media_path
 from .core.outputs import plan_batch
@@ -34,6 +36,11 @@ class Terminated(SystemExit):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="subtitler", description="Turn video and audio into subtitles.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="Linux: add subtitler to the applications menu; open projects and media with it")
+    desktop.add_argument("--uninstall-desktop", action="store_true", help="Linux: remove what --install-desktop added")
     sub = parser.add_subparsers(dest="command")
     t = sub.add_parser("transcribe", help="transcribe media files or folders into subtitle files", epilog=EPILOG)
     t.add_argument("inputs", nargs="+", metavar="INPUT", help="media files, or folders of them")
@@ -48,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--overwrite", action="store_true", help="replace existing output files")
     t.add_argument("--name-pattern", default="{stem}.{ext}", help="output file name ({stem}, {lang}, {ext})")
     add_glm_options(t)
+    add_pro_timing_options(t)
     add_zh_options(t)
+    add_extra_options(t)
     return parser
 
 
@@ -73,6 +82,63 @@ def zh_style(args: argparse.Namespace):
     return ZhStyle(punct=args.zh_punct, script=args.script, latin_space=args.zh_latin_space)
 
 
+# Picture timing options (frames, shot changes, Beautify) -----------------------------------------
+def add_pro_timing_options(t: argparse.ArgumentParser) -> None:
+    g = t.add_argument_group("video: frame-accurate times and shot changes (Beautify time codes)")
+    g.add_argument("--no-beautify", action="store_true",
+                   help="keep the speech timing as is (no frame grid, no shot-change rules, no chaining)")
+    g.add_argument("--no-shot-changes", action="store_true",
+                   help="do not look for shot changes (times still go to the frame grid and short gaps chain)")
+    g.add_argument("--shot-sensitivity", type=float, default=50.0, metavar="0-100",
+                   help="higher finds more (softer) cuts; 50 = ffmpeg's scdet default threshold of 10")
+    g.add_argument("--beautify-preset", default="netflix", metavar="NAME|FILE.json",
+                   help="netflix (default), sdi, or a JSON file of custom frame counts")
+    g.add_argument("--shot-list", metavar="FILE",
+                   help="use these cuts (one time a line, seconds or timecode) instead of detecting; "
+                        "{stem} in the name gives each input its own list")
+    g.add_argument("--export-shots", action="store_true",
+                   help="also write the cuts found as {stem}.shots.txt beside the subtitles")
+    g.add_argument("--beautify-report", type=Path, metavar="FILE",
+                   help="write every timing change with its reason (all inputs, one section each)")
+
+
+def pro_timing_options(args: argparse.Namespace, source: Optional[Path] = None):
+    from .core.beautify import get_preset
+    from .core.pro_timing import ProTimingOptions
+    from .core.shots import sensitivity_to_threshold
+
+    sensitivity_to_threshold(args.shot_sensitivity)  # 0..100 or a usage error
+    get_preset(args.beautify_preset)
+    shot_list = None
+    if args.shot_list:
+        stem = source.stem if source is not None else ""
+        shot_list = Path(args.shot_list.replace("{stem}", stem))
+    return ProTimingOptions(enabled=not args.no_beautify, shot_changes=not args.no_shot_changes,
+                            sensitivity=args.shot_sensitivity, preset=args.beautify_preset, shot_list=shot_list)
+
+
+def report_pro_timing(result, source: Path, args: argparse.Namespace, reports: list[str]) -> None:
+    """Print Beautify's one-line summary and notes; keep the full report; export the cuts."""
+    pictured = result.pro_timing
+    if pictured is None:
+        return
+    for note in pictured.notes:
+        print(f"{source.name}: note: {note}", file=sys.stderr)
+    if pictured.beautify is not None:
+        print(f"{source.name}: {pictured.beautify.summary()}", file=sys.stderr)
+        reports.append(f"== {source}\n{pictured.beautify.report_text()}")
+    if args.export_shots and pictured.shots is not None:
+        from .core.shots import save_shot_list
+
+        folder = args.output_dir or source.parent
+        try:
+            out = save_shot_list(folder / f"{source.stem}.shots.txt", pictured.shots.times_ms, overwrite=args.overwrite)
+            print(f"{source.name}: {len(pictured.shots.times_ms)} shot changes → {out}", file=sys.stderr)
+        except SubtitlerError as exc:
+            print(f"{source.name}: note: shot changes not written: {exc}", file=sys.stderr)
+# end of picture timing options -------------------------------------------------------------------
+
+
 # GLM options ------------------------------------------------------------------------------------
 def add_glm_options(t: argparse.ArgumentParser) -> None:
     """Flags of the GLM-ASR engine (the key comes from ZHIPUAI_API_KEY or the app's keyring)."""
@@ -91,21 +157,19 @@ def add_glm_options(t: argparse.ArgumentParser) -> None:
                         "retries and server-requested waits included (default 120)")
 
 
+def engine_service(args: argparse.Namespace):
+    """The core's engine service for these flags (key lookup order: see core.services)."""
+    from .core.services import EngineService, cli_settings
+
+    settings = cli_settings(engine=args.engine, model=args.model, language=args.language, profile=args.profile,
+                            base_url=args.glm_base_url, concurrency=args.concurrency, stream=args.stream,
+                            hotwords_file=args.hotwords)
+    return EngineService(settings, glm_extra={"context": not args.no_context, "max_wait_s": args.glm_max_wait})
+
+
 def build_glm_settings(args: argparse.Namespace):
-    """GlmSettings from the flags (the key from the environment)."""
-    from .core.engines.glm_settings import MAINLAND_URL, GlmSettings, load_hotwords
-
-    from .core.secrets import find_api_key
-
-    settings = GlmSettings(
-        api_key=find_api_key() if args.engine != "local" else "",
-        base_url=args.glm_base_url or MAINLAND_URL,
-        concurrency=5 if args.concurrency is None else args.concurrency,
-        hotwords=load_hotwords(args.hotwords) if args.hotwords else [],
-        context=not args.no_context,
-        stream=args.stream,
-        max_wait_s=args.glm_max_wait,
-    )
+    """GlmSettings from the flags (the key from the environment, then the app's keyring)."""
+    settings = engine_service(args).glm_settings()
     if args.hotwords and len(settings.hotwords) > len(settings.hotwords_sent()):
         print(f"subtitler: {args.hotwords} has {len(settings.hotwords)} terms; only the first "
               f"{len(settings.hotwords_sent())} are sent.", file=sys.stderr)
@@ -181,14 +245,26 @@ def run_transcribe(args: argparse.Namespace) -> int:
     if not plans:
         print("subtitler: no media files found in the given folders.", file=sys.stderr)
         return 1
-    options = TranscribeOptions(engine=args.engine, model=args.model, language=normalise_language(args.language),
-                                profile=None if args.profile == "auto" else args.profile,
-                                glm_settings=build_glm_settings(args), zh=zh_style(args))
-    engine = options.make_engine()
+    service = engine_service(args)
+    options = service.options(args.engine, language=normalise_language(args.language))
+    options.zh = zh_style(args)
+    if options.engine == "glm":
+        options.glm_settings = build_glm_settings(args)
+    # translation and polish use the same key and base URL as GLM-ASR, whatever the engine
+    extras = build_deliver_options(args, options.glm_settings if options.engine == "glm" else
+                                   build_glm_settings(args) if (args.translate_to or args.polish)
+                                   else engine_service(args).glm_settings())
+    engine = service.create_engine(options)
+    options.pro_timing = pro_timing_options(args)
+    if args.beautify_report is not None and args.beautify_report.exists() and not args.overwrite:
+        raise UsageError(f"{args.beautify_report} already exists; not replaced (use --overwrite to replace it).")
+    reports: list[str] = []
     problem = check_engine_language(engine.name, args.model, args.language)
     if problem:  # before any work: e.g. --language zh with the English-only tiny.en pack
         raise UsageError(problem.message)
     print(f"subtitler: using the {engine.describe()}", file=sys.stderr)
+    if describe(extras):
+        print(describe(extras), file=sys.stderr)
     reporter = Reporter()
     failed = 0
     whole = 0
@@ -200,17 +276,32 @@ def run_transcribe(args: argparse.Namespace) -> int:
         try:
             if source.is_file() and not is_media_path(source) and source.suffix.lower() in (".srt", ".ass", ".vtt", ".txt"):
                 raise UsageError(f"{source.name}: is a subtitle file, not media.")
-            check_outputs(plan.outputs, args.overwrite)
+            outdir = plan.outputs[0].parent if args.output_dir is not None else None  # mirrored sub-folder
+            check_outputs([*plan.outputs, *preflight(source, outdir, fmts, extras, list(plan.outputs))], args.overwrite)
             pre = glm_preamble(engine, source)
             if pre:
                 print(pre, file=sys.stderr)
+            if args.shot_list:
+                options.pro_timing = pro_timing_options(args, source)
             result = transcribe_file(source, options, engine=engine, on_progress=reporter)
             reporter.end()
+            polish(result, extras, reporter)
             written = write_outputs(result.document, source, args.output_dir, fmts,
                                     overwrite=args.overwrite, pattern=args.name_pattern, root=plan.root)
+            try:
+                written += run_extras(result, outdir, fmts, extras, overwrite=args.overwrite,
+                                      reporter=reporter)
+            except BaseException:
+                if not args.overwrite:  # a file counts as done with all its outputs, or none
+                    for p in written:
+                        p.unlink(missing_ok=True)
+                raise
             extra = f", {result.flagged_cues} flagged for review" if result.flagged_cues else ""
+            if result.uncertain_cues:
+                extra += f" ({result.uncertain_cues} timing uncertain)"
             print(f"{source.name}: {result.outcome()}, {len(result.document.cues)} cues{extra} → "
                   + ", ".join(str(p) for p in written), file=sys.stderr)
+            report_pro_timing(result, source, args, reports)
             if result.problems():
                 partial.append(result.outcome())
             else:
@@ -230,6 +321,9 @@ def run_transcribe(args: argparse.Namespace) -> int:
             failed += 1
             print(f"FAILED {source}: unexpected error ({type(exc).__name__}: {scrub(str(exc))[:300]})",
                   file=sys.stderr)
+    if args.beautify_report is not None and reports:
+        formats.atomic_write_text(args.beautify_report, "\n".join(reports), overwrite=True)
+        print(f"subtitler: timing changes and their reasons → {args.beautify_report}", file=sys.stderr)
     print(summary_line(len(plans), whole, partial, failed, stopped, len(collected.empty_folders)), file=sys.stderr)
     return 0 if not failed and not collected.empty_folders else 1
 
@@ -290,6 +384,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return open_gui(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.install_desktop or args.uninstall_desktop:
+        from .desktop import run as desktop_run
+
+        return desktop_run(args.install_desktop)
     if args.command != "transcribe":
         parser.print_help()
         return 2

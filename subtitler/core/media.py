@@ -14,8 +14,9 @@ import subprocess
 import threading
 import wave
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 import ffmpeg  # ffmpeg-python
 import numpy as np
@@ -68,6 +69,16 @@ class MediaInfo:
 
 _DURATION = re.compile(r"Duration:\s*(\d+):(\d+):(\d+(?:\.\d+)?)")
 _STREAM = re.compile(r"Stream #\d+:\d+.*?: (Audio|Video): (\w+)")
+
+
+def ffmpeg_version() -> str:
+    """The version ffmpeg reports for itself (``7.0.2-static``), from the binary ``find_ffmpeg`` picks."""
+    proc = subprocess.run([find_ffmpeg(), "-hide_banner", "-version"], capture_output=True, timeout=30,
+                          stdin=subprocess.DEVNULL)
+    m = re.search(r"ffmpeg version (\S+)", proc.stdout.decode("utf-8", "replace"))
+    if not m:
+        raise MediaError(f"ffmpeg did not report its version ({_last_line(proc.stderr.decode('utf-8', 'replace'))}).")
+    return m.group(1)
 
 
 def _check_input(path: Path) -> None:
@@ -144,38 +155,8 @@ def extract_audio(
         raise NoAudioError(f"{src.name}: the file has no audio track.")
     part = dst.with_name(dst.name + ".part")
     on_progress(Progress("extract", 0.0, "extracting audio"))
-    stderr_lines: list[str] = []
-    duration = [info.duration_ms if info else 0]
-
-    def read_stderr(pipe) -> None:
-        for raw in pipe:
-            line = raw.decode("utf-8", "replace")
-            stderr_lines.append(line)
-            if not duration[0] and "Duration:" in line:
-                duration[0] = _duration_ms(line)
-
-    proc = subprocess.Popen(extraction_command(src, part), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL)
-    reader = threading.Thread(target=read_stderr, args=(proc.stderr,), daemon=True)
-    reader.start()
-    try:
-        assert proc.stdout is not None
-        for raw in proc.stdout:
-            if cancel.cancelled:
-                proc.terminate()
-                break
-            key, _, value = raw.decode("ascii", "replace").strip().partition("=")
-            if key == "out_time_us" and duration[0] and value.lstrip("-").isdigit():
-                frac = min(1.0, max(0.0, int(value) / 1000 / duration[0]))
-                on_progress(Progress("extract", frac, "extracting audio"))
-        code = proc.wait()
-        reader.join()
-    except BaseException:
-        proc.kill()
-        proc.wait()
-        part.unlink(missing_ok=True)
-        raise
-    text = "".join(stderr_lines)
+    code, text = run_with_progress(extraction_command(src, part), info.duration_ms if info else 0, part,
+                                   "extract", "extracting audio", on_progress, cancel)
     if cancel.cancelled or code != 0:
         part.unlink(missing_ok=True)
         cancel.check()
@@ -187,7 +168,7 @@ def extract_audio(
         raise MediaError(f"{src.name}: cannot keep the extracted audio ({exc.strerror or exc}).") from None
     on_progress(Progress("extract", 1.0, "audio extracted"))
     found = info or parse_info(src, text)
-    errors = [ln.strip() for ln in stderr_lines if _DAMAGE.search(ln)]
+    errors = [ln.strip() for ln in text.splitlines() if _DAMAGE.search(ln)]
     if errors:
         found = dataclasses.replace(found, decode_errors=len(errors), damage_sample=errors[0][:200])
     return found
@@ -250,6 +231,95 @@ def damage_report(info: MediaInfo, pcm: np.ndarray) -> str:
         raise MediaError(f"{info.path.name}: the file is damaged ({what}); only {fmt_clock(readable_ms)} of "
                          f"{fmt_clock(total_ms)} could be read, so no subtitles were written.")
     return f"the file is damaged: {what}"
+
+
+def run_with_progress(cmd: list[str], duration_ms: int, part: Path, stage: str, message: str,
+                      on_progress: ProgressCallback, cancel: CancelToken,
+                      cwd: Optional[str] = None) -> tuple[int, str]:
+    """Run an ffmpeg command that writes ``-progress pipe:1`` (in ``cwd`` if given): progress
+    events from its ``out_time_us`` (the duration from its stderr when not given), ffmpeg stopped
+    on cancel. Returns (exit code, stderr); ``part`` (the output being written) is removed on an
+    exception."""
+    stderr_lines: list[str] = []
+    duration = [duration_ms]
+
+    def read_stderr(pipe) -> None:
+        for raw in pipe:
+            line = raw.decode("utf-8", "replace")
+            stderr_lines.append(line)
+            if not duration[0] and "Duration:" in line:
+                duration[0] = _duration_ms(line)
+
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=cwd)
+    reader = threading.Thread(target=read_stderr, args=(proc.stderr,), daemon=True)
+    reader.start()
+    try:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            if cancel.cancelled:
+                proc.terminate()
+                break
+            key, _, value = raw.decode("ascii", "replace").strip().partition("=")
+            if key == "out_time_us" and duration[0] and value.lstrip("-").isdigit():
+                frac = min(1.0, max(0.0, int(value) / 1000 / duration[0]))
+                on_progress(Progress(stage, frac, message))
+        code = proc.wait()
+        reader.join()
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        part.unlink(missing_ok=True)
+        raise
+    return code, "".join(stderr_lines)
+
+
+# -- burn-in: subtitles rendered into the picture (libass in ffmpeg) -------------------------
+BURN_PRESETS = {"fast": ("veryfast", 23), "balanced": ("medium", 20), "high": ("slow", 17)}  # x264 preset, CRF
+MP4_AUDIO_COPY = frozenset({"aac", "mp3", "ac3", "eac3", "alac"})
+
+
+def burn_command(src: Path, ass_name: str, dst: Path, *, quality: str = "balanced", audio_codec: str = "") -> list[str]:
+    """ffmpeg arguments that draw the ASS file ``ass_name`` (a plain file name in the working
+    folder, so the filter needs no escaping) onto ``src``'s video as H.264 in ``dst`` (MP4), the
+    first audio stream copied when MP4 can carry it, else AAC; progress on stdout."""
+    preset, crf = BURN_PRESETS[quality]
+    vf = f"subtitles=filename={ass_name}"
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats", "-y",
+           "-i", str(src), "-map", "0:v:0", "-map", "0:a:0?", "-vf", vf,
+           "-c:v", "libx264", "-preset", preset, "-crf", str(crf), "-pix_fmt", "yuv420p"]
+    cmd += ["-c:a", "copy"] if audio_codec in MP4_AUDIO_COPY else ["-c:a", "aac", "-b:a", "192k"]
+    return cmd + ["-movflags", "+faststart", "-f", "mp4", str(dst)]
+
+
+def burn_subtitles(src: Path | str, ass_text: str, dst: Path | str, *, quality: str = "balanced",
+                   on_progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None) -> Path:
+    """Write ``dst``: ``src``'s video with the ASS subtitles ``ass_text`` rendered in (fonts through
+    fontconfig), H.264 at the ``quality`` preset (fast / balanced / high), original audio. Atomic:
+    on failure or cancel nothing is left at ``dst``."""
+    import tempfile
+
+    src, dst = Path(src), Path(dst)
+    cancel = ensure_token(cancel)
+    if quality not in BURN_PRESETS:
+        raise MediaError(f"unknown burn-in quality '{quality}'; choose {', '.join(BURN_PRESETS)}.")
+    info = probe(src)
+    if not info.has_video:
+        raise MediaError(f"{src.name}: the file has no video track to draw subtitles on.")
+    on_progress(Progress("burn", 0.0, "rendering subtitles into the video"))
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    part = dst.with_name(f".{dst.name}.part")
+    with tempfile.TemporaryDirectory(prefix="subtitler-burn-") as tmp:
+        Path(tmp, "subs.ass").write_text(ass_text, encoding="utf-8")
+        cmd = burn_command(src.resolve(), "subs.ass", part.resolve(), quality=quality, audio_codec=info.audio_codec)
+        code, text = run_with_progress(cmd, info.duration_ms, part, "burn", "rendering subtitles into the video",
+                                       on_progress, cancel, cwd=tmp)
+    if cancel.cancelled or code != 0:
+        part.unlink(missing_ok=True)
+        cancel.check()
+        raise MediaError(f"{src.name}: burning in the subtitles failed ({_last_error(text)}).")
+    os.replace(part, dst)
+    on_progress(Progress("burn", 1.0, "video written"))
+    return dst
 
 
 def _last_error(text: str) -> str:
@@ -326,3 +396,102 @@ def ms_to_samples(ms: int) -> int:
 
 def samples_to_ms(n: int) -> int:
     return n * 1000 // SAMPLE_RATE
+
+
+def decode_head(src: Path | str, ms: int) -> np.ndarray:
+    """The first ``ms`` of ``src``'s first audio stream as 16 kHz mono int16 samples, decoded
+    straight into memory (a job shows its first cues while the whole file is still extracting).
+    MediaError when that fails (the full extraction then reports the reason properly)."""
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "error", "-t", f"{max(1, ms) / 1000:.3f}",
+           "-i", str(src), "-map", "0:a:0", "-vn", "-ac", "1", "-ar", str(SAMPLE_RATE), "-acodec", "pcm_s16le",
+           "-f", "s16le", "pipe:1"]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, stdin=subprocess.DEVNULL, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise MediaError(f"{Path(src).name}: cannot decode the start ({type(exc).__name__}).") from None
+    if proc.returncode != 0:
+        raise MediaError(f"{Path(src).name}: cannot decode the start.")
+    return np.frombuffer(proc.stdout, dtype=np.int16).copy()
+
+
+# -- video: frame timestamps and filter runs (core/frames.py and core/shots.py build on these) ------
+def _run_lines(cmd: list[str], on_line, cancel: CancelToken, *, background: bool = False) -> tuple[int, str]:
+    """Run ``cmd`` feeding each stdout line to ``on_line``; stop it when ``cancel`` is set. Returns
+    (exit code, stderr text). ``background``: at low CPU priority (foreground work keeps the CPU)."""
+    nice = (lambda: os.nice(10)) if background and hasattr(os, "nice") else None
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            preexec_fn=nice)
+    err: list[bytes] = []
+    reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)  # type: ignore[arg-type]
+    reader.start()
+    try:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            if cancel.cancelled:
+                proc.terminate()
+                break
+            on_line(raw)
+        code = proc.wait()
+        reader.join()
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+    return code, b"".join(err).decode("utf-8", "replace")
+
+
+def video_frame_times(src: Path | str, *, cancel: Optional[CancelToken] = None) -> tuple[Fraction, list[int]]:
+    """Time base and sorted presentation timestamps of every frame of the first video stream, read
+    by demuxing only (``-c copy -f framecrc``: no decoding, seconds for an hour of video). Raises
+    MediaError when there is no video stream."""
+    src = Path(src)
+    cancel = ensure_token(cancel)
+    _check_input(src)
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "error", "-i", str(src),
+           "-map", "0:v:0", "-c", "copy", "-f", "framecrc", "-"]
+    timebase, pts = [Fraction(1, 1000)], []
+
+    def line(raw: bytes) -> None:
+        if raw.startswith(b"#tb 0:"):
+            num, _, den = raw[6:].strip().partition(b"/")
+            timebase[0] = Fraction(int(num), int(den))
+        elif raw[:1] == b"0":
+            fields = raw.split(b",")
+            if len(fields) >= 3 and fields[2].strip().lstrip(b"-").isdigit():
+                pts.append(int(fields[2]))
+
+    code, text = _run_lines(cmd, line, cancel)
+    cancel.check()
+    if code != 0 or not pts:
+        if "matches no streams" in text or (code == 0 and not pts):
+            raise MediaError(f"{src.name}: the file has no video track.")
+        raise MediaError(f"{src.name}: cannot read the video's frames ({_last_error(text)}).")
+    pts.sort()
+    return timebase[0], pts
+
+
+def run_filter_pass(src: Path | str, args: Sequence[str], *, duration_ms: int, stage: str, message: str,
+                    on_progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None,
+                    background: bool = False, input_args: Sequence[str] = ()) -> str:
+    """Decode ``src`` through ffmpeg with ``args`` (filters and a null output), reporting progress
+    and cancellable; returns ffmpeg's log (stderr). ``background``: run at low CPU priority, so work
+    in the foreground (recognition) keeps the processor first."""
+    src = Path(src)
+    cancel = ensure_token(cancel)
+    _check_input(src)
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats",
+           *input_args, "-i", str(src), *args]
+    on_progress(Progress(stage, 0.0, message))
+
+    def line(raw: bytes) -> None:
+        key, _, value = raw.decode("ascii", "replace").strip().partition("=")
+        if key == "out_time_us" and duration_ms and value.lstrip("-").isdigit():
+            on_progress(Progress(stage, min(1.0, max(0.0, int(value) / 1000 / duration_ms)), message))
+
+    code, text = _run_lines(cmd, line, cancel, background=background)
+    cancel.check()
+    if code != 0:
+        parse_info(src, text)  # not media at all → MediaError with that reason
+        raise MediaError(f"{src.name}: {message} failed ({_last_error(text)}).")
+    on_progress(Progress(stage, 1.0, message))
+    return text

@@ -253,8 +253,9 @@ class QueuePanel(QWidget):
             self.details_title.setText(f"{job.name}: first cues (double-click the row to open)")
             text = "\n".join(c.plain() for c in job.result.document.cues[:12])
         else:
-            self.details_title.setText(f"Live text · {job.name}")
-            text = job.preview
+            so_far = f" · {len(job.cues)} cues so far" if job.cues else ""
+            self.details_title.setText(f"Live text · {job.name}{so_far}")
+            text = job.live_text()
         if self.details.toPlainText() != text:
             self.details.setPlainText(text)
             if job is not None and job.status == Status.RUNNING:  # live text: follow the newest words
@@ -271,7 +272,9 @@ class QueuePanel(QWidget):
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_queue(self) -> None:
-        (self.table if self.model.rowCount() else self.stack.widget(0)).setFocus(Qt.FocusReason.OtherFocusReason)
+        target = self.table if self.model.rowCount() else self.stack.widget(0)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh_icons(self) -> None:
         self.hint_icon.setPixmap(icons.pixmap("drop", 56))

@@ -12,7 +12,7 @@ from subtitler.core import formats
 from subtitler.gui.dialogs.export_dialog import BatchExportDialog, check_pattern, export_jobs
 from subtitler.gui.queue_model import Job, Status
 
-from .app_fixtures import make_app, settings_file  # noqa: F401 (fixtures)
+from .app_fixtures import make_app, settings_file
 from .test_app_window import fake_result
 
 
@@ -32,7 +32,7 @@ def finished_jobs(app, folder: Path, names=("lecture 01.mp4", "lecture 02.mp4", 
 
 def test_batch_export_with_pattern_and_formats(make_app, tmp_path):
     app = make_app()
-    jobs = finished_jobs(app, tmp_path / "src")
+    finished_jobs(app, tmp_path / "src")
     out = tmp_path / "out"
     assert app.window.actions["export"].isEnabled()
     app.window.actions["export"].trigger()

@@ -74,6 +74,7 @@ class _Audio:
     pcm: np.ndarray
     utterances: list[Utterance]
     cjk: bool
+    tokens: Optional[list] = field(repr=False)
     order: np.ndarray = field(repr=False)
     sorted_vals: np.ndarray = field(repr=False)
 
@@ -138,13 +139,17 @@ class GlmServer:
 
     # -- set-up --------------------------------------------------------------------------------
 
-    def register(self, pcm: np.ndarray, utterances, *, cjk: bool = False) -> None:
-        """Audio the server will recognise, with its utterances (dicts or Utterance, absolute ms)."""
+    def register(self, pcm: np.ndarray, utterances, *, cjk: bool = False, tokens=None) -> None:
+        """Audio the server will recognise, with its utterances (dicts or Utterance, absolute ms).
+
+        With ``tokens`` (dicts of ``surface`` text, ``start_ms``, ``end_ms`` and ``sentence``, the
+        index of its utterance) a piece is recognised word by word, as a real recogniser hears it:
+        the words whose middle lies inside it, grouped into (partial) sentences as segments."""
         pcm = np.ascontiguousarray(pcm, dtype=np.int16)
         utts = [u if isinstance(u, Utterance) else Utterance(u["text"], int(u["start_ms"]), int(u["end_ms"]))
                 for u in utterances]
         order = np.argsort(pcm, kind="stable")
-        self._audio.append(_Audio(pcm, utts, cjk, order, pcm[order]))
+        self._audio.append(_Audio(pcm, utts, cjk, tokens, order, pcm[order]))
 
     def start(self) -> "GlmServer":
         server = self
@@ -217,13 +222,26 @@ class GlmServer:
         start_ms = off * 1000 // 16000
         dur_ms = len(pcm) * 1000 // 16000
         segs = []
+        sep = "" if audio.cjk else " "
+        if audio.tokens is not None:
+            heard = [t for t in audio.tokens if start_ms <= (t["start_ms"] + t["end_ms"]) // 2 < start_ms + dur_ms]
+            for t in heard:
+                a, b = max(0, t["start_ms"] - start_ms), min(dur_ms, t["end_ms"] - start_ms)
+                if segs and segs[-1]["sentence"] == t["sentence"]:
+                    segs[-1]["end"] = round(b / 1000, 3)
+                    segs[-1]["text"] += sep + t["surface"]
+                else:
+                    segs.append({"id": len(segs), "start": round(a / 1000, 3), "end": round(b / 1000, 3),
+                                 "text": t["surface"], "sentence": t["sentence"]})
+            for s in segs:
+                del s["sentence"]
+            return sep.join(s["text"] for s in segs), segs
         for u in audio.utterances:
             overlap = min(u.end_ms, start_ms + dur_ms) - max(u.start_ms, start_ms)
             if overlap * 2 >= (u.end_ms - u.start_ms) > 0:
                 a = max(0, u.start_ms - start_ms)
                 b = min(dur_ms, u.end_ms - start_ms)
                 segs.append({"id": len(segs), "start": round(a / 1000, 3), "end": round(b / 1000, 3), "text": u.text})
-        sep = "" if audio.cjk else " "
         return sep.join(s["text"] for s in segs), segs
 
 
@@ -282,6 +300,27 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
 
+    def _begin(self) -> Optional[tuple[int, float, bytes]]:
+        """Count the request in flight and read its body: (requests in flight, arrival, body), or
+        None when an error was answered already."""
+        owner = self.owner
+        with owner.lock:
+            c = owner.counters
+            c.requests += 1
+            c.in_flight += 1
+            c.max_in_flight = max(c.max_in_flight, c.in_flight)
+            c.auth_headers.append("authorization" in {k.lower() for k in self.headers})
+            in_flight = c.in_flight
+        self._counted = True
+        t0 = time.monotonic()
+        try:
+            length = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            self.close_connection = True
+            self._send(411, _error("1214", "Content-Length required"))
+            return None
+        return in_flight, t0, self.rfile.read(length)
+
     # -- the endpoint --------------------------------------------------------------------------
 
     def do_GET(self) -> None:
@@ -290,21 +329,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         owner, cfg = self.owner, self.owner.config
-        with owner.lock:
-            c = owner.counters
-            c.requests += 1
-            c.in_flight += 1
-            c.max_in_flight = max(c.max_in_flight, c.in_flight)
-            c.auth_headers.append("authorization" in {k.lower() for k in self.headers.keys()})
-            in_flight = c.in_flight
-        self._counted = True
-        t0 = time.monotonic()
-        try:
-            length = int(self.headers.get("Content-Length", ""))
-        except ValueError:
-            self.close_connection = True
-            return self._send(411, _error("1214", "Content-Length required"))
-        body = self.rfile.read(length)
+        begun = self._begin()
+        if begun is None:
+            return None
+        in_flight, t0, body = begun
         t_body = time.monotonic()
         if self.path.split("?")[0] != PATH:
             return self._send(404, _error("404", "not found"))
@@ -483,7 +511,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
         def chunk(payload: str) -> None:
-            raw = f"data: {payload}\n\n".encode("utf-8")
+            raw = f"data: {payload}\n\n".encode()
             self.wfile.write(b"%x\r\n%s\r\n" % (len(raw), raw))
             self.wfile.flush()
 

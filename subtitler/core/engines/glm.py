@@ -33,6 +33,7 @@ from .glm_client import (
     check_upload,
     is_cjk,
     join_texts,
+    open_client,
     send_piece,
 )
 from .glm_pool import AimdLimiter, RunScheduler, backoff_delay, plan_piece_count
@@ -197,13 +198,14 @@ class _Run:
 
     # -- progress ----------------------------------------------------------------------------
 
-    def _report(self, preview: str = "", message: str = "") -> None:
+    def _report(self, preview: str = "", message: str = "", result: Optional[ChunkResult] = None) -> None:
         total = len(self.chunks)
         if not message:
             message = f"GLM-ASR: {self.done}/{total} pieces"
             if self.stats.cached:
                 message += f" ({self.stats.cached} from cache)"
-        self.on_progress(Progress("transcribe", self.done / max(1, total), message, self.done, total, preview))
+        self.on_progress(Progress("transcribe", self.done / max(1, total), message, self.done, total, preview,
+                                  result))
 
     def _notice(self, text: str) -> None:
         total = len(self.chunks)
@@ -225,7 +227,7 @@ class _Run:
         if result.ok and not result.flag:
             self.texts[pos] = result.text
         self.done += 1
-        self._report(preview=result.text)
+        self._report(preview=result.text, result=result)
 
     # -- the run -----------------------------------------------------------------------------
 
@@ -243,12 +245,7 @@ class _Run:
             weights = [1.0 + 0.05 * self.chunks[p].duration_ms / 1000 for p in todo]
             sched = RunScheduler(todo, weights, self.s.concurrency)
             limiter = AimdLimiter(self.s.concurrency)
-            timeout = httpx.Timeout(self.s.timeout_s, connect=min(15.0, self.s.timeout_s), pool=None)
-            limits = httpx.Limits(max_connections=self.s.concurrency,
-                                  max_keepalive_connections=self.s.concurrency)
-            headers = {"Authorization": f"Bearer {self.s.api_key.reveal()}"}
-            async with httpx.AsyncClient(timeout=timeout, limits=limits, headers=headers,
-                                         transport=self.engine._transport) as client:
+            async with open_client(self.s, self.engine._transport) as client:
                 workers = [
                     asyncio.create_task(self._worker(w, sched, limiter, client))
                     for w in range(len(sched.runs))

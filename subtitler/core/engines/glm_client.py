@@ -13,6 +13,7 @@ import io
 import json
 import math
 import wave
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -91,8 +92,10 @@ def _error_fields(body: bytes) -> tuple[str, str]:
     return "", ""
 
 
-def raise_for_error(status: int, code: str, message: str, headers: httpx.Headers, settings: GlmSettings) -> None:
-    """Map an error answer to the action the API doc prescribes (raises always)."""
+def raise_for_error(status: int, code: str, message: str, headers: httpx.Headers, settings: GlmSettings,
+                    endpoint: Optional[str] = None) -> None:
+    """Map an error answer to the action the API doc prescribes (raises always). ``endpoint``: the
+    URL asked (default the transcription endpoint), named when it does not exist."""
     secret = settings.api_key.reveal()
     msg = _scrub(message, secret)
     icode = int(code) if code.isdigit() else -1
@@ -111,7 +114,7 @@ def raise_for_error(status: int, code: str, message: str, headers: httpx.Headers
                              retry_after=parse_retry_after(headers.get("retry-after")))
     if status == 404:
         raise EngineError(
-            f"the GLM-ASR endpoint {settings.endpoint} was not found (HTTP 404); check the base URL."
+            f"the GLM endpoint {endpoint or settings.endpoint} was not found (HTTP 404); check the base URL."
         )
     raise ChunkError(f"the service refused this part (HTTP {status}, {what})")
 
@@ -266,33 +269,56 @@ async def send_piece(
     duration_ms = wav_duration_ms(audio)
     form = build_form(settings, prompt=prompt, request_id=request_id)
     files = {"file": ("piece.wav", audio, "audio/wav")}
-    try:
+    with transport_errors():
         async with client.stream("POST", settings.endpoint, data=form, files=files) as resp:
             ctype = resp.headers.get("content-type", "")
             if resp.status_code == 200 and ctype.startswith("text/event-stream"):
                 return await _read_stream(resp, duration_ms, on_delta, settings)
-            body = await _read_capped(resp)
-            html = _looks_like_html(ctype, body)
-            if resp.status_code != 200:
-                code, message = _error_fields(body)
-                if html and not code:
-                    message = "a web page instead of an API answer (a proxy, firewall or wrong base URL?)"
-                raise_for_error(resp.status_code, code, message, resp.headers, settings)
-            if html:
-                raise ChunkError("the service answered with a web page, not GLM-ASR's JSON (a captive portal, "
-                                 "proxy or wrong base URL?)")
-            if not body.strip():
-                raise RetryableError("the service sent an empty answer")
-            try:
-                data = json.loads(body.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError, RecursionError):
-                raise RetryableError("the service sent an unreadable or cut-off answer (not valid JSON)") from None
-            if not isinstance(data, dict):
-                raise RetryableError("the service sent an answer of the wrong shape (not a JSON object)")
-            if "error" in data and data["error"]:
-                code, message = _error_fields(body)
-                raise_for_error(400 if code == "1301" else 500, code, message, resp.headers, settings)
+            data = answer_json(resp, await _read_capped(resp), settings, settings.endpoint)
             return parse_json_answer(data, duration_ms)
+
+
+def answer_json(resp: httpx.Response, body: bytes, settings: GlmSettings, endpoint: str) -> dict:
+    """The JSON object of a finished answer; error answers (HTTP status or an ``error`` member)
+    raised as the typed outcomes of :func:`raise_for_error`; web pages, empty, cut-off and
+    wrongly shaped answers as typed failures (never taken for an empty transcript)."""
+    html = _looks_like_html(resp.headers.get("content-type", ""), body)
+    if resp.status_code != 200:
+        code, message = _error_fields(body)
+        if html and not code:
+            message = "a web page instead of an API answer (a proxy, firewall or wrong base URL?)"
+        raise_for_error(resp.status_code, code, message, resp.headers, settings, endpoint)
+    if html:
+        raise ChunkError("the service answered with a web page, not its JSON (a captive portal, "
+                         "proxy or wrong base URL?)")
+    if not body.strip():
+        raise RetryableError("the service sent an empty answer")
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise RetryableError("the service sent an unreadable or cut-off answer (not valid JSON)") from None
+    if not isinstance(data, dict):
+        raise RetryableError("the service sent an answer of the wrong shape (not a JSON object)")
+    if data.get("error"):
+        code, message = _error_fields(body)
+        raise_for_error(400 if code == "1301" else 500, code, message, resp.headers, settings, endpoint)
+    return data
+
+
+def open_client(settings: GlmSettings, transport: Optional[httpx.AsyncBaseTransport] = None) -> httpx.AsyncClient:
+    """The one HTTP client set-up for the service: per-request timeouts, one connection per slot
+    of the concurrency, the key in the Authorization header (never in a URL or a log)."""
+    timeout = httpx.Timeout(settings.timeout_s, connect=min(15.0, settings.timeout_s), pool=None)
+    limits = httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency)
+    headers = {"Authorization": f"Bearer {settings.api_key.reveal()}"}
+    return httpx.AsyncClient(timeout=timeout, limits=limits, headers=headers, transport=transport)
+
+
+@contextmanager
+def transport_errors():
+    """httpx's connection failures as :class:`RetryableError` (around one request)."""
+    try:
+        yield
     except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
         raise RetryableError(f"cannot connect ({type(exc).__name__})", network=True, unreachable=True) from None
     except httpx.TimeoutException as exc:
@@ -304,4 +330,11 @@ async def send_piece(
     except (httpx.HTTPError, UnicodeError, ValueError) as exc:
         # e.g. LocalProtocolError for a header httpx refuses: its text may quote the request's
         # headers, so only the type is kept
-        raise EngineError(f"the request to the GLM-ASR service could not be made ({type(exc).__name__}).") from None
+        raise EngineError(f"the request to the service could not be made ({type(exc).__name__}).") from None
+
+
+async def post_json(client: httpx.AsyncClient, settings: GlmSettings, url: str, payload: dict) -> dict:
+    """POST a JSON request to another endpoint of the same service (same key, errors, outcomes)."""
+    with transport_errors():
+        async with client.stream("POST", url, json=payload) as resp:
+            return answer_json(resp, await _read_capped(resp), settings, url)

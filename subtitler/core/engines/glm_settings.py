@@ -182,6 +182,11 @@ class GlmSettings:
     def endpoint(self) -> str:
         return f"{self.base_url}/paas/v4/audio/transcriptions"
 
+    @property
+    def chat_endpoint(self) -> str:
+        """Chat completions of the same service and key (translation, polish)."""
+        return f"{self.base_url}/paas/v4/chat/completions"
+
 
 def estimate_cost_rmb(audio_ms: int) -> float:
     """The price of ``audio_ms`` of uploaded audio at 0.06 RMB per minute."""

@@ -7,7 +7,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import numpy as np
 
@@ -16,7 +16,7 @@ from ..progress import CancelToken, Progress, ProgressCallback, no_progress
 from ..speech import Chunk
 from .base import ChunkResult, Segment, Word
 
-_MODELS: dict[tuple, object] = {}
+_MODELS: dict[tuple[str, int], Any] = {}
 _LOCK = threading.Lock()
 
 
@@ -40,7 +40,8 @@ def resolve_model(model: Optional[str]) -> str:
         if not (p / "model.bin").is_file():
             raise ModelError(f"{p} is not a faster-whisper model folder (no model.bin).")
         return str(p)
-    if model.startswith((".", "~", "/")) or p.is_absolute() or model.count("/") > 1 or (os.sep != "/" and os.sep in model):
+    path_like = model.startswith((".", "~", "/")) or p.is_absolute() or model.count("/") > 1
+    if path_like or (os.sep != "/" and os.sep in model):
         raise ModelError(f"model folder {model} does not exist.")  # ("owner/name" is a Hugging Face id)
     return model
 
@@ -126,7 +127,7 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
     from faster_whisper.utils import _MODELS, download_model
 
     try:
-        return download_model(name, local_files_only=True)
+        return str(download_model(name, local_files_only=True))
     except (OSError, ValueError):
         pass
     repo = _MODELS.get(name) or (name if "/" in name else None)
@@ -144,17 +145,17 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
         info = huggingface_hub.HfApi().model_info(repo, files_metadata=True)
         expected = sum(s.size or 0 for s in info.siblings or []
                        if any(fnmatch.fnmatch(s.rfilename, p) for p in patterns))
-    except Exception:  # noqa: BLE001 - only a progress estimate; the download reports real errors
+    except Exception:
         expected = 0
     done = [0.0]  # the fraction last reported: never goes back
 
-    class _Progress(tqdm):  # snapshot_download reports bytes (unit "B") and files through this class
-        def __init__(self, *args, **kwargs):
+    class _Progress(tqdm):  # type: ignore[misc]  # snapshot_download reports bytes (unit "B") and files
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["file"] = io.StringIO()  # counted, never drawn (disable=True would stop the counting)
             kwargs.pop("name", None)
             super().__init__(*args, **kwargs)
 
-        def update(self, n=1):
+        def update(self, n: float = 1) -> Any:
             out = super().update(n)
             total = expected or self.total
             if self.unit == "B" and total:
@@ -172,7 +173,7 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
 
 
 def load_model(model: Optional[str] = None, *, threads: Optional[int] = None,
-               on_progress: ProgressCallback = no_progress):
+               on_progress: ProgressCallback = no_progress) -> Any:
     """A cached faster-whisper WhisperModel. Names are downloaded on first use (with progress)."""
     try:
         from faster_whisper import WhisperModel
@@ -193,18 +194,43 @@ def load_model(model: Optional[str] = None, *, threads: Optional[int] = None,
 
 
 def model_label(model: Optional[str]) -> str:
-    return "tiny.en (offline pack)" if not model else model
+    return model if model else "tiny.en (offline pack)"
+
+
+# Batched decoding (faster-whisper's BatchedInferencePipeline) is here and measured by benchmark
+# `local`, but off by default: on the test speech it placed one onset 350 ms off (sequential: within
+# 300 ms) and without its own margin it dropped a piece's last sentence. SUBTITLER_LOCAL_BATCH=8 turns it on.
+DEFAULT_BATCH = int(os.environ.get("SUBTITLER_LOCAL_BATCH", "1"))
+BATCH = 8  # the batch size when batching
+BATCH_PAD_MS = 1000  # silence after each piece in a batch
+BATCH_MARGIN_MS = int(os.environ.get("SUBTITLER_BATCH_MARGIN_MS", "10000"))  # batched pieces: <= 20 s
+
+
+def batched_pipeline(model: Any) -> Any:
+    """faster-whisper's BatchedInferencePipeline over a loaded model (kept with it)."""
+    pipe = getattr(model, "_subtitler_batched", None)
+    if pipe is None:
+        from faster_whisper import BatchedInferencePipeline
+
+        pipe = BatchedInferencePipeline(model)
+        model._subtitler_batched = pipe
+    return pipe
 
 
 class LocalEngine:
     name = "local"
+    word_times = True  # faster-whisper's word timestamps: no alignment step needed
     max_chunk_ms = 30000
     margin_ms = 0
 
-    def __init__(self, model: Optional[str] = None, threads: Optional[int] = None, beam_size: int = 5) -> None:
+    def __init__(self, model: Optional[str] = None, threads: Optional[int] = None, beam_size: int = 5,
+                 batch_size: int = DEFAULT_BATCH) -> None:
         self.model_ref = model
         self.threads = threads
         self.beam_size = beam_size
+        self.batch_size = max(1, int(batch_size))  # 1: one piece at a time
+        if self.batch_size > 1:  # room for the silence after each piece in a 30 s window
+            self.margin_ms = BATCH_MARGIN_MS
 
     def __repr__(self) -> str:
         return f"LocalEngine(model={model_label(self.model_ref)!r})"
@@ -229,16 +255,18 @@ class LocalEngine:
             )
         if not getattr(model.model, "is_multilingual", True):
             lang = "en"
+        if self.batch_size > 1 and len(chunks) > 1:
+            return self.transcribe_batched(model, chunks, lang, on_progress, cancel)
         results: list[ChunkResult] = []
         for n, chunk in enumerate(chunks):
             cancel.check()
             results.append(self.transcribe_one(model, chunk, lang))
             lang = lang or results[-1].language or None  # detect once, as whisper does for a file
             on_progress(Progress("transcribe", (n + 1) / len(chunks), f"piece {n + 1} of {len(chunks)}",
-                                 n + 1, len(chunks), preview=results[-1].text))
+                                 n + 1, len(chunks), preview=results[-1].text, result=results[-1]))
         return results
 
-    def transcribe_one(self, model, chunk: Chunk, language: Optional[str]) -> ChunkResult:
+    def transcribe_one(self, model: Any, chunk: Chunk, language: Optional[str]) -> ChunkResult:
         audio = chunk.samples.astype(np.float32) / 32768.0
         segs, info = model.transcribe(
             audio, language=language, beam_size=self.beam_size, word_timestamps=True,
@@ -252,3 +280,53 @@ class LocalEngine:
             segments.append(Segment(int(s.start * 1000), int(s.end * 1000), s.text.strip(), words))
         text = " ".join(s.text for s in segments).strip()
         return ChunkResult(chunk.index, text, segments, language=info.language or "")
+
+    def transcribe_batched(self, model: Any, chunks: Sequence[Chunk], language: Optional[str],
+                           on_progress: ProgressCallback, cancel: CancelToken) -> list[ChunkResult]:
+        """All pieces through faster-whisper's batched pipeline (``batch_size`` decoded together):
+        the pieces are laid end to end and passed as its clips, so it decodes exactly our speech
+        pieces; its segments are mapped back to their piece. Progress (and each piece's result) as
+        the batches finish."""
+        sr = 16000
+        pad = np.zeros(BATCH_PAD_MS * sr // 1000, dtype=np.int16)
+        offsets = [0]  # each piece, then a little silence: the model closes its last segment there
+        for c in chunks:
+            offsets.append(offsets[-1] + len(c.samples) + len(pad))
+        audio = np.concatenate([x for c in chunks for x in (c.samples, pad)]).astype(np.float32) / 32768.0
+        clips = [{"start": offsets[i] / sr, "end": offsets[i + 1] / sr} for i in range(len(chunks))]
+        segs, info = batched_pipeline(model).transcribe(
+            audio, language=language, beam_size=self.beam_size, word_timestamps=True, without_timestamps=False,
+            clip_timestamps=clips, batch_size=self.batch_size)
+        found: list[list[Segment]] = [[] for _ in chunks]
+        lang = info.language or language or ""
+        done = 0
+
+        def finish_until(k: int) -> None:
+            nonlocal done
+            while done < k:
+                cancel.check()
+                result = _result(chunks[done], found[done], lang)
+                results.append(result)
+                done += 1
+                on_progress(Progress("transcribe", done / len(chunks), f"piece {done} of {len(chunks)}",
+                                     done, len(chunks), preview=result.text, result=result))
+
+        results: list[ChunkResult] = []
+        import bisect
+
+        for s in segs:
+            cancel.check()
+            mid = (s.start + s.end) / 2 * sr
+            k = min(len(chunks) - 1, max(0, bisect.bisect_right(offsets, mid) - 1))
+            finish_until(k)  # segments come in piece order: earlier pieces are complete
+            base = offsets[k] / sr
+            words = tuple(Word(int((w.start - base) * 1000), int((w.end - base) * 1000), w.word)
+                          for w in (s.words or []) if w.word.strip())
+            found[k].append(Segment(int((s.start - base) * 1000), int((s.end - base) * 1000), s.text.strip(), words))
+        finish_until(len(chunks))
+        return results
+
+
+def _result(chunk: Chunk, segments: list[Segment], language: str) -> ChunkResult:
+    text = " ".join(s.text for s in segments).strip()
+    return ChunkResult(chunk.index, text, segments, language=language)

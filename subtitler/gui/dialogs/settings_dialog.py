@@ -26,13 +26,11 @@ LOCAL_MODELS = ("", "tiny", "base", "small", "medium", "large-v3", "distil-large
 
 
 def make_glm_settings(settings: AppSettings, key: str, hotwords: Optional[list[str]] = None, **extra):
-    """GlmSettings for the GLM-ASR engine (raises ImportError when the engine is absent,
-    UsageError for a bad base URL / concurrency)."""
-    from ...core.engines.glm_settings import GlmSettings
+    """GlmSettings for the GLM-ASR engine, built by the core's engine service (UsageError for a
+    bad base URL / concurrency)."""
+    from ...core.services import EngineService
 
-    return GlmSettings(api_key=key, base_url=settings.base_url, model=settings.glm_model or DEFAULT_GLM_MODEL,
-                       concurrency=settings.concurrency, stream=settings.stream, hotwords=list(hotwords or []),
-                       **extra)
+    return EngineService(settings, hotwords=hotwords or []).glm_settings(key, **extra)
 
 
 def test_api_key(glm_settings) -> str:
@@ -80,7 +78,7 @@ class _KeyTest(QRunnable):
             self.signals.done.emit(False, str(exc))
         except ImportError:
             self.signals.done.emit(False, "The GLM-ASR engine is not available in this installation.")
-        except Exception as exc:  # noqa: BLE001 - the worker boundary; shown in the dialog
+        except Exception as exc:
             self.signals.done.emit(False, f"Unexpected error: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
         else:
             self.signals.done.emit(True, msg)
