@@ -11,8 +11,8 @@ from typing import Optional, Sequence
 
 from .core import formats
 from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
-from .core.jobs import TranscribeOptions, check_outputs, planned_outputs, transcribe_file, write_outputs
-from .core.languages import check_engine_language, normalise_language
+from .core.jobs import check_outputs, planned_outputs, transcribe_file, write_outputs
+from .core.languages import check_engine_language
 from .core.media import expand_inputs, is_media_path
 from .core.progress import Progress
 from .core.rules import PROFILES
@@ -76,20 +76,19 @@ def add_glm_options(t: argparse.ArgumentParser) -> None:
     g.add_argument("--stream", action="store_true", help="receive text as it is recognised (live preview)")
 
 
+def engine_service(args: argparse.Namespace):
+    """The core's engine service for these flags (key lookup order: see core.services)."""
+    from .core.services import EngineService, cli_settings
+
+    settings = cli_settings(engine=args.engine, model=args.model, language=args.language, profile=args.profile,
+                            base_url=args.glm_base_url, concurrency=args.concurrency, stream=args.stream,
+                            hotwords_file=args.hotwords)
+    return EngineService(settings, glm_extra={"context": not args.no_context})
+
+
 def build_glm_settings(args: argparse.Namespace):
-    """GlmSettings from the flags (the key from the environment)."""
-    from .core.engines.glm_settings import MAINLAND_URL, GlmSettings, load_hotwords
-
-    from .core.secrets import find_api_key
-
-    settings = GlmSettings(
-        api_key=find_api_key(),
-        base_url=args.glm_base_url or MAINLAND_URL,
-        concurrency=5 if args.concurrency is None else args.concurrency,
-        hotwords=load_hotwords(args.hotwords) if args.hotwords else [],
-        context=not args.no_context,
-        stream=args.stream,
-    )
+    """GlmSettings from the flags (the key from the environment, then the app's keyring)."""
+    settings = engine_service(args).glm_settings()
     if args.hotwords and len(settings.hotwords) > len(settings.hotwords_sent()):
         print(f"subtitler: {args.hotwords} has {len(settings.hotwords)} terms; only the first "
               f"{len(settings.hotwords_sent())} are sent.", file=sys.stderr)
@@ -157,13 +156,15 @@ def run_transcribe(args: argparse.Namespace) -> int:
     if not inputs:
         print("subtitler: no media files found in the given folders.", file=sys.stderr)
         return 1
-    options = TranscribeOptions(engine=args.engine, model=args.model, language=normalise_language(args.language),
-                                profile=None if args.profile == "auto" else args.profile,
-                                glm_settings=build_glm_settings(args), zh=zh_style(args))
-    engine = options.make_engine()
-    problem = check_engine_language(engine.name, args.model, args.language)
+    service = engine_service(args)
+    options = service.options(args.engine)
+    if options.engine == "glm":
+        options.glm_settings = build_glm_settings(args)
+    options.zh = zh_style(args)
+    problem = check_engine_language(options.engine, args.model, options.language)
     if problem:  # before any work: e.g. --language zh with the English-only tiny.en pack
         raise UsageError(problem.message)
+    engine = service.create_engine(options)
     print(f"subtitler: using the {engine.describe()}", file=sys.stderr)
     reporter = Reporter()
     failures: list[tuple[Path, str]] = []

@@ -3,23 +3,27 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import json
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
 
 from . import formats
 from .document import Cue, Document
-from .engines import Engine, create_engine
-from .errors import NoSpeechError, OutputError, OutputExistsError
-from .media import MediaInfo, extract_audio, load_wav, samples_to_ms
-from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
-from .rules import fix_timing, get_profile
+from .engines import ChunkResult, Engine, create_engine
+from .errors import MediaError, NoSpeechError, OutputError, OutputExistsError, UsageError
+from .media import MediaInfo, decode_head, extract_audio, load_wav, ms_to_samples, probe, samples_to_ms
+from .media_cache import MediaAudio, MediaCache
+from .peaks import media_key
+from .progress import CancelToken, LinkedToken, Progress, ProgressCallback, ensure_token, no_progress
+from .rules import Profile, fix_timing, get_profile
 from .speech import Chunk, Region, VadSettings, detect_speech, make_chunks
 from .timing import cues_for_chunk, join_texts
 from .zh import ZhStyle, finish_text, prepare_text
@@ -51,10 +55,17 @@ class JobResult:
     flagged_cues: int
     elapsed_s: float
     language: str = ""
+    audio: Optional[MediaAudio] = None  # the decoded audio + speech map, kept for the editor
 
     @property
     def audio_ms(self) -> int:
         return self.info.duration_ms
+
+
+CuesCallback = Callable[[list[Cue]], None]
+
+HEAD_MS = 30_000  # the first stretch: detected and transcribed first, so cues show within seconds
+HEAD_PIECE_MS = 10_000  # the head's pieces for an upload engine (local decodes 30 s windows anyway)
 
 
 def transcribe_file(
@@ -64,26 +75,45 @@ def transcribe_file(
     engine: Optional[Engine] = None,
     on_progress: ProgressCallback = no_progress,
     cancel: Optional[CancelToken] = None,
+    on_cues: Optional[CuesCallback] = None,
+    media_cache: Optional[MediaCache] = None,
 ) -> JobResult:
+    """Transcribe one media file. ``on_cues`` receives the cues of each piece as soon as it is
+    recognised (timed, not yet rule-checked; from worker threads); the document in the result is
+    the finished one. With ``media_cache``, the decoded audio and speech map are kept there (and
+    reused when the same content comes again) and handed on in ``JobResult.audio``."""
     path = Path(path)
     cancel = ensure_token(cancel)
     t0 = time.perf_counter()
     on_progress(Progress("probe", 0.0, "reading media"))
     engine = engine or options.make_engine()
-    with tempfile.TemporaryDirectory(prefix="subtitler-") as tmp:
-        wav = Path(tmp) / "audio.wav"
-        info = extract_audio(path, wav, on_progress=on_progress, cancel=cancel)
-        pcm = load_wav(wav)
-    if len(pcm) == 0:
-        raise NoSpeechError(f"{path.name}: the audio track is empty.")
-    cancel.check()
-    regions = detect_speech(pcm, options.vad, on_progress=on_progress, cancel=cancel)
-    if not regions:
-        raise NoSpeechError(f"{path.name}: no speech found (silence only?); no subtitles written.")
-    chunks = chunks_for(engine, pcm, regions)
-    on_progress(Progress("transcribe", 0.0, f"transcribing {len(chunks)} pieces", 0, len(chunks)))
+    cache = media_cache if media_cache is not None and media_cache.enabled else None
+    tmp_parent = None
+    if cache is not None:
+        try:
+            cache.audio_folder.mkdir(parents=True, exist_ok=True)
+            tmp_parent = cache.audio_folder  # same file system: the WAV is renamed into the cache
+        except OSError:
+            cache = None
+    key = media_key(path) if cache is not None else ""
+    hit = cache.lookup(path, key) if cache is not None else None
     language = None if options.language in ("", "auto") else options.language
-    results = engine.transcribe(chunks, language=language, on_progress=on_progress, cancel=cancel)
+    collector = _Collector(on_cues, options.profile)
+    with tempfile.TemporaryDirectory(prefix=".subtitler-", dir=tmp_parent) as tmp:
+        wav = hit.wav if hit is not None else Path(tmp) / "audio.wav"
+        done = None
+        if on_cues is not None and (hit is None or hit.regions is None):
+            done = _progressively(path, wav, hit is not None, engine, options, language, collector, on_progress,
+                                  cancel)
+        if done is None:
+            done = _in_one_pass(path, wav, hit, engine, options, language, collector, on_progress, cancel)
+        info, pcm, regions, chunks, results = done
+        audio = hit
+        if cache is not None and hit is None:
+            audio = cache.adopt(path, key, wav, regions)
+        elif cache is not None and hit is not None and hit.regions is None:
+            cache.store_regions(key, regions)
+            audio = MediaAudio(hit.media, key, hit.wav, tuple(regions))
     on_progress(Progress("timing", 0.0, "timing cues"))
     profile = replace(get_profile(options.profile, join_texts(results)), zh_punct=options.zh.punct)
     raw: list[Cue] = []
@@ -101,8 +131,164 @@ def transcribe_file(
     return JobResult(
         source=path, info=info, document=doc, engine=engine.name, regions=regions, chunks=len(chunks),
         failed_chunks=sum(1 for r in results if r.error), flagged_cues=sum(1 for c in cues if c.flag),
-        elapsed_s=time.perf_counter() - t0, language=doc.language,
+        elapsed_s=time.perf_counter() - t0, language=doc.language, audio=audio,
     )
+
+
+class _Collector:
+    """Turns each finished piece (``Progress.result``) into cues for ``on_cues``."""
+
+    def __init__(self, on_cues: Optional[CuesCallback], profile: Optional[str]) -> None:
+        self.on_cues = on_cues
+        self.profile = profile
+
+    def watch(self, chunks: Sequence[Chunk], forward: ProgressCallback) -> ProgressCallback:
+        if self.on_cues is None:
+            return forward
+        by_index = {c.index: c for c in chunks}
+        emit = self.on_cues
+
+        def callback(p: Progress) -> None:
+            result = p.result
+            chunk = by_index.get(getattr(result, "chunk_index", -1)) if result is not None else None
+            if chunk is not None and result.text:
+                cues = cues_for_chunk(chunk, result, get_profile(self.profile, result.text))
+                if cues:
+                    emit(cues)
+            forward(p)
+
+        return callback
+
+
+Recognised = tuple[MediaInfo, np.ndarray, list[Region], list[Chunk], list[ChunkResult]]
+
+
+def _in_one_pass(path: Path, wav: Path, hit: Optional[MediaAudio], engine: Engine, options: TranscribeOptions,
+                 language: Optional[str], collector: _Collector, on_progress: ProgressCallback,
+                 cancel: CancelToken) -> Recognised:
+    """Decode (or take the cached audio), detect speech (or take the cached map), chunk, recognise."""
+    if hit is not None:
+        info = probe(path)
+        on_progress(Progress("extract", 1.0, "decoded audio from the cache"))
+    else:
+        info = extract_audio(path, wav, on_progress=on_progress, cancel=cancel)
+    pcm = load_wav(wav)
+    _check_audio(path, pcm)
+    regions = list(hit.regions) if hit is not None and hit.regions is not None else None
+    if regions is None:
+        regions = detect_speech(pcm, options.vad, on_progress=on_progress, cancel=cancel)
+    _check_speech(path, regions)
+    chunks = chunks_for(engine, pcm, regions)
+    on_progress(Progress("transcribe", 0.0, f"transcribing {len(chunks)} pieces", 0, len(chunks)))
+    results = engine.transcribe(chunks, language=language, on_progress=collector.watch(chunks, on_progress),
+                                cancel=cancel)
+    return info, pcm, regions, chunks, results
+
+
+def _progressively(path: Path, wav: Path, decoded: bool, engine: Engine, options: TranscribeOptions,
+                   language: Optional[str], collector: _Collector, on_progress: ProgressCallback,
+                   cancel: CancelToken) -> Optional[Recognised]:
+    """The first ``HEAD_MS`` first: decoded on their own (a quick ffmpeg run), their speech found and
+    their pieces recognised — cues within seconds — while the whole file is extracted beside them;
+    then the rest, from where the head's last speech region ended. None when the file is too short
+    for that (or its start cannot be decoded): the caller runs it in one pass."""
+    try:
+        head_pcm = load_wav(wav)[: ms_to_samples(HEAD_MS)] if decoded else decode_head(path, HEAD_MS)
+    except MediaError:
+        return None
+    if samples_to_ms(len(head_pcm)) < HEAD_MS:
+        return None
+    stop = LinkedToken(cancel)
+    cut_known: concurrent.futures.Future[int] = concurrent.futures.Future()
+    head_done = threading.Event()
+    cpu_bound = engine.name == "local"  # then the rest's speech detection waits, not to slow the head
+
+    def rest_of_file() -> tuple[MediaInfo, np.ndarray, list[Region]]:
+        if decoded:
+            info = probe(path)
+        else:
+            info = extract_audio(path, wav, on_progress=on_progress, cancel=stop)
+        pcm = load_wav(wav)
+        cut = cut_known.result()
+        while cpu_bound and not head_done.wait(0.1):
+            stop.check()
+        stop.check()
+        on_progress(Progress("detect", 0.0, "finding speech"))
+        start = max(0, cut - 1000)  # a second before the cut lets the detector settle
+        found = detect_speech(pcm[ms_to_samples(start):], options.vad, on_progress=on_progress, cancel=stop)
+        rest = [Region(max(r.start_ms + start, cut), r.end_ms + start) for r in found if r.end_ms + start > cut]
+        return info, pcm, [r for r in rest if r.duration_ms >= options.vad.min_speech_ms]
+
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="subtitler-extract") as pool:
+        background = pool.submit(rest_of_file)
+        try:
+            on_progress(Progress("detect", 0.0, "finding speech at the start"))
+            safe_end = HEAD_MS - options.vad.min_silence_ms - options.vad.pad_ms  # a later region may run on
+            head_regions = [r for r in detect_speech(head_pcm, options.vad, cancel=cancel) if r.end_ms <= safe_end]
+            cut_known.set_result(head_regions[-1].end_ms if head_regions else 0)
+            # a cloud engine answers a short piece sooner (its time grows with the audio sent)
+            piece_ms = engine.max_chunk_ms if cpu_bound else min(engine.max_chunk_ms, HEAD_PIECE_MS)
+            head_chunks = make_chunks(head_pcm, head_regions, piece_ms, 0 if not cpu_bound else engine.margin_ms)
+            head_results = (engine.transcribe(head_chunks, language=language,
+                                              on_progress=collector.watch(head_chunks, no_progress), cancel=cancel)
+                            if head_chunks else [])
+            head_done.set()
+            info, pcm, rest = background.result()
+        except BaseException:
+            stop.cancel()
+            head_done.set()
+            if not cut_known.done():
+                cut_known.set_result(0)
+            raise
+    _check_audio(path, pcm)
+    regions = head_regions + rest
+    _check_speech(path, regions)
+    language = language or next((r.language for r in head_results if r.language), None)
+    rest_chunks = chunks_for(engine, pcm, rest) if rest else []
+    total = len(head_chunks) + len(rest_chunks)
+    on_progress(Progress("transcribe", len(head_chunks) / max(1, total), f"transcribing {total} pieces",
+                         len(head_chunks), total))
+    rest_results = (engine.transcribe(rest_chunks, language=language,
+                                      on_progress=collector.watch(rest_chunks, on_progress), cancel=cancel)
+                    if rest_chunks else [])
+    return info, pcm, regions, head_chunks + rest_chunks, head_results + rest_results
+
+
+def _check_audio(path: Path, pcm: np.ndarray) -> None:
+    if len(pcm) == 0:
+        raise NoSpeechError(f"{path.name}: the audio track is empty.")
+
+
+def _check_speech(path: Path, regions: list[Region]) -> None:
+    if not regions:
+        raise NoSpeechError(f"{path.name}: no speech found (silence only?); no subtitles written.")
+
+
+def transcribe_span(pcm: np.ndarray, start_ms: int, end_ms: int, engine: Engine, profile: Profile, *,
+                    regions: Optional[Sequence[Region]] = None, language: Optional[str] = None,
+                    vad: VadSettings = VadSettings(), cancel: Optional[CancelToken] = None) -> list[Cue]:
+    """Re-transcribe audio [start_ms, end_ms] of 16 kHz ``pcm`` (the editor's "Re-transcribe
+    selection") with the job pipeline's steps: speech map (``regions``, the job's, clipped to the
+    span; else detected here), chunks, engine, timing, rules. Cue times are absolute and inside the
+    span (clipped to the audio: never negative)."""
+    cancel = ensure_token(cancel)
+    lo = max(0, int(start_ms))
+    hi = min(int(end_ms), samples_to_ms(len(pcm)))
+    if hi <= lo:
+        raise UsageError("the selected range has no audio.")
+    if regions is not None:
+        spans = [Region(max(r.start_ms, lo), min(r.end_ms, hi)) for r in regions if r.end_ms > lo and r.start_ms < hi]
+    else:
+        piece = pcm[ms_to_samples(lo): ms_to_samples(hi)]
+        spans = [Region(r.start_ms + lo, r.end_ms + lo) for r in detect_speech(piece, vad, cancel=cancel)]
+    spans = spans or [Region(lo, hi)]
+    chunks = make_chunks(pcm, spans, engine.max_chunk_ms, engine.margin_ms)
+    results = engine.transcribe(chunks, language=language, on_progress=no_progress, cancel=cancel)
+    raw: list[Cue] = []
+    for chunk, result in zip(chunks, results):
+        raw.extend(cues_for_chunk(chunk, result, profile))
+    fixed = fix_timing(raw, profile, media_end_ms=hi)
+    return [c for c in (replace(c, start=max(lo, c.start), end=min(hi, c.end)) for c in fixed) if c.end > c.start]
 
 
 def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[Chunk]:

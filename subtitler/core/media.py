@@ -240,3 +240,19 @@ def ms_to_samples(ms: int) -> int:
 
 def samples_to_ms(n: int) -> int:
     return n * 1000 // SAMPLE_RATE
+
+
+def decode_head(src: Path | str, ms: int) -> np.ndarray:
+    """The first ``ms`` of ``src``'s first audio stream as 16 kHz mono int16 samples, decoded
+    straight into memory (a job shows its first cues while the whole file is still extracting).
+    MediaError when that fails (the full extraction then reports the reason properly)."""
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "error", "-t", f"{max(1, ms) / 1000:.3f}",
+           "-i", str(src), "-map", "0:a:0", "-vn", "-ac", "1", "-ar", str(SAMPLE_RATE), "-acodec", "pcm_s16le",
+           "-f", "s16le", "pipe:1"]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, stdin=subprocess.DEVNULL, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise MediaError(f"{Path(src).name}: cannot decode the start ({type(exc).__name__}).") from None
+    if proc.returncode != 0:
+        raise MediaError(f"{Path(src).name}: cannot decode the start.")
+    return np.frombuffer(proc.stdout, dtype=np.int16).copy()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from .errors import Cancelled
 
@@ -19,6 +19,7 @@ class Progress:
     done: int = 0
     total: int = 0
     preview: str = ""  # newest recognised text, for live previews
+    result: Any = None  # the piece just finished (an engine's ChunkResult), for results as they come
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -48,6 +49,22 @@ class CancelToken:
     def wait(self, seconds: float) -> bool:
         """Sleep up to ``seconds``; return True early if cancelled."""
         return self._event.wait(seconds)
+
+
+class LinkedToken(CancelToken):
+    """Cancelled on its own or when ``parent`` is (stop helper work without cancelling the job)."""
+
+    def __init__(self, parent: CancelToken) -> None:
+        super().__init__()
+        self.parent = parent
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set() or self.parent.cancelled
+
+    def check(self) -> None:
+        self.parent.check()
+        super().check()
 
 
 def ensure_token(token: Optional[CancelToken]) -> CancelToken:

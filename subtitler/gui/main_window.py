@@ -216,6 +216,29 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             QTimer.singleShot(0, self.queue.focus_queue)
 
+    # -- intents (what controllers ask the window to show) ---------------------------------
+    def notify(self, text: str, ms: int = 5000) -> None:
+        """A passing note in the status bar."""
+        self.statusBar().showMessage(text, ms)
+
+    def tell(self, html: str) -> None:
+        """A note that stays above the queue until dismissed."""
+        self.message_bar.show_message(html)
+
+    def show_summary(self, text: str) -> None:
+        self.summary_label.setText(text)
+
+    def show_engine(self, label: str, notice_html: Optional[str] = None) -> None:
+        self.engine_label.setText(label)
+        if notice_html:
+            self.engine_notice.show_message(notice_html, closable=True)
+        else:
+            self.engine_notice.hide()
+
+    def enable_actions(self, states: dict[str, bool]) -> None:
+        for name, on in states.items():
+            self.actions[name].setEnabled(on)
+
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         if self.confirm_close():

@@ -253,8 +253,8 @@ class QueuePanel(QWidget):
             self.details_title.setText(f"{job.name}: first cues (double-click the row to open)")
             text = "\n".join(c.plain() for c in job.result.document.cues[:12])
         else:
-            self.details_title.setText(f"Live text · {job.name}")
-            text = job.preview
+            self.details_title.setText(f"Live text · {job.name}" + (f" · {len(job.cues)} cues so far" if job.cues else ""))
+            text = job.live_text()
         if self.details.toPlainText() != text:
             self.details.setPlainText(text)
             if job is not None and job.status == Status.RUNNING:  # live text: follow the newest words

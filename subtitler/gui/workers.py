@@ -20,6 +20,7 @@ from ..core.errors import Cancelled, SubtitlerError
 from ..core.jobs import TranscribeOptions, transcribe_file
 from ..core.media import expand_inputs, is_media_path, probe
 from ..core.progress import CancelToken, Progress
+from ..core.media_cache import MediaCache
 from .queue_model import ACTIVE, RETRYABLE, Job, JobModel, Status
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ class TaskSignals(QObject):
     cancelled = Signal(int)
     crashed = Signal(int, str, str)  # job id, sentence, traceback (a bug, not a user error)
     probed = Signal(int, object)  # job id, MediaInfo
+    cues = Signal(int, object)  # job id, list[Cue] of a piece just recognised
     probeFailed = Signal(int, str, str)
 
 
@@ -48,10 +50,11 @@ def error_detail(exc: BaseException, source: Optional[Path] = None) -> str:
 
 class TranscribeTask(QRunnable):
     def __init__(self, job_id: int, source: Path, options: TranscribeOptions, token: CancelToken,
-                 signals: TaskSignals) -> None:
+                 signals: TaskSignals, media_cache: Optional[MediaCache] = None) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.job_id, self.source, self.options, self.token, self.signals = job_id, source, options, token, signals
+        self.media_cache = media_cache
         self._last_stage = ""
         self._last_emit = 0.0
         self._preview = ""
@@ -69,7 +72,9 @@ class TranscribeTask(QRunnable):
 
     def run(self) -> None:
         try:
-            result = transcribe_file(self.source, self.options, on_progress=self._on_progress, cancel=self.token)
+            result = transcribe_file(self.source, self.options, on_progress=self._on_progress, cancel=self.token,
+                                     on_cues=lambda cues: self.signals.cues.emit(self.job_id, cues),
+                                     media_cache=self.media_cache)
         except Cancelled:
             self.signals.cancelled.emit(self.job_id)
         except SubtitlerError as exc:
@@ -135,12 +140,14 @@ class JobQueue(QObject):
 
     unexpectedError = Signal(str, str)  # sentence, traceback
     jobDone = Signal(object)  # Job (finished with a result)
+    jobCues = Signal(object, object)  # Job, list[Cue]: cues of a piece just recognised (running job)
     idle = Signal()  # nothing running or queued any more
 
     def __init__(self, model: JobModel, options_factory: OptionsFactory,
                  engine_for_new: Callable[[], str] = lambda: "local", *, max_files: int = 1,
-                 parent: Optional[QObject] = None) -> None:
+                 media_cache: Optional[MediaCache] = None, parent: Optional[QObject] = None) -> None:
         super().__init__(parent)
+        self.media_cache = media_cache
         self.model = model
         self.options_factory = options_factory
         self.engine_for_new = engine_for_new
@@ -159,6 +166,7 @@ class JobQueue(QObject):
         self.signals.crashed.connect(self._on_crashed)
         self.signals.probed.connect(self._on_probed)
         self.signals.probeFailed.connect(self._on_probe_failed)
+        self.signals.cues.connect(self._on_cues)
 
     # -- adding -------------------------------------------------------------------------------
     def add_paths(self, paths: Iterable[Path | str]) -> tuple[list[Job], list[Path]]:
@@ -171,9 +179,7 @@ class JobQueue(QObject):
                 media.append(p)
             else:
                 skipped.append(p)
-        queued = {j.source.resolve() for j in self.model.jobs() if j.status not in (Status.DONE,)}
-        engine = self.engine_for_new()
-        jobs = [Job(p, engine=engine) for p in media if p.resolve() not in queued]
+        jobs = self.model.book.new_jobs(media, self.engine_for_new())
         self.model.add(jobs)
         for job in jobs:
             self._probe(job)
@@ -205,16 +211,9 @@ class JobQueue(QObject):
     def cancel(self, jobs: Iterable[Job]) -> int:
         n = 0
         for job in jobs:
-            if job.status in (Status.PROBING, Status.QUEUED):
-                job.status = Status.CANCELLED
-                job.step, job.eta_s = "", None
-            elif job.status == Status.RUNNING and job.token is not None:
-                job.token.cancel()
-                job.status = Status.CANCELLING
-            else:
-                continue
-            n += 1
-            self.model.changed(job)
+            if job.cancel():
+                n += 1
+                self.model.changed(job)
         self._pump()
         return n
 
@@ -253,7 +252,7 @@ class JobQueue(QObject):
         return len(self._running)
 
     def is_busy(self) -> bool:
-        return bool(self._running) or bool(self.model.with_status(Status.PROBING, Status.QUEUED))
+        return self.model.book.is_busy(len(self._running))
 
     def shutdown(self, wait_ms: int = 5000) -> bool:
         """Cancel everything and wait for the workers to stop."""
@@ -266,11 +265,8 @@ class JobQueue(QObject):
     def _pump(self) -> None:
         if self.paused:
             return
-        for job in self.model.jobs():
-            if len(self._running) >= self.max_files:
-                break
-            if job.status == Status.QUEUED:
-                self._start(job)
+        for job in self.model.book.to_start(len(self._running), self.max_files):
+            self._start(job)
         if not self.is_busy():
             self.idle.emit()
 
@@ -280,29 +276,21 @@ class JobQueue(QObject):
         except SubtitlerError as exc:
             self._fail(job, str(exc), error_detail(exc, job.source))
             return
-        job.engine = "glm" if options.engine == "glm" else "local"
-        job.token = CancelToken()
-        job.status = Status.RUNNING
-        job.started_at = time.monotonic()
-        job.step = "Starting"
-        self._running[job.id] = job.token
+        self._running[job.id] = job.start(options.engine)
         self.model.changed(job)
-        self._pool.start(TranscribeTask(job.id, job.source, options, job.token, self.signals))
+        self._pool.start(TranscribeTask(job.id, job.source, options, self._running[job.id], self.signals,
+                                        self.media_cache))
 
     def _finish_slot(self, job_id: int) -> Optional[Job]:
         self._running.pop(job_id, None)
         job = self.model.job_by_id(job_id)
         if job is not None:
-            job.token = None
-            job.eta_s = None
-            job.elapsed_s = time.monotonic() - job.started_at if job.started_at else 0.0
+            job.stopped()
         return job
 
     def _fail(self, job: Job, message: str, detail: str) -> None:
         log.warning("job failed: %s", message)
-        job.status = Status.FAILED
-        job.error, job.detail = message, detail
-        job.step, job.eta_s = "", None
+        job.fail(message, detail)
         self.model.changed(job)
 
     # -- worker reports (GUI thread) ----------------------------------------------------------
@@ -316,14 +304,9 @@ class JobQueue(QObject):
     def _on_finished(self, job_id: int, result) -> None:
         job = self._finish_slot(job_id)
         if job is not None:
-            if job.status == Status.CANCELLING:
-                job.status = Status.CANCELLED
-            else:
-                job.status = Status.DONE
-                job.result = result
-                job.fraction, job.step = 1.0, "Done"
+            done = job.finish(result)
             self.model.changed(job)
-            if job.status == Status.DONE:
+            if done:
                 log.info("job done: %s (%d cues, %.1f s)", job.name, len(result.document.cues), job.elapsed_s)
                 self.jobDone.emit(job)
         self._pump()
@@ -337,8 +320,7 @@ class JobQueue(QObject):
     def _on_cancelled(self, job_id: int) -> None:
         job = self._finish_slot(job_id)
         if job is not None:
-            job.status = Status.CANCELLED
-            job.step = ""
+            job.mark_cancelled()
             self.model.changed(job)
         self._pump()
 
@@ -355,14 +337,17 @@ class JobQueue(QObject):
         job = self.model.job_by_id(job_id)
         if job is None:
             return
-        job.duration_ms = info.duration_ms
-        if job.status == Status.PROBING:
-            if info.audio_streams == 0:
-                self._fail(job, f"{job.name}: the file has no audio track.", f"File: {job.source}")
-            else:
-                job.status = Status.QUEUED
+        job.probed(info.duration_ms, info.audio_streams)
         self.model.changed(job)
         self._pump()
+
+    def _on_cues(self, job_id: int, cues) -> None:
+        job = self.model.job_by_id(job_id)
+        if job is None or job.status != Status.RUNNING:
+            return
+        job.add_cues(cues)
+        self.model.changed(job, structural=False)
+        self.jobCues.emit(job, cues)
 
     def _on_probe_failed(self, job_id: int, message: str, detail: str) -> None:
         job = self.model.job_by_id(job_id)

@@ -51,7 +51,7 @@ def test_settings_persist_and_the_key_goes_to_the_keyring(make_app, settings_fil
         ("glm", "https://api.z.ai/api", 12, "zh", "netflix-zh", 2)
     assert s.output_dir == str(tmp_path / "subs") and s.formats == ["srt", "ass"] and s.local_model == "small"
     again = make_app()
-    assert again.engine() == "glm" and again.api_key() == SECRET
+    assert again.engine() == "glm" and again.settings_ctl.api_key() == SECRET
     opts = again.options_for(again.model.jobs()[0] if again.model.jobs() else None)
     assert opts.engine == "glm" and opts.language == "zh" and opts.profile == "netflix-zh"
     assert opts.glm_settings.concurrency == 12 and opts.glm_settings.api_key.reveal() == SECRET

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from subtitler.core.document import Cue, Document
 from subtitler.core.progress import Progress
 from subtitler.gui import app as app_module
+from subtitler.gui.controllers import editors as editors_module
 from subtitler.gui.queue_model import JobModel, Status
 
 from .app_fixtures import copy_media, make_app, settings_file, shot  # noqa: F401 (fixtures)
@@ -172,11 +173,11 @@ def test_import_subtitles_and_open_project(make_app, tmp_path, monkeypatch):
     win.close()
     broken = tmp_path / "broken.subtitler"
     broken.write_text("{not json", "utf-8")
-    if app_module.editor_class() is not None:
+    if editors_module.editor_class() is not None:
         assert app.open_project(broken) is None
         assert "broken.subtitler" in app.window.message_bar.text()
     # without the editor: a read-only cue list for imports, a message for projects
-    monkeypatch.setattr(app_module, "editor_class", lambda: None)
+    monkeypatch.setattr(editors_module, "editor_class", lambda: None)
     win = app.import_subtitles(srt)
     assert isinstance(win, CueListDialog) and win.table.rowCount() == 2
     assert win.table.item(0, 2).text() == "Hello there."

@@ -192,20 +192,21 @@ class _Run:
 
     # -- progress ----------------------------------------------------------------------------
 
-    def _report(self, preview: str = "", message: str = "") -> None:
+    def _report(self, preview: str = "", message: str = "", result: Optional[ChunkResult] = None) -> None:
         total = len(self.chunks)
         if not message:
             message = f"GLM-ASR: {self.done}/{total} pieces"
             if self.stats.cached:
                 message += f" ({self.stats.cached} from cache)"
-        self.on_progress(Progress("transcribe", self.done / max(1, total), message, self.done, total, preview))
+        self.on_progress(Progress("transcribe", self.done / max(1, total), message, self.done, total, preview,
+                                  result))
 
     def _finish(self, pos: int, result: ChunkResult) -> None:
         self.results[pos] = result
         if result.ok and not result.flag:
             self.texts[pos] = result.text
         self.done += 1
-        self._report(preview=result.text)
+        self._report(preview=result.text, result=result)
 
     # -- the run -----------------------------------------------------------------------------
 

@@ -196,15 +196,31 @@ def model_label(model: Optional[str]) -> str:
     return "tiny.en (offline pack)" if not model else model
 
 
+DEFAULT_BATCH = int(os.environ.get("SUBTITLER_LOCAL_BATCH", "8"))
+
+
+def batched_pipeline(model):
+    """faster-whisper's BatchedInferencePipeline over a loaded model (kept with it)."""
+    pipe = getattr(model, "_subtitler_batched", None)
+    if pipe is None:
+        from faster_whisper import BatchedInferencePipeline
+
+        pipe = BatchedInferencePipeline(model)
+        model._subtitler_batched = pipe
+    return pipe
+
+
 class LocalEngine:
     name = "local"
     max_chunk_ms = 30000
     margin_ms = 0
 
-    def __init__(self, model: Optional[str] = None, threads: Optional[int] = None, beam_size: int = 5) -> None:
+    def __init__(self, model: Optional[str] = None, threads: Optional[int] = None, beam_size: int = 5,
+                 batch_size: int = DEFAULT_BATCH) -> None:
         self.model_ref = model
         self.threads = threads
         self.beam_size = beam_size
+        self.batch_size = max(1, int(batch_size))  # 1: one piece at a time
 
     def __repr__(self) -> str:
         return f"LocalEngine(model={model_label(self.model_ref)!r})"
@@ -229,13 +245,15 @@ class LocalEngine:
             )
         if not getattr(model.model, "is_multilingual", True):
             lang = "en"
+        if self.batch_size > 1 and len(chunks) > 1:
+            return self.transcribe_batched(model, chunks, lang, on_progress, cancel)
         results: list[ChunkResult] = []
         for n, chunk in enumerate(chunks):
             cancel.check()
             results.append(self.transcribe_one(model, chunk, lang))
             lang = lang or results[-1].language or None  # detect once, as whisper does for a file
             on_progress(Progress("transcribe", (n + 1) / len(chunks), f"piece {n + 1} of {len(chunks)}",
-                                 n + 1, len(chunks), preview=results[-1].text))
+                                 n + 1, len(chunks), preview=results[-1].text, result=results[-1]))
         return results
 
     def transcribe_one(self, model, chunk: Chunk, language: Optional[str]) -> ChunkResult:
@@ -252,3 +270,51 @@ class LocalEngine:
             segments.append(Segment(int(s.start * 1000), int(s.end * 1000), s.text.strip(), words))
         text = " ".join(s.text for s in segments).strip()
         return ChunkResult(chunk.index, text, segments, language=info.language or "")
+
+    def transcribe_batched(self, model, chunks: Sequence[Chunk], language: Optional[str],
+                           on_progress: ProgressCallback, cancel: CancelToken) -> list[ChunkResult]:
+        """All pieces through faster-whisper's batched pipeline (``batch_size`` decoded together):
+        the pieces are laid end to end and passed as its clips, so it decodes exactly our speech
+        pieces; its segments are mapped back to their piece. Progress (and each piece's result) as
+        the batches finish."""
+        sr = 16000
+        offsets = [0]
+        for c in chunks:
+            offsets.append(offsets[-1] + len(c.samples))
+        audio = np.concatenate([c.samples for c in chunks]).astype(np.float32) / 32768.0
+        clips = [{"start": offsets[i] / sr, "end": offsets[i + 1] / sr} for i in range(len(chunks))]
+        segs, info = batched_pipeline(model).transcribe(
+            audio, language=language, beam_size=self.beam_size, word_timestamps=True, without_timestamps=True,
+            clip_timestamps=clips, batch_size=self.batch_size)
+        found: list[list[Segment]] = [[] for _ in chunks]
+        lang = info.language or language or ""
+        done = 0
+
+        def finish_until(k: int) -> None:
+            nonlocal done
+            while done < k:
+                result = _result(chunks[done], found[done], lang)
+                results.append(result)
+                done += 1
+                on_progress(Progress("transcribe", done / len(chunks), f"piece {done} of {len(chunks)}",
+                                     done, len(chunks), preview=result.text, result=result))
+
+        results: list[ChunkResult] = []
+        import bisect
+
+        for s in segs:
+            cancel.check()
+            mid = (s.start + s.end) / 2 * sr
+            k = min(len(chunks) - 1, max(0, bisect.bisect_right(offsets, mid) - 1))
+            finish_until(k)  # segments come in piece order: earlier pieces are complete
+            base = offsets[k] / sr
+            words = tuple(Word(int((w.start - base) * 1000), int((w.end - base) * 1000), w.word)
+                          for w in (s.words or []) if w.word.strip())
+            found[k].append(Segment(int((s.start - base) * 1000), int((s.end - base) * 1000), s.text.strip(), words))
+        finish_until(len(chunks))
+        return results
+
+
+def _result(chunk: Chunk, segments: list[Segment], language: str) -> ChunkResult:
+    text = " ".join(s.text for s in segments).strip()
+    return ChunkResult(chunk.index, text, segments, language=language)

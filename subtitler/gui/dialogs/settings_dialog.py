@@ -26,13 +26,11 @@ LOCAL_MODELS = ("", "tiny", "base", "small", "medium", "large-v3", "distil-large
 
 
 def make_glm_settings(settings: AppSettings, key: str, hotwords: Optional[list[str]] = None, **extra):
-    """GlmSettings for the GLM-ASR engine (raises ImportError when the engine is absent,
-    UsageError for a bad base URL / concurrency)."""
-    from ...core.engines.glm_settings import GlmSettings
+    """GlmSettings for the GLM-ASR engine, built by the core's engine service (UsageError for a
+    bad base URL / concurrency)."""
+    from ...core.services import EngineService
 
-    return GlmSettings(api_key=key, base_url=settings.base_url, model=settings.glm_model or DEFAULT_GLM_MODEL,
-                       concurrency=settings.concurrency, stream=settings.stream, hotwords=list(hotwords or []),
-                       **extra)
+    return EngineService(settings, hotwords=hotwords or []).glm_settings(key, **extra)
 
 
 def test_api_key(glm_settings) -> str:

@@ -13,10 +13,6 @@ Crash recovery on start (the app calls this once its main window shows)::
     EditorWindow.pending_recoveries()     # the same list, without asking
 """
 
-from ._compat import guard_none_refcount
-
-guard_none_refcount()  # PySide6 6.12 + Python 3.11: see _compat.py
-
-from .window import EditorWindow  # noqa: E402
+from .window import EditorWindow
 
 __all__ = ["EditorWindow"]

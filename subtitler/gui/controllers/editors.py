@@ -1,0 +1,197 @@
+"""Editor launcher: opens jobs, projects and subtitle files in the timeline editor (the read-only cue
+list while the editor is unavailable), keeps those windows alive until they close, hands a finished
+job's decoded audio and speech map to the editor (no second decode or speech detection), feeds
+cues into an editor opened on a running job as they are made, and offers crash recovery at start.
+
+The boundary with the editor: ``EditorWindow(document, media_path, *, audio=MediaAudio)`` when the
+editor accepts ``audio``; otherwise the editor finds the same audio and speech map in the shared
+media cache (:mod:`subtitler.core.media_cache`, same layout), so nothing is decoded twice either way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import inspect
+import logging
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ...core import formats
+from ...core.document import Cue, Document, Edit, Replace
+from ...core.errors import SubtitlerError
+from ...core.media import is_media_path
+from ...core.media_cache import MediaAudio
+from ...core.queue import Job, Status
+from ..dialogs.cue_list import CueListDialog
+from ..main_window import MainWindow
+from .settings import SettingsController
+
+log = logging.getLogger(__name__)
+
+SUBTITLE_FILTER = "Subtitles (*.srt *.ass *.ssa *.vtt);;All files (*)"
+PROJECT_FILTER = "subtitler projects (*.subtitler *.subproj *.json);;All files (*)"
+
+
+def editor_class() -> Any:
+    """``subtitler.gui.editor.EditorWindow`` or None while the editor is unavailable."""
+    try:
+        from ..editor import EditorWindow
+    except ImportError:
+        return None
+    except Exception:  # noqa: BLE001 - a broken editor must not take the queue window down
+        log.exception("the editor failed to import")
+        return None
+    return EditorWindow
+
+
+def _accepts(fn: Any, name: str) -> bool:
+    try:
+        return name in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def add_transcribed(doc: Document, cues: Sequence[Cue]) -> None:
+    """Put cues the transcription just made into ``doc`` in time order — not an edit of the user's:
+    no undo step, and a document without the user's changes stays unchanged (clean)."""
+    add = getattr(doc, "add_transcribed", None)  # the editor side's own entry point, once it has one
+    if callable(add):
+        add(cues)
+        return
+    clean = not doc.dirty
+    for cue in cues:
+        i = bisect.bisect_right([c.start for c in doc.cues], cue.start)
+        doc._run(Edit("Transcribed", [Replace(i, (), (cue,))]))  # noqa: SLF001 - unrecorded by design
+    if clean:
+        doc.mark_saved()
+
+
+class EditorLauncher(QObject):
+    def __init__(self, window: MainWindow, settings: SettingsController) -> None:
+        super().__init__(window)
+        self.window, self.settings = window, settings
+        self.windows: list[QWidget] = []  # editors and cue lists kept alive
+        self._live: dict[int, list[Document]] = {}  # running job id -> documents in open editors
+
+    # -- jobs ---------------------------------------------------------------------------------
+    def open_job(self, job: Optional[Job]) -> Optional[QWidget]:
+        """The editor for a finished job; for a running one, an editor its cues flow into."""
+        if job is None:
+            return None
+        if job.status == Status.RUNNING:
+            doc = Document([], media_path=str(job.source.resolve()))
+            add_transcribed(doc, list(job.cues))
+            self._live.setdefault(job.id, []).append(doc)
+            return self.open_document(doc, job.source, f"{job.name} — cues (transcribing)")
+        if job.status != Status.DONE or job.result is None:
+            text = job.error if job.status == Status.FAILED else f"{job.name} is not transcribed yet."
+            self.window.notify(text)
+            return None
+        return self.open_document(job.result.document, job.source, f"{job.name} — cues",
+                                  audio=getattr(job.result, "audio", None))
+
+    def job_cues(self, job: Job, cues: list[Cue]) -> None:
+        for doc in self._live.get(job.id, []):
+            add_transcribed(doc, cues)
+
+    def job_done(self, job: Job) -> None:
+        """A running job finished: its live editors get the finished cues (rules applied), unless
+        the user has started editing there."""
+        for doc in self._live.pop(job.id, []):
+            if not doc.can_undo() and job.result is not None:
+                clean = not doc.dirty
+                doc._run(Edit("Transcribed", [Replace(0, tuple(doc.cues), tuple(job.result.document.cues))]))  # noqa: SLF001
+                doc.language, doc.profile = job.result.document.language, job.result.document.profile
+                if clean:
+                    doc.mark_saved()
+
+    def open_document(self, document: Document, media: Optional[Path], title: str,
+                      audio: Optional[MediaAudio] = None) -> QWidget:
+        editor = editor_class()
+        win: Optional[QWidget] = None
+        if editor is not None:
+            kwargs: dict[str, Any] = {}
+            if audio is not None and _accepts(editor, "audio"):
+                kwargs["audio"] = audio
+            try:
+                win = editor(document, str(media) if media else None, **kwargs)
+            except SubtitlerError as exc:
+                self.window.notify(str(exc), 8000)
+        if win is None:
+            win = CueListDialog(document, title, self.window)
+            win.setModal(False)
+        return self.present(win)
+
+    # -- files --------------------------------------------------------------------------------
+    def choose_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open project", self.settings.last_dir(), PROJECT_FILTER)
+        if path:
+            self.open_project(path)
+
+    def open_project(self, path: str | Path) -> Optional[QWidget]:
+        editor = editor_class()
+        if editor is None or not hasattr(editor, "open_project"):
+            self.window.tell("Projects open in the editor, which is not available in this installation.")
+            return None
+        try:
+            win = editor.open_project(str(path))
+        except SubtitlerError as exc:
+            self.window.tell(f"Cannot open {Path(path).name}: {exc}")
+            return None
+        return self.present(win) if isinstance(win, QWidget) else win
+
+    def choose_subtitles(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import subtitles", self.settings.last_dir(),
+                                              SUBTITLE_FILTER)
+        if path:
+            self.import_subtitles(path)
+
+    def import_subtitles(self, path: str | Path, media: Optional[Path] = None) -> Optional[QWidget]:
+        path = Path(path)
+        if media is None:  # a media file with the same stem next to it, if any
+            media = next((p for p in sorted(path.parent.glob(f"{path.stem.split('.')[0]}.*"))
+                          if is_media_path(p)), None)
+        editor = editor_class()
+        try:
+            if editor is not None and hasattr(editor, "import_subtitles"):
+                win = editor.import_subtitles(str(path), media=str(media) if media else None)
+            else:
+                win = CueListDialog(Document(formats.load(path)), f"{path.name} — cues", self.window)
+        except SubtitlerError as exc:
+            self.window.tell(f"Cannot import {path.name}: {exc}")
+            return None
+        return self.present(win) if isinstance(win, QWidget) else win
+
+    # -- recovery -----------------------------------------------------------------------------
+    def offer_recovery(self) -> list[QWidget]:
+        """At start-up: offer to reopen editors that did not close cleanly (autosaved work)."""
+        editor = editor_class()
+        if editor is None:
+            return []
+        try:
+            windows = editor.offer_recovery(self.window)
+        except SubtitlerError as exc:
+            self.window.notify(str(exc), 8000)
+            return []
+        for win in windows:
+            self.keep(win)
+        return windows
+
+    # -- windows ------------------------------------------------------------------------------
+    def present(self, win: QWidget) -> QWidget:
+        """Show a window the app keeps alive until it closes."""
+        self.keep(win)
+        win.show()
+        return win
+
+    def keep(self, win: QWidget) -> None:
+        win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed windows leave the list
+        self.windows.append(win)
+        win.destroyed.connect(lambda *_: self.windows.remove(win) if win in self.windows else None)
+
+    def close_all(self) -> None:
+        for win in list(self.windows):
+            win.close()

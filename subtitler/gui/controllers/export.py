@@ -1,0 +1,41 @@
+"""Export controller: the batch export dialog over the finished jobs, remembering the user's
+choices, and the one-line result in the status bar."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from ..dialogs.export_dialog import BatchExportDialog, ExportSummary
+from ..main_window import MainWindow
+from ..queue_model import JobModel
+from .settings import SettingsController
+
+
+class ExportController(QObject):
+    def __init__(self, model: JobModel, window: MainWindow, settings: SettingsController,
+                 keep_dialog: Callable[[QWidget], None]) -> None:
+        super().__init__(window)
+        self.model, self.window, self.settings, self.keep_dialog = model, window, settings, keep_dialog
+
+    def open_export(self) -> BatchExportDialog:
+        s = self.settings.settings
+        dlg = BatchExportDialog(self.window.queue.selected_jobs(), self.model.jobs(), folder=s.output_dir,
+                                formats=s.formats, pattern=s.name_pattern, overwrite=s.overwrite,
+                                parent=self.window)
+        dlg.choicesChanged.connect(self.remember)
+        dlg.exported.connect(self.report)
+        self.keep_dialog(dlg)
+        dlg.show()
+        return dlg
+
+    def remember(self, folder: str, fmts: list, pattern: str, overwrite: bool) -> None:
+        self.settings.update(output_dir=folder, formats=list(fmts), name_pattern=pattern, overwrite=overwrite)
+
+    def report(self, summary: ExportSummary) -> None:
+        msg = f"Exported {len(summary.written)} files"
+        if summary.failed:
+            msg += f"; {len(summary.failed)} failed (see the export summary)"
+        self.window.notify(msg + ".", 8000)

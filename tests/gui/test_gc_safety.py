@@ -1,0 +1,72 @@
+"""Python's cyclic GC stays on (no process-wide switch): it may run on any thread, so no live Qt
+object of the app may ever be left for it to free — every window and dialog is deleted by Qt in
+the GUI thread (WA_DeleteOnClose, parents), and the GC only meets wrappers whose C++ side is gone.
+This test opens and closes every kind of window, runs a real cloud job and opens it in the editor,
+then looks at what the cyclic GC would free."""
+
+from __future__ import annotations
+
+import gc
+import json
+import shutil
+import time
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+from subtitler.core.document import Cue, Document
+from subtitler.core.engines import glm_settings
+from subtitler.core.media import load_wav
+from subtitler.gui.queue_model import Status
+from tests.support.glm_server import GlmServer
+
+from .app_fixtures import make_app, settings_file  # noqa: F401 (fixtures)
+
+FIX = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _pump() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+def test_gc_is_on_and_finds_no_live_qt_object(make_app, qtbot, tmp_path, monkeypatch):
+    assert gc.isenabled()
+    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm")
+    meta = json.loads((FIX / "speech_en.json").read_text("utf-8"))
+    src = tmp_path / "talk.wav"
+    shutil.copyfile(FIX / "speech_en.wav", src)
+    with GlmServer(scale=0.05) as srv:
+        srv.register(load_wav(FIX / "speech_en.wav"), meta["utterances"])
+        app = make_app(key=srv.config.api_key, base_url=srv.base_url, stream=False)
+        assert gc.isenabled()  # the app no longer switches it off
+        gc.collect()
+        gc.disable()  # from here, keep what would be cyclic garbage for inspection
+        try:
+            for _ in range(2):
+                app.open_settings().reject()
+                app.open_export().close()
+                app.open_about().close()
+                app.open_document(Document([Cue(0, 1000, "Hi.")]), None, "x").close()
+                _pump()
+            [job] = app.add_paths([src])
+            qtbot.waitUntil(lambda: job.status in (Status.DONE, Status.FAILED), timeout=60000)
+            assert job.status == Status.DONE, job.detail
+            win = app.open_job(job)
+            qtbot.waitUntil(lambda: bool(win.waveform.speech_regions), timeout=30000)
+            win.close()
+            app.queue.remove([job])
+            _pump()
+            del win, job
+            time.sleep(0.1)
+            gc.set_debug(gc.DEBUG_SAVEALL)
+            gc.collect()
+            live = [o for o in gc.garbage if isinstance(o, QObject) and shiboken6.isValid(o)]
+        finally:
+            gc.set_debug(0)
+            gc.garbage.clear()
+            gc.enable()
+    assert live == [], [type(o).__name__ for o in live]
