@@ -57,7 +57,7 @@ def _child() -> dict:
     from subtitler.core.document import Cue, Document
     from subtitler.core.speech import Region
     from subtitler.gui.editor import EditorWindow
-    from subtitler.gui.editor import commands as cmd
+    from subtitler.core import edits as cmd
     from subtitler.gui.editor.workers import speech_cache_path
 
     wav = tmp / "lecture-3h.wav"

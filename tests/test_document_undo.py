@@ -7,10 +7,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from subtitler.core import edits as cmd
 from subtitler.core.document import Cue, Document
 from subtitler.core.errors import UsageError
 from subtitler.core.rules import PROFILES
-from subtitler.gui.editor import commands as cmd
 
 PROFILE = PROFILES["netflix-en"]
 WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "中文", "字幕"]
@@ -25,6 +25,7 @@ ops = st.lists(st.tuples(st.sampled_from([
     "set_times", "set_text", "set_flag", "insert", "delete", "split", "merge_next", "shift", "replace_cues",
     "nudge_start", "nudge_end", "nudge_both", "merge_sel", "insert_after", "insert_before", "find_replace",
     "fix_timing", "set_start_at", "set_end_at", "split_cmd", "undo", "redo", "break_merge",
+    "drag", "drag", "drag", "type", "type", "profile", "style", "track",
 ]), st.integers(0, 10_000), st.integers(-3000, 3000), cue_st), min_size=1, max_size=25)
 
 
@@ -38,6 +39,11 @@ def _apply(d: Document, op: str, k: int, delta: int, cue: Cue) -> None:
             d.redo()
         elif op == "break_merge":
             d.break_merge()
+        elif op == "profile":
+            name = ["", "netflix-en", "short-form"][k % 3]
+            d.set_prop("profile", name, "Profile", merge_key="p" if delta > 0 else None)
+        elif op == "style":
+            d.set_style("Default", {"fontsize": k % 5})
         elif op == "insert":
             d.insert(k % (n + 1), cue)
         elif op == "insert_after" and n:
@@ -46,6 +52,14 @@ def _apply(d: Document, op: str, k: int, delta: int, cue: Cue) -> None:
             cmd.insert_cue(d, i, after=False, profile=PROFILE)
         elif not n:
             d.insert(0, cue)
+        elif op == "drag":  # merged moves of one cue (crossing neighbours): compacted into one step
+            d.set_times(i, max(0, cue.start), max(0, cue.start) + cue.duration, merge_key=f"drag{k % 2}")
+        elif op == "type":
+            d.set_text(i, cue.text, merge_key=f"type{k % 2}")
+        elif op == "track":
+            if "tr" not in d.tracks:
+                d.add_track("tr")
+            d.set_track_text(i, "tr", cue.text, merge_key="tt")
         elif op == "set_times":
             d.set_times(i, max(0, cue.start), cue.end)
         elif op == "set_text":
@@ -86,6 +100,8 @@ def _apply(d: Document, op: str, k: int, delta: int, cue: Cue) -> None:
 def test_undo_all_restores_exactly_and_redo_replays(initial, sequence):
     d = Document(list(initial))
     original = list(d.cues)
+    props = lambda: (d.profile, dict(d.styles), d.tracks)  # noqa: E731
+    original_props = props()
     events = []
     d.subscribe(events.append)
     for op, k, delta, cue in sequence:
@@ -94,14 +110,18 @@ def test_undo_all_restores_exactly_and_redo_replays(initial, sequence):
         _apply(d, op, k, delta, cue)
         if d.revision == rev:
             assert d.cues == snapshot  # a refused or empty edit changes nothing
-    final = list(d.cues)
+        assert all(a.start <= b.start for a, b in zip(d.cues, d.cues[1:]))  # always in time order
+        top = d._undo[-1] if d._undo else None
+        if top is not None and (top.merge_key or "").startswith(("drag", "type")):
+            assert len(top.steps) <= 2  # a run of merged one-cue edits holds just old -> new (+ a move)
+    final, final_props = list(d.cues), props()
     undone = 0
     while d.undo():
         undone += 1
-    assert d.cues == original
+    assert d.cues == original and props() == original_props and not d.dirty
     for _ in range(undone):  # (a redo tail left by undo ops in the sequence stays beyond this)
         assert d.redo()
-    assert d.cues == final
+    assert d.cues == final and props() == final_props
     # and again: the history survives a full round trip
     while d.undo():
         pass

@@ -1,16 +1,34 @@
-"""The subtitle document: cues with integer-ms times, and the one undoable edit path.
+"""The subtitle document: all of a subtitle file's state, and the one undoable edit path.
 
-Every change is an :class:`Edit` made of :class:`Replace` steps (swap a run of cues for another),
-so every edit is trivially invertible and undo/redo restores the document exactly. Listeners get
-a :class:`Change` per step, enough for views to update just the affected rows.
+State: the cues (integer-ms times, **always in time order**), the reading profile, the ASS styles,
+the media reference, the language, and *extra text tracks* (named per-cue texts such as a
+translation: ``Cue.extra`` holds a cue's texts by track name, ``Document.tracks`` names the tracks,
+so a translation column is a track name plus a view column).
+
+Every change is an :class:`Edit` made of steps — :class:`Replace` (swap a run of cues for
+another), :class:`Move` (one cue to another position; added by the document itself to keep time
+order) and :class:`SetProp` (profile, styles, media, language, tracks) — so every edit is
+trivially invertible, undo/redo restores the document exactly, and *dirty tracking is automatic*:
+the document is dirty when the edit on top of the undo stack is not the one it was saved at.
+
+Consecutive edits with the same ``merge_key`` (a drag, repeated nudges, a typing burst) *compact*
+into one undo step that holds just old → new, so undoing a 600-move drag is one step and one view
+update. The undo stack keeps at most :data:`MAX_UNDO` steps.
+
+Listeners get a :class:`Change` per step, enough for views to update just the affected rows.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 from .errors import UsageError
+
+MAX_UNDO = 1000
+PROPS = ("profile", "styles", "media_path", "language", "tracks")
 
 
 @dataclass(frozen=True)
@@ -19,6 +37,7 @@ class Cue:
     end: int  # ms
     text: str  # lines separated by "\n"
     flag: str = ""  # non-empty: needs review, with the reason
+    extra: tuple[tuple[str, str], ...] = ()  # (track name, text) of the document's extra tracks
 
     @property
     def duration(self) -> int:
@@ -26,6 +45,14 @@ class Cue:
 
     def plain(self) -> str:
         return self.text.replace("\n", " ")
+
+    def track(self, name: str) -> str:
+        """This cue's text in the extra track ``name`` ("" when it has none)."""
+        return next((t for n, t in self.extra if n == name), "")
+
+    def with_track(self, name: str, text: str) -> "Cue":
+        rest = tuple((n, t) for n, t in self.extra if n != name)
+        return replace(self, extra=rest + ((name, text),) if text else rest)
 
 
 @dataclass(frozen=True)
@@ -38,11 +65,38 @@ class Replace:
         return Replace(self.index, self.new, self.old)
 
 
+@dataclass(frozen=True)
+class Move:
+    """Move the cue at ``src`` so that it ends up at ``dst`` (both indices in the list as it is
+    before / after the move)."""
+
+    src: int
+    dst: int
+
+    def inverted(self) -> "Move":
+        return Move(self.dst, self.src)
+
+
+@dataclass(frozen=True)
+class SetProp:
+    name: str
+    old: Any
+    new: Any
+
+    def inverted(self) -> "SetProp":
+        return SetProp(self.name, self.new, self.old)
+
+
+Step = Union[Replace, Move, SetProp]
+_edit_ids = itertools.count(1)
+
+
 @dataclass
 class Edit:
     label: str
-    steps: list[Replace]
-    merge_key: Optional[str] = None  # consecutive edits with the same key merge into one undo step
+    steps: list[Step]
+    merge_key: Optional[str] = None  # consecutive edits with the same key compact into one undo step
+    id: int = field(default_factory=lambda: next(_edit_ids))  # identifies the document state after it
 
     def inverted(self) -> "Edit":
         return Edit(self.label, [s.inverted() for s in reversed(self.steps)])
@@ -50,40 +104,72 @@ class Edit:
 
 @dataclass(frozen=True)
 class Change:
-    index: int
-    removed: int
-    inserted: int
+    """One step as views see it. ``kind``: "cues" (rows index..index+removed replaced by
+    ``inserted`` rows), "move" (row ``index`` moved to ``to``), or "prop" (``name`` changed)."""
+
+    index: int = 0
+    removed: int = 0
+    inserted: int = 0
+    kind: str = "cues"
+    to: int = -1
+    name: str = ""
 
 
 Listener = Callable[[Change], None]
 
 
-@dataclass
 class Document:
-    cues: list[Cue] = field(default_factory=list)
-    media_path: Optional[str] = None
-    language: str = ""
-    profile: str = ""
-    meta: dict = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
+    def __init__(self, cues: Iterable[Cue] = (), media_path: Optional[str] = None, language: str = "",
+                 profile: str = "", meta: Optional[dict[str, Any]] = None,
+                 styles: Optional[dict[str, dict[str, Any]]] = None, tracks: Sequence[str] = ()) -> None:
+        self.cues: list[Cue] = sorted(cues, key=_start)  # stable: equal starts keep their order
+        self.media_path = media_path
+        self.language = language
+        self.profile = profile
+        self.meta: dict[str, Any] = dict(meta or {})  # free-form, not undoable (import source, job id)
+        self.styles: dict[str, dict[str, Any]] = dict(styles or {})  # ASS style name -> project.style_to_dict(...)
+        self.tracks: tuple[str, ...] = tuple(tracks)  # extra text tracks, e.g. "translation:zh"
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
         self._listeners: list[Listener] = []
-        self.revision = 0  # bumps on every change (autosave, dirty tracking)
-        self.saved_revision = 0
+        self._history_watchers: list[Callable[[], None]] = []
+        self.revision = 0  # bumps on every change step (autosave)
+        self._saved_state: Optional[int] = 0  # the state id at the last save (None: never matches)
+        self.max_undo = MAX_UNDO
+
+    def __repr__(self) -> str:
+        return f"Document({len(self.cues)} cues, media={self.media_path!r}, profile={self.profile!r})"
 
     # -- observation -------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def watch_history(self, watcher: Callable[[], None]) -> Callable[[], None]:
+        """``watcher()`` runs after every change to the undo history or saved state — after the
+        whole edit, undo or redo (step listeners run during it, before the history is updated)."""
+        self._history_watchers.append(watcher)
+        return lambda: self._history_watchers.remove(watcher) if watcher in self._history_watchers else None
+
+    def _history_changed(self) -> None:
+        for watcher in list(self._history_watchers):
+            watcher()
+
+    def _state(self) -> int:
+        return self._undo[-1].id if self._undo else 0
 
     @property
     def dirty(self) -> bool:
-        return self.revision != self.saved_revision
+        return self._state() != self._saved_state
 
     def mark_saved(self) -> None:
-        self.saved_revision = self.revision
+        self._saved_state = self._state()
+        self._history_changed()
+
+    def mark_unsaved(self) -> None:
+        """Dirty until the next save, whatever is undone (a recovered or never-saved document)."""
+        self._saved_state = None
+        self._history_changed()
 
     def can_undo(self) -> bool:
         return bool(self._undo)
@@ -97,78 +183,176 @@ class Document:
     def redo_label(self) -> str:
         return self._redo[-1].label if self._redo else ""
 
+    def undo_depth(self) -> int:
+        return len(self._undo)
+
+    # -- queries -----------------------------------------------------------------------------
+    def cue_at(self, ms: int) -> int:
+        """Index of the cue showing at ``ms`` (the later one where two overlap), or -1."""
+        k = bisect.bisect_right(self.cues, ms, key=_start) - 1
+        for j in (k, k - 1):
+            if 0 <= j < len(self.cues) and self.cues[j].start <= ms < self.cues[j].end:
+                return j
+        return -1
+
+    def index_of(self, cue: Cue) -> int:
+        """Where this very cue object is now (-1: not in the document); fast, as cues are sorted."""
+        k = bisect.bisect_left(self.cues, cue.start, key=_start)
+        while k < len(self.cues) and self.cues[k].start == cue.start:
+            if self.cues[k] is cue:
+                return k
+            k += 1
+        return next((i for i, c in enumerate(self.cues) if c is cue), -1)
+
+    def insertion_index(self, start_ms: int) -> int:
+        """Where a cue starting at ``start_ms`` goes (after cues that start at the same time)."""
+        return bisect.bisect_right(self.cues, start_ms, key=_start)
+
     # -- the one edit path -------------------------------------------------------------------
-    def apply(self, edit: Edit) -> None:
+    def apply(self, edit: Edit) -> Edit:
+        """Run ``edit`` (adding the moves that keep the cues in time order) and push it on the
+        undo stack, compacted into the previous step when both carry the same merge key."""
         if not edit.steps:
-            return
-        self._run(edit)
+            return edit
+        done: list[Step] = []
+        try:
+            for step in edit.steps:
+                self._run_step(step)
+                done.append(step)
+        except UsageError:
+            for step in reversed(done):  # leave the document as it was
+                self._run_step(step.inverted())
+            raise
+        edit.steps = done + self._keep_order(done)
         self._redo.clear()
         last = self._undo[-1] if self._undo else None
         if last is not None and edit.merge_key and last.merge_key == edit.merge_key:
-            last.steps.extend(edit.steps)
+            last.steps = self._compact(last.steps + edit.steps)
+            last.label = edit.label
+            last.id = edit.id  # a new state: saved-at-the-previous-step no longer matches
+            if not last.steps:
+                self._undo.pop()
         else:
             self._undo.append(edit)
+            if len(self._undo) > self.max_undo:
+                del self._undo[: len(self._undo) - self.max_undo]
+        self._history_changed()
+        return edit
 
     def undo(self) -> bool:
         if not self._undo:
             return False
         edit = self._undo.pop()
-        self._run(edit.inverted())
+        for step in reversed(edit.steps):
+            self._run_step(step.inverted())
         self._redo.append(edit)
+        self._history_changed()
         return True
 
     def redo(self) -> bool:
         if not self._redo:
             return False
         edit = self._redo.pop()
-        self._run(edit)
+        for step in edit.steps:
+            self._run_step(step)
         self._undo.append(edit)
+        self._history_changed()
         return True
 
     def break_merge(self) -> None:
-        """End the current merge run (e.g. when selection changes)."""
+        """End the current merge run (e.g. when the selection changes)."""
         if self._undo:
             self._undo[-1].merge_key = None
 
-    def _run(self, edit: Edit) -> None:
-        for step in edit.steps:
+    def _run_step(self, step: Step) -> None:
+        if isinstance(step, Replace):
             end = step.index + len(step.old)
-            if tuple(self.cues[step.index:end]) != step.old:
+            if not (0 <= step.index <= len(self.cues)) or tuple(self.cues[step.index:end]) != step.old:
                 raise UsageError("internal: edit does not match the document")
             self.cues[step.index:end] = step.new
-            self.revision += 1
             change = Change(step.index, len(step.old), len(step.new))
-            for listener in list(self._listeners):
-                listener(change)
+        elif isinstance(step, Move):
+            cue = self.cues.pop(step.src)
+            self.cues.insert(step.dst, cue)
+            change = Change(step.src, kind="move", to=step.dst)
+        else:
+            if getattr(self, step.name) != step.old:
+                raise UsageError("internal: edit does not match the document")
+            setattr(self, step.name, step.new)
+            change = Change(kind="prop", name=step.name)
+        self.revision += 1
+        for listener in list(self._listeners):
+            listener(change)
 
-    # -- edit builders (each returns the Edit after applying it) ------------------------------
-    def _replace(self, label: str, index: int, count: int, new: Sequence[Cue], merge_key=None) -> Edit:
+    def _keep_order(self, steps: Sequence[Step]) -> list[Step]:
+        """Run and return the moves that put the cues back in time order after ``steps``."""
+        moves: list[Step] = []
+        while (step := next_order_move(self.cues, steps)) is not None:
+            self._run_step(step)
+            moves.append(step)
+            if len(moves) > 2 * len(self.cues) + 2:  # pragma: no cover - a bug, not a user error
+                raise UsageError("internal: cues could not be put in order")
+        return moves
+
+    def _compact(self, steps: list[Step]) -> list[Step]:
+        return compact(self.cues, steps)
+
+    # -- edit builders (each applies its Edit and returns it) ---------------------------------
+    def _replace(self, label: str, index: int, count: int, new: Sequence[Cue],
+                 merge_key: Optional[str] = None) -> Edit:
         if not (0 <= index <= len(self.cues)) or index + count > len(self.cues):
             raise UsageError(f"no cue at position {index + 1}.")
-        edit = Edit(label, [Replace(index, tuple(self.cues[index:index + count]), tuple(new))], merge_key)
-        self.apply(edit)
-        return edit
+        return self.apply(Edit(label, [Replace(index, tuple(self.cues[index:index + count]), tuple(new))],
+                               merge_key))
 
-    def set_times(self, i: int, start: int, end: int, *, label="Change timing", merge_key=None) -> Edit:
+    def set_prop(self, name: str, value: Any, label: str, merge_key: Optional[str] = None) -> Edit:
+        """Change a document property (profile, styles, media_path, language, tracks) undoably."""
+        if name not in PROPS:
+            raise UsageError(f"internal: '{name}' is not a document property")
+        old = getattr(self, name)
+        if old == value:
+            return Edit(label, [])
+        return self.apply(Edit(label, [SetProp(name, old, value)], merge_key))
+
+    def set_profile(self, name: str) -> Edit:
+        return self.set_prop("profile", name, "Change reading profile")
+
+    def set_style(self, name: str, style: dict[str, Any]) -> Edit:
+        return self.set_prop("styles", {**self.styles, name: dict(style)}, "Change style")
+
+    def set_media(self, path: Optional[str]) -> Edit:
+        return self.set_prop("media_path", path, "Attach media")
+
+    def add_track(self, name: str) -> Edit:
+        if name in self.tracks:
+            raise UsageError(f"there is already a track '{name}'.")
+        return self.set_prop("tracks", self.tracks + (name,), "Add track")
+
+    def set_track_text(self, i: int, name: str, text: str, *, merge_key: Optional[str] = None) -> Edit:
+        if name not in self.tracks:
+            raise UsageError(f"there is no track '{name}'.")
+        return self._replace("Edit translation", i, 1, [self.cues[i].with_track(name, text)], merge_key)
+
+    def set_times(self, i: int, start: int, end: int, *, label: str = "Change timing",
+                  merge_key: Optional[str] = None) -> Edit:
         start, end = int(start), int(end)
         if start < 0 or end < start:
             raise UsageError("a cue must start at or after 0 and end after it starts.")
         return self._replace(label, i, 1, [replace(self.cues[i], start=start, end=end)], merge_key)
 
-    def set_text(self, i: int, text: str) -> Edit:
-        return self._replace("Edit text", i, 1, [replace(self.cues[i], text=text)])
+    def set_text(self, i: int, text: str, *, merge_key: Optional[str] = None) -> Edit:
+        return self._replace("Edit text", i, 1, [replace(self.cues[i], text=text)], merge_key)
 
     def set_flag(self, i: int, flag: str) -> Edit:
         return self._replace("Flag" if flag else "Clear flag", i, 1, [replace(self.cues[i], flag=flag)])
 
     def insert(self, i: int, cue: Cue) -> Edit:
+        """Insert ``cue`` (at ``i`` if that keeps time order, else where its start puts it)."""
         return self._replace("Insert cue", i, 0, [cue])
 
     def delete(self, indices: Iterable[int]) -> Edit:
-        steps = [Replace(i, (self.cues[i],), ()) for i in sorted(set(indices), reverse=True)]
-        edit = Edit("Delete cues", steps)
-        self.apply(edit)
-        return edit
+        steps: list[Step] = [Replace(i, (self.cues[i],), ()) for i in sorted(set(indices), reverse=True)]
+        return self.apply(Edit("Delete cues", steps))
 
     def split(self, i: int, at_ms: int, text_pos: Optional[int] = None) -> Edit:
         """Split cue i at ``at_ms``; the text at ``text_pos`` (default: the word boundary nearest to
@@ -182,24 +366,21 @@ class Document:
         a, b = text[:text_pos].strip(), text[text_pos:].strip()
         return self._replace("Split cue", i, 1, [replace(cue, end=at_ms, text=a), replace(cue, start=at_ms, text=b)])
 
-    def merge_next(self, i: int) -> Edit:
+    def merge_next(self, i: int, rebreak: Optional[Callable[[str], str]] = None) -> Edit:
+        """Merge cue i with the next; ``rebreak`` lays the joined text out in lines (default: one
+        line)."""
         if i + 1 >= len(self.cues):
             raise UsageError("there is no next cue to merge with.")
-        a, b = self.cues[i], self.cues[i + 1]
-        sep = "" if _is_cjk(a.text[-1:]) and _is_cjk(b.text[:1]) else " "
-        merged = Cue(min(a.start, b.start), max(a.end, b.end), (a.plain() + sep + b.plain()).strip(),
-                     a.flag or b.flag)
-        return self._replace("Merge cues", i, 2, [merged])
+        return self._replace("Merge cues", i, 2, [merge_run(self.cues[i:i + 2], rebreak)])
 
-    def shift(self, indices: Iterable[int], offset_ms: int, *, merge_key=None) -> Edit:
-        steps = []
+    def shift(self, indices: Iterable[int], offset_ms: int, *, merge_key: Optional[str] = None) -> Edit:
+        steps: list[Step] = []
         for i in sorted(set(indices)):
             c = self.cues[i]
             start = max(0, c.start + offset_ms)
-            steps.append(Replace(i, (c,), (replace(c, start=start, end=start + c.duration),)))
-        edit = Edit("Shift times", steps, merge_key)
-        self.apply(edit)
-        return edit
+            if start != c.start:
+                steps.append(Replace(i, (c,), (replace(c, start=start, end=start + c.duration),)))
+        return self.apply(Edit("Shift times", steps, merge_key))
 
     def replace_cues(self, cues: Sequence[Cue], label: str = "Replace cues", index: int = 0,
                      count: Optional[int] = None) -> Edit:
@@ -207,9 +388,73 @@ class Document:
         count = len(self.cues) - index if count is None else count
         return self._replace(label, index, count, list(cues))
 
+    def load_span(self, cues: Sequence[Cue], start_ms: int, end_ms: int) -> None:
+        """Put ``cues`` in place of the cues that start in [start_ms, end_ms) *without* an undo
+        step: results arriving while a file is still being transcribed are the document's starting
+        point, not the user's edits. Undo history that only reaches cues before the span stays
+        usable; history reaching into or past it is dropped (its indices would no longer match).
+        Whether the document counts as changed is left as it was."""
+        a = bisect.bisect_left(self.cues, start_ms, key=_start)
+        b = bisect.bisect_left(self.cues, end_ms, key=_start)
+        old = tuple(self.cues[a:b])
+        new = tuple(sorted(cues, key=_start))
+        if old == new:
+            return
+        was_clean = not self.dirty
+        if self._history_reach() > a:
+            self._undo.clear()
+            self._redo.clear()
+        self._run_step(Replace(a, old, new))
+        if self._keep_order([]):  # the new cues overlap neighbours' starts: order kept, no history
+            self._undo.clear()
+            self._redo.clear()
+        if was_clean:
+            self.mark_saved()
+        else:
+            self._history_changed()
+
+    def _history_reach(self) -> int:
+        """One past the highest cue index any undo/redo step touches."""
+        reach = 0
+        for edit in itertools.chain(self._undo, self._redo):
+            for s in edit.steps:
+                if isinstance(s, Replace):
+                    reach = max(reach, s.index + max(len(s.old), len(s.new)))
+                elif isinstance(s, Move):
+                    reach = max(reach, s.src + 1, s.dst + 1)
+        return reach
+
+def _start(c: Cue) -> int:
+    return c.start
+
 
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and ("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+
+
+def join_texts(a: str, b: str) -> str:
+    """Two cues' texts as one line: no space between CJK characters."""
+    a, b = a.replace("\n", " ").strip(), b.replace("\n", " ").strip()
+    if not a or not b:
+        return a or b
+    return a + ("" if _is_cjk(a[-1]) and _is_cjk(b[0]) else " ") + b
+
+
+def merge_run(run: Sequence[Cue], rebreak: Optional[Callable[[str], str]] = None) -> Cue:
+    """One cue spanning ``run``: texts joined (then laid out by ``rebreak``), first flag kept,
+    extra tracks joined per track."""
+    text = ""
+    for c in run:
+        text = join_texts(text, c.text)
+    names = list(dict.fromkeys(n for c in run for n, _ in c.extra))
+    extra = []
+    for name in names:
+        t = ""
+        for c in run:
+            t = join_texts(t, c.track(name))
+        extra.append((name, rebreak(t) if rebreak else t))
+    return Cue(min(c.start for c in run), max(c.end for c in run), rebreak(text) if rebreak else text,
+               next((c.flag for c in run if c.flag), ""), tuple(extra))
 
 
 def _nearest_break(text: str, pos: int) -> int:
@@ -218,3 +463,62 @@ def _nearest_break(text: str, pos: int) -> int:
         return pos
     spaces = [k for k, c in enumerate(text) if c in " \n"]
     return min(spaces, key=lambda k: abs(k - pos)) if spaces else pos
+
+
+# -- keeping order and compacting (pure functions over a cue list) ------------------------------
+def _ordered(cues: Sequence[Cue], lo: int, hi: int) -> bool:
+    return all(cues[k].start <= cues[k + 1].start for k in range(lo, hi))
+
+
+def next_order_move(cues: Sequence[Cue], steps: Sequence[Step]) -> Optional[Move]:
+    """The next move that brings ``cues`` closer to time order after ``steps`` ran (None: in
+    order). The cues the steps wrote are the ones that move, the others stay (like Gaupol's
+    ``_move_if_needed``), so a moved cue keeps its row selection in the views."""
+    n = len(cues)
+    if len(steps) == 1 and isinstance(steps[0], Replace):  # the common case: look only around it
+        if _ordered(cues, max(0, steps[0].index - 1), min(n - 1, steps[0].index + len(steps[0].new))):
+            return None
+    k = next((k for k in range(n - 1) if cues[k].start > cues[k + 1].start), -1)
+    if k < 0:
+        return None
+    written = {id(c) for s in steps if isinstance(s, Replace) for c in s.new}
+    if id(cues[k]) in written and id(cues[k + 1]) not in written:
+        dst = k  # cue k moves later: after every cue that starts no later
+        while dst + 1 < n and cues[dst + 1].start <= cues[k].start:
+            dst += 1
+        return Move(k, dst)
+    # cues[:k+1] are in order: cue k+1 goes back among them
+    return Move(k + 1, bisect.bisect_right(cues, cues[k + 1].start, 0, k + 1, key=_start))
+
+
+def compact(cues: Sequence[Cue], steps: list[Step]) -> list[Step]:
+    """The net effect of ``steps`` (already run, giving ``cues``): at most one SetProp per property
+    and one Replace covering the cues that differ between before and after."""
+    props: dict[str, SetProp] = {}
+    cue_steps: list[Step] = []
+    for s in steps:
+        if isinstance(s, SetProp):
+            first = props.get(s.name)
+            props[s.name] = SetProp(s.name, first.old if first else s.old, s.new)
+        else:
+            cue_steps.append(s)
+    out: list[Step] = [p for p in props.values() if p.old != p.new]
+    if len(cue_steps) <= 1:
+        return out + cue_steps
+    before = list(cues)
+    for s in reversed(cue_steps):  # replay backwards on a copy: the cues before the run
+        inv = s.inverted()
+        if isinstance(inv, Replace):
+            before[inv.index:inv.index + len(inv.old)] = inv.new
+        elif isinstance(inv, Move):
+            before.insert(inv.dst, before.pop(inv.src))
+    lo, n = 0, min(len(before), len(cues))
+    while lo < n and before[lo] is cues[lo]:
+        lo += 1
+    hi = 0
+    while hi < n - lo and before[len(before) - 1 - hi] is cues[len(cues) - 1 - hi]:
+        hi += 1
+    old, new = tuple(before[lo:len(before) - hi]), tuple(cues[lo:len(cues) - hi])
+    if old != new:
+        out.append(Replace(lo, old, new))
+    return out

@@ -1,6 +1,7 @@
 """``.subtitler`` project files, recent projects, and crash recovery (autosave).
 
-A project is one JSON file: media path, cues, ASS styles, reading profile, engine options.
+A project is one JSON file: media path, cues (with their extra tracks), ASS styles, reading profile,
+engine options.
 Every write is atomic (temporary file in the same folder, fsync, rename). Autosave writes the
 same JSON to a *recovery file* in the user data folder; a clean save or close removes it, so a
 recovery file that is still there on the next start means the editor did not close cleanly.
@@ -14,7 +15,7 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
@@ -84,13 +85,22 @@ def style_from_dict(data: dict) -> pysubs2.SSAStyle:
 
 
 # -- the project -----------------------------------------------------------------------------
-@dataclass
 class Project:
-    document: Document
-    path: Optional[Path] = None
-    styles: dict[str, dict] = field(default_factory=dict)  # name -> style_to_dict(...)
-    engine: dict = field(default_factory=dict)  # engine options (never secrets)
-    session: str = field(default_factory=lambda: f"{os.getpid()}-{time.time_ns()}")  # recovery key when unsaved
+    """A document plus where it is saved and the engine options it was made with. The styles are
+    the document's (undoable, like every other document state)."""
+
+    def __init__(self, document: Document, path: Optional[Path] = None, styles: Optional[dict[str, dict]] = None,
+                 engine: Optional[dict] = None, session: Optional[str] = None) -> None:
+        self.document = document
+        self.path = path
+        if styles:
+            document.styles.update(styles)  # the starting state, not an edit
+        self.engine: dict = dict(engine or {})  # engine options (never secrets)
+        self.session = session or f"{os.getpid()}-{time.time_ns()}"  # recovery key when unsaved
+
+    @property
+    def styles(self) -> dict[str, dict]:
+        return self.document.styles
 
     @property
     def media_path(self) -> Optional[str]:
@@ -99,6 +109,15 @@ class Project:
     def style(self, name: str = "Default") -> Optional[pysubs2.SSAStyle]:
         data = self.styles.get(name)
         return style_from_dict(data) if data else None
+
+
+def _cue_row(c: Cue) -> list:
+    row: list[Any] = [c.start, c.end, c.text]
+    if c.flag or c.extra:
+        row.append(c.flag)
+    if c.extra:
+        row.append(dict(c.extra))
+    return row
 
 
 def to_json(project: Project) -> str:
@@ -118,10 +137,11 @@ def to_json(project: Project) -> str:
         "media_relative": rel,
         "language": doc.language,
         "profile": doc.profile,
-        "styles": project.styles,
+        "styles": doc.styles,
+        "tracks": list(doc.tracks),
         "engine": _no_secrets(project.engine),
         "meta": doc.meta,
-        "cues": [[c.start, c.end, c.text, c.flag] if c.flag else [c.start, c.end, c.text] for c in doc.cues],
+        "cues": [_cue_row(c) for c in doc.cues],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -140,8 +160,11 @@ def from_json(text: str, path: Optional[Path] = None) -> Project:
     if int(data.get("version", 0)) > FORMAT_VERSION:
         raise ProjectError(f"{path.name if path else 'project'}: made by a newer subtitler; please update.")
     try:
-        cues = [Cue(int(c[0]), int(c[1]), str(c[2]), str(c[3]) if len(c) > 3 else "") for c in data.get("cues", [])]
-    except (TypeError, ValueError, IndexError) as exc:
+        cues = [Cue(int(c[0]), int(c[1]), str(c[2]), str(c[3]) if len(c) > 3 else "",
+                    tuple((str(k), str(v)) for k, v in c[4].items()) if len(c) > 4 else ())
+                for c in data.get("cues", [])]
+        tracks = tuple(str(t) for t in data.get("tracks") or ())
+    except (TypeError, ValueError, IndexError, AttributeError) as exc:
         raise ProjectError(f"{path.name if path else 'project'}: damaged cue list ({exc}).") from None
     media = data.get("media")
     rel = data.get("media_relative")
@@ -150,9 +173,9 @@ def from_json(text: str, path: Optional[Path] = None) -> Project:
         if candidate.exists():
             media = str(candidate)
     doc = Document(cues, media_path=media, language=data.get("language", ""), profile=data.get("profile", ""),
-                   meta=dict(data.get("meta") or {}))
+                   meta=dict(data.get("meta") or {}), styles=dict(data.get("styles") or {}), tracks=tracks)
     doc.mark_saved()
-    return Project(doc, path=path, styles=dict(data.get("styles") or {}), engine=dict(data.get("engine") or {}))
+    return Project(doc, path=path, engine=dict(data.get("engine") or {}))
 
 
 def save_project(project: Project, path: Optional[Path | str] = None) -> Path:
@@ -294,5 +317,5 @@ def load_recovery(recovery: Recovery | Path) -> Project:
         project = from_json(json.dumps(data["project"]), Path(pp) if pp else None)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ProjectError(f"the recovery file cannot be read ({exc}).") from None
-    project.document.saved_revision = -1  # unsaved work
+    project.document.mark_unsaved()  # unsaved work
     return project

@@ -202,7 +202,7 @@ def test_start_up_offers_recovery_of_unsaved_editor_work(make_app, qtbot, monkey
     crashed = EditorWindow(Document([Cue(0, 1000, "first"), Cue(1500, 2500, "second")]))
     qtbot.addWidget(crashed)
     crashed.document.set_text(0, "edited, never saved")
-    qtbot.waitUntil(lambda: crashed.recovery_file().exists(), timeout=5_000)
+    qtbot.waitUntil(lambda: crashed.files.recovery_file().exists(), timeout=5_000)
     crashed.shutdown()  # the process "dies": no save, recovery file left behind
     crashed.hide()
     assert projects.find_recoveries()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from subtitler.core.document import Cue, Document
 from subtitler.core.errors import UsageError
 from subtitler.core.rules import PROFILES
-from subtitler.gui.editor.commands import cue_problems, format_ms, next_problem, parse_time
+from subtitler.core.edits import cue_problems, format_ms, next_problem, parse_time
 from subtitler.gui.editor.model import (COL_CPS, COL_DUR, COL_END, COL_FLAG, COL_NUM, COL_START, COL_TEXT,
                                         CueTableModel)
 

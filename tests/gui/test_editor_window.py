@@ -58,6 +58,7 @@ def test_editor_with_real_media_shows_frame_waveform_and_table(qtbot, media_dir,
     SHOTS.mkdir(parents=True, exist_ok=True)
     doc = Document(fixture_cues(speech_en[1]), media_path=str(media_dir / "talk.mp4"))
     w = make_window(qtbot, doc)
+    w.resize(1280, 760)  # (the offscreen screen is 800 px wide: the window fits it by default)
     qtbot.waitUntil(lambda: w.waveform.peaks is not None, timeout=20_000)
     qtbot.waitUntil(lambda: bool(w.waveform.speech_regions), timeout=30_000)
     assert abs(w.waveform.peaks.duration_ms - speech_en[1]["duration_ms"]) < 100
@@ -75,7 +76,7 @@ def test_editor_with_real_media_shows_frame_waveform_and_table(qtbot, media_dir,
     centre = img.pixelColor(img.width() // 2, img.height() // 3)
     assert 90 < centre.red() < 170 and abs(centre.red() - centre.blue()) < 10
     # after "fix timing" (lines re-broken), with one flagged cue and the next problem selected
-    w.fix_timing(selected=False)
+    w.edits.fix_timing(selected=False)
     w.document.set_flag(4, "blocked: service refused this piece")
     w.select_rows([4])
     w.waveform.set_view(8000, 25)
@@ -108,7 +109,7 @@ def test_play_current_cue_stops_at_its_end(qtbot, media_dir, speech_en):
     qtbot.waitUntil(lambda: w.player._duration > 0, timeout=10_000)
     w.select_rows([3])
     c = doc.cues[3]
-    w.play_current()
+    w.menus.by_name["play_cue"].trigger()
     qtbot.waitUntil(w.player.is_playing, timeout=5_000)
     qtbot.waitUntil(lambda: not w.player.is_playing(), timeout=c.duration + 5_000)
     assert c.start <= w.player.position() and w.player.position() >= c.end - 200
@@ -165,10 +166,10 @@ def test_editing_shortcuts(win, qtbot):
     key(win, Qt.Key.Key_F8)  # next problem
     assert win.model.problems(win.current_row())
     key(win, Qt.Key.Key_F1)
-    html = win.shortcuts_html()
+    html = win.menus.shortcuts_html()
     for k in ("F11", "F12", "Ctrl+Z", "Ctrl+Shift+M", "Alt+Right", "Ctrl+Space", "Ctrl+H"):
         assert k in html
-    win._shortcuts_dialog.close()
+    win.menus.dialog.close()
 
 
 def test_text_box_typing_is_one_undo_step_and_keeps_line_breaks(win, qtbot):
@@ -201,8 +202,8 @@ def test_time_fields_accept_relative_values(win):
 
 def test_find_replace_dialog_and_shift_and_fix_timing(win, qtbot):
     doc = win.document
-    win.find_replace_dialog()
-    dlg = win._find
+    win.edits.find_replace_dialog()
+    dlg = win.edits._find
     dlg.find_edit.setText("sampl(e|ing)")
     dlg.regex.setChecked(True)
     assert dlg.find_next() == 1
@@ -211,13 +212,13 @@ def test_find_replace_dialog_and_shift_and_fix_timing(win, qtbot):
     assert "SAMPLing" in doc.cues[1].text
     dlg.hide()
     starts = [c.start for c in doc.cues]
-    win.shift(-250, selected=False)
+    win.edits.shift(-250, selected=False)
     assert [c.start for c in doc.cues] == [s - 250 for s in starts]
     win.select_rows([0, 1, 2])
-    win.fix_timing(selected=True)
+    win.edits.fix_timing(selected=True)
     assert all("\n" in c.text for c in doc.cues[:3])  # long lines re-broken
     assert all("\n" not in c.text for c in doc.cues[3:])
-    win.fix_timing(selected=False)
+    win.edits.fix_timing(selected=False)
     assert not any(p for i in range(len(doc.cues)) for p in win.model.problems(i) if "line too long" in p)
 
 
@@ -225,24 +226,24 @@ def test_find_replace_dialog_and_shift_and_fix_timing(win, qtbot):
 def test_save_open_project_and_recent(win, qtbot, tmp_path):
     win.document.set_text(0, "Edited")
     path = tmp_path / "lecture.subtitler"
-    assert win.save_as(path)
+    assert win.files.save_as(path)
     assert not win.document.dirty and "*" not in win.windowTitle()
     w2 = EditorWindow.open_project(path)
     qtbot.addWidget(w2)
     assert w2.document.cues == win.document.cues and projects.recent_projects()[0] == path.resolve()
     w2.document.set_text(1, "again")
-    assert w2.save() and projects.load_project(path).document.cues[1].text == "again"
+    assert w2.files.save() and projects.load_project(path).document.cues[1].text == "again"
 
 
 def test_autosave_and_recovery_after_a_crash(qtbot, speech_en, monkeypatch, tmp_path):
     monkeypatch.setattr(window_mod, "AUTOSAVE_MS", 300)
     w = make_window(qtbot, Document(fixture_cues(speech_en[1])), analyse_media=False)
     path = tmp_path / "p.subtitler"
-    w.save_as(path)
+    w.files.save_as(path)
     assert projects.find_recoveries() == []
     w.document.set_text(0, "Typed just before the crash")
-    w.nudge("start", 100)
-    qtbot.waitUntil(lambda: w.recovery_file().exists(), timeout=5_000)  # debounced, well under 5 s
+    w.edits.nudge("start", 100)
+    qtbot.waitUntil(lambda: w.files.recovery_file().exists(), timeout=5_000)  # debounced, well under 5 s
     expected = list(w.document.cues)
     # crash: the window goes away without closing (no save, no clean-up of the recovery file)
     w.shutdown()
@@ -255,7 +256,7 @@ def test_autosave_and_recovery_after_a_crash(qtbot, speech_en, monkeypatch, tmp_
     qtbot.addWidget(w2)
     assert asked and w2.document.cues == expected and w2.document.dirty
     assert projects.load_project(path).document.cues[0].text != "Typed just before the crash"
-    w2.save()
+    w2.files.save()
     assert EditorWindow.pending_recoveries() == []
 
 
@@ -263,7 +264,7 @@ def test_unsaved_document_recovery_and_clean_close_leaves_nothing(qtbot, speech_
     monkeypatch.setattr(window_mod, "AUTOSAVE_MS", 200)
     w = make_window(qtbot, Document(fixture_cues(speech_en[1])), analyse_media=False)
     w.document.delete([0])
-    qtbot.waitUntil(lambda: w.recovery_file().exists(), timeout=5_000)
+    qtbot.waitUntil(lambda: w.files.recovery_file().exists(), timeout=5_000)
     w.shutdown()
     w.hide()
     [rec] = EditorWindow.pending_recoveries()
@@ -271,7 +272,7 @@ def test_unsaved_document_recovery_and_clean_close_leaves_nothing(qtbot, speech_
     w2.ask_save_on_close = lambda: "discard"
     qtbot.addWidget(w2)
     assert len(w2.document.cues) == 9 and w2.document.dirty
-    assert [r.path for r in EditorWindow.pending_recoveries()] == [w2.recovery_file()]
+    assert [r.path for r in EditorWindow.pending_recoveries()] == [w2.files.recovery_file()]
     w2.close()  # a clean close (changes discarded on purpose) leaves no recovery file
     assert EditorWindow.pending_recoveries() == []
 
@@ -284,19 +285,19 @@ def test_import_edit_export_round_trip(qtbot, tmp_path, speech_en):
     qtbot.addWidget(w)
     assert len(w.document.cues) == 10 and not w.document.dirty
     w.select_rows([0])
-    w.nudge("both", 250)
+    w.edits.nudge("both", 250)
     w.document.set_text(1, "Line one\nline two")
     edited = list(w.document.cues)
     for fmt in ("srt", "vtt", "ass"):
-        out = w.export(tmp_path / f"out.{fmt}")
+        out = w.files.export(tmp_path / f"out.{fmt}")
         back = formats.load(out)
         tol = 10 if fmt == "ass" else 0  # ASS keeps centiseconds
         assert [c.text for c in back] == [c.text for c in edited], fmt
         assert all(abs(a.start - b.start) <= tol and abs(a.end - b.end) <= tol for a, b in zip(back, edited)), fmt
-    txt = w.export(tmp_path / "out.txt").read_text("utf-8").splitlines()
+    txt = w.files.export(tmp_path / "out.txt").read_text("utf-8").splitlines()
     assert txt[1] == "Line one line two" and len(txt) == 10
     # import into an open editor replaces the cues as one undo step
-    w.import_into(src)
+    w.files.import_into(src)
     assert len(w.document.cues) == 10 and w.document.cues[0].start == speech_en[1]["utterances"][0]["start_ms"]
     w.document.undo()
     assert w.document.cues == edited
@@ -304,9 +305,10 @@ def test_import_edit_export_round_trip(qtbot, tmp_path, speech_en):
 
 def test_style_editor_preview_and_ass_export(qtbot, win, tmp_path):
     import pysubs2
+
     from subtitler.gui.editor.style_editor import StyleDialog
 
-    dlg = StyleDialog(win.current_style(), win.player, win)
+    dlg = StyleDialog(win.files.current_style(), win.player, win)
     qtbot.addWidget(dlg)
     dlg.size.setValue(80)
     dlg.outline.setValue(5)
@@ -317,14 +319,14 @@ def test_style_editor_preview_and_ass_export(qtbot, win, tmp_path):
     qtbot.waitExposed(dlg)
     SHOTS.mkdir(parents=True, exist_ok=True)
     dlg.grab().save(str(SHOTS / "style_editor.png"))
-    win.set_style(dlg.style())
-    out = win.export(tmp_path / "styled.ass")
+    win.files.set_style(dlg.style())
+    out = win.files.export(tmp_path / "styled.ass")
     subs = pysubs2.load(str(out))
     st = subs.styles["Default"]
     assert st.fontsize == 80 and st.outline == 5 and int(st.alignment) == 8
     assert st.primarycolor == pysubs2.Color(255, 255, 0, 0)
     path = tmp_path / "styled.subtitler"
-    win.save_as(path)
+    win.files.save_as(path)
     assert projects.load_project(path).style().fontsize == 80
 
 
@@ -362,7 +364,7 @@ def test_waveform_keys_seek_and_toggle(win, qtbot):
     assert toggles == [1]
 
 
-def test_retranscribe_selection_replaces_cues_as_one_step(qtbot, media_dir, speech_en, monkeypatch):
+def test_retranscribe_selection_uses_the_given_engine_factory_as_one_step(qtbot, media_dir, speech_en, monkeypatch):
     from subtitler.core import engines
     from subtitler.core.engines.base import ChunkResult
 
@@ -374,18 +376,52 @@ def test_retranscribe_selection_replaces_cues_as_one_step(qtbot, media_dir, spee
         def transcribe(self, chunks, *, language, on_progress, cancel):
             return [ChunkResult(c.index, text="Freshly recognised words.") for c in chunks]
 
-    monkeypatch.setattr(engines, "create_engine", lambda *a, **k: FakeEngine())
+    def no_default(*a, **k):
+        raise AssertionError("the editor must use the engine it was given (the user's settings)")
+
+    monkeypatch.setattr(engines, "create_engine", no_default)
+    made = []
     doc = Document(fixture_cues(speech_en[1]), media_path=str(media_dir / "voice.wav"))
-    w = make_window(qtbot, doc, analyse_media=False)
+    w = make_window(qtbot, doc, analyse_media=False, engine_factory=lambda: made.append(1) or FakeEngine())
     before = list(doc.cues)
     w.select_rows([2, 3])
-    w.retranscribe()
+    w.edits.retranscribe()
     qtbot.waitUntil(lambda: any("Freshly" in c.text for c in doc.cues), timeout=30_000)
+    assert made == [1]
     assert doc.cues[:2] == before[:2] and doc.cues[-6:] == before[-6:]
     new = [c for c in doc.cues if "Freshly" in c.text]
     assert new and all(before[2].start - 200 <= c.start and c.end <= before[3].end + 200 for c in new)
     doc.undo()
     assert doc.cues == before
+
+
+def test_open_job_result_reuses_decoded_audio_and_speech_and_takes_cues_as_they_come(
+        qtbot, media_dir, speech_en, monkeypatch, tmp_path):
+    from subtitler.core.speech import Region
+    from subtitler.gui.editor import workers
+
+    def no_second_pass(*a, **k):
+        raise AssertionError("no second decode or speech detection")
+
+    monkeypatch.setattr(workers, "detect_speech_blocks", no_second_pass)
+    monkeypatch.setattr("subtitler.core.media.extract_audio", no_second_pass)
+    wav, info = speech_en  # the job's decoded 16 kHz audio
+    speech = [Region(u["start_ms"], u["end_ms"]) for u in info["utterances"]]
+    all_cues = fixture_cues(info)
+    doc = Document(all_cues[:4], media_path=str(media_dir / "talk.mp4"))
+    w = EditorWindow.open_job_result(doc, media_dir / "talk.mp4", audio_wav=wav, speech=speech)
+    w.ask_save_on_close = lambda: "discard"
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.waveform.peaks is not None and bool(w.waveform.speech_regions), timeout=20_000)
+    assert w.waveform.speech_regions == [(r.start_ms, r.end_ms) for r in speech]
+    assert abs(w.waveform.peaks.duration_ms - info["duration_ms"]) < 100
+    assert w.audio_wav() == Path(wav)
+    w.select_rows([1])
+    w.document.set_text(1, "edited while the rest arrives")
+    w.load_span(all_cues[4:], all_cues[4].start, 10**9)  # the next pieces arrive
+    assert len(w.document.cues) == len(all_cues) and w.current_row() == 1
+    assert w.document.undo() and w.document.cues[1] == all_cues[1]  # the user's edit stays undoable
 
 
 def test_split_at_text_cursor_from_the_text_box(win, qtbot):
@@ -409,11 +445,11 @@ def test_attach_media_to_imported_subtitles(qtbot, tmp_path, media_dir, speech_e
     w.ask_save_on_close = lambda: "discard"
     qtbot.addWidget(w)
     assert w.waveform.peaks is None and not w.document.dirty
-    w.set_media(media_dir / "voice.wav")
+    w.files.set_media(media_dir / "voice.wav")
     qtbot.waitUntil(lambda: w.waveform.peaks is not None, timeout=20_000)
     assert w.document.media_path.endswith("voice.wav") and w.document.dirty
     path = tmp_path / "p.subtitler"
-    w.save_as(path)
+    w.files.save_as(path)
     assert projects.load_project(path).media_path == w.document.media_path
 
 
@@ -423,7 +459,7 @@ def test_offer_recovery_on_start_asks_and_reopens(qtbot, speech_en, monkeypatch)
     monkeypatch.setattr(window_mod, "AUTOSAVE_MS", 100)
     w = make_window(qtbot, Document(fixture_cues(speech_en[1])), analyse_media=False)
     w.document.set_text(0, "lost?")
-    qtbot.waitUntil(lambda: w.recovery_file().exists(), timeout=5_000)
+    qtbot.waitUntil(lambda: w.files.recovery_file().exists(), timeout=5_000)
     w.shutdown()
     w.hide()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)

@@ -116,6 +116,10 @@ class EditorLauncher(QObject):
             kwargs: dict[str, Any] = {}
             if audio is not None and _accepts(editor, "audio"):
                 kwargs["audio"] = audio
+            elif audio is not None and _accepts(editor, "audio_wav"):
+                kwargs.update(audio_wav=audio.wav, speech=audio.regions)
+            if _accepts(editor, "engine_factory"):  # re-transcribe with the user's settings
+                kwargs["engine_factory"] = lambda: self.settings.services.create_engine()
             try:
                 win = editor(document, str(media) if media else None, **kwargs)
             except SubtitlerError as exc:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from ...core.errors import SubtitlerError
 
 
 class FindReplaceDialog(QDialog):
-    def __init__(self, editor) -> None:
-        super().__init__(editor)
+    def __init__(self, editor, parent=None) -> None:
+        """``editor`` offers ``find_next`` and ``replace_all`` (the edit controller)."""
+        super().__init__(parent)
         self.editor = editor
         self.setWindowTitle("Find and replace")
         self.find_edit = QLineEdit(self)
@@ -18,7 +18,7 @@ class FindReplaceDialog(QDialog):
         self.regex = QCheckBox("Regular expression", self)
         self.case = QCheckBox("Match case", self)
         self.selection_only = QCheckBox("Only in selected cues", self)
-        self.result = QLabel("", self)
+        self.result_label = QLabel("", self)
         form = QFormLayout()
         form.addRow("Find:", self.find_edit)
         form.addRow("Replace with:", self.replace_edit)
@@ -39,7 +39,7 @@ class FindReplaceDialog(QDialog):
         lay.addLayout(form)
         lay.addLayout(opts)
         lay.addLayout(buttons)
-        lay.addWidget(self.result)
+        lay.addWidget(self.result_label)
 
     def _opts(self) -> dict:
         return {"regex": self.regex.isChecked(), "case": self.case.isChecked()}
@@ -48,9 +48,9 @@ class FindReplaceDialog(QDialog):
         try:
             i = self.editor.find_next(self.find_edit.text(), **self._opts())
         except SubtitlerError as exc:
-            self.result.setText(str(exc))
+            self.result_label.setText(str(exc))
             return -1
-        self.result.setText("Not found." if i < 0 else f"Cue {i + 1}")
+        self.result_label.setText("Not found." if i < 0 else f"Cue {i + 1}")
         return i
 
     def replace_all(self) -> int:
@@ -58,7 +58,7 @@ class FindReplaceDialog(QDialog):
             n = self.editor.replace_all(self.find_edit.text(), self.replace_edit.text(),
                                         selection=self.selection_only.isChecked(), **self._opts())
         except SubtitlerError as exc:
-            self.result.setText(str(exc))
+            self.result_label.setText(str(exc))
             return 0
-        self.result.setText(f"Replaced in {n} cue{'s' if n != 1 else ''} (one undo step).")
+        self.result_label.setText(f"Replaced in {n} cue{'s' if n != 1 else ''} (one undo step).")
         return n

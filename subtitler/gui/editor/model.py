@@ -7,12 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QStyledItemDelegate, QTableView
 
 from ...core.document import Change, Document
+from ...core.edits import cue_problems, format_duration, format_ms, parse_time
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, cps
-from .commands import cue_problems, format_duration, format_ms, parse_time
 
 COL_NUM, COL_START, COL_END, COL_DUR, COL_CPS, COL_TEXT, COL_FLAG = range(7)
 HEADERS = ("#", "Start", "End", "Duration", "CPS", "Text", "Flag")
@@ -96,7 +96,16 @@ class CueTableModel(QAbstractTableModel):
 
     # -- following the document --------------------------------------------------------------
     def _on_change(self, ch: Change) -> None:
+        if ch.kind == "prop":
+            return
         self._problems.clear()
+        if ch.kind == "move":  # persistent indexes (the selection) move with the row
+            lo, hi = min(ch.index, ch.to), max(ch.index, ch.to)
+            self.beginMoveRows(QModelIndex(), ch.index, ch.index, QModelIndex(), ch.to + (ch.to > ch.index))
+            self.endMoveRows()
+            self.dataChanged.emit(self.index(max(0, lo - 1), 0),
+                                  self.index(min(self._rows - 1, hi + 1), len(HEADERS) - 1))
+            return
         same = min(ch.removed, ch.inserted)
         if ch.inserted > ch.removed:
             first = ch.index + ch.removed
@@ -214,3 +223,24 @@ class CueTableModel(QAbstractTableModel):
             self.editFailed.emit(str(exc))
             return False
         return True
+
+
+class CueTable(QTableView):
+    """The cue table view: whole rows selected, cells edited in place, compact columns."""
+
+    def __init__(self, model: CueTableModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(TextDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        hh = self.horizontalHeader()
+        for col, w in ((COL_NUM, 44), (COL_START, 92), (COL_END, 92), (COL_DUR, 60), (COL_CPS, 44), (COL_FLAG, 80)):
+            hh.resizeSection(col, w)
+        hh.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.setMinimumWidth(360)

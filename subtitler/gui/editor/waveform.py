@@ -15,15 +15,14 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QImage, QMouseEvent, Q
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.document import Change, Document
+from ...core.edits import cue_problems
 from ...core.peaks import Peaks
 from ...core.rules import Profile
-from .commands import cue_problems
+from .drag import CueDrag
 
 RULER_H = 18
 EDGE_PX = 6  # how close to a cue edge the pointer must be to resize
-SNAP_PX = 10  # snapping distance
 DRAG_PX = 3  # movement below this is a click
-MIN_CUE_MS = 20
 MIN_MS_PER_PX = 0.5
 MAX_MS_PER_PX = 2000.0
 # (a prebuilt pen/brush: PySide6 6.12 on Python 3.11 mis-counts None in setPen(Qt.PenStyle))
@@ -82,6 +81,7 @@ class WaveformView(QWidget):
         self._starts: Optional[list[int]] = None
         self._wave_cache: tuple[tuple, QImage] | None = None
         self._drag: Optional[dict] = None
+        self.dragger = CueDrag(self)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(120)
@@ -195,7 +195,7 @@ class WaveformView(QWidget):
         """(cue index, 'start' | 'end' | 'move') under x, or (-1, '')."""
         cues = self.document.cues
         best = (-1, "")
-        best_d = EDGE_PX + 1
+        best_d: float = EDGE_PX + 1
         for i in self._visible_cues():
             c = cues[i]
             xs, xe = self.x_of(c.start), self.x_of(c.end)
@@ -210,28 +210,6 @@ class WaveformView(QWidget):
             if self.x_of(c.start) <= x <= self.x_of(c.end):
                 return i, "move"
         return -1, ""
-
-    def snap_targets(self, index: int, edge: str) -> list[int]:
-        cues = self.document.cues
-        gap = self.profile.min_gap_ms
-        out = [self.playhead]
-        if edge == "start":
-            if index > 0:
-                out.append(cues[index - 1].end + gap)
-        else:
-            if index + 1 < len(cues):
-                out.append(cues[index + 1].start - gap)
-        out.extend(self.speech_edges)
-        return out
-
-    def _snap(self, value: int, targets: Sequence[int]) -> tuple[int, Optional[int]]:
-        limit = SNAP_PX * self.ms_per_px
-        best, best_d = None, limit + 1
-        for t in targets:
-            d = abs(t - value)
-            if d <= limit and d < best_d:
-                best, best_d = t, d
-        return (best if best is not None else value), best
 
     # -- mouse -------------------------------------------------------------------------------
     def mousePressEvent(self, e: QMouseEvent) -> None:
@@ -259,45 +237,7 @@ class WaveformView(QWidget):
         d["moved"] = True
         if d["index"] < 0:
             return
-        self._drag_to(x, snap=not (e.modifiers() & Qt.KeyboardModifier.ShiftModifier))
-
-    def _drag_to(self, x: float, *, snap: bool) -> None:
-        d = self._drag
-        assert d is not None
-        i, part = d["index"], d["part"]
-        if i >= len(self.document.cues):
-            return
-        s0, e0 = d["orig"]
-        delta = self.ms_at(x) - d["ms0"]
-        if part == "start":
-            s = s0 + delta
-            if snap:
-                s, _ = self._snap(s, self.snap_targets(i, "start"))
-            s = max(0, min(s, e0 - MIN_CUE_MS))
-            e = e0
-        elif part == "end":
-            e = e0 + delta
-            if snap:
-                e, _ = self._snap(e, self.snap_targets(i, "end"))
-            e = max(e, s0 + MIN_CUE_MS)
-            s = s0
-        else:
-            s, e = s0 + delta, e0 + delta
-            if snap:
-                s_snap, hit_s = self._snap(s, self.snap_targets(i, "start"))
-                e_snap, hit_e = self._snap(e, self.snap_targets(i, "end"))
-                ds = s_snap - s if hit_s is not None else None
-                de = e_snap - e if hit_e is not None else None
-                if ds is not None and (de is None or abs(ds) <= abs(de)):
-                    s, e = s + ds, e + ds
-                elif de is not None:
-                    s, e = s + de, e + de
-            if s < 0:
-                s, e = 0, e - s
-        c = self.document.cues[i]
-        if (s, e) != (c.start, c.end):
-            label = {"start": "Drag start", "end": "Drag end"}.get(part, "Move cue")
-            self.document.set_times(i, int(s), int(e), label=label, merge_key=d["key"])
+        self.dragger.drag_to(d, x, snap=not (e.modifiers() & Qt.KeyboardModifier.ShiftModifier))
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         d = self._drag

@@ -55,10 +55,15 @@ class MediaAnalysis(QObject):
     failed = Signal(str)
     progress = Signal(str)
 
-    def __init__(self, media: str, *, speech: bool = True, parent=None) -> None:
+    def __init__(self, media: str, *, speech: bool = True, wav: Optional[Path] = None,
+                 regions: Optional[list] = None, parent=None) -> None:
+        """``wav`` (16 kHz mono, already decoded by a job) and ``regions`` (its speech map) are used
+        as given: no second decode and no second speech detection."""
         super().__init__(parent)
         self.media = media
         self.want_speech = speech
+        self.given_wav = Path(wav) if wav else None
+        self.given_regions = list(regions) if regions is not None else None
         self.key: Optional[str] = None
         self._runner = _Runner(self._work, self)
         self._runner.done.connect(self._finished)
@@ -81,23 +86,20 @@ class MediaAnalysis(QObject):
         pass
 
     def wav_path(self) -> Optional[Path]:
+        if self.given_wav is not None and self.given_wav.exists():
+            return self.given_wav
         return audio_cache_path(self.key) if self.key else None
 
     def _work(self, runner: _Runner):
-        from ...core.media import extract_audio
-
         cancel = runner.cancel
         key = peaks_mod.media_key(self.media)
         self.key = key
-        wav = audio_cache_path(key)
         cached = peaks_mod.load_peaks(peaks_mod.cache_path(key))
         if cached is not None:
             self.peaksReady.emit(cached)
         else:
             runner.progress.emit("extracting audio for the waveform…")
-            if not wav.exists():
-                wav.parent.mkdir(parents=True, exist_ok=True)
-                extract_audio(self.media, wav, cancel=cancel)
+            wav = ensure_wav(self.media, self.given_wav, cancel)
             runner.progress.emit("computing the waveform…")
             pk = peaks_mod.compute_peaks_wav(wav, cancel=cancel)
             try:
@@ -107,11 +109,11 @@ class MediaAnalysis(QObject):
             self.peaksReady.emit(pk)
         if not self.want_speech:
             return None
-        regions = peaks_mod.load_regions(speech_cache_path(key))
+        regions = self.given_regions
         if regions is None:
-            if not wav.exists():
-                wav.parent.mkdir(parents=True, exist_ok=True)
-                extract_audio(self.media, wav, cancel=cancel)
+            regions = peaks_mod.load_regions(speech_cache_path(key))
+        if regions is None:
+            wav = ensure_wav(self.media, self.given_wav, cancel)
             runner.progress.emit("finding speech for snapping…")
             regions = detect_speech_blocks(wav, cancel=cancel)
             try:
@@ -154,6 +156,20 @@ def detect_speech_blocks(wav: Path, *, cancel: Optional[CancelToken] = None, blo
                 else:
                     out.append(r)
             offset += len(pcm)
+    return out
+
+
+def ensure_wav(media: str, wav: Optional[Path] = None, cancel: Optional[CancelToken] = None) -> Path:
+    """A 16 kHz WAV of ``media``: ``wav`` when it exists (decoded already), else the audio cache
+    (extracted once)."""
+    from ...core.media import extract_audio
+
+    if wav is not None and Path(wav).exists():
+        return Path(wav)
+    out = audio_cache_path(peaks_mod.media_key(media))
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        extract_audio(media, out, cancel=cancel)
     return out
 
 

@@ -1,13 +1,13 @@
-"""Every edit command: its effect, its refusal cases, and that one undo restores the document."""
+"""Every edit command (Qt-free core): its effect, its refusal cases, and that one undo restores the document."""
 
 from __future__ import annotations
 
 import pytest
 
+from subtitler.core import edits as cmd
 from subtitler.core.document import Cue, Document
 from subtitler.core.errors import UsageError
 from subtitler.core.rules import PROFILES
-from subtitler.gui.editor import commands as cmd
 
 P = PROFILES["netflix-en"]
 
@@ -182,3 +182,28 @@ def test_retranscribe_range_with_a_fake_engine(speech_en):
     assert cues and eng.chunks
     assert all(u["start_ms"] - 200 <= c.start < c.end <= u["end_ms"] + 200 for c in cues)
     assert "Hello again." in " ".join(c.text for c in cues)
+
+
+def test_retranscribe_near_the_media_start_is_not_early(speech_en):
+    """A range reaching before 0 (the selection's first cue minus the 200 ms pad) used to shift
+    every new cue early by the overshoot; times now match the known speech."""
+    from subtitler.core.engines.base import ChunkResult
+    from subtitler.core.media import load_wav
+
+    wav, info = speech_en
+    pcm = load_wav(wav)
+
+    class FakeEngine:
+        name, max_chunk_ms, margin_ms = "fake", 30_000, 0
+
+        def transcribe(self, chunks, *, language, on_progress, cancel):
+            return [ChunkResult(c.index, text="Welcome to the first lecture.") for c in chunks]
+
+    u = info["utterances"][0]
+    late = cmd.retranscribe_cues(pcm, u["start_ms"] - 1000, u["end_ms"] + 200, FakeEngine(), P)
+    clamped = cmd.retranscribe_cues(pcm, 0, u["end_ms"] + 200, FakeEngine(), P)
+    assert late == clamped and late[0].start >= 0
+    assert abs(late[0].start - u["start_ms"]) <= 150  # the truth, not 200+ ms early
+    assert cmd.retranscribe_span([Cue(100, 900, "x")], [0], media_ms=1000) == (0, 0, 0, 1000)
+    with pytest.raises(UsageError):
+        cmd.retranscribe_span([Cue(100, 900, "x")], [])

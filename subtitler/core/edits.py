@@ -1,61 +1,27 @@
-"""Editing commands over the core Document (no Qt here). Every change goes through
-``Document.apply`` (directly or through its builders), so the one undo stack covers everything.
+"""Edit commands over the Document (no Qt here; the editor and any other front call them). Every
+change goes through ``Document.apply`` (directly or through its builders), so the one undo stack
+covers everything. Also: reading-profile problems per cue, and re-transcribing a time range.
 
-Also: time codes (parse / format), reading-profile problems per cue, re-transcribing a range.
+Time codes live in :mod:`subtitler.core.timecode` (re-exported here for the editor's convenience).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
-from ...core.document import Cue, Document, Edit, Replace
-from ...core.errors import UsageError
-from ...core.rules import Profile, cps, fix_timing
+from .document import Cue, Document, Edit, Replace, Step, merge_run
+from .errors import UsageError
+from .rules import Profile, break_lines, cps, fix_timing
+from .timecode import format_duration, format_ms, parse_offset, parse_time
+
+__all__ = ["format_duration", "format_ms", "parse_offset", "parse_time"]  # plus the commands below
 
 NUDGE_MS = 100
 DEFAULT_FPS = 25.0
 NEW_CUE_MS = 2000
-
-
-# -- time codes ------------------------------------------------------------------------------
-def format_ms(ms: int, sep: str = ",") -> str:
-    neg = ms < 0
-    ms = abs(int(ms))
-    h, rem = divmod(ms, 3_600_000)
-    m, rem = divmod(rem, 60_000)
-    s, f = divmod(rem, 1000)
-    return f"{'-' if neg else ''}{h:02d}:{m:02d}:{s:02d}{sep}{f:03d}"
-
-
-def format_duration(ms: int) -> str:
-    return f"{ms / 1000:.3f}"
-
-
-_TC = re.compile(r"^\s*(?:(?:(\d+):)?(\d+):)?(\d+(?:[.,]\d*)?)\s*$")
-
-
-def parse_time(text: str, current: Optional[int] = None) -> int:
-    """``00:01:02,345``, ``1:02.345``, ``62.345`` (seconds) or relative ``+0.5`` / ``-0.25``
-    (seconds, added to ``current``). Returns integer ms."""
-    t = text.strip()
-    if not t:
-        raise UsageError("enter a time such as 00:01:02,345, 1:02.345, 62.345 or +0.5.")
-    if t[0] in "+-" and len(t) > 1:
-        if current is None:
-            raise UsageError("a relative time (+0.5) needs a time to add to.")
-        sign = -1 if t[0] == "-" else 1
-        return current + sign * parse_time(t[1:])
-    m = _TC.match(t)
-    if not m:
-        raise UsageError(f"'{text}' is not a time; use 00:01:02,345, 1:02.345, 62.345 or +0.5.")
-    h, mi, s = m.group(1), m.group(2), m.group(3)
-    secs = float(s.replace(",", "."))
-    if (mi is not None and secs >= 60) or (h is not None and int(mi) >= 60):
-        raise UsageError(f"'{text}': minutes and seconds must be below 60.")
-    total = (int(h or 0) * 3600 + int(mi or 0) * 60) * 1000 + round(secs * 1000)
-    return int(total)
+RETRANSCRIBE_PAD_MS = 200  # audio taken on each side of the selection (clamped to the media)
 
 
 # -- reading-profile problems ----------------------------------------------------------------
@@ -101,8 +67,9 @@ def next_problem(cues: Sequence[Cue], after: int, profile: Profile) -> Optional[
 
 
 # -- timing ----------------------------------------------------------------------------------
-def _times_edit(doc: Document, changes: dict[int, tuple[int, int]], label: str, merge_key=None) -> Edit:
-    steps = []
+def _times_edit(doc: Document, changes: dict[int, tuple[int, int]], label: str,
+                merge_key: Optional[str] = None) -> Edit:
+    steps: list[Step] = []
     for i in sorted(changes):
         start, end = changes[i]
         c = doc.cues[i]
@@ -110,9 +77,7 @@ def _times_edit(doc: Document, changes: dict[int, tuple[int, int]], label: str, 
             raise UsageError("a cue must start at or after 0 and end after it starts.")
         if (start, end) != (c.start, c.end):
             steps.append(Replace(i, (c,), (replace(c, start=int(start), end=int(end)),)))
-    edit = Edit(label, steps, merge_key)
-    doc.apply(edit)
-    return edit
+    return doc.apply(Edit(label, steps, merge_key))
 
 
 def nudge(doc: Document, indices: Iterable[int], part: str, delta_ms: int) -> Edit:
@@ -169,22 +134,19 @@ def split_cue(doc: Document, i: int, *, playhead: Optional[int] = None, text_pos
     return doc.split(i, at, text_pos)
 
 
-def merge_cues(doc: Document, indices: Iterable[int]) -> Edit:
-    """Merge a selection (first..last) into one cue; one cue selected: merge with the next."""
+def merge_cues(doc: Document, indices: Iterable[int], profile: Optional[Profile] = None) -> Edit:
+    """Merge a selection (first..last) into one cue; one cue selected: merge with the next. The
+    joined text is laid out again by the profile's line rules (not one long line)."""
     idx = sorted(set(indices))
     if not idx:
         raise UsageError("select a cue first.")
     a, b = idx[0], idx[-1]
     if a == b:
-        return doc.merge_next(a)
-    run = doc.cues[a:b + 1]
-    text = run[0].text
-    for c in run[1:]:
-        merged = Document([Cue(0, 1, text), Cue(1, 2, c.text)])  # reuse the core's joining rule
-        merged.merge_next(0)
-        text = merged.cues[0].text
-    cue = Cue(min(c.start for c in run), max(c.end for c in run), text, next((c.flag for c in run if c.flag), ""))
-    return doc.replace_cues([cue], "Merge cues", a, b - a + 1)
+        b = a + 1
+        if b >= len(doc.cues):
+            raise UsageError("there is no next cue to merge with.")
+    rebreak: Optional[Callable[[str], str]] = (lambda t: break_lines(t, profile)) if profile else None
+    return doc.replace_cues([merge_run(doc.cues[a:b + 1], rebreak)], "Merge cues", a, b - a + 1)
 
 
 def insert_cue(doc: Document, i: Optional[int], *, after: bool, profile: Profile, at_ms: Optional[int] = None,
@@ -226,7 +188,7 @@ def find_matches(doc: Document, pattern: str, *, regex: bool = False, case: bool
     return [i for i, c in enumerate(doc.cues) if rx.search(c.text)]
 
 
-def _compile(pattern: str, regex: bool, case: bool) -> re.Pattern:
+def _compile(pattern: str, regex: bool, case: bool) -> re.Pattern[str]:
     if not pattern:
         raise UsageError("enter text to find.")
     try:
@@ -239,7 +201,7 @@ def find_replace(doc: Document, pattern: str, replacement: str, *, regex: bool =
                  indices: Optional[Iterable[int]] = None) -> tuple[Edit, int]:
     """Replace in every cue (or those in ``indices``) as one undo step; returns (edit, cues changed)."""
     rx = _compile(pattern, regex, case)
-    steps = []
+    steps: list[Step] = []
     for i in (sorted(set(indices)) if indices is not None else range(len(doc.cues))):
         c = doc.cues[i]
         try:
@@ -248,9 +210,7 @@ def find_replace(doc: Document, pattern: str, replacement: str, *, regex: bool =
             raise UsageError(f"the replacement is not valid: {exc}.") from None
         if new != c.text:
             steps.append(Replace(i, (c,), (replace(c, text=new),)))
-    edit = Edit("Replace text", steps)
-    doc.apply(edit)
-    return edit, len(steps)
+    return doc.apply(Edit("Replace text", steps)), len(steps)
 
 
 def fix_timing_range(doc: Document, indices: Optional[Iterable[int]], profile: Profile, *,
@@ -279,27 +239,43 @@ def fix_timing_range(doc: Document, indices: Optional[Iterable[int]], profile: P
 
 
 def flag_cues(doc: Document, indices: Iterable[int], flag: str) -> Edit:
-    steps = [Replace(i, (doc.cues[i],), (replace(doc.cues[i], flag=flag),))
-             for i in sorted(set(indices)) if doc.cues[i].flag != flag]
-    edit = Edit("Flag" if flag else "Clear flag", steps)
-    doc.apply(edit)
-    return edit
+    steps: list[Step] = [Replace(i, (doc.cues[i],), (replace(doc.cues[i], flag=flag),))
+                         for i in sorted(set(indices)) if doc.cues[i].flag != flag]
+    return doc.apply(Edit("Flag" if flag else "Clear flag", steps))
 
 
 # -- re-transcribe ---------------------------------------------------------------------------
-def retranscribe_cues(pcm, start_ms: int, end_ms: int, engine, profile: Profile, *, language: Optional[str] = None,
-                      cancel=None) -> list[Cue]:
+def retranscribe_span(cues: Sequence[Cue], rows: Sequence[int], media_ms: Optional[int] = None,
+                      pad_ms: int = RETRANSCRIBE_PAD_MS) -> tuple[int, int, int, int]:
+    """(first row, last row, start ms, end ms) of the audio to re-transcribe for the selection:
+    the selected cues plus ``pad_ms`` each side, never before 0 or past the media's end."""
+    if not rows:
+        raise UsageError("select a cue first.")
+    a, b = min(rows), max(rows)
+    start = max(0, cues[a].start - pad_ms)
+    end = cues[b].end + pad_ms
+    if media_ms:
+        end = min(end, media_ms)
+    if end <= start:
+        raise UsageError("the selected range has no audio.")
+    return a, b, start, end
+
+
+def retranscribe_cues(pcm: Any, start_ms: int, end_ms: int, engine: Any, profile: Profile, *,
+                      language: Optional[str] = None, cancel: Any = None) -> list[Cue]:
     """New cues for audio [start_ms, end_ms] of 16 kHz ``pcm`` with ``engine`` (runs on a worker
-    thread: speech detection, chunking, recognition, timing, rules)."""
-    from ...core.media import ms_to_samples
-    from ...core.progress import ensure_token, no_progress
-    from ...core.speech import Region, detect_speech, make_chunks
-    from ...core.timing import cues_for_chunk
+    thread: speech detection, chunking, recognition, timing, rules). Times are media times: the
+    range is clamped to the audio first, so a range reaching before 0 never yields early cues."""
+    from .media import SAMPLE_RATE, ms_to_samples
+    from .progress import ensure_token, no_progress
+    from .speech import Region, detect_speech, make_chunks
+    from .timing import cues_for_chunk
 
     cancel = ensure_token(cancel)
-    a, b = ms_to_samples(max(0, start_ms)), ms_to_samples(end_ms)
-    piece = pcm[a:b]
-    if len(piece) == 0:
+    start_ms = max(0, int(start_ms))
+    end_ms = min(int(end_ms), len(pcm) * 1000 // SAMPLE_RATE)
+    piece = pcm[ms_to_samples(start_ms):ms_to_samples(end_ms)]
+    if end_ms <= start_ms or len(piece) == 0:
         raise UsageError("the selected range has no audio.")
     regions = detect_speech(piece, cancel=cancel) or [Region(0, end_ms - start_ms)]
     chunks = make_chunks(piece, regions, engine.max_chunk_ms, engine.margin_ms)
@@ -308,4 +284,4 @@ def retranscribe_cues(pcm, start_ms: int, end_ms: int, engine, profile: Profile,
     for chunk, result in zip(chunks, results):
         raw.extend(cues_for_chunk(chunk, result, profile))
     fixed = fix_timing(raw, profile, media_end_ms=end_ms - start_ms)
-    return [replace(c, start=c.start + start_ms, end=c.end + start_ms) for c in fixed]
+    return [replace(c, start=max(0, c.start) + start_ms, end=max(1, c.end) + start_ms) for c in fixed]

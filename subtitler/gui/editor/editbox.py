@@ -1,0 +1,189 @@
+"""The edit box under the cue table: start / end / duration fields and the cue text.
+
+Typing in the text box is a document edit (one undo step per typing burst), and the text box has
+no undo of its own: Ctrl+Z / Ctrl+Y there reach the document's undo like everywhere else.
+Ctrl+Delete / Ctrl+Backspace delete a word in the text (not the cue). The box never rewrites a
+field the user is typing in."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from typing import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
+
+from ...core.document import Change, Document
+from ...core.errors import SubtitlerError
+from ...core.timecode import format_duration, format_ms, parse_time
+
+BURST_PAUSE_S = 2.0  # typing after a pause this long starts a new undo step
+_bursts = itertools.count(1)
+
+_DOC_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+_REDO_ALT = QKeySequence("Ctrl+Shift+Z")
+_TEXT_KEYS = (QKeySequence.StandardKey.DeleteEndOfWord, QKeySequence.StandardKey.DeleteStartOfWord)
+
+
+class TextBox(QPlainTextEdit):
+    """Enter inserts a line break (subtitles are short); Ctrl+Enter goes on to the next cue like
+    Subtitle Edit. Undo/redo keys are left to the window (the document's undo); word deletion
+    keys stay here (a window shortcut must not take them)."""
+
+    commitNext = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            if any(e.matches(k) for k in _DOC_KEYS) or QKeySequence(e.keyCombination()) == _REDO_ALT:
+                e.ignore()  # let the window's Undo/Redo action have it
+                return False
+            if any(e.matches(k) for k in _TEXT_KEYS):
+                e.accept()  # ours: delete a word, not the cue
+                return True
+        return super().event(e)
+
+    def keyPressEvent(self, e) -> None:
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.commitNext.emit()
+            return
+        super().keyPressEvent(e)
+
+
+class EditBox(QWidget):
+    """Shows and edits the current cue (``current()`` gives its row, -1 for none)."""
+
+    failed = Signal(str)
+
+    def __init__(self, document: Document, current: Callable[[], int], problems: Callable[[int], list],
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.current = current
+        self.problems = problems
+        self._loading = False
+        self._burst = 0
+        self._last_key = 0.0
+        self.start_edit, self.end_edit, self.dur_edit = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        row = QHBoxLayout()
+        for label, w, tip, kind in (
+                ("Start", self.start_edit, "Start: 00:01:02,345, 1:02.345, 62.345, or +0.5 / -0.25", "start"),
+                ("End", self.end_edit, "End (same formats)", "end"),
+                ("Duration", self.dur_edit, "Duration in seconds (or +0.5)", "dur")):
+            w.setToolTip(tip)
+            w.setMaximumWidth(110)
+            w.editingFinished.connect(lambda k=kind, w=w: self._commit_time(k, w))
+            row.addWidget(QLabel(label, self))
+            row.addWidget(w)
+        self.info_label = QLabel(self)
+        self.info_label.setWordWrap(False)
+        self.info_label.setMinimumWidth(80)  # its text changes with every edit: never relayout the window
+        self.info_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.info_label, 1)
+        self.text_box = TextBox(self)
+        self.text_box.setPlaceholderText("Cue text (Enter: new line, Ctrl+Enter: next cue)")
+        self.text_box.setMinimumHeight(44)
+        self.text_box.setMaximumHeight(80)
+        self.text_box.textChanged.connect(self._typed)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 2)
+        lay.setSpacing(2)
+        lay.addLayout(row)
+        lay.addWidget(self.text_box)
+        self._unsubscribe = document.subscribe(self._doc_changed)
+
+    def detach(self) -> None:
+        self._unsubscribe()
+
+    def typing(self) -> bool:
+        """True while the user is in the text box or a time field (nothing moves under them)."""
+        return any(w.hasFocus() for w in (self.text_box, self.start_edit, self.end_edit, self.dur_edit))
+
+    def new_burst(self) -> None:
+        self._burst = 0
+
+    def _doc_changed(self, ch: Change) -> None:
+        if not self._loading and ch.kind != "prop":
+            self.load()
+
+    def load(self, force: bool = False) -> None:
+        """Show the current cue (time fields being edited are left alone unless ``force``)."""
+        cur, cues = self.current(), self.document.cues
+        self._loading = True
+        try:
+            if 0 <= cur < len(cues):
+                c = cues[cur]
+                for w, v in ((self.start_edit, format_ms(c.start)), (self.end_edit, format_ms(c.end)),
+                             (self.dur_edit, format_duration(c.duration))):
+                    if w.text() != v and (force or not w.hasFocus()):
+                        w.setText(v)
+                if self.text_box.toPlainText() != c.text:
+                    pos = self.text_box.textCursor().position()
+                    self.text_box.setPlainText(c.text)
+                    tc = self.text_box.textCursor()
+                    tc.setPosition(min(pos, len(c.text)))
+                    self.text_box.setTextCursor(tc)
+                probs = self.problems(cur)
+                self.info_label.setText(f"Cue {cur + 1}/{len(cues)} · {len(c.plain())} chars · "
+                                        f"{c.duration / 1000:.2f} s" + ("  ⚠ " + "; ".join(probs) if probs else ""))
+                self.info_label.setToolTip("\n".join(probs))
+                self.text_box.setEnabled(True)
+            else:
+                for w in (self.start_edit, self.end_edit, self.dur_edit):
+                    w.clear()
+                self.text_box.setPlainText("")
+                self.text_box.setEnabled(False)
+                self.info_label.setText(f"{len(cues)} cues")
+        finally:
+            self._loading = False
+
+    def _typed(self) -> None:
+        if self._loading:
+            return
+        i = self.current()
+        if not (0 <= i < len(self.document.cues)):
+            return
+        text = self.text_box.toPlainText()
+        if text == self.document.cues[i].text:
+            return
+        now = time.monotonic()
+        if not self._burst or now - self._last_key > BURST_PAUSE_S:
+            self._burst = next(_bursts)
+        self._last_key = now
+        self._loading = True
+        try:  # one undo step per typing burst in this cue
+            self.document.set_text(i, text, merge_key=f"type:{self._burst}:{i}")
+        finally:
+            self._loading = False
+        self.load()
+
+    def _commit_time(self, kind: str, widget: QLineEdit) -> None:
+        i = self.current()
+        if not (0 <= i < len(self.document.cues)) or not widget.text().strip():
+            return
+        c = self.document.cues[i]
+        try:
+            if kind == "start":
+                start = parse_time(widget.text(), c.start)
+                end = c.end if start < c.end else start + c.duration
+                label = "Change start"
+            elif kind == "end":
+                start, end, label = c.start, parse_time(widget.text(), c.end), "Change end"
+                if end <= start:
+                    raise SubtitlerError("the end must come after the start.")
+            else:
+                dur = parse_time(widget.text(), c.duration)
+                if dur <= 0:
+                    raise SubtitlerError("the duration must be above zero.")
+                start, end, label = c.start, c.start + dur, "Change duration"
+            if (start, end) != (c.start, c.end):
+                self.document.set_times(i, start, end, label=label)
+        except SubtitlerError as exc:
+            self.failed.emit(str(exc))
+        self.load(force=True)

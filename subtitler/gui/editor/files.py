@@ -1,0 +1,223 @@
+"""The editor's file controller: project open / save / save as, recent projects, autosave and crash
+recovery, import and export of subtitle files, the media file and the ASS style. Everything it
+changes in the document (cues, media, style) goes through the document's undoable path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Optional
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from ...core import formats
+from ...core import project as projects
+from ...core.errors import SubtitlerError
+from ...core.text import is_cjk_text
+
+if TYPE_CHECKING:
+    from .window import EditorWindow
+
+AUTOSAVE_MS = 2000  # autosave at most this long after the first unsaved change (issue: ≤ 5 s)
+MEDIA_FILTER = ("Media (*.mp4 *.mkv *.mov *.webm *.avi *.m4v *.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus);;"
+                "All files (*)")
+EXPORT_FILTER = "SubRip (*.srt);;Advanced SubStation (*.ass);;WebVTT (*.vtt);;Plain text (*.txt)"
+_open_windows: list[QWidget] = []  # windows opened from the editor itself stay alive
+
+
+def ask_yes_no(parent, title: str, text: str) -> bool:
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+
+def load_with_recovery(path: Path, parent=None,
+                       ask_recover: Optional[Callable[[projects.Recovery], bool]] = None) -> projects.Project:
+    """The project at ``path``; if a newer autosave of it survived a crash, offer that instead."""
+    project = projects.load_project(path)
+    target = str(path.resolve())
+    for rec in projects.find_recoveries():
+        if rec.project_path is not None and str(Path(rec.project_path).resolve()) == target:
+            mtime = path.stat().st_mtime if path.exists() else 0
+            if rec.saved_at >= mtime:
+                ask = ask_recover or (lambda r: ask_yes_no(
+                    parent, "Recover unsaved changes?",
+                    f"The editor did not close cleanly. Recover the autosaved version?\n\n{r.describe()}"))
+                if ask(rec):
+                    project = projects.load_recovery(rec)
+                else:
+                    projects.discard_recovery(rec.path)
+            break
+    return project
+
+
+class FileController(QObject):
+    def __init__(self, win: "EditorWindow") -> None:
+        super().__init__(win)
+        self.win = win
+        self.document = win.document
+        self.project = win.project
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(self._interval())
+        self.autosave_timer.timeout.connect(self.autosave)
+        self._unsubscribe = self.document.watch_history(self.schedule_autosave)
+
+    @staticmethod
+    def _interval() -> int:
+        from . import window  # tests shorten window.AUTOSAVE_MS
+
+        return int(getattr(window, "AUTOSAVE_MS", AUTOSAVE_MS))
+
+    def detach(self) -> None:
+        self.autosave_timer.stop()
+        self._unsubscribe()
+
+    def schedule_autosave(self) -> None:
+        if self.document.dirty and not self.autosave_timer.isActive():
+            self.autosave_timer.start()
+
+    # -- autosave / recovery -----------------------------------------------------------------
+    def recovery_file(self) -> Path:
+        return projects.recovery_path(projects.recovery_key(self.project))
+
+    def autosave(self) -> None:
+        self.autosave_timer.stop()
+        if not self.document.dirty:
+            return
+        try:
+            projects.write_recovery(self.project)
+        except SubtitlerError as exc:
+            self.win.show_error(str(exc))
+
+    # -- project files -----------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.project.path is None:
+            return self.save_as()
+        return self._save_to(self.project.path)
+
+    def save_as(self, path: Optional[str | Path] = None) -> bool:
+        if path is None:
+            media = self.document.media_path
+            start = self.project.path or (Path(media).with_suffix(projects.PROJECT_SUFFIX) if media
+                                          else Path.home() / ("untitled" + projects.PROJECT_SUFFIX))
+            path, _ = QFileDialog.getSaveFileName(self.win, "Save project", str(start),
+                                                  "Subtitler project (*.subtitler)")
+            if not path:
+                return False
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        if not self.document.profile:  # the profile in use is saved with the project (not an edit)
+            self.document.profile = self.win.profile.name
+        projects.save_project(self.project, path)
+        self.autosave_timer.stop()
+        self.win.update_title()
+        self.win.notify(f"Saved {self.project.path}", 4000)
+        return True
+
+    def guarded_save(self) -> bool:
+        try:
+            return self.save()
+        except SubtitlerError as exc:
+            QMessageBox.warning(self.win, "Save failed", str(exc))
+            return False
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.win, "Open project", "", "Subtitler project (*.subtitler)")
+        if path:
+            self.open_other(lambda: type(self.win).open_project(path))
+
+    @staticmethod
+    def open_other(make: Callable[[], QWidget]) -> None:
+        win = make()
+        _open_windows.append(win)
+        win.closed.connect(lambda: _open_windows.remove(win) if win in _open_windows else None)  # type: ignore
+        win.show()
+
+    def fill_recent(self, menu) -> None:
+        menu.clear()
+        items = [p for p in projects.recent_projects() if p.exists()]
+        if not items:
+            menu.addAction("(none)").setEnabled(False)
+        for p in items:
+            menu.addAction(str(p), lambda p=p: self.win.guard(lambda: self.open_other(
+                lambda: type(self.win).open_project(p))))
+
+    # -- media -------------------------------------------------------------------------------
+    def media_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.win, "Open media", "", MEDIA_FILTER)
+        if path:
+            self.set_media(path)
+
+    def set_media(self, path: str | Path) -> None:
+        """Attach (or replace) the media as an undoable document change; the window reloads the
+        player and waveform when the document's media changes."""
+        self.document.set_media(str(Path(path).resolve()))
+
+    # -- subtitle files ----------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.win, "Import subtitles", "",
+                                              "Subtitles (*.srt *.ass *.ssa *.vtt);;All files (*)")
+        if not path:
+            return
+        if self.document.cues and not ask_yes_no(self.win, "Import subtitles",
+                                                 "Replace the cues of this editor with the imported ones?\n"
+                                                 "(Undo brings them back.)"):
+            return
+        self.import_into(path)
+
+    def import_into(self, path: str | Path) -> None:
+        """Replace this editor's cues with a subtitle file's (one undo step)."""
+        cues = formats.load(Path(path))
+        self.document.replace_cues(cues, f"Import {Path(path).name}")
+        self.win.select_rows([0] if cues else [])
+
+    def export_dialog(self) -> None:
+        media = self.document.media_path
+        base = Path(media).with_suffix(".srt") if media else Path.home() / "subtitles.srt"
+        path, flt = QFileDialog.getSaveFileName(self.win, "Export subtitles", str(base), EXPORT_FILTER)
+        if path:
+            ext = {"SubRip": "srt", "Advanced": "ass", "WebVTT": "vtt", "Plain": "txt"}.get(flt.split(" ")[0], "")
+            if not Path(path).suffix and ext:
+                path += "." + ext
+            self.export(path)
+
+    def export(self, path: str | Path, fmt: Optional[str] = None) -> Path:
+        out = formats.export(self.document.cues, Path(path), fmt, overwrite=True, style=self.project.style("Default"))
+        self.win.notify(f"Exported {out}", 5000)
+        return out
+
+    # -- style -------------------------------------------------------------------------------
+    def current_style(self):
+        return self.project.style("Default") or formats.default_style(
+            is_cjk_text(" ".join(c.text for c in self.document.cues[:50])))
+
+    def style_dialog(self) -> None:
+        from .style_editor import StyleDialog
+
+        dlg = StyleDialog(self.current_style(), self.win.player, self.win)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.set_style(dlg.style())
+        else:
+            self.win.player.set_style(self.current_style())
+
+    def set_style(self, style) -> None:
+        """The Default ASS style (undoable; saved with the project, used by ASS export)."""
+        self.document.set_style("Default", projects.style_to_dict(style))
+        self.win.notify("Style updated (saved with the project, used by ASS export).", 4000)
+
+
+def offer_recovery(cls, parent=None) -> list:
+    """Ask about each surviving recovery file; open the ones the user wants back."""
+    out = []
+    for rec in projects.find_recoveries():
+        answer = QMessageBox.question(
+            parent, "Recover unsaved work?",
+            f"An editor did not close cleanly. Recover its autosaved work?\n\n{rec.describe()}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Discard)
+        if answer == QMessageBox.StandardButton.Yes:
+            win = cls.recover(rec, parent)
+            win.show()
+            out.append(win)
+        elif answer == QMessageBox.StandardButton.Discard:
+            projects.discard_recovery(rec.path)
+    return out
