@@ -61,6 +61,10 @@ def add_transcribed(doc: Document, cues: Sequence[Cue]) -> None:
     if callable(add):
         add(cues)
         return
+    if hasattr(doc, "load_span") and cues:  # the core document's unrecorded entry point
+        a, b = min(c.start for c in cues), max(c.start for c in cues) + 1
+        doc.load_span([c for c in doc.cues if a <= c.start < b] + list(cues), a, b)
+        return
     clean = not doc.dirty
     for cue in cues:
         i = bisect.bisect_right([c.start for c in doc.cues], cue.start)
@@ -101,7 +105,10 @@ class EditorLauncher(QObject):
         """A running job finished: its live editors get the finished cues (rules applied), unless
         the user has started editing there."""
         for doc in self._live.pop(job.id, []):
-            if not doc.can_undo() and job.result is not None:
+            if not doc.can_undo() and job.result is not None and hasattr(doc, "load_span"):
+                doc.load_span(job.result.document.cues, 0, 1 << 62)
+                doc.language, doc.profile = job.result.document.language, job.result.document.profile
+            elif not doc.can_undo() and job.result is not None:
                 clean = not doc.dirty
                 doc._run(Edit("Transcribed", [Replace(0, tuple(doc.cues), tuple(job.result.document.cues))]))  # noqa: SLF001
                 doc.language, doc.profile = job.result.document.language, job.result.document.profile
