@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Optional, Sequence
 
+from . import __version__
 from .core import formats
 from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
 from .core.jobs import check_outputs, planned_outputs, transcribe_file, write_outputs
@@ -22,6 +23,11 @@ EPILOG = "Exit status: 0 every file succeeded, 1 some files failed, 2 usage erro
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="subtitler", description="Turn video and audio into subtitles.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="Linux: add subtitler to the applications menu; open projects and media with it")
+    desktop.add_argument("--uninstall-desktop", action="store_true", help="Linux: remove what --install-desktop added")
     sub = parser.add_subparsers(dest="command")
     t = sub.add_parser("transcribe", help="transcribe media files or folders into subtitle files", epilog=EPILOG)
     t.add_argument("inputs", nargs="+", metavar="INPUT", help="media files, or folders of them")
@@ -235,6 +241,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return open_gui(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.install_desktop or args.uninstall_desktop:
+        from .desktop import run as desktop_run
+
+        return desktop_run(args.install_desktop)
     if args.command != "transcribe":
         parser.print_help()
         return 2

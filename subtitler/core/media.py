@@ -67,6 +67,16 @@ _DURATION = re.compile(r"Duration:\s*(\d+):(\d+):(\d+(?:\.\d+)?)")
 _STREAM = re.compile(r"Stream #\d+:\d+.*?: (Audio|Video): (\w+)")
 
 
+def ffmpeg_version() -> str:
+    """The version ffmpeg reports for itself (``7.0.2-static``), from the binary ``find_ffmpeg`` picks."""
+    proc = subprocess.run([find_ffmpeg(), "-hide_banner", "-version"], capture_output=True, timeout=30,
+                          stdin=subprocess.DEVNULL)
+    m = re.search(r"ffmpeg version (\S+)", proc.stdout.decode("utf-8", "replace"))
+    if not m:
+        raise MediaError(f"ffmpeg did not report its version ({_last_line(proc.stderr.decode('utf-8', 'replace'))}).")
+    return m.group(1)
+
+
 def _check_input(path: Path) -> None:
     if not path.exists():
         raise MediaError(f"{path.name}: file not found.")

@@ -5,16 +5,18 @@ queue model), the window, and the crash reporter. Logic lives in the controllers
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.media_cache import MediaCache
+from ..core.project import PROJECT_SUFFIX
 from . import icons
 from .controllers.editors import EditorLauncher, editor_class  # noqa: F401 - editor_class: tests patch it
 from .controllers.export import ExportController
@@ -22,12 +24,16 @@ from .controllers.queue import QueueController
 from .controllers.settings import SettingsController
 from .crash import CrashReporter, default_log_dir
 from .dialogs.about import AboutDialog
+from .i18n import install_translators
 from .main_window import MainWindow
 from .queue_model import JobModel
+from .selftest import SELFTEST_ENV, run_selftest
 from .settings import APP_NAME, ORG_NAME, KeyStore, user_settings
 from .workers import JobQueue, warm_up_local_model
 
 log = logging.getLogger(__name__)
+
+SUBTITLE_SUFFIXES = (".srt", ".ass", ".ssa", ".vtt")
 
 
 class SubtitlerApp(QObject):
@@ -124,6 +130,20 @@ class SubtitlerApp(QObject):
             model = self.settings.local_model or None
             self.queue.run_in_background(lambda: warm_up_local_model(model))
 
+    def open_paths(self, paths: Sequence[Path | str]) -> None:
+        """Files given on the command line (a file manager's "Open with"): ``.subtitler`` projects
+        open in the editor, subtitle files are imported, everything else goes to the queue."""
+        rest = []
+        for path in map(Path, paths):
+            if path.suffix.lower() == PROJECT_SUFFIX and path.is_file():
+                self.open_project(path)
+            elif path.suffix.lower() in SUBTITLE_SUFFIXES and path.is_file():
+                self.import_subtitles(path)
+            else:
+                rest.append(path)
+        if rest:
+            self.add_paths(rest)
+
     def keep_dialog(self, dlg: QWidget) -> None:
         self.dialogs.append(dlg)
         dlg.destroyed.connect(lambda *_: self.dialogs.remove(dlg) if dlg in self.dialogs else None)
@@ -190,14 +210,17 @@ def setup_logging(log_dir: Path) -> Optional[logging.Handler]:
 
 
 def main(files: Optional[list[str]] = None) -> int:
-    """``subtitler [FILE...]``: the window, with ``files`` queued."""
+    """``subtitler [FILE...]``: the window, with ``files`` opened (:meth:`SubtitlerApp.open_paths`)."""
     app = get_application()
     handler = setup_logging(default_log_dir())
+    install_translators(app)
     subtitler_app = SubtitlerApp()
     subtitler_app.window.show()
     QTimer.singleShot(0, subtitler_app.offer_recovery)
     if files:
-        QTimer.singleShot(0, lambda: subtitler_app.add_paths(files))
+        QTimer.singleShot(0, lambda: subtitler_app.open_paths(files))
+    if os.environ.get(SELFTEST_ENV):  # packaging smoke tests: report on the first window, then quit
+        QTimer.singleShot(0, lambda: run_selftest(subtitler_app, Path(os.environ[SELFTEST_ENV])))
     # Ctrl+C in the terminal closes the window (asking first if jobs run); the idle timer lets
     # Python see the signal while Qt's event loop waits
     signal.signal(signal.SIGINT, lambda *_: subtitler_app.window.close())

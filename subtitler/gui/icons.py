@@ -1,5 +1,5 @@
-"""Icons from ``resources/icons``: line icons drawn in the palette's text colour (so they follow
-dark/light), rendered crisp at every device pixel ratio."""
+"""Icons from the package data ``subtitler/resources/icons``: line icons drawn in the palette's text
+colour (so they follow dark/light), rendered crisp at every device pixel ratio."""
 
 from __future__ import annotations
 
@@ -11,19 +11,16 @@ from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-
-def resources_dir() -> Path:
-    """``resources/`` next to the package (source checkout / editable install)."""
-    here = Path(__file__).resolve()
-    for base in (here.parents[2], here.parents[1]):
-        cand = base / "resources"
-        if (cand / "icons").is_dir():
-            return cand
-    return here.parents[2] / "resources"
+from .. import resources
 
 
 def icon_path(name: str) -> Path:
-    return resources_dir() / "icons" / f"{name}.svg"
+    return resources.icons_dir() / f"{name}.svg"
+
+
+def names() -> list[str]:
+    """Every icon shipped (file stems)."""
+    return sorted(p.stem for p in resources.icons_dir().glob("*.svg"))
 
 
 def _text_colour(disabled: bool = False) -> str:
