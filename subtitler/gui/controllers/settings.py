@@ -8,7 +8,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from ...core.errors import SubtitlerError
@@ -53,14 +53,14 @@ class SettingsController(QObject):
         """The status bar's engine label and the notice above the queue (None: no notice)."""
         s = self.settings
         if self.engine() == "glm":
-            return f"Engine: GLM-ASR · {s.glm_model}", None
+            return self.tr("Engine: GLM-ASR · {model}").format(model=s.glm_model), None
         from ...core.engines.local import model_label
 
         notice = None
         if s.engine == "glm":
-            notice = notice_html("local", "No GLM-ASR API key is configured, so files are transcribed on this "
-                                          "computer.")
-        return f"Engine: local · {model_label(s.local_model or None)}", notice
+            notice = notice_html("local", self.tr("No GLM-ASR API key is configured, so files are transcribed on "
+                                                  "this computer."))
+        return self.tr("Engine: local · {model}").format(model=model_label(s.local_model or None)), notice
 
     # -- dialog -----------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
@@ -73,8 +73,8 @@ class SettingsController(QObject):
     def apply_settings(self, new: Settings) -> None:
         self.services = self.services.with_settings(new)  # the key is read again (it may be new)
         self.save()
-        if self.panel.language.currentText() != new.language:
-            self.panel.language.setCurrentText(new.language)
+        if self.panel.language_code() != new.language:
+            self.panel.set_language(new.language)
         self.update_glossary_info()
         self.changed.emit()
 
@@ -103,8 +103,8 @@ class SettingsController(QObject):
         return check_engine_language(self.engine(), self.settings.local_model or None, self.settings.language)
 
     def choose_glossary(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Glossary (one term per line)", self.last_dir(),
-                                              "Text files (*.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Glossary (one term per line)"), self.last_dir(),
+                                              self.tr("Text files (*.txt);;All files (*)"))
         if path:
             self.set_glossary(path)
 
@@ -124,11 +124,13 @@ class SettingsController(QObject):
         try:
             terms = self.services.glossary()
         except SubtitlerError as exc:
-            label.setText("<span style='color:#e5484d'>unreadable</span>")
+            label.setText(self.tr("<span style='color:#e5484d'>unreadable</span>"))
             label.setToolTip(str(exc))
             return
-        note = "" if self.engine() == "glm" else " (used by GLM-ASR only)"
-        label.setText(f"{len(terms)} term{'s' * (len(terms) != 1)}{note}")
+        text = self.tr("%n term(s)", "", len(terms))
+        if self.engine() != "glm":
+            text += " " + self.tr("(used by GLM-ASR only)")
+        label.setText(text)
         label.setToolTip(", ".join(terms[:100]))
 
     # -- remembered places and window state ---------------------------------------------------
@@ -146,7 +148,7 @@ class SettingsController(QObject):
         if split is not None:
             self.panel.splitter.restoreState(split)
         self.panel.language.blockSignals(True)
-        self.panel.language.setCurrentText(self.settings.language)
+        self.panel.set_language(self.settings.language)
         self.panel.language.blockSignals(False)
         self.panel.glossary.setText(self.settings.hotwords_file)
 
@@ -160,13 +162,20 @@ def language_problem_html(problem) -> str:  # noqa: ANN001 - core.languages.Lang
     """The message bar's words for a core.languages.LanguageProblem, with the ways out as links."""
     from ...core.languages import language_name
 
-    name = language_name(problem.language)
+    from ..i18n import ui_language
+
+    name = language_name(problem.language, ui_language())
     if problem.kind == "english-only":
-        return (f"<b>The offline model understands English only, not {name}.</b> "
-                "<a href='use-glm'>Use GLM-ASR</a> (needs an API key), or "
-                "<a href='settings'>choose a multilingual model folder in Settings</a>. "
-                "Files are added once the engine can recognise the language.")
+        return QCoreApplication.translate(
+            "SettingsController", "<b>The offline model understands English only, not {language}.</b> "
+            "<a href='use-glm'>Use GLM-ASR</a> (needs an API key), or "
+            "<a href='settings'>choose a multilingual model folder in Settings</a>. "
+            "Files are added once the engine can recognise the language.").format(language=name)
     if problem.kind == "not-on-glm":
-        return (f"<b>GLM-ASR recognises Chinese and English only, not {name}.</b> "
-                "<a href='settings'>Choose the offline engine with a multilingual model in Settings</a>.")
-    return f"<b>Unknown language '{problem.language}'.</b> Choose one from the Series language list."
+        return QCoreApplication.translate(
+            "SettingsController", "<b>GLM-ASR recognises Chinese and English only, not {language}.</b> "
+            "<a href='settings'>Choose the offline engine with a multilingual model in Settings</a>.").format(
+            language=name)
+    return QCoreApplication.translate(
+        "SettingsController", "<b>Unknown language '{language}'.</b> Choose one from the Series language list.").format(
+        language=problem.language)

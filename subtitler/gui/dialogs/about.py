@@ -36,7 +36,7 @@ class AboutDialog(QDialog):
             + "<p>" + self.tr("Turn video and audio into good subtitles with GLM-ASR or the offline "
                               "faster-whisper engine, then fix them on a timeline.") + "</p>"
             + f"<table style='color:gray'>{rows}</table>"
-            + (f"<p style='color:gray'>{self.tr('Log file:')} {escape(log_file)}</p>" if log_file else "")
+            + ("<p style='color:gray'>" + self.tr("Log file:") + f" {escape(log_file)}</p>" if log_file else "")
         )
         text.setObjectName("aboutText")
         text.setWordWrap(True)
