@@ -11,10 +11,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ..core.queue import WAITING, Job, JobList, Status, fmt_duration
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Queue", text, None, n)
-
-
 def status_label(status: Status) -> str:
     return {
         Status.PROBING: QCoreApplication.translate("Queue", "Reading…"),
@@ -116,22 +112,18 @@ def summary(book: JobList) -> str:
 
 
 # -- the editor's reading-profile problems (core.edits.cue_problems) ----------------------------------
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Problems", text)
-
-
 _PROBLEMS = (
-    (r"ends before it starts", lambda m: _t("ends before it starts")),
+    (r"ends before it starts", lambda m: QCoreApplication.translate("Problems", "ends before it starts")),
     (r"too fast: ([\d.]+) characters/s \(max ([\d.]+)\)",
-     lambda m: _t("too fast: {value} characters/s (max {max})").format(value=m[1], max=m[2])),
-    (r"(\d+) lines \(max (\d+)\)", lambda m: _t("{count} lines (max {max})").format(count=m[1], max=m[2])),
+     lambda m: QCoreApplication.translate("Problems", "too fast: {value} characters/s (max {max})").format(value=m[1], max=m[2])),
+    (r"(\d+) lines \(max (\d+)\)", lambda m: QCoreApplication.translate("Problems", "{count} lines (max {max})").format(count=m[1], max=m[2])),
     (r"line too long: (\d+) characters \(max (\d+)\)",
-     lambda m: _t("line too long: {count} characters (max {max})").format(count=m[1], max=m[2])),
-    (r"too short: (\d+) ms \(min (\d+)\)", lambda m: _t("too short: {ms} ms (min {min})").format(ms=m[1], min=m[2])),
-    (r"too long: (\d+) ms \(max (\d+)\)", lambda m: _t("too long: {ms} ms (max {max})").format(ms=m[1], max=m[2])),
-    (r"overlaps cue (\d+)", lambda m: _t("overlaps cue {number}").format(number=m[1])),
-    (r"gap to next below (\d+) ms", lambda m: _t("gap to next below {ms} ms").format(ms=m[1])),
-    (r"no text", lambda m: _t("no text")),
+     lambda m: QCoreApplication.translate("Problems", "line too long: {count} characters (max {max})").format(count=m[1], max=m[2])),
+    (r"too short: (\d+) ms \(min (\d+)\)", lambda m: QCoreApplication.translate("Problems", "too short: {ms} ms (min {min})").format(ms=m[1], min=m[2])),
+    (r"too long: (\d+) ms \(max (\d+)\)", lambda m: QCoreApplication.translate("Problems", "too long: {ms} ms (max {max})").format(ms=m[1], max=m[2])),
+    (r"overlaps cue (\d+)", lambda m: QCoreApplication.translate("Problems", "overlaps cue {number}").format(number=m[1])),
+    (r"gap to next below (\d+) ms", lambda m: QCoreApplication.translate("Problems", "gap to next below {ms} ms").format(ms=m[1])),
+    (r"no text", lambda m: QCoreApplication.translate("Problems", "no text")),
 )
 _PROBLEM_RES = tuple((re.compile(p), f) for p, f in _PROBLEMS)
 

@@ -54,13 +54,12 @@ class SettingsController(QObject):
         s = self.settings
         if self.engine() == "glm":
             return self.tr("Engine: GLM-ASR · {model}").format(model=s.glm_model), None
-        from ...core.engines.local import model_label
-
         notice = None
         if s.engine == "glm":
             notice = notice_html("local", self.tr("No GLM-ASR API key is configured, so files are transcribed on "
                                                   "this computer."))
-        return self.tr("Engine: local · {model}").format(model=model_label(s.local_model or None)), notice
+        model = s.local_model or self.tr("tiny.en (offline pack)")
+        return self.tr("Engine: local · {model}").format(model=model), notice
 
     # -- dialog -----------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:

@@ -4,7 +4,9 @@ concurrency, language, reading profile, default output folder and formats, local
 from __future__ import annotations
 
 import dataclasses
+import re
 import traceback
+from pathlib import Path
 from typing import Optional
 
 import numpy as np
@@ -125,7 +127,7 @@ class SettingsDialog(QDialog):
         key_row.addWidget(self.api_key, 1)
         key_row.addWidget(self.show_key)
         key_row.addWidget(self.test_button)
-        self.key_status = QLabel(keystore.problem or self.tr("Stored in: {place}").format(place=keystore.backend_name))
+        self.key_status = QLabel(self.key_problem() or self.tr("Stored in: {place}").format(place=self.key_place()))
         self.key_status.setWordWrap(True)
         self.key_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.base_url = QComboBox()
@@ -166,11 +168,12 @@ class SettingsDialog(QDialog):
         local_box = QGroupBox(self.tr("Local engine"))
         ll = QFormLayout(local_box)
         ll.addRow(buddy_label(self.tr("Mo&del:"), self.local_model), lm_row)
-        model_hint = QLabel(self.tr("tiny.en knows English only. For Chinese and other languages choose a multilingual "
-                                    "model (e.g. small, medium) or a downloaded model folder."))
-        model_hint.setWordWrap(True)
-        model_hint.setObjectName("modelHint")
-        ll.addRow("", model_hint)
+        self.model_hint = QLabel()
+        self.model_hint.setWordWrap(True)
+        self.model_hint.setObjectName("modelHint")
+        ll.addRow("", self.model_hint)
+        self.local_model.currentTextChanged.connect(self._check_model)
+        self._check_model()
 
         # transcription / output -----------------------------------------------------------
         self.language = QComboBox()
@@ -259,6 +262,23 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(980, 520)
 
+    # -- the key store, in words ----------------------------------------------------------
+    def key_place(self) -> str:
+        if not self.keystore.use_os:
+            return self.tr("memory of this session only (SUBTITLER_NO_KEYRING)")
+        return self.tr("the system keyring ({backend})").format(backend=self.keystore.backend_name)
+
+    def key_problem(self) -> str:
+        problem = self.keystore.problem
+        m = re.match(r"The OS keyring could not be read \((\w+)\)", problem)
+        if m:
+            return self.tr("The system keyring could not be read ({error}).").format(error=m[1])
+        m = re.match(r"The API key could not be stored in the OS keyring \((\w+)\)", problem)
+        if m:
+            return self.tr("The API key could not be stored in the system keyring ({error}); it is not saved "
+                           "anywhere else.").format(error=m[1])
+        return problem
+
     # -- values ---------------------------------------------------------------------------
     def chosen_local_model(self) -> str:
         text = self.local_model.currentText().strip()
@@ -300,7 +320,7 @@ class SettingsDialog(QDialog):
             except ImportError:
                 pass
         if not self.keystore.set(self.api_key.text()):
-            self.key_status.setText(f"<span style='color:#e5484d'>{self.keystore.problem}</span>")
+            self.key_status.setText(f"<span style='color:#e5484d'>{self.key_problem()}</span>")
             return
         self.saved.emit(new)
         super().accept()
@@ -334,6 +354,27 @@ class SettingsDialog(QDialog):
         self.key_status.setText(f"<span style='color:{colour}'>{'✓' if ok else '✗'} {first}</span>")
         self.key_status.setToolTip(message)
         self.keyTested.emit(ok, message)
+
+    def _check_model(self, *_) -> None:
+        """Say what the chosen model can recognise; a folder is checked on disk (not loaded)."""
+        from ...core.engines.local import inspect_model_folder
+
+        model = self.chosen_local_model()
+        if not model or model.endswith(".en"):
+            text = self.tr("tiny.en knows English only. For Chinese and other languages choose a multilingual "
+                           "model (e.g. small, medium) or a downloaded model folder.") if not model else \
+                self.tr("This model knows English only.")
+        elif Path(model).expanduser().is_dir():
+            try:
+                folder = inspect_model_folder(model)
+            except SubtitlerError:
+                text = "✗ " + self.tr("This folder is not a faster-whisper model (it needs model.bin and a vocabulary).")
+            else:
+                text = "✓ " + (self.tr("Multilingual model folder: Chinese and other languages work offline.")
+                               if folder.multilingual else self.tr("This model folder knows English only."))
+        else:
+            text = self.tr("Multilingual model: downloaded once on first use, then it works offline.")
+        self.model_hint.setText(text)
 
     def _browse_model(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("faster-whisper model folder"))

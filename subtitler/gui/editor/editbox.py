@@ -134,7 +134,8 @@ class EditBox(QWidget):
                 probs = [problem_text(p) for p in self.problems(cur)]
                 self.info_label.setText(self.tr("Cue {number}/{count}").format(number=cur + 1, count=len(cues))
                                         + " · " + self.tr("%n character(s)", "", len(c.plain()))
-                                        + f" · {c.duration / 1000:.2f} s" + ("  ⚠ " + "; ".join(probs) if probs else ""))
+                                        + " · " + self.tr("{seconds} s").format(seconds=f"{c.duration / 1000:.2f}")
+                                        + ("  ⚠ " + "; ".join(probs) if probs else ""))
                 self.info_label.setToolTip("\n".join(probs))
                 self.text_box.setEnabled(True)
             else:

@@ -427,6 +427,10 @@
         </translation>
     </message>
     <message>
+        <source>{seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the end must come after the start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1139,6 +1143,45 @@
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too fast: {value} characters/s (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} lines (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line too long: {count} characters (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too short: {ms} ms (min {min})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too long: {ms} ms (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overlaps cue {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap to next below {ms} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Profiles</name>
     <message>
         <source>Netflix-like English</source>
@@ -1459,6 +1502,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>tiny.en (offline pack)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Engine: local · {model}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1705,11 +1752,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>memory of this session only (SUBTITLER_NO_KEYRING)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system keyring ({backend})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring could not be read ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key could not be stored in the system keyring ({error}); it is not saved anywhere else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter an API key first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Testing the key with one tiny request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model knows English only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This folder is not a faster-whisper model (it needs model.bin and a vocabulary).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multilingual model folder: Chinese and other languages work offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model folder knows English only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multilingual model: downloaded once on first use, then it works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -425,6 +425,10 @@
         </translation>
     </message>
     <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
         <source>the end must come after the start.</source>
         <translation>结束时间必须晚于开始时间。</translation>
     </message>
@@ -1130,6 +1134,45 @@
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>ends before it starts</source>
+        <translation>结束早于开始</translation>
+    </message>
+    <message>
+        <source>too fast: {value} characters/s (max {max})</source>
+        <translation>语速过快：每秒 {value} 字（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>{count} lines (max {max})</source>
+        <translation>{count} 行（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>line too long: {count} characters (max {max})</source>
+        <translation>单行过长：{count} 字（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>too short: {ms} ms (min {min})</source>
+        <translation>时长过短：{ms} 毫秒（下限 {min}）</translation>
+    </message>
+    <message>
+        <source>too long: {ms} ms (max {max})</source>
+        <translation>时长过长：{ms} 毫秒（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>overlaps cue {number}</source>
+        <translation>与第 {number} 条重叠</translation>
+    </message>
+    <message>
+        <source>gap to next below {ms} ms</source>
+        <translation>与下一条间隔小于 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation>没有文本</translation>
+    </message>
+</context>
+<context>
     <name>Profiles</name>
     <message>
         <source>Netflix-like English</source>
@@ -1436,6 +1479,10 @@
         <translation>尚未配置 GLM-ASR API 密钥，文件将在本机转写。</translation>
     </message>
     <message>
+        <source>tiny.en (offline pack)</source>
+        <translation>tiny.en（离线包）</translation>
+    </message>
+    <message>
         <source>Engine: local · {model}</source>
         <translation>引擎：本地 · {model}</translation>
     </message>
@@ -1681,12 +1728,48 @@
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
+        <source>memory of this session only (SUBTITLER_NO_KEYRING)</source>
+        <translation>仅本次运行的内存（SUBTITLER_NO_KEYRING）</translation>
+    </message>
+    <message>
+        <source>the system keyring ({backend})</source>
+        <translation>系统密钥环（{backend}）</translation>
+    </message>
+    <message>
+        <source>The system keyring could not be read ({error}).</source>
+        <translation>无法读取系统密钥环（{error}）。</translation>
+    </message>
+    <message>
+        <source>The API key could not be stored in the system keyring ({error}); it is not saved anywhere else.</source>
+        <translation>API 密钥无法保存到系统密钥环（{error}），也没有保存到其他地方。</translation>
+    </message>
+    <message>
         <source>Enter an API key first.</source>
         <translation>请先输入 API 密钥。</translation>
     </message>
     <message>
         <source>Testing the key with one tiny request…</source>
         <translation>正在用一个很小的请求测试密钥…</translation>
+    </message>
+    <message>
+        <source>This model knows English only.</source>
+        <translation>此模型只能识别英语。</translation>
+    </message>
+    <message>
+        <source>This folder is not a faster-whisper model (it needs model.bin and a vocabulary).</source>
+        <translation>此文件夹不是 faster-whisper 模型（需要 model.bin 和词表文件）。</translation>
+    </message>
+    <message>
+        <source>Multilingual model folder: Chinese and other languages work offline.</source>
+        <translation>多语言模型文件夹：可离线识别中文和其他语言。</translation>
+    </message>
+    <message>
+        <source>This model folder knows English only.</source>
+        <translation>此模型文件夹只能识别英语。</translation>
+    </message>
+    <message>
+        <source>Multilingual model: downloaded once on first use, then it works offline.</source>
+        <translation>多语言模型：首次使用时下载一次，之后可离线使用。</translation>
     </message>
     <message>
         <source>faster-whisper model folder</source>
