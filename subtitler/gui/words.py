@@ -39,7 +39,7 @@ def price_text(job: Job) -> str:
 def eta_text(seconds) -> str:  # noqa: ANN001 - float or None
     if seconds is None:
         return ""
-    return QCoreApplication.translate("Queue", "{time} left").format(time=fmt_duration(int(seconds * 1000)))
+    return QCoreApplication.translate("Queue", "ETA {time}").format(time=fmt_duration(int(seconds * 1000)))
 
 
 _STEPS = (

@@ -1247,7 +1247,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{time} left</source>
+        <source>ETA {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1238,8 +1238,8 @@
         <translation>免费</translation>
     </message>
     <message>
-        <source>{time} left</source>
-        <translation>剩余 {time}</translation>
+        <source>ETA {time}</source>
+        <translation>预计剩余 {time}</translation>
     </message>
     <message>
         <source>Extracting audio {percent}%</source>
