@@ -72,7 +72,7 @@ def _child() -> dict:
     del pk
     total_ms = HOURS * 3600 * 1000
     span = total_ms // CUES
-    words = "and so the signal we sample here is folded back into the lower band of frequencies".split()
+    words = ["and", "so", "the", "signal", "we", "sample", "here", "is", "folded", "back", "into", "the", "lower", "band", "of", "frequencies"]
     cues = [Cue(i * span + 200, i * span + span - 400,
                 " ".join(words[(i * 3 + k) % len(words)] for k in range(7 + i % 6))) for i in range(CUES)]
     peaks_mod.save_regions([Region(c.start - 100, c.end - 200) for c in cues], speech_cache_path(key))

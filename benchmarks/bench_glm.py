@@ -36,11 +36,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from subtitler.core.engines.glm import GlmEngine, GlmSettings  # noqa: E402
-from subtitler.core.jobs import chunks_for  # noqa: E402
-from subtitler.core.media import load_wav  # noqa: E402
-from subtitler.core.speech import Chunk, Region, detect_speech, make_chunks  # noqa: E402
-from tests.support.glm_server import GlmServer, tile_audio  # noqa: E402
+from subtitler.core.engines.glm import GlmEngine, GlmSettings
+from subtitler.core.jobs import chunks_for
+from subtitler.core.media import load_wav
+from subtitler.core.speech import Chunk, Region, detect_speech, make_chunks
+from tests.support.glm_server import GlmServer, tile_audio
 
 FIX = ROOT / "tests" / "fixtures"
 SCALE = float(os.environ.get("BENCH_GLM_SCALE", "0.5"))

@@ -10,15 +10,23 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__
+from .cli_extras import add_extra_options, build_deliver_options, describe, polish, preflight, run_extras
 from .core import formats
 from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
-from .core.jobs import check_outputs, planned_outputs, transcribe_file, write_outputs
-from .core.languages import check_engine_language
-from .core.media import expand_inputs, is_media_path
+from .core.jobs import check_outputs, transcribe_file, write_outputs
+from .core.languages import check_engine_language, normalise_language
+from .core.media import collect_inputs, is_media_path
+from .core.outputs import plan_batch
 from .core.progress import Progress
 from .core.rules import PROFILES
+from .core.secrets import scrub
 
-EPILOG = "Exit status: 0 every file succeeded, 1 some files failed, 2 usage error."
+EPILOG = ("Exit status: 0 every file succeeded (some perhaps with gaps or damage, as the summary says), "
+          "1 some files failed or a folder held no media, 2 usage error, 143 terminated.")
+
+
+class Terminated(BaseException):
+    """SIGTERM: unwinds like Ctrl+C, so temporary files and child processes are cleaned up."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--overwrite", action="store_true", help="replace existing output files")
     t.add_argument("--name-pattern", default="{stem}.{ext}", help="output file name ({stem}, {lang}, {ext})")
     add_glm_options(t)
+    add_pro_timing_options(t)
     add_zh_options(t)
+    add_extra_options(t)
     return parser
 
 
@@ -67,6 +77,63 @@ def zh_style(args: argparse.Namespace):
     return ZhStyle(punct=args.zh_punct, script=args.script, latin_space=args.zh_latin_space)
 
 
+# Picture timing options (frames, shot changes, Beautify) -----------------------------------------
+def add_pro_timing_options(t: argparse.ArgumentParser) -> None:
+    g = t.add_argument_group("video: frame-accurate times and shot changes (Beautify time codes)")
+    g.add_argument("--no-beautify", action="store_true",
+                   help="keep the speech timing as is (no frame grid, no shot-change rules, no chaining)")
+    g.add_argument("--no-shot-changes", action="store_true",
+                   help="do not look for shot changes (times still go to the frame grid and short gaps chain)")
+    g.add_argument("--shot-sensitivity", type=float, default=50.0, metavar="0-100",
+                   help="higher finds more (softer) cuts; 50 = ffmpeg's scdet default threshold of 10")
+    g.add_argument("--beautify-preset", default="netflix", metavar="NAME|FILE.json",
+                   help="netflix (default), sdi, or a JSON file of custom frame counts")
+    g.add_argument("--shot-list", metavar="FILE",
+                   help="use these cuts (one time a line, seconds or timecode) instead of detecting; "
+                        "{stem} in the name gives each input its own list")
+    g.add_argument("--export-shots", action="store_true",
+                   help="also write the cuts found as {stem}.shots.txt beside the subtitles")
+    g.add_argument("--beautify-report", type=Path, metavar="FILE",
+                   help="write every timing change with its reason (all inputs, one section each)")
+
+
+def pro_timing_options(args: argparse.Namespace, source: Optional[Path] = None):
+    from .core.beautify import get_preset
+    from .core.pro_timing import ProTimingOptions
+    from .core.shots import sensitivity_to_threshold
+
+    sensitivity_to_threshold(args.shot_sensitivity)  # 0..100 or a usage error
+    get_preset(args.beautify_preset)
+    shot_list = None
+    if args.shot_list:
+        stem = source.stem if source is not None else ""
+        shot_list = Path(args.shot_list.replace("{stem}", stem))
+    return ProTimingOptions(enabled=not args.no_beautify, shot_changes=not args.no_shot_changes,
+                            sensitivity=args.shot_sensitivity, preset=args.beautify_preset, shot_list=shot_list)
+
+
+def report_pro_timing(result, source: Path, args: argparse.Namespace, reports: list[str]) -> None:
+    """Print Beautify's one-line summary and notes; keep the full report; export the cuts."""
+    pictured = result.pro_timing
+    if pictured is None:
+        return
+    for note in pictured.notes:
+        print(f"{source.name}: note: {note}", file=sys.stderr)
+    if pictured.beautify is not None:
+        print(f"{source.name}: {pictured.beautify.summary()}", file=sys.stderr)
+        reports.append(f"== {source}\n{pictured.beautify.report_text()}")
+    if args.export_shots and pictured.shots is not None:
+        from .core.shots import save_shot_list
+
+        folder = args.output_dir or source.parent
+        try:
+            out = save_shot_list(folder / f"{source.stem}.shots.txt", pictured.shots.times_ms, overwrite=args.overwrite)
+            print(f"{source.name}: {len(pictured.shots.times_ms)} shot changes → {out}", file=sys.stderr)
+        except SubtitlerError as exc:
+            print(f"{source.name}: note: shot changes not written: {exc}", file=sys.stderr)
+# end of picture timing options -------------------------------------------------------------------
+
+
 # GLM options ------------------------------------------------------------------------------------
 def add_glm_options(t: argparse.ArgumentParser) -> None:
     """Flags of the GLM-ASR engine (the key comes from ZHIPUAI_API_KEY or the app's keyring)."""
@@ -80,6 +147,9 @@ def add_glm_options(t: argparse.ArgumentParser) -> None:
     g.add_argument("--no-context", action="store_true",
                    help="do not send the preceding text as context with each piece")
     g.add_argument("--stream", action="store_true", help="receive text as it is recognised (live preview)")
+    g.add_argument("--glm-max-wait", type=float, metavar="SECONDS", default=120.0,
+                   help="give a piece up (it becomes a marked gap) after this long without a usable answer, "
+                        "retries and server-requested waits included (default 120)")
 
 
 def engine_service(args: argparse.Namespace):
@@ -89,7 +159,7 @@ def engine_service(args: argparse.Namespace):
     settings = cli_settings(engine=args.engine, model=args.model, language=args.language, profile=args.profile,
                             base_url=args.glm_base_url, concurrency=args.concurrency, stream=args.stream,
                             hotwords_file=args.hotwords)
-    return EngineService(settings, glm_extra={"context": not args.no_context})
+    return EngineService(settings, glm_extra={"context": not args.no_context, "max_wait_s": args.glm_max_wait})
 
 
 def build_glm_settings(args: argparse.Namespace):
@@ -133,6 +203,11 @@ class Reporter:
         self.label, self.last_stage = label, ""
 
     def __call__(self, p: Progress) -> None:
+        if p.notice:
+            if self.tty:
+                self.stream.write("\r" + " " * 100 + "\r")
+            print(f"{self.label}: {p.notice}", file=self.stream, flush=True)
+            return
         if self.tty:
             now = time.monotonic()
             if now - self.last_draw < 0.1 and p.fraction < 1.0:
@@ -155,60 +230,123 @@ class Reporter:
 
 def run_transcribe(args: argparse.Namespace) -> int:
     fmts = formats.parse_formats(args.format)
-    for field in ("stem", "ext"):
-        if "{" + field + "}" not in args.name_pattern and field == "ext":
-            raise UsageError("--name-pattern must contain {ext}.")
-    inputs = expand_inputs([Path(p) for p in args.inputs])
-    if not inputs:
+    collected = collect_inputs([Path(p) for p in args.inputs])
+    lang = normalise_language(args.language)
+    lang = "" if lang in ("", "auto") else lang
+    # pattern, name collisions: all checked before anything runs (UsageError → exit 2)
+    plans = plan_batch(collected.files, args.output_dir, fmts, args.name_pattern, lang)
+    for folder in collected.empty_folders:
+        print(f"FAILED {folder}: no media files in this folder.", file=sys.stderr)
+    if not plans:
         print("subtitler: no media files found in the given folders.", file=sys.stderr)
         return 1
     service = engine_service(args)
-    options = service.options(args.engine)
+    options = service.options(args.engine, language=normalise_language(args.language))
+    options.zh = zh_style(args)
     if options.engine == "glm":
         options.glm_settings = build_glm_settings(args)
-    options.zh = zh_style(args)
-    problem = check_engine_language(options.engine, args.model, options.language)
+    # translation and polish use the same key and base URL as GLM-ASR, whatever the engine
+    extras = build_deliver_options(args, options.glm_settings if options.engine == "glm" else
+                                   build_glm_settings(args) if (args.translate_to or args.polish)
+                                   else engine_service(args).glm_settings())
+    engine = service.create_engine(options)
+    options.pro_timing = pro_timing_options(args)
+    if args.beautify_report is not None and args.beautify_report.exists() and not args.overwrite:
+        raise UsageError(f"{args.beautify_report} already exists; not replaced (use --overwrite to replace it).")
+    reports: list[str] = []
+    problem = check_engine_language(engine.name, args.model, args.language)
     if problem:  # before any work: e.g. --language zh with the English-only tiny.en pack
         raise UsageError(problem.message)
-    engine = service.create_engine(options)
     print(f"subtitler: using the {engine.describe()}", file=sys.stderr)
+    if describe(extras):
+        print(describe(extras), file=sys.stderr)
     reporter = Reporter()
-    failures: list[tuple[Path, str]] = []
-    written_all: list[Path] = []
-    for source in inputs:
+    failed = 0
+    whole = 0
+    partial: list[str] = []
+    stopped = ""
+    for n, plan in enumerate(plans):
+        source = plan.source
         reporter.start(source.name)
         try:
             if source.is_file() and not is_media_path(source) and source.suffix.lower() in (".srt", ".ass", ".vtt", ".txt"):
                 raise UsageError(f"{source.name}: is a subtitle file, not media.")
-            check_outputs(planned_outputs(source, args.output_dir, fmts, args.name_pattern), args.overwrite)
+            outdir = plan.outputs[0].parent if args.output_dir is not None else None  # mirrored sub-folder
+            check_outputs([*plan.outputs, *preflight(source, outdir, fmts, extras, list(plan.outputs))], args.overwrite)
             pre = glm_preamble(engine, source)
             if pre:
                 print(pre, file=sys.stderr)
+            if args.shot_list:
+                options.pro_timing = pro_timing_options(args, source)
             result = transcribe_file(source, options, engine=engine, on_progress=reporter)
             reporter.end()
+            polish(result, extras, reporter)
             written = write_outputs(result.document, source, args.output_dir, fmts,
-                                    overwrite=args.overwrite, pattern=args.name_pattern)
-            written_all.extend(written)
+                                    overwrite=args.overwrite, pattern=args.name_pattern, root=plan.root)
+            try:
+                written += run_extras(result, outdir, fmts, extras, overwrite=args.overwrite,
+                                      reporter=reporter)
+            except BaseException:
+                if not args.overwrite:  # a file counts as done with all its outputs, or none
+                    for p in written:
+                        p.unlink(missing_ok=True)
+                raise
             extra = f", {result.flagged_cues} flagged for review" if result.flagged_cues else ""
-            print(f"{source.name}: {len(result.document.cues)} cues{extra} → "
+            if result.uncertain_cues:
+                extra += f" ({result.uncertain_cues} timing uncertain)"
+            print(f"{source.name}: {result.outcome()}, {len(result.document.cues)} cues{extra} → "
                   + ", ".join(str(p) for p in written), file=sys.stderr)
+            report_pro_timing(result, source, args, reports)
+            if result.problems():
+                partial.append(result.outcome())
+            else:
+                whole += 1
         except (AuthError, BillingError) as exc:
             reporter.end()
-            failures.append((source, str(exc)))
-            print(f"subtitler: {exc}", file=sys.stderr)
-            break  # the service refuses every file: stop the batch
+            failed += 1
+            print(f"FAILED {source}: {_reason(source, exc)}", file=sys.stderr)
+            stopped = f", {len(plans) - n - 1} not attempted (the service refuses every file)" if n + 1 < len(plans) else ""
+            break
         except SubtitlerError as exc:
             reporter.end()
-            failures.append((source, str(exc)))
+            failed += 1
             print(f"FAILED {source}: {_reason(source, exc)}", file=sys.stderr)
-    done = len(inputs) - len(failures)
-    print(f"subtitler: {done} of {len(inputs)} files done" + (f", {len(failures)} failed" if failures else ""),
-          file=sys.stderr)
-    return 0 if not failures else 1
+        except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
+            reporter.end()
+            failed += 1
+            print(f"FAILED {source}: unexpected error ({type(exc).__name__}: {scrub(str(exc))[:300]})",
+                  file=sys.stderr)
+    if args.beautify_report is not None and reports:
+        formats.atomic_write_text(args.beautify_report, "\n".join(reports), overwrite=True)
+        print(f"subtitler: timing changes and their reasons → {args.beautify_report}", file=sys.stderr)
+    print(summary_line(len(plans), whole, partial, failed, stopped, len(collected.empty_folders)), file=sys.stderr)
+    return 0 if not failed and not collected.empty_folders else 1
+
+
+def summary_line(total: int, whole: int, partial: Sequence[str], failed: int, stopped: str = "",
+                 empty_folders: int = 0) -> str:
+    """e.g. "subtitler: 2 of 3 files done (1 with gaps), 1 failed"; ``partial`` holds the
+    outcomes of files done with gaps or damage ("done with 2 gaps (0:45 of audio)")."""
+    done = whole + len(partial)
+    line = f"subtitler: {done} of {total} file{'s' * (total != 1)} "
+    if done == 1 and partial:
+        line += partial[0]
+    else:
+        line += "done"
+        kinds = [(sum(" gap" in p for p in partial), "with gaps"), (sum("damaged" in p for p in partial), "damaged")]
+        shown = [f"{n} {what}" for n, what in kinds if n]
+        if shown:
+            line += f" ({', '.join(shown)})"
+    if failed:
+        line += f", {failed} failed"
+    line += stopped
+    if empty_folders:
+        line += f", {empty_folders} folder{'s' * (empty_folders != 1)} without media"
+    return line
 
 
 def _reason(source: Path, exc: Exception) -> str:
-    text = str(exc)
+    text = scrub(str(exc))
     return text[len(source.name) + 2:] if text.startswith(source.name + ": ") else text
 
 
@@ -248,17 +386,28 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command != "transcribe":
         parser.print_help()
         return 2
+    import signal
+
+    def on_term(signum, frame):
+        raise Terminated()
+
+    old = signal.signal(signal.SIGTERM, on_term)
     try:
         return run_transcribe(args)
     except UsageError as exc:
-        print(f"subtitler: {exc}", file=sys.stderr)
+        print(f"subtitler: {scrub(str(exc))}", file=sys.stderr)
         return 2
     except SubtitlerError as exc:
-        print(f"subtitler: {exc}", file=sys.stderr)
+        print(f"subtitler: {scrub(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\nsubtitler: interrupted.", file=sys.stderr)
         return 130
+    except Terminated:
+        print("\nsubtitler: terminated; nothing half-written was left behind.", file=sys.stderr)
+        return 143
+    finally:
+        signal.signal(signal.SIGTERM, old)
 
 
 if __name__ == "__main__":

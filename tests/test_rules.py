@@ -61,5 +61,60 @@ def test_fix_timing_splits_text_that_needs_more_than_two_lines():
 
 
 def test_extension_never_reaches_into_next_cue():
-    out = fix_timing([Cue(0, 300, "Lots of words to read here quickly."), Cue(600, 2000, "Next.")], EN)
+    out = fix_timing([Cue(0, 300, "Lots of words to read here quickly."), Cue(600, 2000, "Next.")], EN,
+                     merge_short=False)
     assert out[0].end == 600 - EN.min_gap_ms
+
+
+def test_too_short_cue_that_cannot_grow_joins_its_sentence():
+    cues = [Cue(0, 650, "In short,"), Cue(750, 2700, "it shapes the spectrum of any signal."),
+            Cue(2850, 5000, "The simplest one is the moving average.")]
+    out = fix_timing(cues, EN)
+    assert out[0].text.replace("\n", " ") == "In short, it shapes the spectrum of any signal."
+    assert out[0].start == 0 and len(out) == 2
+
+
+def test_quick_exchange_becomes_a_two_speaker_cue():
+    cues = [Cue(1000, 2500, "Do you hear me at the back?"), Cue(2650, 2950, "Yes."),
+            Cue(3050, 6000, "Then let us begin with the first part of the lecture.")]
+    out = fix_timing(cues, EN)
+    assert out[0].text == "- Do you hear me at the back?\n- Yes."
+    assert (out[0].start, out[0].end) == (1000, 2950) and len(out) == 2
+    # a cue that can grow into the silence after it stays alone
+    alone = fix_timing([Cue(1000, 2500, "Do you hear me?"), Cue(2650, 2950, "Yes."), Cue(6000, 8000, "Good.")], EN)
+    assert [c.text for c in alone] == ["Do you hear me?", "Yes.", "Good."]
+    assert alone[1].duration >= EN.min_duration_ms
+
+
+def test_chinese_lines_break_between_words_never_before_a_particle():
+    from subtitler.core.text import segment_words
+
+    for text in ["后面的同学能看清楚吗我们继续讨论这个问题好不好呢", "为了让这种方法更容易理解我们先看一个简单的例子吧",
+                 "我们今天讨论数字滤波器的两种设计方法"]:
+        out = break_lines(text, ZH)
+        top, bottom = out.split("\n")
+        assert len(top) <= 16 and len(bottom) <= 16
+        ends, n = set(), 0
+        for w in segment_words(text):
+            n += len(w)
+            ends.add(n)
+        assert len(top) in ends, out
+        assert bottom[0] not in "的了吗呢吧啊", out
+    # a compound noun stays on one line when a balanced break elsewhere exists
+    assert "数字\n滤波器" not in break_lines("我们今天讨论数字滤波器的两种设计方法", ZH)
+
+
+def test_chinese_cue_split_falls_between_words():
+    text = "滤波器的作用是保留一部分频率同时去掉另一部分频率而且不改变信号的相位这是很重要的"
+    out = fix_timing([Cue(0, 9000, text)], ZH)
+    assert len(out) >= 2
+    from subtitler.core.text import segment_words
+
+    ends, n = set(), 0
+    for w in segment_words(text):
+        n += len(w)
+        ends.add(n)
+    n = 0
+    for c in out[:-1]:
+        n += len(c.text.replace("\n", ""))
+        assert n in ends, [c.text for c in out]

@@ -8,7 +8,7 @@ from subtitler.core.engines.base import ChunkResult, Segment, Word
 from subtitler.core.media import load_wav
 from subtitler.core.rules import PROFILES, fix_timing
 from subtitler.core.speech import Region, detect_speech, make_chunks
-from subtitler.core.timing import cues_for_chunk, text_to_cues, words_to_cues
+from subtitler.core.timing import cues_for_chunk, words_to_cues
 
 EN = PROFILES["netflix-en"]
 ZH = PROFILES["netflix-zh"]
@@ -51,17 +51,18 @@ def test_segments_answer(speech_en):
         assert abs(c.start - u["start_ms"]) <= 150 and abs(c.end - u["end_ms"]) <= 150
 
 
-def test_long_segment_is_shared_by_clauses():
-    chunk_regions = (Region(0, 9000), Region(9800, 20000))
-    from subtitler.core.speech import Chunk
-    import numpy as np
-
-    chunk = Chunk(0, 0, 20000, chunk_regions, np.zeros(320000, dtype=np.int16))
-    text = ("This first sentence is long enough to need a cue of its own for sure. "
-            "And the second one, which follows a clear pause, gets the second region entirely.")
-    cues = cues_for_chunk(chunk, ChunkResult(0, text, [Segment(0, 20000, text)]), EN)
-    assert len(cues) >= 2 and cues[0].start == 0
-    assert any(c.end == 9000 for c in cues) and any(c.start == 9800 for c in cues)
+def test_long_segment_is_split_on_its_words(speech_en):
+    """One segment over three sentences (too long for one cue): its text is aligned inside the
+    segment, and the cues start and end on the true sentence times."""
+    wav, meta = speech_en
+    chunk = _chunks(wav)[0]
+    utts = _text_for(chunk, meta["utterances"])[:3]
+    text = " ".join(u["text"] for u in utts)
+    seg = Segment(utts[0]["start_ms"] - chunk.start_ms, utts[-1]["end_ms"] - chunk.start_ms, text)
+    cues = cues_for_chunk(chunk, ChunkResult(0, text, [seg]), EN)
+    assert [c.text for c in cues] == [u["text"] for u in utts]
+    for c, u in zip(cues, utts):
+        assert abs(c.start - u["start_ms"]) <= 60 and abs(c.end - u["end_ms"]) <= 100
 
 
 def test_words_grouped_at_pauses_and_sentence_ends():
@@ -92,8 +93,18 @@ def test_failed_and_blocked_chunks_become_flagged_gaps():
     assert kept[0].flag and (kept[0].start, kept[0].end) == (1200, 8800)
 
 
-def test_cjk_text_only_splits_at_chinese_punctuation():
-    text = "欢迎来到信号处理课程的第一讲。今天我们讨论采样、滤波和离散傅里叶变换。信号就是时间的函数。"
-    cues = text_to_cues(text, [Region(0, 4000), Region(5000, 12000), Region(13000, 16000)], ZH)
-    assert len(cues) == 3
-    assert (cues[0].end, cues[1].start, cues[1].end, cues[2].start) == (4000, 5000, 12000, 13000)
+def test_cjk_text_only_cues_hold_whole_words(speech_zh):
+    from subtitler.core.text import segment_words
+
+    wav, meta = speech_zh
+    for chunk in _chunks(wav):
+        text = "".join(u["text"] for u in _text_for(chunk, meta["utterances"]))
+        cues = cues_for_chunk(chunk, ChunkResult(chunk.index, text, None), ZH)
+        ends, n = set(), 0
+        for w in segment_words(text):
+            n += len(w)
+            ends.add(n)
+        n = 0
+        for c in cues:
+            n += len(c.text)
+            assert n in ends, [c.text for c in cues]

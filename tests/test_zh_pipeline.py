@@ -56,8 +56,11 @@ def test_cli_traditional_script_and_spaces_punctuation(server, tmp_path):
     assert r.returncode == 0, r.stderr
     texts = srt_texts(out / "speech_zh.srt")
     flat = "".join(t.replace("\n", "") for t in texts)
-    # every utterance, in Traditional characters, with ，and 。 gone (a full-width space inside a line)
-    assert flat == "歡迎來到信號處理課程的第一講今天我們討論採樣、濾波和離散傅里葉變換信號就是時間的函數謝謝觀看\u3000我們下次再見"
+    # every utterance, in Traditional characters, with ，and 。 gone (a full-width space inside a line);
+    # the 8.3 s second sentence is cut into two cues at its one pause, after 採樣、, and a cue-end 、
+    # goes as line-end marks do in this style
+    want = "歡迎來到信號處理課程的第一講今天我們討論採樣、濾波和離散傅里葉變換信號就是時間的函數謝謝觀看\u3000我們下次再見"
+    assert flat in (want, want.replace("、", "")) and "今天我們討論採樣" in texts
     assert "謝謝觀看\u3000我們下次再見" in texts
     assert not re.search("[，。]", flat)
     for t in texts:

@@ -1,16 +1,19 @@
-"""Subtitle files through pysubs2: export SRT/ASS/VTT/TXT, import SRT/ASS/VTT; atomic writes."""
+"""Subtitle files through pysubs2: export SRT/ASS/VTT/TXT, import SRT/ASS/VTT in any text encoding
+(charset-normalizer), with damaged cues repaired or reported one by one; atomic writes."""
 
 from __future__ import annotations
 
-import os
-import tempfile
+import codecs
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
 import pysubs2
 
 from .document import Cue
-from .errors import OutputError, OutputExistsError, SubtitleFormatError
+from .errors import SubtitleFormatError
+from .outputs import atomic_write_text, output_path  # noqa: F401 - re-exported (the one writer)
 from .text import is_cjk_text
 
 FORMATS = ("srt", "ass", "vtt", "txt")
@@ -68,28 +71,6 @@ def render(cues: Sequence[Cue], fmt: str, style: Optional[pysubs2.SSAStyle] = No
     return to_ssafile(cues, style).to_string(fmt_id)
 
 
-def atomic_write_text(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write via a temporary file in the same folder, then rename; refuse to replace an existing
-    file unless ``overwrite``."""
-    path = Path(path)
-    if path.exists() and not overwrite:
-        raise OutputExistsError(f"{path} already exists; not replaced (use --overwrite to replace it).")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write to {path.parent}: {exc.strerror or exc}.") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}.") from None
-
-
 def export(cues: Sequence[Cue], path: Path, fmt: Optional[str] = None, *, overwrite: bool = False,
            style: Optional[pysubs2.SSAStyle] = None) -> Path:
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
@@ -97,26 +78,147 @@ def export(cues: Sequence[Cue], path: Path, fmt: Optional[str] = None, *, overwr
     return Path(path)
 
 
-def output_path(source: Path, outdir: Optional[Path], fmt: str, pattern: str = "{stem}.{ext}",
-                lang: str = "") -> Path:
-    name = pattern.format(stem=source.stem, ext=fmt, lang=lang or "und")
-    return (outdir if outdir is not None else source.parent) / name
+MAX_IMPORT_BYTES = 50 * 1024 * 1024  # a subtitle file this large is not one
+_TIME_LINE = re.compile(r"-->")
+
+
+@dataclass
+class Imported:
+    """A subtitle file read for import: its cues, the encoding found, and what was repaired."""
+
+    cues: list[Cue]
+    encoding: str
+    problems: list[str] = field(default_factory=list)  # one sentence per repaired or skipped cue
+
+
+def decode_text(data: bytes, name: str = "file") -> tuple[str, str]:
+    """(text, encoding) of a text file: a BOM decides, then strict UTF-8, then charset-normalizer
+    (UTF-16 without BOM, Big5, GB18030, Shift-JIS, cp1252…)."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                     (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer
+
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        raise SubtitleFormatError(f"{name}: not a text file in any known encoding.")
+    # subtitle files are short: several code pages decode them without "chaos"; the detector's
+    # candidates are ranked again by how plausible their characters are (common CJK ideographs,
+    # kana, Latin-1 letters beat rare ideographs, half-width katakana and stray Hangul)
+    best = max(enumerate(matches), key=lambda im: (_plausibility(str(im[1])), -im[0]))[1]
+    return str(best), best.encoding
+
+
+def _common_han(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        b = ch.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    if 0xA4 <= b[0] <= 0xC6:  # Big5 level 1: the frequent traditional characters
+        return True
+    try:
+        return 0x88 <= ch.encode("shift_jis")[0] <= 0x98  # JIS level 1: the frequent kanji
+    except UnicodeEncodeError:
+        return False
+
+
+def _plausibility(text: str) -> float:
+    chars = [ch for ch in text if ord(ch) > 0x7E]
+    if not chars:
+        return 0.0
+    hangul = sum(1 for ch in chars if 0xAC00 <= ord(ch) <= 0xD7A3)
+    # Korean: mostly Hangul, with spaces between words (mis-decoded CJK bytes give unbroken Hangul)
+    korean = hangul >= 0.8 * len(chars) and len(re.findall(r"[\uac00-\ud7a3] [\uac00-\ud7a3]", text)) * 12 >= hangul
+    score = 0.0
+    for ch in chars:
+        o = ord(ch)
+        if 0x4E00 <= o <= 0x9FFF:
+            score += 1.0 if _common_han(ch) else -0.5
+        elif 0x3040 <= o <= 0x30FF:
+            score += 1.0
+        elif 0xAC00 <= o <= 0xD7A3:
+            try:
+                ch.encode("euc_kr")
+                common = True
+            except UnicodeEncodeError:
+                common = False
+            score += (1.0 if korean else 0.6) if common else -1.0
+        elif 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or o in (0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026):
+            score += 0.5
+        elif 0xC0 <= o <= 0xFF:
+            score += 0.5
+        elif 0x100 <= o <= 0x24F or 0x370 <= o <= 0x6FF or 0xE00 <= o <= 0xE7F:
+            score += 0.2
+        else:
+            score -= 2.0
+    return score / len(chars)
+
+
+def read_subtitles(path: Path | str) -> Imported:
+    """Cues of an SRT/ASS/VTT file in any encoding; cues that end before they start are repaired
+    (times swapped), cues whose time line cannot be read are skipped; each is reported."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise SubtitleFormatError(f"{path.name}: {path.stat().st_size / 1e6:.0f} MB is too large for a subtitle file.")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SubtitleFormatError(f"{path.name}: file not found.") from None
+    except IsADirectoryError:
+        raise SubtitleFormatError(f"{path.name}: is a folder, not a subtitle file.") from None
+    except OSError as exc:
+        raise SubtitleFormatError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from None
+    text, encoding = decode_text(data, path.name)
+    try:
+        fmt = pysubs2.formats.autodetect_format(text) if text.strip() else None
+    except pysubs2.exceptions.Pysubs2Error:
+        fmt = None
+    if fmt is None:
+        raise SubtitleFormatError(f"{path.name}: not a subtitle file (SRT, ASS or VTT) that can be read.")
+    try:
+        subs = pysubs2.SSAFile.from_string(text, format_=fmt)
+    except (pysubs2.exceptions.Pysubs2Error, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise SubtitleFormatError(f"{path.name}: not a subtitle file pysubs2 can read ({exc}).") from None
+    out = Imported([], encoding)
+    for n, e in enumerate((e for e in subs.events if not e.is_comment), 1):
+        body = e.plaintext.strip()
+        lines = body.split("\n")
+        bad = next((i for i, ln in enumerate(lines) if _TIME_LINE.search(ln)), None)
+        if bad is not None:  # a cue whose time line pysubs2 could not read was glued onto this one
+            cut = bad - 1 if bad > 0 and lines[bad - 1].strip().isdigit() else bad
+            out.problems.append(f"after cue {n} ({_clock(e.start)}): unreadable time line "
+                                f"{lines[bad].strip()[:60]!r}; that cue was skipped.")
+            body = "\n".join(lines[:cut]).strip()
+        start, end = int(e.start), int(e.end)
+        if start < 0 or end < 0:
+            out.problems.append(f"cue {n}: negative time; skipped.")
+            continue
+        if end < start:
+            out.problems.append(f"cue {n} ({_clock(start)}): ends before it starts; start and end swapped.")
+            start, end = end, start
+        out.cues.append(Cue(start, end, body))
+    return out
+
+
+def _clock(ms: int) -> str:
+    s = max(0, int(ms)) // 1000
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
 
 
 def load(path: Path | str) -> list[Cue]:
-    """Cues of an SRT/ASS/VTT file (UTF-8, UTF-8 with BOM, or GB18030)."""
-    path = Path(path)
-    if not path.is_file():
-        raise SubtitleFormatError(f"{path.name}: file not found.")
-    last: Optional[Exception] = None
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            subs = pysubs2.load(str(path), encoding=enc)
-            break
-        except UnicodeDecodeError as exc:
-            last = exc
-        except (pysubs2.exceptions.Pysubs2Error, ValueError) as exc:
-            raise SubtitleFormatError(f"{path.name}: not a subtitle file pysubs2 can read ({exc}).") from None
-    else:
-        raise SubtitleFormatError(f"{path.name}: unknown text encoding ({last}).")
-    return [Cue(int(e.start), int(e.end), e.plaintext.strip()) for e in subs.events if not e.is_comment]
+    """Cues of an SRT/ASS/VTT file (any encoding; see :func:`read_subtitles`)."""
+    return read_subtitles(path).cues

@@ -6,6 +6,7 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import json
+import logging
 import tempfile
 import threading
 import time
@@ -18,15 +19,21 @@ import numpy as np
 from . import formats
 from .document import Cue, Document
 from .engines import ChunkResult, Engine, create_engine
-from .errors import MediaError, NoSpeechError, OutputError, OutputExistsError, UsageError
-from .media import MediaInfo, decode_head, extract_audio, load_wav, ms_to_samples, probe, samples_to_ms
+from .errors import EngineError, MediaError, NoSpeechError, OutputError, UsageError
+from .media import (MediaInfo, damage_report, decode_head, extract_audio, fmt_clock, load_wav, ms_to_samples, probe,
+                    samples_to_ms)
 from .media_cache import MediaAudio, MediaCache
+from .outputs import check_outputs, planned_outputs  # noqa: F401 - re-exported (planning lives in outputs)
 from .peaks import media_key
+from .pro_timing import ProTiming, ProTimingOptions, ProTimingResult
 from .progress import CancelToken, LinkedToken, Progress, ProgressCallback, ensure_token, no_progress
 from .rules import Profile, fix_timing, get_profile
 from .speech import Chunk, Region, VadSettings, detect_speech, make_chunks
-from .timing import cues_for_chunk, join_texts
+from .align import PauseMap, warm_up
+from .timing import UNCERTAIN_FLAG, chunk_pause_map, cues_for_chunk, join_texts
 from .zh import ZhStyle, finish_text, prepare_text
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -37,6 +44,7 @@ class TranscribeOptions:
     profile: Optional[str] = None  # None/"auto": by script
     glm_settings: Any = None
     vad: VadSettings = field(default_factory=VadSettings)
+    pro_timing: ProTimingOptions = field(default_factory=ProTimingOptions)  # video: frames, shot changes
     zh: ZhStyle = field(default_factory=ZhStyle)  # Chinese text: punctuation, script, Latin spacing
 
     def make_engine(self) -> Engine:
@@ -56,10 +64,37 @@ class JobResult:
     elapsed_s: float
     language: str = ""
     audio: Optional[MediaAudio] = None  # the decoded audio + speech map, kept for the editor
+    gap_ms: int = 0  # audio inside the failed pieces (their cues are flagged gaps)
+    damage: str = ""  # "" or "the file is damaged: …" (media.damage_report)
+    uncertain_cues: int = 0  # of the flagged ones: placed by alignment with low confidence
+    pro_timing: Optional[ProTimingResult] = None  # video: Beautify's changes and the shot changes
 
     @property
     def audio_ms(self) -> int:
         return self.info.duration_ms
+
+    @property
+    def gaps(self) -> int:
+        return self.failed_chunks
+
+    def problems(self) -> list[str]:
+        """What keeps this result from being whole, for the CLI summary and the job row."""
+        out = []
+        if self.failed_chunks:
+            out.append(f"{self.failed_chunks} gap{'s' * (self.failed_chunks != 1)} ({fmt_clock(self.gap_ms)} of audio)")
+        if self.damage:
+            out.append(self.damage)
+        return out
+
+    def outcome(self) -> str:
+        """"done", "done with 2 gaps (0:58 of audio)", "done, but the file is damaged: audio stops
+        at 1:12 of 3:05", or both."""
+        text = "done"
+        if self.failed_chunks:
+            text += f" with {self.problems()[0]}"
+        if self.damage:
+            text += f", but {self.damage}"
+        return text
 
 
 CuesCallback = Callable[[list[Cue]], None]
@@ -68,9 +103,12 @@ HEAD_MS = 30_000  # the first stretch: detected and transcribed first, so cues s
 HEAD_PIECE_MS = 10_000  # the head's pieces for an upload engine (local decodes 30 s windows anyway)
 
 
+DEFAULT_OPTIONS = TranscribeOptions()
+
+
 def transcribe_file(
     path: Path | str,
-    options: TranscribeOptions = TranscribeOptions(),
+    options: TranscribeOptions = DEFAULT_OPTIONS,
     *,
     engine: Optional[Engine] = None,
     on_progress: ProgressCallback = no_progress,
@@ -82,8 +120,14 @@ def transcribe_file(
     recognised (timed, not yet rule-checked; from worker threads); the document in the result is
     the finished one. With ``media_cache``, the decoded audio and speech map are kept there (and
     reused when the same content comes again) and handed on in ``JobResult.audio``."""
-    path = Path(path)
     cancel = ensure_token(cancel)
+    with ProTiming(options.pro_timing, cancel) as pro:  # background shot detection ends with the job
+        return _transcribe(Path(path), options, engine, on_progress, cancel, on_cues, media_cache, pro)
+
+
+def _transcribe(path: Path, options: TranscribeOptions, engine: Optional[Engine], on_progress: ProgressCallback,
+                cancel: CancelToken, on_cues: Optional[CuesCallback], media_cache: Optional[MediaCache],
+                pro: ProTiming) -> JobResult:
     t0 = time.perf_counter()
     on_progress(Progress("probe", 0.0, "reading media"))
     engine = engine or options.make_engine()
@@ -98,11 +142,12 @@ def transcribe_file(
     key = media_key(path) if cache is not None else ""
     hit = cache.lookup(path, key) if cache is not None else None
     language = None if options.language in ("", "auto") else options.language
-    collector = _Collector(on_cues, options.profile)
+    prep = _AlignPrep(enabled=not getattr(engine, "word_times", False))
+    collector = _Collector(on_cues, options.profile, prep, pro)
     with tempfile.TemporaryDirectory(prefix=".subtitler-", dir=tmp_parent) as tmp:
         wav = hit.wav if hit is not None else Path(tmp) / "audio.wav"
         done = None
-        if on_cues is not None and (hit is None or hit.regions is None):
+        if on_cues is not None and head_start(engine) and (hit is None or hit.regions is None):
             done = _progressively(path, wav, hit is not None, engine, options, language, collector, on_progress,
                                   cancel)
         if done is None:
@@ -114,35 +159,72 @@ def transcribe_file(
         elif cache is not None and hit is not None and hit.regions is None:
             cache.store_regions(key, regions)
             audio = MediaAudio(hit.media, key, hit.wav, tuple(regions))
+    damage = damage_report(info, pcm)  # raises when most of the audio is unreadable
+    failed = [r for r in results if r.error]
+    if results and len(failed) == len(results):
+        raise EngineError(f"{path.name}: no piece of the audio was transcribed: {failed[0].error.rstrip('.')}; "
+                          "no subtitles written.")
     on_progress(Progress("timing", 0.0, "timing cues"))
     profile = replace(get_profile(options.profile, join_texts(results)), zh_punct=options.zh.punct)
+    maps = prep.result()
     raw: list[Cue] = []
     for chunk, result in zip(chunks, results):
-        raw.extend(cues_for_chunk(chunk, result, profile))
+        raw.extend(cues_for_chunk(chunk, result, profile, maps.get(chunk.index)))
     # Chinese conventions: what changes the width before timing and line breaking, the punctuation after
     raw = [replace(c, text=prepare_text(c.text, options.zh)) for c in raw]
     cues = fix_timing(raw, profile, media_end_ms=max(info.duration_ms, samples_to_ms(len(pcm))))
     cues = [replace(c, text=finish_text(c.text, options.zh)) for c in cues]
+    pictured = pro.finish(cues, profile, on_progress)  # video: frame grid, shot changes (after the final text)
+    if pictured.beautify is not None:
+        cues = pictured.beautify.cues
     detected = next((r.language for r in results if r.language), "")
     doc = Document(cues, media_path=str(path.resolve()), language=language or detected, profile=profile.name,
                    meta={"zh": options.zh.to_dict()})
+    pictured_meta(doc, pictured)
     doc.mark_saved()
     on_progress(Progress("done", 1.0, f"{len(cues)} cues"))
     return JobResult(
         source=path, info=info, document=doc, engine=engine.name, regions=regions, chunks=len(chunks),
-        failed_chunks=sum(1 for r in results if r.error), flagged_cues=sum(1 for c in cues if c.flag),
+        failed_chunks=len(failed), flagged_cues=sum(1 for c in cues if c.flag),
         elapsed_s=time.perf_counter() - t0, language=doc.language, audio=audio,
+        gap_ms=sum(_span_ms(c) for c, r in zip(chunks, results) if r.error), damage=damage,
+        uncertain_cues=sum(1 for c in cues if c.flag == UNCERTAIN_FLAG), pro_timing=pictured,
     )
+
+
+def pictured_meta(doc: Document, pictured: ProTimingResult) -> None:
+    """Keep the frame rate and shot changes with the document (saved in projects; the editor draws them)."""
+    if pictured.grid is not None:
+        doc.meta["frame_rate"] = f"{pictured.grid.rate.numerator}/{pictured.grid.rate.denominator}"
+    if pictured.shots is not None:
+        doc.meta["shot_changes_ms"] = list(pictured.shots.times_ms)
+
+
+def head_start(engine: Engine) -> bool:
+    """Whether a file's first part goes first for this engine: for upload engines (the time to the
+    first cue is the extraction and the first upload). Not for the local engine: after a cancelled
+    head-start job in the same process a later job's recognition hung in the GUI tests (not yet
+    understood); it runs in one pass and still hands over each piece's cues as they are made."""
+    return engine.name != "local"
 
 
 class _Collector:
     """Turns each finished piece (``Progress.result``) into cues for ``on_cues``."""
 
-    def __init__(self, on_cues: Optional[CuesCallback], profile: Optional[str]) -> None:
+    def __init__(self, on_cues: Optional[CuesCallback], profile: Optional[str], prep: "_AlignPrep",
+                 pro: ProTiming) -> None:
         self.on_cues = on_cues
         self.profile = profile
+        self.prep = prep
+        self.pro = pro
+
+    def extracted(self, path: Path, info: MediaInfo) -> None:
+        """The whole file is decoded: shot changes are detected in the background from here on."""
+        self.pro.start(path, info)
 
     def watch(self, chunks: Sequence[Chunk], forward: ProgressCallback) -> ProgressCallback:
+        """Called with each batch of pieces just before they are recognised."""
+        self.prep.add(chunks)
         if self.on_cues is None:
             return forward
         by_index = {c.index: c for c in chunks}
@@ -172,8 +254,10 @@ def _in_one_pass(path: Path, wav: Path, hit: Optional[MediaAudio], engine: Engin
         on_progress(Progress("extract", 1.0, "decoded audio from the cache"))
     else:
         info = extract_audio(path, wav, on_progress=on_progress, cancel=cancel)
+    collector.extracted(path, info)
     pcm = load_wav(wav)
     _check_audio(path, pcm)
+    damage_report(info, pcm)  # a mostly unreadable file fails here, before anything is recognised
     regions = list(hit.regions) if hit is not None and hit.regions is not None else None
     if regions is None:
         regions = detect_speech(pcm, options.vad, on_progress=on_progress, cancel=cancel)
@@ -208,6 +292,7 @@ def _progressively(path: Path, wav: Path, decoded: bool, engine: Engine, options
             info = probe(path)
         else:
             info = extract_audio(path, wav, on_progress=on_progress, cancel=stop)
+        collector.extracted(path, info)
         pcm = load_wav(wav)
         cut = cut_known.result()
         while cpu_bound and not head_done.wait(0.1):
@@ -291,6 +376,47 @@ def transcribe_span(pcm: np.ndarray, start_ms: int, end_ms: int, engine: Engine,
     return [c for c in (replace(c, start=max(lo, c.start), end=min(hi, c.end)) for c in fixed) if c.end > c.start]
 
 
+def _span_ms(chunk: Chunk) -> int:
+    regions = list(chunk.regions) or [Region(chunk.start_ms, chunk.end_ms)]
+    return max(0, regions[-1].end_ms - regions[0].start_ms)
+
+
+class _AlignPrep:
+    """While an engine without word times works (mostly waiting on the network), a background
+    thread makes every chunk's pause map and loads the segmenter, so that aligning its text
+    afterwards costs little wall time. Batches of chunks (the head, then the rest) are prepared
+    one after the other."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.maps: dict[int, PauseMap] = {}
+        self.enabled = enabled
+        self.threads: list[threading.Thread] = []
+
+    def add(self, chunks: Sequence[Chunk]) -> None:
+        if not self.enabled or not chunks:
+            return
+        before = self.threads[-1] if self.threads else None
+        thread = threading.Thread(target=self._run, args=(list(chunks), before), daemon=True,
+                                  name="subtitler-align-prep")
+        self.threads.append(thread)
+        thread.start()
+
+    def _run(self, chunks: list[Chunk], before: Optional[threading.Thread]) -> None:
+        if before is not None:
+            before.join()
+        try:
+            warm_up()
+            for c in chunks:
+                self.maps[c.index] = chunk_pause_map(c)
+        except Exception:  # noqa: BLE001 - an optimisation only: alignment makes what is missing
+            log.debug("alignment preparation failed", exc_info=True)
+
+    def result(self) -> dict[int, PauseMap]:
+        for thread in self.threads:
+            thread.join()
+        return self.maps
+
+
 def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[Chunk]:
     """The engine's chunks of this audio: packed to its limit, or to the target length of its
     ``chunk_plan(total_speech_ms, audio_key)`` hint when it has one (total: first to last speech;
@@ -305,29 +431,10 @@ def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[C
     return make_chunks(pcm, regions, engine.max_chunk_ms, engine.margin_ms, target_ms=target)
 
 
-def planned_outputs(source: Path, outdir: Optional[Path], fmts: Sequence[str], pattern: str = "{stem}.{ext}",
-                    lang: str = "") -> list[Path]:
-    return [formats.output_path(source, outdir, f, pattern, lang) for f in fmts]
-
-
-def check_outputs(paths: Sequence[Path], overwrite: bool) -> None:
-    """Fail early (before any transcription) when outputs exist or the folder is not writable."""
-    for p in paths:
-        if p.exists() and not overwrite:
-            raise OutputExistsError(f"{p} already exists; not replaced (use --overwrite to replace it).")
-    for folder in {p.parent for p in paths}:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.TemporaryFile(dir=folder):
-                pass
-        except OSError as exc:
-            raise OutputError(f"cannot write to {folder}: {exc.strerror or exc}.") from None
-
-
 def write_outputs(document: Document, source: Path, outdir: Optional[Path], fmts: Sequence[str], *,
-                  overwrite: bool = False, pattern: str = "{stem}.{ext}") -> list[Path]:
+                  overwrite: bool = False, pattern: str = "{stem}.{ext}", root: Optional[Path] = None) -> list[Path]:
     """Write every format; if one fails, the ones written in this call are removed again."""
-    paths = planned_outputs(source, outdir, fmts, pattern, document.language)
+    paths = planned_outputs(source, outdir, fmts, pattern, document.language, root)
     check_outputs(paths, overwrite)
     written: list[Path] = []
     try:

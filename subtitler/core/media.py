@@ -6,6 +6,7 @@ Probing parses ``ffmpeg -i`` (imageio-ffmpeg ships ffmpeg without ffprobe).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -13,8 +14,9 @@ import subprocess
 import threading
 import wave
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 import ffmpeg  # ffmpeg-python
 import numpy as np
@@ -57,6 +59,8 @@ class MediaInfo:
     audio_streams: int
     video_streams: int
     audio_codec: str = ""
+    decode_errors: int = 0  # lines of ffmpeg's stderr that reported damaged input (extraction only)
+    damage_sample: str = ""  # the first of them
 
     @property
     def has_video(self) -> bool:
@@ -123,8 +127,11 @@ def _last_line(text: str) -> str:
 def extraction_command(src: Path, dst: Path) -> list[str]:
     """ffmpeg arguments that write the first audio stream of ``src`` as 16 kHz mono s16 WAV, with
     machine-readable progress on stdout and the input's description on stderr."""
+    # aresample=async fills holes left by damaged packets with silence, so what follows a hole
+    # keeps its time (cues stay on the video) instead of sliding earlier
     stream = ffmpeg.input(str(src)).output(
-        str(dst), map="0:a:0", vn=None, ac=1, ar=SAMPLE_RATE, acodec="pcm_s16le", f="wav"
+        str(dst), map="0:a:0", vn=None, ac=1, ar=SAMPLE_RATE, acodec="pcm_s16le", f="wav",
+        af=f"aresample={SAMPLE_RATE}:async=1:first_pts=0",
     )
     stream = stream.global_args("-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats")
     return stream.overwrite_output().compile(cmd=find_ffmpeg())
@@ -148,8 +155,93 @@ def extract_audio(
         raise NoAudioError(f"{src.name}: the file has no audio track.")
     part = dst.with_name(dst.name + ".part")
     on_progress(Progress("extract", 0.0, "extracting audio"))
+    code, text = run_with_progress(extraction_command(src, part), info.duration_ms if info else 0, part,
+                                   "extract", "extracting audio", on_progress, cancel)
+    if cancel.cancelled or code != 0:
+        part.unlink(missing_ok=True)
+        cancel.check()
+        raise extraction_failure(src, dst, text)
+    try:
+        os.replace(part, dst)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise MediaError(f"{src.name}: cannot keep the extracted audio ({exc.strerror or exc}).") from None
+    on_progress(Progress("extract", 1.0, "audio extracted"))
+    found = info or parse_info(src, text)
+    errors = [ln.strip() for ln in text.splitlines() if _DAMAGE.search(ln)]
+    if errors:
+        found = dataclasses.replace(found, decode_errors=len(errors), damage_sample=errors[0][:200])
+    return found
+
+
+def extraction_failure(src: Path, dst: Path, text: str) -> MediaError:
+    """The error for a failed extraction, from ffmpeg's stderr ``text`` (what a user can act on,
+    not ffmpeg's closing "Conversion failed!")."""
+    if "matches no streams" in text:
+        parse_info(src, text)  # not media at all → MediaError; else it has no audio:
+        return NoAudioError(f"{src.name}: the file has no audio track.")
+    if "No space left on device" in text:
+        return MediaError(f"{src.name}: the disk is full: no room for the temporary audio in "
+                          f"{dst.parent}; free some space and try again.")
+    if "Disk quota exceeded" in text:
+        return MediaError(f"{src.name}: the disk quota is used up: no room for the temporary audio in "
+                          f"{dst.parent}.")
+    parse_info(src, text)
+    return MediaError(f"{src.name}: audio extraction failed ({_last_error(text)}).")
+
+
+# ffmpeg's words for damaged input (a clean file prints none of them)
+_DAMAGE = re.compile(r"corrupt|Invalid data found|Error (?:while decoding|submitting packet)|partial file|"
+                     r"Input buffer exhausted|error reading header|Truncating packet|invalid (?:frame|band)",
+                     re.IGNORECASE)
+HOLE_MS = 2000  # with decode errors, digital silence at least this long is audio that was lost
+MOSTLY_UNREADABLE = 0.5  # fail the file when less than this share of its audio could be decoded
+
+
+def fmt_clock(ms: int) -> str:
+    """``m:ss`` (``h:mm:ss`` from an hour) for messages."""
+    s = max(0, int(ms)) // 1000
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+def damage_report(info: MediaInfo, pcm: np.ndarray) -> str:
+    """"" for a whole file; else a sentence saying how the file is damaged (for the summary and
+    the job row). Raises MediaError when most of the audio could not be decoded."""
+    decoded_ms = samples_to_ms(len(pcm))
+    total_ms = max(info.duration_ms, decoded_ms)
+    if not info.decode_errors or total_ms <= 0:
+        return ""
+    silent = np.concatenate(([0], (pcm == 0).view(np.int8), [0]))
+    edges = np.flatnonzero(np.diff(silent))
+    starts, ends = edges[0::2], edges[1::2]
+    long = (ends - starts) >= ms_to_samples(HOLE_MS)
+    holes_ms = int(samples_to_ms(int((ends[long] - starts[long]).sum())))
+    stops_early = decoded_ms < total_ms - 1000
+    readable_ms = decoded_ms - holes_ms
+    parts = []
+    if stops_early:
+        parts.append(f"audio stops at {fmt_clock(decoded_ms)} of {fmt_clock(total_ms)}")
+    if holes_ms:
+        first = samples_to_ms(int(starts[long][0]))
+        parts.append(f"{fmt_clock(holes_ms)} of audio from {fmt_clock(first)} on could not be decoded")
+    if not parts:
+        parts.append(f"ffmpeg reported {info.decode_errors} decoding error{'s' * (info.decode_errors != 1)}")
+    what = "; ".join(parts)
+    if readable_ms < total_ms * MOSTLY_UNREADABLE:
+        raise MediaError(f"{info.path.name}: the file is damaged ({what}); only {fmt_clock(readable_ms)} of "
+                         f"{fmt_clock(total_ms)} could be read, so no subtitles were written.")
+    return f"the file is damaged: {what}"
+
+
+def run_with_progress(cmd: list[str], duration_ms: int, part: Path, stage: str, message: str,
+                      on_progress: ProgressCallback, cancel: CancelToken,
+                      cwd: Optional[str] = None) -> tuple[int, str]:
+    """Run an ffmpeg command that writes ``-progress pipe:1`` (in ``cwd`` if given): progress
+    events from its ``out_time_us`` (the duration from its stderr when not given), ffmpeg stopped
+    on cancel. Returns (exit code, stderr); ``part`` (the output being written) is removed on an
+    exception."""
     stderr_lines: list[str] = []
-    duration = [info.duration_ms if info else 0]
+    duration = [duration_ms]
 
     def read_stderr(pipe) -> None:
         for raw in pipe:
@@ -158,8 +250,7 @@ def extract_audio(
             if not duration[0] and "Duration:" in line:
                 duration[0] = _duration_ms(line)
 
-    proc = subprocess.Popen(extraction_command(src, part), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=cwd)
     reader = threading.Thread(target=read_stderr, args=(proc.stderr,), daemon=True)
     reader.start()
     try:
@@ -171,7 +262,7 @@ def extract_audio(
             key, _, value = raw.decode("ascii", "replace").strip().partition("=")
             if key == "out_time_us" and duration[0] and value.lstrip("-").isdigit():
                 frac = min(1.0, max(0.0, int(value) / 1000 / duration[0]))
-                on_progress(Progress("extract", frac, "extracting audio"))
+                on_progress(Progress(stage, frac, message))
         code = proc.wait()
         reader.join()
     except BaseException:
@@ -179,23 +270,61 @@ def extract_audio(
         proc.wait()
         part.unlink(missing_ok=True)
         raise
-    text = "".join(stderr_lines)
+    return code, "".join(stderr_lines)
+
+
+# -- burn-in: subtitles rendered into the picture (libass in ffmpeg) -------------------------
+BURN_PRESETS = {"fast": ("veryfast", 23), "balanced": ("medium", 20), "high": ("slow", 17)}  # x264 preset, CRF
+MP4_AUDIO_COPY = frozenset({"aac", "mp3", "ac3", "eac3", "alac"})
+
+
+def burn_command(src: Path, ass_name: str, dst: Path, *, quality: str = "balanced", audio_codec: str = "") -> list[str]:
+    """ffmpeg arguments that draw the ASS file ``ass_name`` (a plain file name in the working
+    folder, so the filter needs no escaping) onto ``src``'s video as H.264 in ``dst`` (MP4), the
+    first audio stream copied when MP4 can carry it, else AAC; progress on stdout."""
+    preset, crf = BURN_PRESETS[quality]
+    vf = f"subtitles=filename={ass_name}"
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats", "-y",
+           "-i", str(src), "-map", "0:v:0", "-map", "0:a:0?", "-vf", vf,
+           "-c:v", "libx264", "-preset", preset, "-crf", str(crf), "-pix_fmt", "yuv420p"]
+    cmd += ["-c:a", "copy"] if audio_codec in MP4_AUDIO_COPY else ["-c:a", "aac", "-b:a", "192k"]
+    return cmd + ["-movflags", "+faststart", "-f", "mp4", str(dst)]
+
+
+def burn_subtitles(src: Path | str, ass_text: str, dst: Path | str, *, quality: str = "balanced",
+                   on_progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None) -> Path:
+    """Write ``dst``: ``src``'s video with the ASS subtitles ``ass_text`` rendered in (fonts through
+    fontconfig), H.264 at the ``quality`` preset (fast / balanced / high), original audio. Atomic:
+    on failure or cancel nothing is left at ``dst``."""
+    import tempfile
+
+    src, dst = Path(src), Path(dst)
+    cancel = ensure_token(cancel)
+    if quality not in BURN_PRESETS:
+        raise MediaError(f"unknown burn-in quality '{quality}'; choose {', '.join(BURN_PRESETS)}.")
+    info = probe(src)
+    if not info.has_video:
+        raise MediaError(f"{src.name}: the file has no video track to draw subtitles on.")
+    on_progress(Progress("burn", 0.0, "rendering subtitles into the video"))
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    part = dst.with_name(f".{dst.name}.part")
+    with tempfile.TemporaryDirectory(prefix="subtitler-burn-") as tmp:
+        Path(tmp, "subs.ass").write_text(ass_text, encoding="utf-8")
+        cmd = burn_command(src.resolve(), "subs.ass", part.resolve(), quality=quality, audio_codec=info.audio_codec)
+        code, text = run_with_progress(cmd, info.duration_ms, part, "burn", "rendering subtitles into the video",
+                                       on_progress, cancel, cwd=tmp)
     if cancel.cancelled or code != 0:
         part.unlink(missing_ok=True)
         cancel.check()
-        if "matches no streams" in text:
-            parse_info(src, text)  # not media at all → MediaError; else it has no audio:
-            raise NoAudioError(f"{src.name}: the file has no audio track.")
-        parse_info(src, text)
-        raise MediaError(f"{src.name}: audio extraction failed ({_last_error(text)}).")
+        raise MediaError(f"{src.name}: burning in the subtitles failed ({_last_error(text)}).")
     os.replace(part, dst)
-    on_progress(Progress("extract", 1.0, "audio extracted"))
-    return info or parse_info(src, text)
+    on_progress(Progress("burn", 1.0, "video written"))
+    return dst
 
 
 def _last_error(text: str) -> str:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith(" ")
-             and not ln.startswith(("size=", "Input #", "Output #", "Stream mapping"))]
+             and not ln.startswith(("size=", "Input #", "Output #", "Stream mapping", "Conversion failed"))]
     return lines[-1] if lines else "unknown error"
 
 
@@ -228,16 +357,33 @@ def is_media_path(path: Path) -> bool:
     return path.suffix.lower() in MEDIA_EXTENSIONS
 
 
-def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Files as given; folders expanded (recursively, sorted naturally) to the media files inside."""
-    out: list[Path] = []
+@dataclass
+class Inputs:
+    """What a list of input paths expands to."""
+
+    files: list[tuple[Path, Optional[Path]]]  # (file, the input folder it was found in, or None)
+    empty_folders: list[Path]  # folders given that hold no media file
+
+
+def collect_inputs(paths: list[Path]) -> Inputs:
+    """Files as given; folders expanded (recursively, sorted naturally) to the media files inside,
+    each with its folder (outputs mirror the sub-folders); folders without media are listed."""
+    out = Inputs([], [])
     for p in paths:
+        p = Path(p)
         if p.is_dir():
             found = [f for f in p.rglob("*") if f.is_file() and is_media_path(f) and not f.name.startswith(".")]
-            out.extend(sorted(found, key=_natural_key))
+            if not found:
+                out.empty_folders.append(p)
+            out.files.extend((f, p) for f in sorted(found, key=_natural_key))
         else:
-            out.append(p)
+            out.files.append((p, None))
     return out
+
+
+def expand_inputs(paths: list[Path]) -> list[Path]:
+    """Files as given; folders expanded (recursively, sorted naturally) to the media files inside."""
+    return [f for f, _root in collect_inputs(paths).files]
 
 
 def _natural_key(p: Path) -> list:
@@ -266,3 +412,86 @@ def decode_head(src: Path | str, ms: int) -> np.ndarray:
     if proc.returncode != 0:
         raise MediaError(f"{Path(src).name}: cannot decode the start.")
     return np.frombuffer(proc.stdout, dtype=np.int16).copy()
+
+
+# -- video: frame timestamps and filter runs (core/frames.py and core/shots.py build on these) ------
+def _run_lines(cmd: list[str], on_line, cancel: CancelToken, *, background: bool = False) -> tuple[int, str]:
+    """Run ``cmd`` feeding each stdout line to ``on_line``; stop it when ``cancel`` is set. Returns
+    (exit code, stderr text). ``background``: at low CPU priority (foreground work keeps the CPU)."""
+    nice = (lambda: os.nice(10)) if background and hasattr(os, "nice") else None
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            preexec_fn=nice)
+    err: list[bytes] = []
+    reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)  # type: ignore[arg-type]
+    reader.start()
+    try:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            if cancel.cancelled:
+                proc.terminate()
+                break
+            on_line(raw)
+        code = proc.wait()
+        reader.join()
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+    return code, b"".join(err).decode("utf-8", "replace")
+
+
+def video_frame_times(src: Path | str, *, cancel: Optional[CancelToken] = None) -> tuple[Fraction, list[int]]:
+    """Time base and sorted presentation timestamps of every frame of the first video stream, read
+    by demuxing only (``-c copy -f framecrc``: no decoding, seconds for an hour of video). Raises
+    MediaError when there is no video stream."""
+    src = Path(src)
+    cancel = ensure_token(cancel)
+    _check_input(src)
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "error", "-i", str(src),
+           "-map", "0:v:0", "-c", "copy", "-f", "framecrc", "-"]
+    timebase, pts = [Fraction(1, 1000)], []
+
+    def line(raw: bytes) -> None:
+        if raw.startswith(b"#tb 0:"):
+            num, _, den = raw[6:].strip().partition(b"/")
+            timebase[0] = Fraction(int(num), int(den))
+        elif raw[:1] == b"0":
+            fields = raw.split(b",")
+            if len(fields) >= 3 and fields[2].strip().lstrip(b"-").isdigit():
+                pts.append(int(fields[2]))
+
+    code, text = _run_lines(cmd, line, cancel)
+    cancel.check()
+    if code != 0 or not pts:
+        if "matches no streams" in text or (code == 0 and not pts):
+            raise MediaError(f"{src.name}: the file has no video track.")
+        raise MediaError(f"{src.name}: cannot read the video's frames ({_last_error(text)}).")
+    pts.sort()
+    return timebase[0], pts
+
+
+def run_filter_pass(src: Path | str, args: Sequence[str], *, duration_ms: int, stage: str, message: str,
+                    on_progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None,
+                    background: bool = False, input_args: Sequence[str] = ()) -> str:
+    """Decode ``src`` through ffmpeg with ``args`` (filters and a null output), reporting progress
+    and cancellable; returns ffmpeg's log (stderr). ``background``: run at low CPU priority, so work
+    in the foreground (recognition) keeps the processor first."""
+    src = Path(src)
+    cancel = ensure_token(cancel)
+    _check_input(src)
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats",
+           *input_args, "-i", str(src), *args]
+    on_progress(Progress(stage, 0.0, message))
+
+    def line(raw: bytes) -> None:
+        key, _, value = raw.decode("ascii", "replace").strip().partition("=")
+        if key == "out_time_us" and duration_ms and value.lstrip("-").isdigit():
+            on_progress(Progress(stage, min(1.0, max(0.0, int(value) / 1000 / duration_ms)), message))
+
+    code, text = _run_lines(cmd, line, cancel, background=background)
+    cancel.check()
+    if code != 0:
+        parse_info(src, text)  # not media at all → MediaError with that reason
+        raise MediaError(f"{src.name}: {message} failed ({_last_error(text)}).")
+    on_progress(Progress(stage, 1.0, message))
+    return text

@@ -101,7 +101,8 @@ class MediaCache:
         except (OSError, SubtitlerError) as exc:  # no cache is not an error
             log.debug("cannot cache the speech map: %s", exc)
 
-    def adopt(self, media: Path | str, key: str, wav: Path, regions: Optional[Sequence[Region]]) -> Optional[MediaAudio]:
+    def adopt(self, media: Path | str, key: str, wav: Path,
+              regions: Optional[Sequence[Region]]) -> Optional[MediaAudio]:
         """Move a freshly extracted ``wav`` into the cache (same file system: a rename) and evict
         what no longer fits; None (and ``wav`` left alone) when the cache is off or failing."""
         if not self.enabled:

@@ -12,9 +12,12 @@ import tempfile
 import wave
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from .speech import Region
 
 from .errors import MediaError
 from .media import SAMPLE_RATE
@@ -45,7 +48,7 @@ class Peaks:
                 tail_max = maxs[n:].max() if n < len(maxs) else None
                 mins2 = mins[:n].reshape(-1, LEVEL_FACTOR).min(axis=1)
                 maxs2 = maxs[:n].reshape(-1, LEVEL_FACTOR).max(axis=1)
-                if tail_min is not None:
+                if tail_min is not None and tail_max is not None:
                     mins2 = np.append(mins2, tail_min)
                     maxs2 = np.append(maxs2, tail_max)
                 mins, maxs = mins2, maxs2
@@ -197,13 +200,13 @@ def load_peaks(path: Path) -> Optional[Peaks]:
     return Peaks(np.ascontiguousarray(data[0]), np.ascontiguousarray(data[1]), int(header[0]))
 
 
-def save_regions(regions, path: Path) -> None:
+def save_regions(regions: Sequence[Region], path: Path) -> None:
     from .formats import atomic_write_text
 
     atomic_write_text(path, json.dumps([[r.start_ms, r.end_ms] for r in regions]), overwrite=True)
 
 
-def load_regions(path: Path):
+def load_regions(path: Path) -> Optional[list[Region]]:
     from .speech import Region
 
     try:

@@ -20,6 +20,7 @@ class Progress:
     total: int = 0
     preview: str = ""  # newest recognised text, for live previews
     result: Any = None  # the piece just finished (an engine's ChunkResult), for results as they come
+    notice: str = ""  # a one-off line a front end should show now (e.g. "no answer for 10 s; …")
 
 
 ProgressCallback = Callable[[Progress], None]

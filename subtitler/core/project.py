@@ -6,6 +6,10 @@ Every write is atomic (temporary file in the same folder, fsync, rename). Autosa
 same JSON to a *recovery file* in the user data folder; a clean save or close removes it, so a
 recovery file that is still there on the next start means the editor did not close cleanly.
 
+Everything read back is validated with a msgspec schema (strict types, no coercion; its error
+names the field, e.g. ``$.cues[3][0]``): a damaged project raises ProjectError, and a damaged
+side file (recent list, recovery file) is skipped, never blocking saving, opening or starting.
+
 No Qt here: the GUI debounces autosave with a timer and calls :func:`write_recovery`.
 """
 
@@ -13,23 +17,30 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Annotated, Any, Optional, Union
 
+import msgspec
 import pysubs2
 
 from .document import Cue, Document
 from .errors import OutputError, ProjectError
-from .formats import atomic_write_text
+from .media import is_media_path
+from .outputs import atomic_write_text
+
+log = logging.getLogger(__name__)
 
 PROJECT_SUFFIX = ".subtitler"
 RECOVERY_SUFFIX = ".subtitler-recovery"
 FORMAT_NAME = "subtitler-project"
 FORMAT_VERSION = 1
 MAX_RECENT = 12
+MAX_TIME_MS = 100 * 3600 * 1000  # cue times beyond 100 h are damage, not subtitles
+MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 def data_dir() -> Path:
@@ -70,7 +81,97 @@ def style_to_dict(style: pysubs2.SSAStyle) -> dict:
     return out
 
 
+_Byte = Annotated[int, msgspec.Meta(ge=0, le=255)]
+_Color = tuple[_Byte, _Byte, _Byte, _Byte]
+_Num = Annotated[float, msgspec.Meta(ge=-10000, le=10000)]
+_Margin = Annotated[int, msgspec.Meta(ge=-10000, le=10000)]
+
+
+class StyleSchema(msgspec.Struct, forbid_unknown_fields=False):
+    """An ASS style as a project stores it (every field optional: missing ones keep defaults)."""
+
+    fontname: Optional[Annotated[str, msgspec.Meta(max_length=200)]] = None
+    fontsize: Optional[Annotated[float, msgspec.Meta(gt=0, le=1000)]] = None
+    bold: Optional[bool] = None
+    italic: Optional[bool] = None
+    underline: Optional[bool] = None
+    strikeout: Optional[bool] = None
+    scalex: Optional[_Num] = None
+    scaley: Optional[_Num] = None
+    spacing: Optional[_Num] = None
+    angle: Optional[_Num] = None
+    borderstyle: Optional[Annotated[int, msgspec.Meta(ge=0, le=4)]] = None
+    outline: Optional[_Num] = None
+    shadow: Optional[_Num] = None
+    alignment: Optional[Annotated[int, msgspec.Meta(ge=1, le=9)]] = None
+    marginl: Optional[_Margin] = None
+    marginr: Optional[_Margin] = None
+    marginv: Optional[_Margin] = None
+    encoding: Optional[Annotated[int, msgspec.Meta(ge=0, le=255)]] = None
+    primarycolor: Optional[_Color] = None
+    secondarycolor: Optional[_Color] = None
+    outlinecolor: Optional[_Color] = None
+    backcolor: Optional[_Color] = None
+
+
+class ProjectSchema(msgspec.Struct, forbid_unknown_fields=False):
+    """A ``.subtitler`` file. Cues are ``[start_ms, end_ms, text]`` or ``[start, end, text, flag]``."""
+
+    format: str
+    version: Annotated[int, msgspec.Meta(ge=0)] = FORMAT_VERSION
+    media: Optional[str] = None
+    media_relative: Optional[str] = None
+    language: Optional[str] = ""
+    profile: Optional[str] = ""
+    styles: dict[str, StyleSchema] = {}
+    engine: dict[str, Any] = {}
+    meta: dict[str, Any] = {}
+    tracks: list[str] = []
+    cues: list[list[Union[int, str, dict[str, Any]]]] = []
+
+
+class RecoverySchema(msgspec.Struct, forbid_unknown_fields=False):
+    project: msgspec.Raw
+    saved_at: Annotated[float, msgspec.Meta(ge=0)] = 0.0
+    project_path: Optional[str] = None
+    revision: int = 0
+
+
+class _Head(msgspec.Struct, forbid_unknown_fields=False):
+    """Just enough of a project to tell whether a file is one, and of which version."""
+
+    format: Any = None
+    version: Any = None
+
+
+def _decode(data: bytes | str, schema, what: str):
+    """``data`` decoded into ``schema``; ProjectError naming the field otherwise."""
+    try:
+        return msgspec.json.decode(data, type=schema)
+    except msgspec.ValidationError as exc:
+        raise ProjectError(f"{what}: damaged ({_field_message(exc)}).") from None
+    except msgspec.DecodeError as exc:
+        raise ProjectError(f"{what}: not valid JSON ({exc}).") from None
+    except RecursionError:
+        raise ProjectError(f"{what}: damaged (nested too deeply).") from None
+
+
+def _field_message(exc: msgspec.ValidationError) -> str:
+    """msgspec's "Expected `int`, got `str` - at `$.version`" as "version: expected int, got str"."""
+    text = str(exc)
+    msg, _, where = text.partition(" - at `")
+    where = where.rstrip("`").removeprefix("$").lstrip(".")
+    msg = msg.replace("`", "")
+    return f"{where}: {msg[:1].lower()}{msg[1:]}" if where else msg
+
+
 def style_from_dict(data: dict) -> pysubs2.SSAStyle:
+    """A pysubs2 style from a project's style dict; ProjectError when a field is out of range."""
+    try:
+        checked = msgspec.convert(data, StyleSchema)
+    except msgspec.ValidationError as exc:
+        raise ProjectError(f"damaged style ({_field_message(exc)}).") from None
+    data = {k: v for k in _STYLE_FIELDS + _COLOR_FIELDS if (v := getattr(checked, k)) is not None}
     style = pysubs2.SSAStyle()
     for name in _STYLE_FIELDS:
         if name in data:
@@ -97,6 +198,7 @@ class Project:
             document.styles.update(styles)  # the starting state, not an edit
         self.engine: dict = dict(engine or {})  # engine options (never secrets)
         self.session = session or f"{os.getpid()}-{time.time_ns()}"  # recovery key when unsaved
+        self.warnings: list[str] = []  # what was repaired or ignored when it was read
 
     @property
     def styles(self) -> dict[str, dict]:
@@ -150,32 +252,63 @@ def _no_secrets(options: dict) -> dict:
     return {k: v for k, v in options.items() if not any(s in k.lower() for s in ("key", "secret", "token", "password"))}
 
 
-def from_json(text: str, path: Optional[Path] = None) -> Project:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProjectError(f"{path.name if path else 'project'}: not a subtitler project ({exc.msg}).") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise ProjectError(f"{path.name if path else 'project'}: not a subtitler project file.")
-    if int(data.get("version", 0)) > FORMAT_VERSION:
-        raise ProjectError(f"{path.name if path else 'project'}: made by a newer subtitler; please update.")
-    try:
-        cues = [Cue(int(c[0]), int(c[1]), str(c[2]), str(c[3]) if len(c) > 3 else "",
-                    tuple((str(k), str(v)) for k, v in c[4].items()) if len(c) > 4 else ())
-                for c in data.get("cues", [])]
-        tracks = tuple(str(t) for t in data.get("tracks") or ())
-    except (TypeError, ValueError, IndexError, AttributeError) as exc:
-        raise ProjectError(f"{path.name if path else 'project'}: damaged cue list ({exc}).") from None
-    media = data.get("media")
-    rel = data.get("media_relative")
+def from_json(text: str | bytes, path: Optional[Path] = None) -> Project:
+    """A project from its JSON; ProjectError (naming the damaged field) for anything else."""
+    name = path.name if path else "project"
+    head = _decode(text, _Head, name)
+    if head.format != FORMAT_NAME:
+        raise ProjectError(f"{name}: not a subtitler project file.")
+    if isinstance(head.version, int) and not isinstance(head.version, bool) and head.version > FORMAT_VERSION:
+        raise ProjectError(f"{name}: made by a newer subtitler; please update.")
+    data = _decode(text, ProjectSchema, name)
+    cues = [_cue(c, i, name) for i, c in enumerate(data.cues)]
+    tracks = tuple(data.tracks)
+    styles = {k: {f: v for f in _STYLE_FIELDS + _COLOR_FIELDS if (v := getattr(st, f)) is not None}
+              for k, st in data.styles.items()}
+    styles = {k: {f: list(v) if f in _COLOR_FIELDS else v for f, v in st.items()} for k, st in styles.items()}
+    warnings: list[str] = []
+    media = _checked_media(data.media, "media", warnings)
+    rel = _checked_media(data.media_relative, "media_relative", warnings)
     if path is not None and rel and not (media and Path(media).exists()):
         candidate = (Path(path).resolve().parent / rel).resolve()
-        if candidate.exists():
+        if candidate.is_file() and is_media_path(candidate):
             media = str(candidate)
-    doc = Document(cues, media_path=media, language=data.get("language", ""), profile=data.get("profile", ""),
-                   meta=dict(data.get("meta") or {}), styles=dict(data.get("styles") or {}), tracks=tracks)
+    doc = Document(cues, media_path=media, language=data.language or "", profile=data.profile or "",
+                   meta=dict(data.meta), styles=styles, tracks=tracks)
     doc.mark_saved()
-    return Project(doc, path=path, engine=dict(data.get("engine") or {}))
+    project = Project(doc, path=path, engine=dict(data.engine))
+    project.warnings = warnings
+    for w in warnings:
+        log.warning("%s: %s", name, w)
+    return project
+
+
+def _cue(raw: list, i: int, name: str) -> Cue:
+    if len(raw) not in (3, 4, 5):
+        raise ProjectError(f"{name}: damaged (cues[{i}]: a cue is [start, end, text, flag?, {{track: text}}?]).")
+    start, end, text, *rest = raw
+    kinds = ((start, int), (end, int), (text, str), *((r, (str, dict)[k]) for k, r in enumerate(rest)))
+    for k, (v, kind) in enumerate(kinds):
+        if not isinstance(v, kind) or isinstance(v, bool):
+            raise ProjectError(f"{name}: damaged (cues[{i}][{k}]: expected {kind.__name__}, got {type(v).__name__}).")
+    if not (0 <= start <= end <= MAX_TIME_MS):
+        raise ProjectError(f"{name}: damaged (cues[{i}]: times {start}–{end} ms are not 0 ≤ start ≤ end ≤ 100 h).")
+    extra = rest[1] if len(rest) > 1 else {}
+    if not all(isinstance(v, str) for v in extra.values()):
+        raise ProjectError(f"{name}: damaged (cues[{i}][4]: track texts must be strings).")
+    return Cue(start, end, text, rest[0] if rest else "", tuple(extra.items()))
+
+
+def _checked_media(value: Optional[str], field_name: str, warnings: list[str]) -> Optional[str]:
+    """A project's media path, or None when it cannot be one (not a media file name, or something
+    that exists but is not a regular file): such a path is not followed, and the user is told."""
+    if not value:
+        return None
+    p = Path(value)
+    if "\0" in value or not is_media_path(p) or (p.exists() and not p.is_file()):
+        warnings.append(f"the project's {field_name} {value[:200]!r} is not a media file; it was ignored.")
+        return None
+    return value
 
 
 def save_project(project: Project, path: Optional[Path | str] = None) -> Path:
@@ -202,11 +335,13 @@ def save_project(project: Project, path: Optional[Path | str] = None) -> Path:
 def load_project(path: Path | str) -> Project:
     path = Path(path)
     try:
-        text = path.read_text("utf-8")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ProjectError(f"{path.name}: too large to be a subtitler project.")
+        text = path.read_bytes()
     except FileNotFoundError:
         raise ProjectError(f"{path.name}: project file not found.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProjectError(f"{path.name}: cannot read the project ({exc}).") from None
+    except OSError as exc:
+        raise ProjectError(f"{path.name}: cannot read the project ({exc.strerror or exc}).") from None
     project = from_json(text, path)
     add_recent(path)
     return project
@@ -218,21 +353,29 @@ def _recent_file() -> Path:
 
 
 def recent_projects() -> list[Path]:
+    """The recent list; a damaged file reads as empty (it is rewritten whole on the next save)."""
     try:
-        items = json.loads(_recent_file().read_text("utf-8"))
-    except (OSError, ValueError):
+        items = msgspec.json.decode(_recent_file().read_bytes())
+    except FileNotFoundError:
         return []
-    return [Path(p) for p in items if isinstance(p, str)]
+    except (OSError, msgspec.DecodeError, RecursionError) as exc:
+        log.warning("ignoring a damaged recent-projects list (%s)", type(exc).__name__)
+        return []
+    if not isinstance(items, list):
+        log.warning("ignoring a damaged recent-projects list (not a list)")
+        return []
+    return [Path(p) for p in items if isinstance(p, str) and p and "\0" not in p][:MAX_RECENT]
 
 
 def add_recent(path: Path | str) -> None:
-    p = str(Path(path).resolve())
-    items = [str(x) for x in recent_projects() if str(x) != p]
-    items.insert(0, p)
+    """Put ``path`` first in the recent list; never fails (a side file must not stop the editor)."""
     try:
+        p = str(Path(path).resolve())
+        items = [str(x) for x in recent_projects() if str(x) != p]
+        items.insert(0, p)
         atomic_write_text(_recent_file(), json.dumps(items[:MAX_RECENT], ensure_ascii=False), overwrite=True)
-    except OutputError:
-        pass  # a read-only profile folder must not stop the editor
+    except (OutputError, OSError, ValueError) as exc:
+        log.warning("cannot update the recent-projects list (%s)", exc)
 
 
 # -- autosave / recovery ---------------------------------------------------------------------
@@ -263,7 +406,7 @@ def write_recovery(project: Project) -> Path:
         "project": json.loads(to_json(project)),
     }
     try:
-        atomic_write_text(target, json.dumps(payload, ensure_ascii=False), overwrite=True)
+        atomic_write_text(target, json.dumps(payload, ensure_ascii=False), overwrite=True, private=True)
     except OutputError as exc:
         raise ProjectError(f"autosave failed: {exc}") from None
     return target
@@ -291,31 +434,42 @@ class Recovery:
 
 
 def find_recoveries() -> list[Recovery]:
-    """Recovery files left by editors that did not close cleanly, newest first."""
+    """Recovery files left by editors that did not close cleanly, newest first. Damaged ones are
+    skipped (and logged): a broken recovery file never stops the app from starting."""
     out: list[Recovery] = []
     folder = recovery_dir()
-    if not folder.is_dir():
+    try:
+        files = list(folder.glob("*" + RECOVERY_SUFFIX)) if folder.is_dir() else []
+    except OSError:
         return out
-    for f in folder.glob("*" + RECOVERY_SUFFIX):
+    for f in files:
         try:
-            data = json.loads(f.read_text("utf-8"))
-            pp = data.get("project_path")
-            out.append(Recovery(f, Path(pp) if pp else None, float(data.get("saved_at", 0)),
-                                len(data["project"].get("cues", [])), data["project"].get("media")))
-        except (OSError, ValueError, KeyError, TypeError):
+            rec = _read_recovery(f)
+            project = from_json(bytes(rec.project))
+        except ProjectError as exc:
+            log.warning("skipping a damaged recovery file %s: %s", f.name, exc)
             continue
+        pp = rec.project_path
+        out.append(Recovery(f, Path(pp) if pp else None, rec.saved_at, len(project.document.cues),
+                            project.media_path))
     out.sort(key=lambda r: r.saved_at, reverse=True)
     return out
+
+
+def _read_recovery(path: Path) -> RecoverySchema:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ProjectError(f"{path.name}: too large to be a recovery file.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ProjectError(f"the recovery file cannot be read ({exc.strerror or exc}).") from None
+    return _decode(data, RecoverySchema, f"recovery file {path.name}")
 
 
 def load_recovery(recovery: Recovery | Path) -> Project:
     """The recovered project, marked dirty (it was not saved), still pointing at its project file."""
     path = recovery.path if isinstance(recovery, Recovery) else Path(recovery)
-    try:
-        data = json.loads(path.read_text("utf-8"))
-        pp = data.get("project_path")
-        project = from_json(json.dumps(data["project"]), Path(pp) if pp else None)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ProjectError(f"the recovery file cannot be read ({exc}).") from None
+    rec = _read_recovery(path)
+    project = from_json(bytes(rec.project), Path(rec.project_path) if rec.project_path else None)
     project.document.mark_unsaved()  # unsaved work
     return project

@@ -92,6 +92,7 @@ class Job:
     detail: str = ""  # copyable details (message, type, traceback for unexpected errors)
     result: Any = None  # core.jobs.JobResult
     token: Optional[CancelToken] = None
+    root: Optional[Path] = None  # the dropped folder it was found in (exports keep its sub-folders)
     started_at: float = 0.0
     elapsed_s: float = 0.0
 
@@ -125,11 +126,10 @@ class Job:
             return " · ".join(parts)
         if self.status == Status.DONE and self.result is not None:
             doc = self.result.document
-            text = f"Done · {len(doc.cues)} cues"
+            outcome = self.result.outcome() if hasattr(self.result, "outcome") else "done"
+            text = f"{outcome[:1].upper()}{outcome[1:]} · {len(doc.cues)} cues"
             if getattr(self.result, "flagged_cues", 0):
                 text += f" · {self.result.flagged_cues} to review"
-            if getattr(self.result, "failed_chunks", 0):
-                text += f" · {self.result.failed_chunks} pieces failed"
             return text
         return STATUS_LABEL[self.status]
 
@@ -222,6 +222,8 @@ class Job:
             self.step = f"Extracting audio {int(frac * 100)}%"
         elif p.stage == "detect":
             self.step = "Finding speech"
+        elif p.stage == "transcribe" and p.notice:
+            self.step = p.notice
         elif p.stage == "transcribe":
             self.step = (f"Transcribing piece {min(p.done + 1, p.total)} of {p.total}" if p.total
                          else "Transcribing")
@@ -264,14 +266,15 @@ class JobList:
         return [j for j in self._jobs if j.status in statuses]
 
     # -- changes (the caller announces them to its views) ----------------------------------------
-    def new_jobs(self, paths: Iterable[Path], engine: str) -> list[Job]:
-        """Jobs for ``paths`` not already waiting or running (a finished file may come again)."""
+    def new_jobs(self, paths: Iterable[tuple[Path, Optional[Path]]], engine: str) -> list[Job]:
+        """Jobs for ``paths`` ((file, the dropped folder it was found in or None)) not already
+        waiting or running (a finished file may come again)."""
         busy = {j.source.resolve() for j in self._jobs if j.status != Status.DONE}
         out: list[Job] = []
-        for p in paths:
+        for p, root in paths:
             if p.resolve() not in busy:
                 busy.add(p.resolve())
-                out.append(Job(p, engine=engine))
+                out.append(Job(p, engine=engine, root=root))
         return out
 
     def extend(self, jobs: Sequence[Job]) -> None:
@@ -296,7 +299,7 @@ class JobList:
         n = len(self._jobs)
         if not n:
             return "No files yet"
-        counts = {s: 0 for s in Status}
+        counts = dict.fromkeys(Status, 0)
         for j in self._jobs:
             counts[j.status] += 1
         parts = [f"{n} file{'s' * (n != 1)}"]

@@ -7,7 +7,8 @@ from typing import Optional, Sequence
 
 from .document import Cue
 from .errors import UsageError
-from .text import CJK_PUNCT_STRIP, is_cjk_text, join_pieces, split_evenly, units, visible_len
+from .text import (CJK_PUNCT_STRIP, SENTENCE_END, is_cjk_text, join_pieces, segment_tagged, split_evenly, units,
+                   visible_len)
 from .zh import char_width, display_width, measure, uses_cjk_layout
 
 
@@ -59,12 +60,31 @@ _BREAK_BEFORE = {"and", "but", "or", "so", "because", "which", "who", "that", "w
 _NO_BREAK_BEFORE = {"us", "him", "them", "it", "me", "you", "her", "not", "too", "up", "out", "off"}
 
 
+CJK_PARTICLES = "的了吗呢吧啊呀嘛么着过地得"  # never start a line (among single-character words)
+CJK_CLOSING = "，。、；：！？）》」』】”’…,.;:!?)"
+
+
+def no_break_after(word: str) -> bool:
+    """A Latin word a line or cue should not end on (an article, a possessive, a title)."""
+    return word.strip().lower() in _NO_BREAK_AFTER
+
+
+def no_line_start(word: str) -> bool:
+    """A CJK word that must not start a line or cue: a particle, or a closing mark."""
+    w = word.strip()
+    return bool(w) and ((len(w) == 1 and w in CJK_PARTICLES) or w[0] in CJK_CLOSING)
+
+
 def break_lines(text: str, profile: Profile) -> str:
     """At most ``max_lines`` lines of at most ``chars_per_line`` where possible; prefer breaks after
     punctuation and before conjunctions/prepositions, never after an article; balanced, with the
     bottom line the longer when unequal. Chinese: break at punctuation or evenly, and drop the
     trailing comma/full stop at line ends (unless the profile keeps punctuation as recognised).
-    Chinese lengths are widths (zh.measure: Latin letters and digits count half)."""
+    Chinese lengths are widths (zh.measure: Latin letters and digits count half); Chinese breaks
+    fall between words (jieba). A two-speaker cue keeps its one line per speaker."""
+    lines = text.split("\n")
+    if len(lines) == 2 and all(ln.startswith(DIALOGUE_DASH) for ln in lines):
+        return text
     if _cjk_layout(text, profile):
         return _break_cjk(join_pieces(text.split("\n")), profile)
     flat = " ".join(text.split())
@@ -87,7 +107,7 @@ def break_lines(text: str, profile: Profile) -> str:
             score += 30
         if nxt.strip(",.!?") in _NO_BREAK_BEFORE:
             score += 10
-        if k >= 2 and words[k - 2].lower() in ("a", "an", "the") and not prev[-1:] in ",.;:!?":
+        if k >= 2 and words[k - 2].lower() in ("a", "an", "the") and prev[-1:] not in ",.;:!?":
             score += 8  # likely inside a noun phrase: "a low | pass filter"
         if prev[:1].isupper() and nxt[:1].isupper():
             score += 10  # likely inside a name
@@ -98,6 +118,11 @@ def break_lines(text: str, profile: Profile) -> str:
     return " ".join(words[:k]) + "\n" + " ".join(words[k:])
 
 
+def _compound(tag_before: str, tag_after: str) -> bool:
+    """Two jieba words that read as one: noun + noun, number + measure word."""
+    return (tag_before[:1] == "n" and tag_after[:1] == "n") or (tag_before[:1] == "m" and tag_after[:1] == "q")
+
+
 def _cjk_layout(text: str, profile: Profile) -> bool:
     return is_cjk_text(text) or (profile.cjk and uses_cjk_layout(text))
 
@@ -106,32 +131,118 @@ _NO_LINE_START = "，。、；：！？）》」』”’,.;:!?)"
 
 
 def _break_cjk(text: str, profile: Profile) -> str:
+    """Two balanced lines broken only between words (jieba), preferably after clause punctuation,
+    never before a particle or a closing mark."""
     text = text.strip()
     strip = "" if profile.zh_punct == "keep" else CJK_PUNCT_STRIP
     if display_width(text) <= profile.chars_per_line:
         return text.rstrip(strip) or text
-    best_k, best_score = len(text) // 2, None
     upto = [0.0]  # width of text[:k], for every k
     for ch in text:
         upto.append(upto[-1] + char_width(ch))
-    for k in range(1, len(text)):
-        if text[k - 1].isascii() and text[k].isascii() and not (text[k - 1].isspace() or text[k].isspace()):
-            continue  # never inside a Latin word, a number or a name such as GLM-ASR
-        if text[k] in _NO_LINE_START:
-            continue
-        top = upto[k] - (0.5 if text[k - 1] == " " else 0.0)  # a space at the break goes
-        bottom = upto[-1] - upto[k] - (0.5 if text[k] == " " else 0.0)
-        over = max(0, top - profile.chars_per_line) + max(0, bottom - profile.chars_per_line)
-        score = over * 100 + abs(top - bottom)
-        if text[k - 1] in "，。、；：！？," or (text[k - 1] == " " and text[k - 2:k - 1] in ("，", "。", ",")):
-            score -= 8
-        if best_score is None or score < best_score:
-            best_k, best_score = k, score
+    bounds: dict[int, tuple[str, str]] = {}  # jieba word boundaries: offset -> (tag before, tag after)
+    tagged = segment_tagged(text)
+    k = 0
+    for i, (w, tag) in enumerate(tagged[:-1]):
+        k += len(w)
+        if not no_line_start(tagged[i + 1][0]):
+            bounds[k] = (tag, tagged[i + 1][1])
+    best_k, best_score = len(text) // 2, None
+    for between_words in (True, False):  # anywhere only when no word boundary is left
+        for k in range(1, len(text)):
+            if between_words and k not in bounds:
+                continue
+            if text[k - 1].isascii() and text[k].isascii() and not (text[k - 1].isspace() or text[k].isspace()):
+                continue  # never inside a Latin word, a number or a name such as GLM-ASR
+            if text[k] in _NO_LINE_START:
+                continue
+            top = upto[k] - (0.5 if text[k - 1] == " " else 0.0)  # a space at the break goes
+            bottom = upto[-1] - upto[k] - (0.5 if text[k] == " " else 0.0)
+            over = max(0, top - profile.chars_per_line) + max(0, bottom - profile.chars_per_line)
+            score = over * 100 + abs(top - bottom)
+            if text[k - 1] in "，。；：！？," or (text[k - 1] == " " and text[k - 2:k - 1] in ("，", "。", ",")):
+                score -= 8
+            elif text[k - 1] == "、":
+                score += 2  # inside an enumeration (and a line-end 、 is dropped by the Netflix style)
+            elif k in bounds and _compound(*bounds[k]):
+                score += 5  # inside a compound noun (数字 滤波器), or between a number and its measure word
+            if best_score is None or score < best_score:
+                best_k, best_score = k, score
+        if best_score is not None:
+            break
     top, bottom = text[:best_k].rstrip().rstrip(strip), text[best_k:].strip().rstrip(strip)
     return top + "\n" + bottom if top else bottom
 
 
 # -- timing fixes ----------------------------------------------------------------------------
+MERGE_GAP_MS = 1000  # a short cue joins a neighbour at most this far away
+LEAD_IN_MS = 100  # how far a start may move before the speech onset to help reading speed
+DIALOGUE_DASH = "- "
+
+
+def _room(c: Cue, nxt: Optional[Cue], profile: Profile) -> int:
+    """How long ``c`` can last before the next cue (minus the minimum gap) or the longest cue."""
+    if nxt is None:
+        return profile.max_duration_ms
+    return min(profile.max_duration_ms, nxt.start - profile.min_gap_ms - c.start)
+
+
+def _needs_help(c: Cue, nxt: Optional[Cue], profile: Profile) -> bool:
+    """Too short, or too fast to read, even when extended up to the next cue."""
+    need = max(profile.min_duration_ms, int(measure(c.text) * 1000 / profile.max_cps))
+    return bool(c.text.strip()) and not c.flag.startswith("not transcribed") and _room(c, nxt, profile) < need
+
+
+def _merged_text(a: Cue, b: Cue, profile: Profile) -> str:
+    """Two cues' text in one: a quick exchange (a question and its short answer, each fitting a
+    line) as a two-speaker cue, one dashed line per speaker; otherwise simply joined."""
+    ta, tb = _flat(a.text), _flat(b.text)
+    if (ta[-1:] in "?？" and not ta.startswith(DIALOGUE_DASH) and not tb.startswith(DIALOGUE_DASH)
+            and max(measure(ta), measure(tb)) + len(DIALOGUE_DASH) <= profile.chars_per_line
+            and tb[-1:] in ".!?。！？…"):
+        return f"{DIALOGUE_DASH}{ta}\n{DIALOGUE_DASH}{tb}"
+    return join_pieces([ta, tb])
+
+
+def _flat(text: str) -> str:
+    if text.startswith(DIALOGUE_DASH):
+        return text
+    return text.replace("\n", "") if is_cjk_text(text) else " ".join(text.split())
+
+
+def merge_short_cues(cues: Sequence[Cue], profile: Profile) -> list[Cue]:
+    """A cue too short (or too fast) that cannot grow into the gap after it joins its nearer
+    neighbour, when the two fit one cue of the profile; a question and its short answer become a
+    two-speaker cue (``- Do you hear me?`` / ``- Yes.``)."""
+    out = list(cues)
+    i = 0
+    while i < len(out):
+        c = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if not _needs_help(c, nxt, profile):
+            i += 1
+            continue
+        options = []
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(out) and out[j].text.strip() and not out[j].flag.startswith("not transcribed"):
+                a, b = (out[j], c) if j < i else (c, out[j])
+                gap = b.start - a.end
+                text = _merged_text(a, b, profile)
+                if (gap <= MERGE_GAP_MS and measure(text.replace("\n", "")) <= profile.max_chars
+                        and b.end - a.start <= profile.max_duration_ms):
+                    # prefer the rest of the same sentence, then a question and its answer, then the nearer
+                    rank = gap - (1000 if _flat(a.text)[-1:] not in SENTENCE_END else 0)
+                    rank -= 500 if text.startswith(DIALOGUE_DASH) else 0
+                    options.append((rank, j, Cue(a.start, b.end, text, a.flag or b.flag)))
+        if not options:
+            i += 1
+            continue
+        _, j, merged = min(options)
+        lo = min(i, j)
+        out[lo:lo + 2] = [merged]
+        i = max(0, lo - 1)  # the merged cue may still need help
+    return out
+
 def cps(cue: Cue) -> float:
     """Reading speed in characters per second (Chinese: Netflix width, zh.measure)."""
     return measure(cue.text) * 1000 / max(1, cue.duration)
@@ -141,6 +252,8 @@ def split_long_cue(cue: Cue, profile: Profile) -> list[Cue]:
     """Cut a cue whose text does not fit the profile's lines, or that lasts too long, into pieces
     sharing its time by character count."""
     text = cue.plain() if not _cjk_layout(cue.text, profile) else join_pieces(cue.text.split("\n"))
+    if measure(text) <= profile.max_chars and cue.duration <= profile.max_duration_ms:
+        return [cue]
     pieces = units(text, profile.max_chars)
     if len(pieces) == 1 and cue.duration > profile.max_duration_ms:
         n = -(-cue.duration // profile.max_duration_ms)
@@ -158,14 +271,17 @@ def split_long_cue(cue: Cue, profile: Profile) -> list[Cue]:
 
 
 def fix_timing(cues: Sequence[Cue], profile: Profile, *, media_end_ms: Optional[int] = None,
-               rebreak: bool = True) -> list[Cue]:
-    """Apply the profile: split over-long cues, re-break lines, keep durations in bounds, extend
-    ends for reading speed where the gap allows, keep the minimum gap, never overlap."""
+               rebreak: bool = True, merge_short: bool = True) -> list[Cue]:
+    """Apply the profile: split over-long cues, merge cues too short to grow with a neighbour,
+    re-break lines, keep durations in bounds, extend ends for reading speed where the gap allows,
+    keep the minimum gap, never overlap."""
     work: list[Cue] = []
     for c in sorted(cues, key=lambda c: (c.start, c.end)):
         if not c.text.strip() and not c.flag:
             continue
         work.extend(split_long_cue(c, profile) if rebreak else [c])
+    if merge_short:
+        work = merge_short_cues(work, profile)
     out: list[Cue] = []
     for i, c in enumerate(work):
         text = break_lines(c.text, profile) if rebreak else c.text
@@ -188,6 +304,10 @@ def fix_timing(cues: Sequence[Cue], profile: Profile, *, media_end_ms: Optional[
             end = max(end, min(start + target, limit))
         else:
             end = start + target
+        if text.strip() and end - start < target:
+            # still short or fast: start a little early (lead-in), only into the free gap before it
+            floor = out[-1].end + profile.min_gap_ms if out else 0
+            start = max(floor, start - LEAD_IN_MS, start - (target - (end - start)), 0) if start > floor else start
         if end <= start:
             end = start + 1
         out.append(Cue(start, end, text, c.flag))

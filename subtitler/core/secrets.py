@@ -8,8 +8,13 @@ Shared by the CLI and the desktop app (no Qt here).
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import os
+import re
+import threading
 from typing import Optional
+
+from .errors import UsageError
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +67,12 @@ class KeyStore:
             return "none"
 
     def get(self) -> str:
+        """The stored key ("" if none); it is registered for scrubbing from logs and messages."""
+        value = self._read()
+        register_secret(value)
+        return value
+
+    def _read(self) -> str:
         if not self.use_os:
             return _MEMORY.get((self.service, self.user), "")
         try:
@@ -74,7 +85,8 @@ class KeyStore:
             return ""
 
     def set(self, value: str) -> bool:
-        value = (value or "").strip()
+        """Store the key; raises UsageError (without the key) when it is malformed."""
+        value = check_api_key(value, "the settings")
         if not value:
             return self.delete()
         if not self.use_os:
@@ -106,9 +118,130 @@ class KeyStore:
 
 
 def env_key() -> str:
-    return os.environ.get(KEY_ENV, "").strip()
+    value = os.environ.get(KEY_ENV, "").strip()
+    register_secret(value)
+    return value
 
 
 def find_api_key(store: Optional[KeyStore] = None) -> str:
-    """The key a command-line run uses: the environment first, then the app's stored key."""
-    return env_key() or (store or KeyStore()).get()
+    """The key a command-line run uses: the environment first, then the app's stored key.
+    Raises UsageError (naming where the key came from, never the key) when it is malformed."""
+    key = env_key()
+    if key:
+        return check_api_key(key, f"the {KEY_ENV} environment variable")
+    key = (store or KeyStore()).get()
+    return check_api_key(key, "the OS keyring") if key else ""
+
+
+# -- key validation ---------------------------------------------------------------------------------
+MAX_KEY_CHARS = 512
+_KEY_CHARS = re.compile(r"[\x21-\x7e]+")  # visible ASCII: what can go into an HTTP header
+
+
+def api_key_problem(key: str) -> str:
+    """"" for a well-formed API key (or none), else a sentence saying what is wrong — without the
+    key itself. Surrounding blanks are ignored (they are stripped wherever a key is read)."""
+    key = (key or "").strip()
+    if not key:
+        return ""
+    if len(key) > MAX_KEY_CHARS:
+        return f"is {len(key)} characters long; an API key has at most {MAX_KEY_CHARS}"
+    if _KEY_CHARS.fullmatch(key):
+        return ""
+    for i, ch in enumerate(key):
+        if not ("\x21" <= ch <= "\x7e"):
+            if ch in "\r\n":
+                what = "a line break"
+            elif ch.isspace():
+                what = "a space or tab"
+            elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+                what = f"a control character (U+{ord(ch):04X})"
+            else:
+                what = f"a non-ASCII character (U+{ord(ch):04X})"
+            return f"contains {what} at position {i + 1}; paste the key again exactly as the console shows it"
+    return "is not a valid API key"
+
+
+def check_api_key(key: str, source: str = "the API key") -> str:
+    """The stripped key, or UsageError when it cannot be a key (it would break the HTTP request)."""
+    problem = api_key_problem(key)
+    if problem:
+        raise UsageError(f"the GLM-ASR API key from {source} {problem}.")
+    key = (key or "").strip()
+    if key:
+        register_secret(key)
+    return key
+
+
+# -- log scrubbing --------------------------------------------------------------------------------
+_SECRETS: set[str] = set()
+_SECRETS_LOCK = threading.Lock()
+_BEARER = re.compile(r"(Bearer\s+)[^\s'\",;]+", re.IGNORECASE)
+REDACTED = "***"
+
+
+def register_secret(value: str) -> None:
+    """Remember ``value`` so :func:`scrub` and :class:`SecretFilter` redact it everywhere."""
+    value = (value or "").strip()
+    if len(value) >= 8:  # shorter is no real key, and scrubbing it would garble ordinary words
+        with _SECRETS_LOCK:
+            _SECRETS.add(value)
+
+
+def scrub(text: str) -> str:
+    """``text`` with every registered secret and any ``Bearer …`` token replaced by ``***``."""
+    text = str(text)
+    with _SECRETS_LOCK:
+        secrets = sorted(_SECRETS, key=len, reverse=True)
+    for s in secrets:
+        if s in text:
+            text = text.replace(s, REDACTED)
+        # the same key as it appears in reprs (escaped newlines) or split over lines
+        for variant in {repr(s)[1:-1], s.replace("\n", " "), *s.split()}:
+            if len(variant) >= 8 and variant in text:
+                text = text.replace(variant, REDACTED)
+    return _BEARER.sub(r"\1" + REDACTED, text)
+
+
+class SecretFilter(logging.Filter):
+    """A logging filter that redacts API keys and ``Bearer`` tokens from the message, its
+    arguments and any attached traceback. Install it on every handler that writes somewhere."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a bad format string must not hide the record
+            message = str(record.msg)
+        record.msg, record.args = scrub(message), None
+        if record.exc_info and record.exc_info[0] is not None:
+            record.exc_text = scrub(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        elif record.exc_text:
+            record.exc_text = scrub(record.exc_text)
+        if record.stack_info:
+            record.stack_info = scrub(record.stack_info)
+        return True
+
+
+class PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file whose files (rotations included) are created with mode 0600, with
+    :class:`SecretFilter` installed."""
+
+    def __init__(self, path, **kw) -> None:
+        kw.setdefault("maxBytes", 2_000_000)
+        kw.setdefault("backupCount", 3)
+        kw.setdefault("encoding", "utf-8")
+        super().__init__(os.fspath(path), **kw)
+        os.chmod(self.baseFilename, 0o600)  # an old log made before this rule
+        self.addFilter(SecretFilter())
+
+    def _open(self):
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
+def append_private(path, text: str) -> None:
+    """Append ``text`` (scrubbed) to a 0600 file, creating it if needed (the crash log)."""
+    fd = os.open(os.fspath(path), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(fd, "a", encoding="utf-8") as fh:
+        fh.write(scrub(text))

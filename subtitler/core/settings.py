@@ -36,7 +36,7 @@ class SettingsStore(Protocol):
 
     def value(self, key: str) -> Any: ...
 
-    def setValue(self, key: str, value: Any) -> None: ...  # noqa: N802 - QSettings' spelling
+    def setValue(self, key: str, value: Any) -> None: ...
 
     def sync(self) -> None: ...
 
@@ -53,7 +53,7 @@ class MemoryStore:
     def value(self, key: str) -> Any:
         return self.values.get(key)
 
-    def setValue(self, key: str, value: Any) -> None:  # noqa: N802
+    def setValue(self, key: str, value: Any) -> None:
         self.values[key] = value
 
     def sync(self) -> None:

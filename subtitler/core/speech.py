@@ -148,8 +148,15 @@ class Chunk:
 
 
 def quietest_point(pcm: np.ndarray, start_ms: int, end_ms: int, window_ms: int = 20) -> int:
-    """Absolute ms of the lowest-energy window within [start_ms, end_ms]."""
+    """Absolute ms of the best place to cut within [start_ms, end_ms]: the middle of the longest
+    pause there (core/align.py's pause map: in fluent speech, the gap between two sentences),
+    else the lowest-energy window."""
+    from .align import longest_pause
+
     a, b = ms_to_samples(start_ms), ms_to_samples(end_ms)
+    pause = longest_pause(pcm[a:b], start_ms)
+    if pause is not None:
+        return (pause[0] + pause[1]) // 2
     seg = pcm[a:b].astype(np.float32)
     win = ms_to_samples(window_ms)
     if len(seg) < 2 * win:
@@ -198,9 +205,7 @@ def make_chunks(pcm: np.ndarray, regions: list[Region], max_ms: int, margin_ms: 
     groups: list[list[Region]] = [[regions[0]]]
     for r in regions[1:]:
         g = groups[-1]
-        if r.end_ms - g[0].start_ms > limit:
-            groups.append([r])
-        elif step and _cut_before(g, r, origin, step):
+        if r.end_ms - g[0].start_ms > limit or (step and _cut_before(g, r, origin, step)):
             groups.append([r])
         else:
             g.append(r)

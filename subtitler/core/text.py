@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import re
+from functools import lru_cache
 
 SENTENCE_END = ".!?。！？；;…"
 CLAUSE_END = ",，、:：;；"
@@ -22,6 +24,28 @@ def is_cjk_text(text: str) -> bool:
     return sum(is_cjk_char(c) for c in letters) * 2 >= len(letters)
 
 
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def segment_words(text: str) -> list[str]:
+    """Chinese word segmentation (jieba); the pieces join back to ``text`` exactly."""
+    return _jieba().lcut(text)
+
+
+def segment_tagged(text: str) -> list[tuple[str, str]]:
+    """Chinese words with their part of speech (jieba.posseg: n noun, v verb, m number, q measure…)."""
+    _jieba()
+    from jieba import posseg
+
+    return [(p.word, p.flag) for p in posseg.lcut(text)]
+
+
 def visible_len(text: str) -> int:
     """Characters counted for reading speed and line length (no line breaks)."""
     return len(text.replace("\n", ""))
@@ -33,9 +57,7 @@ def join_pieces(pieces: list[str]) -> str:
         p = p.strip()
         if not p:
             continue
-        if out and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、") and not is_cjk_char(p[0]):
-            out += " "
-        elif out and is_cjk_char(p[0]) and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、"):
+        if (out and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、") and not is_cjk_char(p[0])) or (out and is_cjk_char(p[0]) and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、")):
             out += " "
         out += p
     return out
@@ -75,15 +97,14 @@ def clauses(text: str) -> list[str]:
 
 def split_evenly(text: str, max_chars: int) -> list[str]:
     """Cut ``text`` into the fewest near-equal pieces of at most ``max_chars``, at spaces for Latin
-    text, anywhere for CJK. Lengths as zh.measure counts them (Chinese: Netflix width)."""
+    text, between words (jieba) for CJK. Lengths as zh.measure counts them (Chinese: Netflix width)."""
     from .zh import measure
 
     n = int(-(-measure(text) // max_chars))
     if n <= 1:
         return [text]
     if is_cjk_text(text):
-        size = -(-len(text) // n)
-        return [text[k:k + size] for k in range(0, len(text), size)]
+        return _split_cjk_evenly(text, n, max_chars)
     words = text.split()
     pieces: list[str] = []
     target = len(text) / n
@@ -95,6 +116,25 @@ def split_evenly(text: str, max_chars: int) -> list[str]:
         buf.append(w)
     if buf:
         pieces.append(" ".join(buf))
+    return pieces
+
+
+def _split_cjk_evenly(text: str, n: int, max_chars: int) -> list[str]:
+    """``n`` near-equal pieces cut only between jieba words, never before a particle or mark."""
+    from .rules import no_line_start
+    from .zh import measure
+
+    words = segment_words(text)
+    pieces: list[str] = []
+    buf = ""
+    target = measure(text) / n
+    for w in words:
+        if buf and (measure(buf + w) > max_chars or measure(buf) >= target) and not no_line_start(w):
+            pieces.append(buf)
+            buf = ""
+        buf += w
+    if buf:
+        pieces.append(buf)
     return pieces
 
 

@@ -6,174 +6,212 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from .document import Cue
-from .engines.base import ChunkResult, Segment, Word
+from .align import UNCERTAIN, PauseMap, align, pause_map
+from .engines.base import ChunkResult, Word
 from .rules import Profile
 from .speech import Chunk, Region
-from .text import SENTENCE_END, is_cjk_text, join_pieces, units, visible_len
+from .text import SENTENCE_END, is_cjk_text, join_pieces, segment_words
+from .zh import display_width, measure
 
+UNCERTAIN_FLAG = "timing uncertain"
 PAUSE_BREAK_MS = 600  # a pause this long between words always ends a cue
 SNAP_MS = 400  # boundaries this close to a detected speech edge move onto it
 
 
-def cues_for_chunk(chunk: Chunk, result: ChunkResult, profile: Profile) -> list[Cue]:
-    """Timed cues for one chunk's result (before the reading rules are applied)."""
+def cues_for_chunk(chunk: Chunk, result: ChunkResult, profile: Profile, pmap: Optional[PauseMap] = None) -> list[Cue]:
+    """Timed cues for one chunk's result (before the reading rules are applied).
+
+    Text without word times (text only, or segments without words) is first aligned to the
+    chunk's audio (core/align.py; ``pmap``: the chunk's pause map when already made); cues of
+    uncertain placement carry ``UNCERTAIN_FLAG``."""
     regions = list(chunk.regions) or [Region(chunk.start_ms, chunk.end_ms)]
     if result.error or (result.flag and not result.text.strip()):
         reason = result.error or result.flag
         label = "not transcribed: " if result.error else ""
         return [Cue(regions[0].start_ms, regions[-1].end_ms, "", f"{label}{reason}")]
-    if result.segments is None:
-        cues = text_to_cues(result.text, regions, profile)
+    words = [Word(w.start_ms + chunk.start_ms, w.end_ms + chunk.start_ms, w.text, w.confidence)
+             for s in (result.segments or []) for w in s.words]
+    if words:  # the engine's own word times
+        cues = snap_to_regions(words_to_cues(cjk_words(words), profile), regions)
     else:
-        words = [Word(w.start_ms + chunk.start_ms, w.end_ms + chunk.start_ms, w.text)
-                 for s in result.segments for w in s.words]
-        if words:
-            cues = words_to_cues(words, profile)
-        else:
-            cues = segments_to_cues(result.segments, chunk, regions, profile)
-    cues = snap_to_regions(cues, regions)
+        cues = words_to_cues(cjk_words(align_result(chunk, result, regions, pmap)), profile)
     if result.flag:
         cues = [Cue(c.start, c.end, c.text, result.flag) for c in cues]
     return cues
 
 
+def align_result(chunk: Chunk, result: ChunkResult, regions: Sequence[Region],
+                 pmap: Optional[PauseMap] = None) -> list[Word]:
+    """Words of a result without word times, placed on the chunk's audio: the whole text (text
+    only), or each segment's text inside its segment's span."""
+    pm = pmap or chunk_pause_map(chunk)
+    if result.segments is None:
+        return align(chunk.samples, result.text, start_ms=chunk.start_ms, regions=regions, pmap=pm)
+    words: list[Word] = []
+    for s in result.segments:
+        a, b = s.start_ms + chunk.start_ms, s.end_ms + chunk.start_ms
+        if b > a and s.text.strip():
+            words.extend(align(chunk.samples, s.text, start_ms=chunk.start_ms, span=(a, b), fixed=True, pmap=pm))
+    return words
+
+
+def chunk_pause_map(chunk: Chunk) -> PauseMap:
+    return pause_map(chunk.samples, chunk.start_ms, list(chunk.regions) or None)
+
+
+def cjk_words(words: Sequence[Word]) -> list[Word]:
+    """CJK characters (or sub-word pieces) joined into the words of a segmenter (jieba), so that cues
+    split only between words; Latin words are returned as they are."""
+    raw = "".join(w.text for w in words)
+    if not words or not is_cjk_text(raw):
+        return list(words)
+    out: list[Word] = []
+    pending: list[Word] = []
+    k, need = 0, 0
+    for piece in segment_words(raw):
+        need += sum(1 for c in piece if c.isalnum())
+        while k < len(words) and _alnum(pending) < need:
+            pending.append(words[k])
+            k += 1
+        if pending and _alnum(pending) == need:
+            out.append(Word(pending[0].start_ms, pending[-1].end_ms, "".join(w.text for w in pending),
+                            min(w.confidence for w in pending)))
+            pending, need = [], 0
+    rest = pending + list(words[k:])
+    if rest:  # the segmenter and the pieces disagreed at the end: keep them as they are
+        out.extend(rest)
+    return out
+
+
+def _alnum(words: Sequence[Word]) -> int:
+    return sum(1 for w in words for c in w.text if c.isalnum())
+
+
 def words_to_cues(words: Sequence[Word], profile: Profile) -> list[Cue]:
-    """Group words into cues: break at long pauses, after sentence ends once a cue has some
-    length, and before the text or duration would exceed the profile."""
+    """Group words into cues: sentences (a sentence mark, or a pause of ``PAUSE_BREAK_MS``); a
+    sentence too long for one cue is cut into the fewest balanced pieces, preferring clause marks
+    and pauses and never after an article or before a particle (:func:`split_sentence`); short
+    sentences that follow closely share a cue while it fits."""
+    sentences: list[list[Word]] = []
+    for w in words:
+        if sentences and sentences[-1]:
+            prev = sentences[-1][-1]
+            if prev.text.strip()[-1:] in SENTENCE_END or w.start_ms - prev.end_ms >= PAUSE_BREAK_MS:
+                sentences.append([])
+        elif not sentences:
+            sentences.append([])
+        sentences[-1].append(w)
     cues: list[Cue] = []
     group: list[Word] = []
-
-    def flush() -> None:
-        if group:
-            text = _join_words(group)
-            if text:
-                cues.append(Cue(group[0].start_ms, max(group[-1].end_ms, group[0].start_ms + 1), text))
-            group.clear()
-
-    for w in words:
-        if group:
-            text_after = _join_words(group + [w])
-            pause = w.start_ms - group[-1].end_ms
-            duration = w.end_ms - group[0].start_ms
-            last = group[-1].text.strip()
-            sentence_done = last[-1:] in SENTENCE_END and (
-                visible_len(_join_words(group)) >= profile.max_chars * 0.35 or pause > 250)
-            if (pause >= PAUSE_BREAK_MS or sentence_done or visible_len(text_after) > profile.max_chars
-                    or duration > profile.max_duration_ms):
-                if visible_len(text_after) > profile.max_chars and not sentence_done:
-                    _move_tail_after_clause(group, cues, flush)
-                    if group:
-                        group_text = _join_words(group + [w])
-                        if visible_len(group_text) > profile.max_chars:
-                            flush()
-                else:
-                    flush()
-        group.append(w)
-    flush()
-    return cues
+    for sentence in sentences:
+        for piece in split_sentence(sentence, profile):
+            if group:
+                joined = group + piece
+                pause = piece[0].start_ms - group[-1].end_ms
+                short = measure(_join_words(group)) < profile.max_chars * 0.35
+                ends_sentence = group[-1].text.strip()[-1:] in SENTENCE_END
+                if (short and ends_sentence and pause <= 250 and measure(_join_words(joined)) <= profile.max_chars
+                        and joined[-1].end_ms - joined[0].start_ms <= profile.max_duration_ms):
+                    group = joined
+                    continue
+                cues.append(_cue(group))
+            group = list(piece)
+    if group:
+        cues.append(_cue(group))
+    return [c for c in cues if c.text]
 
 
-def _move_tail_after_clause(group: list[Word], cues: list[Cue], flush) -> None:
-    """Flush the group up to its last clause/sentence mark in the second half, keeping the rest."""
-    n = len(group)
-    for k in range(n - 1, n // 2 - 1, -1):
-        if group[k].text.strip()[-1:] in ",;:，；：、" + SENTENCE_END:
-            tail = group[k + 1:]
-            del group[k + 1:]
-            flush()
-            group.extend(tail)
-            return
-    flush()
+def _cue(group: Sequence[Word]) -> Cue:
+    sure = min(group[0].confidence, group[-1].confidence) >= UNCERTAIN
+    return Cue(group[0].start_ms, max(group[-1].end_ms, group[0].start_ms + 1), _join_words(group),
+               "" if sure else UNCERTAIN_FLAG)
+
+
+def split_sentence(words: Sequence[Word], profile: Profile) -> list[list[Word]]:
+    """The fewest pieces (or one more, when that reads much better) of at most ``max_chars`` and
+    ``max_duration_ms``, by dynamic programming over the word boundaries: balanced lengths, ends
+    on clause marks and pauses preferred, never after an article (Latin) or before a particle or
+    closing mark (CJK)."""
+    n = len(words)
+    if n == 0:
+        return []
+    chars = measure(_join_words(words))
+    dur = words[-1].end_ms - words[0].start_ms
+    if n == 1 or (chars <= profile.max_chars and dur <= profile.max_duration_ms):
+        return [list(words)]
+    latin = not is_cjk_text(_join_words(words))
+    lens = [(len if latin else display_width)(w.text.strip()) for w in words]
+    cut_cost = [0.0] * (n + 1)  # cost of ending a piece after word k-1 (before word k)
+    for k in range(1, n):
+        cut_cost[k] = boundary_cost(words[k - 1].text, words[k].text, words[k].start_ms - words[k - 1].end_ms,
+                                    latin=latin)
+    m0 = int(max(-(-chars // profile.max_chars), -(-dur // profile.max_duration_ms), 1))
+    best: Optional[tuple[float, list[int]]] = None
+    for m in (m0, m0 + 1, m0 + 2):
+        target = chars / m
+        found = _partition(words, lens, cut_cost, m, target, profile, latin)
+        if found is not None:
+            cost = found[0] + 1.5 * (m - m0)
+            if best is None or cost < best[0]:
+                best = (cost, found[1])
+    if best is None:  # nothing fits: fall back to cutting at every limit
+        return [list(words[k:k + 1]) for k in range(n)]
+    cuts = [0] + best[1] + [n]
+    return [list(words[a:b]) for a, b in zip(cuts, cuts[1:])]
+
+
+def _partition(words, lens, cut_cost, m, target, profile, latin):
+    n = len(words)
+    inf = float("inf")
+    sep = 1 if latin else 0
+    # cost[j][p]: words[:j] in p pieces
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back = [[-1] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for j in range(1, n + 1):
+        for i in range(j - 1, -1, -1):
+            length = sum(lens[i:j]) + sep * (j - i - 1)
+            if length > profile.max_chars:
+                break
+            if words[j - 1].end_ms - words[i].start_ms > profile.max_duration_ms:
+                break
+            piece = ((length - target) / max(1.0, target)) ** 2 * 2.0 + (cut_cost[j] if j < n else 0.0)
+            if words[j - 1].end_ms - words[i].start_ms < profile.min_duration_ms:
+                piece += 1.0
+            for p in range(1, m + 1):
+                if cost[i][p - 1] + piece < cost[j][p]:
+                    cost[j][p] = cost[i][p - 1] + piece
+                    back[j][p] = i
+    if cost[n][m] == inf:
+        return None
+    cuts, j = [], n
+    for p in range(m, 0, -1):
+        j = back[j][p]
+        cuts.append(j)
+    return cost[n][m], sorted(cuts)[1:]
+
+
+def boundary_cost(before: str, after: str, pause_ms: int, *, latin: bool) -> float:
+    """Cost of a cue or line break between two words (negative: a good place)."""
+    from .rules import no_break_after, no_line_start
+
+    b = before.strip()
+    cost = 0.0
+    if b[-1:] in SENTENCE_END:
+        cost -= 2.5
+    elif b[-1:] in ",;:，；：":  # not 、: it joins the items of a list
+        cost -= 1.5
+    cost -= min(1.0, max(0, pause_ms - 80) / 200)
+    if latin and no_break_after(b):
+        cost += 3.0
+    if not latin and no_line_start(after.strip()):
+        cost += 8.0
+    return cost
 
 
 def _join_words(words: Sequence[Word]) -> str:
     raw = "".join(w.text for w in words)
     return " ".join(raw.split()) if not is_cjk_text(raw) else raw.strip()
-
-
-def segments_to_cues(segments: Sequence[Segment], chunk: Chunk, regions: list[Region],
-                     profile: Profile) -> list[Cue]:
-    """Segment times without words: a segment that fits is one cue; a longer one shares its time
-    among its sentences/clauses, using the speech regions inside it."""
-    cues: list[Cue] = []
-    for s in segments:
-        a, b = s.start_ms + chunk.start_ms, s.end_ms + chunk.start_ms
-        if b <= a or not s.text.strip():
-            continue
-        inside = [Region(max(a, r.start_ms), min(b, r.end_ms)) for r in regions
-                  if r.end_ms > a and r.start_ms < b]
-        inside = [r for r in inside if r.duration_ms > 0] or [Region(a, b)]
-        if visible_len(s.text) <= profile.max_chars and b - a <= profile.max_duration_ms:
-            cues.append(Cue(a, b, s.text.strip()))
-        else:
-            cues.extend(text_to_cues(s.text, inside, profile))
-    return cues
-
-
-def text_to_cues(text: str, regions: Sequence[Region], profile: Profile) -> list[Cue]:
-    """Text only: cut into sentences/clauses and share the speech time by character count,
-    with cue borders snapped to the pauses speech detection found."""
-    pieces = units(text, profile.max_chars)
-    if not pieces or not regions:
-        return []
-    weights = [visible_len(p) + 2 for p in pieces]  # +2: a short clause still takes a beat
-    speech = [r.duration_ms for r in regions]
-    total_speech = sum(speech)
-    # borders of pieces, in "speech time" (ms of speech before the border)
-    total_w = sum(weights)
-    acc, borders = 0, []
-    for w in weights[:-1]:
-        acc += w
-        borders.append(total_speech * acc / total_w)
-    # pauses, in speech time: after region k ends
-    pauses, acc = [], 0
-    for d in speech[:-1]:
-        acc += d
-        pauses.append(acc)
-    snapped = _snap_borders(borders, pauses, [total_speech * w / total_w for w in weights])
-    cues: list[Cue] = []
-    start = regions[0].start_ms
-    for k, piece in enumerate(pieces):
-        if k < len(snapped):
-            kind, value = snapped[k]
-            if kind == "pause":
-                end, nxt = regions[value].end_ms, regions[value + 1].start_ms
-            else:
-                end = nxt = _speech_to_abs(value, regions)
-        else:
-            end, nxt = regions[-1].end_ms, 0
-        cues.append(Cue(start, max(end, start + 1), piece))
-        start = nxt
-    return cues
-
-
-def _snap_borders(borders: list[float], pauses: list[int], durations: list[float]) -> list[tuple[str, float]]:
-    """Each border moves to the nearest unused pause (in order) when close enough."""
-    out: list[tuple[str, float]] = []
-    next_pause = 0
-    for k, b in enumerate(borders):
-        tol = min(1500.0, 0.5 * min(durations[k], durations[k + 1]))
-        best: Optional[int] = None
-        for p in range(next_pause, len(pauses)):
-            d = abs(pauses[p] - b)
-            if d <= tol and (best is None or d < abs(pauses[best] - b)):
-                best = p
-            if pauses[p] > b + tol:
-                break
-        if best is not None:
-            out.append(("pause", best))
-            next_pause = best + 1
-        else:
-            out.append(("speech", b))
-    return out
-
-
-def _speech_to_abs(pos: float, regions: Sequence[Region]) -> int:
-    for r in regions:
-        if pos <= r.duration_ms:
-            return int(r.start_ms + pos)
-        pos -= r.duration_ms
-    return regions[-1].end_ms
 
 
 def snap_to_regions(cues: list[Cue], regions: Sequence[Region]) -> list[Cue]:
@@ -211,3 +249,25 @@ def _speech_between(a: int, b: int, regions: Sequence[Region]) -> int:
 
 def join_texts(results: Sequence[ChunkResult]) -> str:
     return join_pieces([r.text for r in results])
+
+
+def retime_cues(pcm, cues: Sequence[Cue]) -> list[Cue]:
+    """Consecutive cues whose text the user just edited (split, merged, retyped) re-timed on the
+    file's 16 kHz audio ``pcm``, within the span they cover together: each keeps its text and gets
+    the start of its first word and the end of its last; a placement of low confidence is flagged
+    ``UNCERTAIN_FLAG`` (other flags are kept). For the editor's edit commands."""
+    from .align import retime_texts
+
+    cues = list(cues)
+    if not cues:
+        return []
+    texts = [c.text.replace("\n", " ") if not is_cjk_text(c.text) else c.text.replace("\n", "") for c in cues]
+    times = retime_texts(pcm, texts, cues[0].start, cues[-1].end)
+    out = []
+    for c, (a, b, conf) in zip(cues, times):
+        if not c.text.strip():
+            out.append(c)
+            continue
+        flag = c.flag if c.flag not in ("", UNCERTAIN_FLAG) else ("" if conf >= UNCERTAIN else UNCERTAIN_FLAG)
+        out.append(Cue(a, max(b, a + 1), c.text, flag))
+    return out

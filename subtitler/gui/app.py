@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.media_cache import MediaCache
 from ..core.project import PROJECT_SUFFIX
+from ..core.secrets import PrivateRotatingHandler
 from . import icons
 from .controllers.editors import EditorLauncher, editor_class  # noqa: F401 - editor_class: tests patch it
 from .controllers.export import ExportController
@@ -87,7 +88,7 @@ class SubtitlerApp(QObject):
         self.queue.run_in_background(self.media_cache.evict)  # a cap lowered since the last run
 
     @property
-    def settings(self):  # noqa: ANN201 - the core Settings
+    def settings(self):
         return self.settings_ctl.settings
 
     def _wire(self) -> None:
@@ -106,6 +107,7 @@ class SubtitlerApp(QObject):
         a["move_down"].triggered.connect(lambda: q.move_selected(+1))
         a["pause"].toggled.connect(self.queue.set_paused)
         w.engine_notice.linkActivated.connect(lambda _: st.open_settings())
+        w.message_bar.linkActivated.connect(q.on_message_link)
         self.panel.jobActivated.connect(e.open_job)
         self.panel.selectionChanged.connect(q.update_actions)
         self.panel.languageChanged.connect(st.set_series_language)
@@ -181,9 +183,8 @@ def configure_qt() -> None:
 
 def get_application(argv: Optional[list[str]] = None) -> QApplication:
     configure_qt()
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else [sys.argv[0]])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("subtitler")
@@ -194,12 +195,11 @@ def get_application(argv: Optional[list[str]] = None) -> QApplication:
 
 
 def setup_logging(log_dir: Path) -> Optional[logging.Handler]:
-    """Log the app's INFO+ messages to ``<user log dir>/subtitler.log`` (rotated)."""
-    from logging.handlers import RotatingFileHandler
-
+    """Log the app's INFO+ messages to ``<user log dir>/subtitler.log`` (rotated; mode 0600; API
+    keys and ``Bearer`` tokens redacted by a filter on the handler)."""
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(log_dir / "subtitler.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handler = PrivateRotatingHandler(log_dir / "subtitler.log")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

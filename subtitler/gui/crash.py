@@ -10,11 +10,12 @@ import sys
 import threading
 import traceback
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ..core.secrets import append_private, scrub
 from .settings import APP_NAME
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class CrashReporter(QObject):
         self.parent_widget = parent_widget
         self.dialogs: list[QMessageBox] = []
         self.count = 0
-        self._old_hooks = None
+        self._old_hooks: Optional[tuple[Any, Any]] = None
         self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -70,7 +71,8 @@ class CrashReporter(QObject):
                     "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)))
 
     def report(self, summary: str, details: str) -> None:
-        """Safe from any thread."""
+        """Safe from any thread. Secrets (API keys, ``Bearer`` tokens) are scrubbed first."""
+        summary, details = scrub(summary), scrub(details)
         self.write_log(summary, details)
         self._report.emit(summary, details)
 
@@ -79,8 +81,7 @@ class CrashReporter(QObject):
         try:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             stamp = datetime.datetime.now().isoformat(timespec="seconds")
-            with open(self.log_file, "a", encoding="utf-8") as fh:
-                fh.write(f"[{stamp}] {summary}\n{details.rstrip()}\n\n")
+            append_private(self.log_file, f"[{stamp}] {summary}\n{details.rstrip()}\n\n")
         except OSError as exc:  # the dialog still shows; nowhere else to complain
             log.error("cannot write the crash log %s: %s", self.log_file, exc)
 

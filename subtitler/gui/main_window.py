@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.confirm_close: Callable[[], bool] = lambda: True  # set by the app
 
-        self.actions: dict[str, QAction] = {}
+        self.actions: dict[str, QAction] = {}  # type: ignore[assignment]  # by name; shadows QWidget.actions()
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         tb.addAction(self.actions["settings"])
         for name in ("cancel", "retry", "remove", "move_up", "move_down"):
             btn = tb.widgetForAction(self.actions[name])
-            if btn is not None:
+            if isinstance(btn, QToolButton):
                 btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addToolBar(tb)
         self.toolbar = tb

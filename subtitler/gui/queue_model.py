@@ -71,6 +71,8 @@ class JobModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.STATUS and job.status == Status.FAILED:
                 return job.error
+            if col == self.STATUS and job.status == Status.DONE and job.result is not None:
+                return job.status_text()  # the whole sentence when the column elides it
             if col == self.STATUS and job.preview:
                 return job.preview
             return str(job.source)
@@ -78,7 +80,8 @@ class JobModel(QAbstractTableModel):
             if job.status == Status.FAILED:
                 return QColor("#e5484d")
             if job.status == Status.DONE:
-                return QColor("#30a46c")
+                partial = job.result is not None and getattr(job.result, "outcome", lambda: "done")() != "done"
+                return QColor("#c2780a" if partial else "#30a46c")  # amber: done with gaps or damage
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.DURATION, self.PRICE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -288,7 +288,9 @@ class QueuePanel(QWidget):
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_queue(self) -> None:
-        (self.table if self.model.rowCount() else self.stack.widget(0)).setFocus(Qt.FocusReason.OtherFocusReason)
+        target = self.table if self.model.rowCount() else self.stack.widget(0)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh_icons(self) -> None:
         self.hint_icon.setPixmap(icons.pixmap("drop", 56))

@@ -8,6 +8,7 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ..core.media import fmt_clock
 from ..core.queue import WAITING, Job, JobList, Status, fmt_duration
 
 
@@ -78,14 +79,19 @@ def status_text(job: Job) -> str:
             parts.append(eta_text(job.eta_s))
         return " · ".join(parts)
     if job.status == Status.DONE and job.result is not None:
-        parts = [status_label(Status.DONE),
-                 QCoreApplication.translate("Queue", "%n cue(s)", None, len(job.result.document.cues))]
-        flagged = getattr(job.result, "flagged_cues", 0)
+        result = job.result
+        outcome = status_label(Status.DONE)
+        gaps = getattr(result, "failed_chunks", 0)
+        if gaps:  # the core's JobResult.outcome(), in words
+            outcome = QCoreApplication.translate("Queue", "Done with %n gap(s) ({time} of audio)", None, gaps).format(
+                time=fmt_clock(getattr(result, "gap_ms", 0)))
+        damage = getattr(result, "damage", "")
+        if damage:
+            outcome += QCoreApplication.translate("Queue", ", but {damage}").format(damage=damage)
+        parts = [outcome, QCoreApplication.translate("Queue", "%n cue(s)", None, len(result.document.cues))]
+        flagged = getattr(result, "flagged_cues", 0)
         if flagged:
             parts.append(QCoreApplication.translate("Queue", "%n to review", None, flagged))
-        failed = getattr(job.result, "failed_chunks", 0)
-        if failed:
-            parts.append(QCoreApplication.translate("Queue", "%n piece(s) failed", None, failed))
         return " · ".join(parts)
     return status_label(job.status)
 

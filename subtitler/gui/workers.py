@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..core.errors import Cancelled, SubtitlerError
 from ..core.jobs import TranscribeOptions, transcribe_file
-from ..core.media import expand_inputs, is_media_path, probe
+from ..core.media import collect_inputs, is_media_path, probe
 from ..core.progress import CancelToken, Progress
 from ..core.media_cache import MediaCache
 from .queue_model import ACTIVE, RETRYABLE, Job, JobModel, Status
@@ -63,7 +63,8 @@ class TranscribeTask(QRunnable):
         if p.preview:
             self._preview = p.preview
         now = time.monotonic()
-        if p.stage == self._last_stage and now - self._last_emit < PROGRESS_INTERVAL_S and p.fraction < 1.0:
+        if (p.stage == self._last_stage and now - self._last_emit < PROGRESS_INTERVAL_S and p.fraction < 1.0
+                and not p.notice):  # a notice (e.g. "no answer for 10 s") is always shown
             return
         self._last_stage, self._last_emit = p.stage, now
         if self._preview and p.preview != self._preview:
@@ -82,7 +83,7 @@ class TranscribeTask(QRunnable):
                 self.signals.cancelled.emit(self.job_id)
             else:
                 self.signals.failed.emit(self.job_id, str(exc), error_detail(exc, self.source))
-        except Exception as exc:  # noqa: BLE001 - the worker boundary: a bug must not kill the app
+        except Exception as exc:
             tb = traceback.format_exc()
             self.signals.crashed.emit(self.job_id, f"Unexpected error: {type(exc).__name__}: {exc}", tb)
         else:
@@ -100,7 +101,7 @@ class ProbeTask(QRunnable):
             info = probe(self.source)
         except SubtitlerError as exc:
             self.signals.probeFailed.emit(self.job_id, str(exc), error_detail(exc, self.source))
-        except Exception as exc:  # noqa: BLE001 - the worker boundary
+        except Exception as exc:
             self.signals.crashed.emit(self.job_id, f"Unexpected error: {type(exc).__name__}: {exc}",
                                       traceback.format_exc())
         else:
@@ -118,7 +119,7 @@ class CallTask(QRunnable):
     def run(self) -> None:
         try:
             self.fn()
-        except Exception:  # noqa: BLE001 - a warm-up failing is harmless; the job reports it properly
+        except Exception:
             log.debug("background warm-up failed", exc_info=True)
 
 
@@ -172,11 +173,12 @@ class JobQueue(QObject):
     def add_paths(self, paths: Iterable[Path | str]) -> tuple[list[Job], list[Path]]:
         """Files as given, folders expanded; returns (jobs added, paths skipped as not media)."""
         given = [Path(p) for p in paths]
-        skipped: list[Path] = []
-        media: list[Path] = []
-        for p in expand_inputs(given):
+        collected = collect_inputs(given)
+        skipped: list[Path] = list(collected.empty_folders)  # a folder without media is reported too
+        media: list[tuple[Path, Optional[Path]]] = []
+        for p, root in collected.files:
             if p.is_file() and is_media_path(p):
-                media.append(p)
+                media.append((p, root))
             else:
                 skipped.append(p)
         jobs = self.model.book.new_jobs(media, self.engine_for_new())

@@ -9,7 +9,7 @@ from subtitler.core.engines import glm_settings
 from subtitler.core.media import load_wav
 from subtitler.gui.queue_model import JobModel, Status
 
-from .app_fixtures import copy_media, make_app, settings_file, shot  # noqa: F401 (fixtures)
+from .app_fixtures import copy_media, make_app, settings_file, shot
 from tests.support.glm_server import GlmServer
 
 

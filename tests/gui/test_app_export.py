@@ -12,7 +12,7 @@ from subtitler.core import formats
 from subtitler.gui.dialogs.export_dialog import BatchExportDialog, check_pattern, export_jobs
 from subtitler.gui.queue_model import Job, Status
 
-from .app_fixtures import make_app, settings_file  # noqa: F401 (fixtures)
+from .app_fixtures import make_app, settings_file
 from .test_app_window import fake_result
 
 
@@ -32,7 +32,7 @@ def finished_jobs(app, folder: Path, names=("lecture 01.mp4", "lecture 02.mp4", 
 
 def test_batch_export_with_pattern_and_formats(make_app, tmp_path):
     app = make_app()
-    jobs = finished_jobs(app, tmp_path / "src")
+    finished_jobs(app, tmp_path / "src")
     out = tmp_path / "out"
     assert app.window.actions["export"].isEnabled()
     app.window.actions["export"].trigger()
@@ -106,11 +106,12 @@ def test_export_next_to_sources_and_pattern_checks(make_app, tmp_path):
     assert "only {stem}" in check_pattern("{name}.{ext}", ["srt"])
     assert "needs {ext}" in check_pattern("{stem}.srt", ["srt", "vtt"])
     assert "folders" in check_pattern("x/{stem}.{ext}", ["srt"])
-    # the same name from two sources in one folder is caught, not silently overwritten
+    # the same name from two sources in one folder is caught before anything is written
     other = tmp_path / "other"
     twin = finished_jobs(app, other, names=("a.mkv",))
     summary = export_jobs(jobs + twin, tmp_path / "one", ["srt"], "{stem}.{ext}", overwrite=True)
-    assert len(summary.written) == 1 and "also the output name" in summary.failed[0][1]
+    assert summary.written == [] and not (tmp_path / "one").exists()
+    assert "from both" in summary.failed[0][1] and str(other / "a.mkv") in summary.failed[0][1]
     dlg = app.open_export()
     dlg.pattern.setCurrentText("{nope}")
     assert not dlg.export_button.isEnabled()

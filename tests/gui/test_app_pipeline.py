@@ -12,7 +12,7 @@ from subtitler.core.media import load_wav, write_wav
 from subtitler.gui.queue_model import Status
 from tests.support.glm_server import GlmServer, tile_audio
 
-from .app_fixtures import make_app, settings_file, shot  # noqa: F401 (fixtures)
+from .app_fixtures import make_app, settings_file, shot
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
 

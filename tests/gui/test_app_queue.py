@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from subtitler.gui import workers
 from subtitler.gui.queue_model import JobModel, Status
 
-from .app_fixtures import copy_media, drop, make_app, settings_file, shot  # noqa: F401 (fixtures)
+from .app_fixtures import copy_media, drop, make_app, settings_file, shot
 
 TERMINAL = (Status.DONE, Status.FAILED, Status.CANCELLED)
 

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from subtitler.gui.dialogs.settings_dialog import SettingsDialog
 from subtitler.gui.settings import KEYRING_SERVICE, KEYRING_USER, AppSettings, KeyStore, memory_keyring
 
-from .app_fixtures import make_app, settings_file  # noqa: F401 (fixtures)
+from .app_fixtures import make_app, settings_file
 from tests.support.glm_server import GlmServer
 
 SECRET = "sk-test-0123456789abcdef"

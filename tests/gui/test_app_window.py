@@ -15,7 +15,7 @@ from subtitler.gui import app as app_module
 from subtitler.gui.controllers import editors as editors_module
 from subtitler.gui.queue_model import JobModel, Status
 
-from .app_fixtures import copy_media, make_app, settings_file, shot  # noqa: F401 (fixtures)
+from .app_fixtures import copy_media, make_app, settings_file, shot
 
 
 def fake_result(source, texts, language="en"):
@@ -214,3 +214,16 @@ def test_start_up_offers_recovery_of_unsaved_editor_work(make_app, qtbot, monkey
     assert win.document.cues[0].text == "edited, never saved" and win in app.windows
     win.close()
     qtbot.waitUntil(lambda: win not in app.windows, timeout=3_000)  # deleted on close, let go
+
+
+def test_editors_opened_by_the_app_retranscribe_with_the_users_engine_settings(make_app, qtbot, tmp_path):
+    """The editor's re-transcribe engine comes from the app's settings (engine, model, key), not
+    from its own lookup."""
+    from subtitler.core.document import Cue, Document
+
+    app = make_app(engine="local", local_model="tiny-from-settings")
+    win = app.open_document(Document([Cue(0, 1000, "x")]), None, "t")
+    win.ask_save_on_close = lambda: "discard"
+    engine = win.edits.make_engine()
+    assert engine.name == "local" and engine.model_ref == "tiny-from-settings"
+    win.close()

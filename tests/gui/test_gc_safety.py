@@ -22,7 +22,7 @@ from subtitler.core.media import load_wav
 from subtitler.gui.queue_model import Status
 from tests.support.glm_server import GlmServer
 
-from .app_fixtures import make_app, settings_file  # noqa: F401 (fixtures)
+from .app_fixtures import make_app, settings_file  # fixtures
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -60,7 +60,7 @@ def test_gc_is_on_and_finds_no_live_qt_object(make_app, qtbot, tmp_path, monkeyp
             win.close()
             app.queue.remove([job])
             _pump()
-            del win, job
+            win = job = None
             time.sleep(0.1)
             gc.set_debug(gc.DEBUG_SAVEALL)
             gc.collect()

@@ -54,6 +54,12 @@ class ServerConfig:
     retry_after: Optional[str] = "1"  # Retry-After header value on 429s (None: no header)
     blocked_words: tuple = ()  # transcripts containing one of these get 1301
     arrears: bool = False  # every request gets 429 / 1113
+    # a broken service, for every upload (after auth): "html502" a proxy's HTML 502 page,
+    # "truncated" JSON cut off mid-way, "empty" a 200 with no body, "portal" a captive portal's
+    # 200 HTML page, "always429" 429 forever, "hang" accept and never answer, "retry3600" 429
+    # with Retry-After: 3600, "huge" a 300 MB answer, "absurd" segments with "end": 1e308
+    broken: str = ""
+    fail_from_ms: Optional[int] = None  # pieces starting at or after this point always get a 500
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ class _Audio:
     pcm: np.ndarray
     utterances: list[Utterance]
     cjk: bool
+    tokens: Optional[list] = field(repr=False)
     order: np.ndarray = field(repr=False)
     sorted_vals: np.ndarray = field(repr=False)
 
@@ -90,6 +97,7 @@ class Counters:
     streams: int = 0
     auth_headers: list = field(default_factory=list)  # only whether one was present, never the value
     service_s: float = 0.0  # sum of the latencies served successfully
+    sent_bytes: int = 0  # bytes of "huge" answers the client accepted before hanging up
     timeline: list = field(default_factory=list)  # (arrived, body read, answered, request_id) per 200
 
 
@@ -131,13 +139,17 @@ class GlmServer:
 
     # -- set-up --------------------------------------------------------------------------------
 
-    def register(self, pcm: np.ndarray, utterances, *, cjk: bool = False) -> None:
-        """Audio the server will recognise, with its utterances (dicts or Utterance, absolute ms)."""
+    def register(self, pcm: np.ndarray, utterances, *, cjk: bool = False, tokens=None) -> None:
+        """Audio the server will recognise, with its utterances (dicts or Utterance, absolute ms).
+
+        With ``tokens`` (dicts of ``surface`` text, ``start_ms``, ``end_ms`` and ``sentence``, the
+        index of its utterance) a piece is recognised word by word, as a real recogniser hears it:
+        the words whose middle lies inside it, grouped into (partial) sentences as segments."""
         pcm = np.ascontiguousarray(pcm, dtype=np.int16)
         utts = [u if isinstance(u, Utterance) else Utterance(u["text"], int(u["start_ms"]), int(u["end_ms"]))
                 for u in utterances]
         order = np.argsort(pcm, kind="stable")
-        self._audio.append(_Audio(pcm, utts, cjk, order, pcm[order]))
+        self._audio.append(_Audio(pcm, utts, cjk, tokens, order, pcm[order]))
 
     def start(self) -> "GlmServer":
         server = self
@@ -210,13 +222,26 @@ class GlmServer:
         start_ms = off * 1000 // 16000
         dur_ms = len(pcm) * 1000 // 16000
         segs = []
+        sep = "" if audio.cjk else " "
+        if audio.tokens is not None:
+            heard = [t for t in audio.tokens if start_ms <= (t["start_ms"] + t["end_ms"]) // 2 < start_ms + dur_ms]
+            for t in heard:
+                a, b = max(0, t["start_ms"] - start_ms), min(dur_ms, t["end_ms"] - start_ms)
+                if segs and segs[-1]["sentence"] == t["sentence"]:
+                    segs[-1]["end"] = round(b / 1000, 3)
+                    segs[-1]["text"] += sep + t["surface"]
+                else:
+                    segs.append({"id": len(segs), "start": round(a / 1000, 3), "end": round(b / 1000, 3),
+                                 "text": t["surface"], "sentence": t["sentence"]})
+            for s in segs:
+                del s["sentence"]
+            return sep.join(s["text"] for s in segs), segs
         for u in audio.utterances:
             overlap = min(u.end_ms, start_ms + dur_ms) - max(u.start_ms, start_ms)
             if overlap * 2 >= (u.end_ms - u.start_ms) > 0:
                 a = max(0, u.start_ms - start_ms)
                 b = min(dur_ms, u.end_ms - start_ms)
                 segs.append({"id": len(segs), "start": round(a / 1000, 3), "end": round(b / 1000, 3), "text": u.text})
-        sep = "" if audio.cjk else " "
         return sep.join(s["text"] for s in segs), segs
 
 
@@ -275,6 +300,27 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
 
+    def _begin(self) -> Optional[tuple[int, float, bytes]]:
+        """Count the request in flight and read its body: (requests in flight, arrival, body), or
+        None when an error was answered already."""
+        owner = self.owner
+        with owner.lock:
+            c = owner.counters
+            c.requests += 1
+            c.in_flight += 1
+            c.max_in_flight = max(c.max_in_flight, c.in_flight)
+            c.auth_headers.append("authorization" in {k.lower() for k in self.headers})
+            in_flight = c.in_flight
+        self._counted = True
+        t0 = time.monotonic()
+        try:
+            length = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            self.close_connection = True
+            self._send(411, _error("1214", "Content-Length required"))
+            return None
+        return in_flight, t0, self.rfile.read(length)
+
     # -- the endpoint --------------------------------------------------------------------------
 
     def do_GET(self) -> None:
@@ -283,21 +329,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         owner, cfg = self.owner, self.owner.config
-        with owner.lock:
-            c = owner.counters
-            c.requests += 1
-            c.in_flight += 1
-            c.max_in_flight = max(c.max_in_flight, c.in_flight)
-            c.auth_headers.append("authorization" in {k.lower() for k in self.headers.keys()})
-            in_flight = c.in_flight
-        self._counted = True
-        t0 = time.monotonic()
-        try:
-            length = int(self.headers.get("Content-Length", ""))
-        except ValueError:
-            self.close_connection = True
-            return self._send(411, _error("1214", "Content-Length required"))
-        body = self.rfile.read(length)
+        begun = self._begin()
+        if begun is None:
+            return
+        in_flight, t0, body = begun
         t_body = time.monotonic()
         if self.path.split("?")[0] != PATH:
             return self._send(404, _error("404", "not found"))
@@ -356,6 +391,14 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(400, _error("1214", "request_id too short"))
         text, segs = owner.recognise(pcm) if pcm is not None else ("", [])
         latency = owner.latency_s(dur_ms)
+        if cfg.broken:
+            return self._broken(cfg.broken, text, segs)
+        if cfg.fail_from_ms is not None and pcm is not None:
+            found = owner.locate(pcm)
+            if found is not None and found[1] * 1000 // 16000 >= cfg.fail_from_ms:
+                if not self._wait(latency / 2):
+                    return self._drop()
+                return self._send(500, _error("500", "internal server error"))
         # injected faults: decided by (seed, piece, attempt), so independent of arrival order
         if cfg.fault_rate and _fraction(cfg.seed, key, attempt) < cfg.fault_rate:
             kind = cfg.fault_kinds[int(_fraction(cfg.seed, key, attempt, "kind") * len(cfg.fault_kinds))]
@@ -391,6 +434,71 @@ class _Handler(BaseHTTPRequestHandler):
             owner.counters.timeline.append((t0, t_body, time.monotonic(), rid))
         self._send(200, json.dumps(answer, ensure_ascii=False).encode("utf-8"))
 
+    def _raw(self, status: int, ctype: str, body: bytes, length: Optional[int] = None,
+             headers: Optional[dict] = None) -> None:
+        self._release()
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body) if length is None else length))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+            self.wfile.flush()
+        except OSError:
+            pass
+        with self.owner.lock:
+            self.owner.counters.statuses[status] += 1
+
+    def _broken(self, mode: str, text: str, segs: list) -> None:
+        """The broken answers a real network gives (see ServerConfig.broken)."""
+        if mode == "html502":
+            page = b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>nginx</body></html>"
+            return self._raw(502, "text/html", page)
+        if mode == "portal":
+            page = b"<!DOCTYPE html><html><body><form>Please log in to the hotel Wi-Fi</form></body></html>"
+            return self._raw(200, "text/html; charset=utf-8", page)
+        if mode == "empty":
+            return self._raw(200, "application/json", b"")
+        if mode == "truncated":
+            whole = json.dumps({"id": "x", "text": text, "segments": segs}).encode()
+            self.close_connection = True
+            return self._raw(200, "application/json", whole[: len(whole) // 2])
+        if mode == "always429":
+            return self._raw(429, "application/json", _error("1302", "too many requests"), headers={"Retry-After": "1"})
+        if mode == "retry3600":
+            return self._raw(429, "application/json", _error("1302", "too many requests"),
+                             headers={"Retry-After": "3600"})
+        if mode == "hang":
+            self._wait(3600)  # until the client gives up and hangs up
+            return self._drop()
+        if mode == "huge":
+            self._release()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Transfer-Encoding", "chunked")  # no length to refuse it by
+            self.end_headers()
+            block = b"[" * 65536
+            sent = 0
+            try:
+                while sent < 300 * 1024 * 1024:
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(block), block))
+                    sent += len(block)
+                self.wfile.write(b"0\r\n\r\n")
+            except OSError:
+                pass
+            with self.owner.lock:
+                self.owner.counters.statuses[200] += 1
+                self.owner.counters.sent_bytes += sent
+            self.close_connection = True
+            return None
+        if mode == "absurd":
+            bad = [dict(s, end=1e308) for s in segs] or [{"id": 0, "start": 0, "end": 1e308, "text": text}]
+            body = json.dumps({"id": "x", "text": text, "segments": bad}).encode()
+            return self._raw(200, "application/json", body)
+        raise ValueError(f"unknown broken mode {mode!r}")
+
     def _stream(self, text: str, key: str, latency: float, t0: float) -> None:
         owner = self.owner
         cjk = any(ord(ch) > 0x2E80 for ch in text)
@@ -403,7 +511,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
         def chunk(payload: str) -> None:
-            raw = f"data: {payload}\n\n".encode("utf-8")
+            raw = f"data: {payload}\n\n".encode()
             self.wfile.write(b"%x\r\n%s\r\n" % (len(raw), raw))
             self.wfile.flush()
 

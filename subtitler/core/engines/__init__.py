@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from ..errors import UsageError
 from .base import ChunkResult, Engine, Segment, Word
@@ -10,7 +10,7 @@ from .base import ChunkResult, Engine, Segment, Word
 ENGINE_NAMES = ("auto", "local", "glm")
 
 
-def create_engine(name: str = "auto", *, model: Optional[str] = None, glm_settings=None) -> Engine:
+def create_engine(name: str = "auto", *, model: Optional[str] = None, glm_settings: Any = None) -> Engine:
     """``auto`` picks GLM-ASR when an API key is configured, the local engine otherwise."""
     if name not in ENGINE_NAMES:
         raise UsageError(f"unknown engine '{name}' (choose local or glm).")

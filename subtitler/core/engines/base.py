@@ -18,6 +18,7 @@ class Word:
     start_ms: int
     end_ms: int
     text: str  # as the engine gives it, with its leading space for Latin text
+    confidence: float = 1.0  # of its timing: 1 from an engine's word times, lower when aligned (core/align.py)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ class Engine(Protocol):
     # Optional, looked up with getattr: ``chunk_plan(total_speech_ms, audio_key="") -> Optional[int]``,
     # a target chunk length in ms (e.g. to fill whole rounds of parallel uploads; ``audio_key``
     # names the audio so a plan can be kept for re-runs); None or absent: packed up to the limit.
+
+    # Optional, looked up with getattr: ``word_times`` (bool), True when results always carry
+    # word times (then the pipeline prepares no alignment).
 
     def describe(self) -> str:
         """One line for users: which engine and model."""

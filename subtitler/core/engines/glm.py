@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import random
+import time
 import uuid
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -32,6 +33,7 @@ from .glm_client import (
     check_upload,
     is_cjk,
     join_texts,
+    open_client,
     send_piece,
 )
 from .glm_pool import AimdLimiter, RunScheduler, backoff_delay, plan_piece_count
@@ -45,6 +47,7 @@ from .glm_settings import (
     load_hotwords,
 )
 
+GIVE_UP_FILE_AFTER = 3  # pieces failed with none done: the service is not working; stop the file
 PROMPT_CHARS = 2000  # context: the tail of the preceding chunks' text (the API allows < 8000)
 POLL_S = 0.05  # how often the cancel token is looked at
 
@@ -189,6 +192,9 @@ class _Run:
         ]
         self.done = 0
         self.successes = 0
+        self.gave_up = 0  # pieces that ended as gaps
+        self.waiting: dict[int, float] = {}  # position -> when its current request was sent
+        self.last_notice = 0.0
 
     # -- progress ----------------------------------------------------------------------------
 
@@ -200,6 +206,21 @@ class _Run:
                 message += f" ({self.stats.cached} from cache)"
         self.on_progress(Progress("transcribe", self.done / max(1, total), message, self.done, total, preview,
                                   result))
+
+    def _notice(self, text: str) -> None:
+        total = len(self.chunks)
+        self.last_notice = _now()
+        self.on_progress(Progress("transcribe", self.done / max(1, total), text, self.done, total, notice=text))
+
+    def _watch(self) -> None:
+        """Say so when a request has had no answer for a while (a hung server is visible)."""
+        if not self.waiting:
+            return
+        now = _now()
+        age = now - min(self.waiting.values())
+        if age >= self.s.notice_s and now - self.last_notice >= max(self.s.notice_s, 10.0):
+            self._notice(f"GLM-ASR: no answer from {self.s.host} for {age:.0f} s; a piece is given up "
+                         f"after {_secs(self.s.max_wait_s)}")
 
     def _finish(self, pos: int, result: ChunkResult) -> None:
         self.results[pos] = result
@@ -224,12 +245,7 @@ class _Run:
             weights = [1.0 + 0.05 * self.chunks[p].duration_ms / 1000 for p in todo]
             sched = RunScheduler(todo, weights, self.s.concurrency)
             limiter = AimdLimiter(self.s.concurrency)
-            timeout = httpx.Timeout(self.s.timeout_s, connect=min(15.0, self.s.timeout_s), pool=None)
-            limits = httpx.Limits(max_connections=self.s.concurrency,
-                                  max_keepalive_connections=self.s.concurrency)
-            headers = {"Authorization": f"Bearer {self.s.api_key.reveal()}"}
-            async with httpx.AsyncClient(timeout=timeout, limits=limits, headers=headers,
-                                         transport=self.engine._transport) as client:
+            async with open_client(self.s, self.engine._transport) as client:
                 workers = [
                     asyncio.create_task(self._worker(w, sched, limiter, client))
                     for w in range(len(sched.runs))
@@ -252,6 +268,7 @@ class _Run:
                     raise errors[0]
                 if self.cancel.cancelled:
                     raise Cancelled()
+                self._watch()
         finally:
             for t in pending:
                 t.cancel()
@@ -290,6 +307,8 @@ class _Run:
         failures = 0
         rate_hits = 0
         sends = 0
+        deadline: Optional[float] = None  # max_wait_s from the first send (not from queueing for a slot)
+        last = ""  # the last transient failure, named when the piece is given up
 
         def on_delta(text: str) -> None:
             self._report(preview=text, message=f"GLM-ASR: receiving piece {chunk.index + 1}")
@@ -299,26 +318,36 @@ class _Run:
             request_id = f"subtitler-{key[:16]}-{uuid.uuid4().hex[:8]}"
             outcome = "other"
             epoch = await limiter.acquire()
+            if deadline is None:
+                deadline = _now() + self.s.max_wait_s
+            left = deadline - _now()
             try:
                 sends += 1
                 self.stats.requests += 1
                 if sends > 1:
                     self.stats.retries += 1
-                transcript: Transcript = await send_piece(
+                self.waiting[pos] = _now()
+                if left <= 0:
+                    raise asyncio.TimeoutError
+                transcript: Transcript = await asyncio.wait_for(send_piece(
                     client, self.s, audio, prompt=prompt, request_id=request_id, on_delta=on_delta
-                )
+                ), timeout=left)
                 outcome = "ok"
+            except asyncio.TimeoutError:
+                why = f"the last of {sends} tries: {last}" if last and sends > 1 else (last or "the server did not answer")
+                return self._give_up(chunk, f"no usable answer within {_secs(self.s.max_wait_s)}: {why}")
             except RetryableError as exc:
                 retry = exc
+                last = exc.reason
                 if exc.rate_limited:
                     outcome = "rate_limited"
             except ChunkError as exc:
                 if exc.blocked:
                     self.stats.blocked += 1
                     return ChunkResult(chunk.index, "", None, flag=BLOCKED_FLAG)
-                self.stats.failed += 1
-                return ChunkResult(chunk.index, error=str(exc))
+                return self._give_up(chunk, str(exc))
             finally:
+                self.waiting.pop(pos, None)
                 limiter.release(epoch, outcome)
             if outcome == "ok":
                 self.successes += 1
@@ -339,11 +368,43 @@ class _Run:
             if attempt > budget:
                 if retry.unreachable and self.successes == 0:
                     raise EngineError(f"cannot reach the GLM-ASR service at {self.s.host} ({retry.reason}).")
-                self.stats.failed += 1
-                return ChunkResult(chunk.index, error=f"GLM-ASR gave up after {sends} tries: {retry.reason}")
+                return self._give_up(chunk, f"GLM-ASR gave up after {sends} tries: {retry.reason}")
+            left = deadline - _now()
+            if retry.retry_after is not None and retry.retry_after > left:
+                self._notice(f"GLM-ASR: the service asks to wait {_secs(retry.retry_after)} ({retry.reason}); "
+                             f"that is past the {_secs(self.s.max_wait_s)} limit per piece, so it is given up")
+                return self._give_up(chunk, f"the service asked to wait {_secs(retry.retry_after)} "
+                                            f"({retry.reason}), longer than the {_secs(self.s.max_wait_s)} limit")
             delay = backoff_delay(attempt, base_s=self.s.backoff_s, max_s=self.s.backoff_max_s,
                                   retry_after=retry.retry_after, rng=self.engine._rng)
+            delay = max(0.0, min(delay, left))
+            if delay >= 2.0 and _now() - self.last_notice >= 2.0:
+                self._notice(f"GLM-ASR: {retry.reason}; trying again in {delay:.0f} s "
+                             f"(a piece is given up after {_secs(self.s.max_wait_s)})")
             await asyncio.sleep(delay)
+
+    def _give_up(self, chunk: Chunk, reason: str) -> ChunkResult:
+        """This piece becomes a flagged gap; when no piece at all has worked and a few have failed,
+        the service is not answering usefully: stop the file instead of trying every piece."""
+        self.stats.failed += 1
+        self.gave_up += 1
+        if (self.successes == 0 and self.gave_up >= GIVE_UP_FILE_AFTER
+                and len(self.chunks) - self.stats.cached > GIVE_UP_FILE_AFTER):
+            raise EngineError(f"the GLM-ASR service at {self.s.host} gave no usable answer: {reason}.")
+        return ChunkResult(chunk.index, error=reason)
+
+
+def _now() -> float:
+    return time.monotonic()
+
+
+def _secs(seconds: float) -> str:
+    """``45 s``, ``2 min``, ``1 h`` for messages."""
+    if seconds >= 3600 and seconds % 3600 == 0:
+        return f"{seconds / 3600:g} h"
+    if seconds >= 120:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds:.0f} s"
 
 
 __all__ = [

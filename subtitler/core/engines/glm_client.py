@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import wave
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -25,6 +27,7 @@ from .glm_settings import GlmSettings
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 MAX_UPLOAD_MS = 30000
 PROMPT_MAX_CHARS = 7999  # the API wants the prompt below 8000 characters
+MAX_ANSWER_BYTES = 4 * 1024 * 1024  # an answer for 30 s of audio is a few kB; more is not read
 
 BLOCKED_FLAG = "the service blocked this part (content safety); transcribe it by hand"
 AUTH_MESSAGE = (
@@ -81,7 +84,7 @@ def _scrub(text: str, secret: str) -> str:
 def _error_fields(body: bytes) -> tuple[str, str]:
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return "", ""
     err = data.get("error") if isinstance(data, dict) else None
     if isinstance(err, dict):
@@ -89,8 +92,10 @@ def _error_fields(body: bytes) -> tuple[str, str]:
     return "", ""
 
 
-def raise_for_error(status: int, code: str, message: str, headers: httpx.Headers, settings: GlmSettings) -> None:
-    """Map an error answer to the action the API doc prescribes (raises always)."""
+def raise_for_error(status: int, code: str, message: str, headers: httpx.Headers, settings: GlmSettings,
+                    endpoint: Optional[str] = None) -> None:
+    """Map an error answer to the action the API doc prescribes (raises always). ``endpoint``: the
+    URL asked (default the transcription endpoint), named when it does not exist."""
     secret = settings.api_key.reveal()
     msg = _scrub(message, secret)
     icode = int(code) if code.isdigit() else -1
@@ -109,32 +114,44 @@ def raise_for_error(status: int, code: str, message: str, headers: httpx.Headers
                              retry_after=parse_retry_after(headers.get("retry-after")))
     if status == 404:
         raise EngineError(
-            f"the GLM-ASR endpoint {settings.endpoint} was not found (HTTP 404); check the base URL."
+            f"the GLM endpoint {endpoint or settings.endpoint} was not found (HTTP 404); check the base URL."
         )
     raise ChunkError(f"the service refused this part (HTTP {status}, {what})")
 
 
 def _seconds_to_ms(value, limit_ms: int) -> int:
-    ms = int(round(float(value) * 1000))
-    return max(0, min(limit_ms, ms))
+    """Seconds from an answer as int ms clamped to the piece; ValueError for anything that is not
+    a finite number (1e308 s as ms, NaN, "abc", true, a list …)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError("not a number")
+    try:
+        ms = float(value) * 1000
+    except OverflowError:
+        raise ValueError("out of range") from None
+    if not math.isfinite(ms):
+        raise ValueError("out of range")
+    return max(0, min(limit_ms, int(round(ms))))
 
 
 def parse_segments(raw, duration_ms: int) -> Optional[list[Segment]]:
-    """``segments`` of a response (seconds, relative to the piece) as int ms; None if absent."""
+    """``segments`` of a response (seconds, relative to the piece) as int ms; None if absent or
+    unusable (then the text is timed from the speech instead)."""
     if not isinstance(raw, list) or not raw:
         return None
     out: list[Segment] = []
     for s in raw:
         if not isinstance(s, dict):
-            continue
-        text = str(s.get("text", "")).strip()
+            return None
+        text = s.get("text", "")
+        if not isinstance(text, str):
+            return None
         try:
             a = _seconds_to_ms(s["start"], duration_ms)
             b = _seconds_to_ms(s["end"], duration_ms)
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, ValueError):
             return None  # a segment without usable times: treat the answer as text only
-        if text:
-            out.append(Segment(a, max(a, b), text))
+        if text.strip():
+            out.append(Segment(a, max(a, b), text.strip()))
     out.sort(key=lambda seg: (seg.start_ms, seg.end_ms))
     return out or None
 
@@ -147,6 +164,26 @@ def parse_json_answer(data: dict, duration_ms: int) -> Transcript:
             raise RetryableError("the service answered without a transcript")
         text = join_texts(s.text for s in segments)
     return Transcript(text.strip(), segments)
+
+
+def _looks_like_html(ctype: str, body: bytes) -> bool:
+    head = body[:512].lstrip().lower()
+    return "html" in ctype.lower() or head.startswith((b"<!doctype", b"<html", b"<head", b"<body", b"<?xml"))
+
+
+async def _read_capped(resp: httpx.Response) -> bytes:
+    """The body, refusing (ChunkError) answers larger than MAX_ANSWER_BYTES without reading them."""
+    declared = resp.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_ANSWER_BYTES:
+        raise ChunkError(f"the service's answer is {int(declared) / 1e6:.0f} MB; at most "
+                         f"{MAX_ANSWER_BYTES // (1024 * 1024)} MB is read.")
+    body = bytearray()
+    async for part in resp.aiter_bytes():
+        body += part
+        if len(body) > MAX_ANSWER_BYTES:
+            raise ChunkError(f"the service's answer is larger than {MAX_ANSWER_BYTES // (1024 * 1024)} MB; "
+                             "not read further.")
+    return bytes(body)
 
 
 def is_cjk(ch: str) -> bool:
@@ -172,7 +209,12 @@ async def _read_stream(
     """Server-Sent Events: ``transcript.text.delta`` pieces, ``transcript.text.done``, ``[DONE]``."""
     so_far = ""
     final: Optional[Transcript] = None
+    size = 0
     async for line in resp.aiter_lines():
+        size += len(line) + 1
+        if size > MAX_ANSWER_BYTES:
+            raise ChunkError(f"the service's event stream is larger than {MAX_ANSWER_BYTES // (1024 * 1024)} MB; "
+                             "not read further.")
         if not line.startswith("data:"):
             continue  # blank separators, comments, "event:" lines
         payload = line[5:].strip()
@@ -182,7 +224,7 @@ async def _read_stream(
             return final
         try:
             event = json.loads(payload)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise RetryableError("the service sent a damaged event stream") from None
         if not isinstance(event, dict):
             continue
@@ -191,7 +233,8 @@ async def _read_stream(
             raise_for_error(400 if code == "1301" else 500, code, message, resp.headers, settings)
         kind = event.get("type", "")
         if kind == "transcript.text.delta":
-            so_far += str(event.get("delta", ""))
+            delta = event.get("delta", "")
+            so_far += delta if isinstance(delta, str) else ""
             on_delta(so_far)
         elif kind == "transcript.text.done":
             final = parse_json_answer(event, duration_ms) if "text" in event else Transcript(so_far.strip(), None)
@@ -226,25 +269,56 @@ async def send_piece(
     duration_ms = wav_duration_ms(audio)
     form = build_form(settings, prompt=prompt, request_id=request_id)
     files = {"file": ("piece.wav", audio, "audio/wav")}
-    try:
+    with transport_errors():
         async with client.stream("POST", settings.endpoint, data=form, files=files) as resp:
             ctype = resp.headers.get("content-type", "")
             if resp.status_code == 200 and ctype.startswith("text/event-stream"):
                 return await _read_stream(resp, duration_ms, on_delta, settings)
-            body = await resp.aread()
-            if resp.status_code != 200:
-                code, message = _error_fields(body)
-                raise_for_error(resp.status_code, code, message, resp.headers, settings)
-            try:
-                data = json.loads(body.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
-                raise RetryableError("the service sent an unreadable answer") from None
-            if not isinstance(data, dict):
-                raise RetryableError("the service sent an unreadable answer")
-            if "error" in data and data["error"]:
-                code, message = _error_fields(body)
-                raise_for_error(400 if code == "1301" else 500, code, message, resp.headers, settings)
+            data = answer_json(resp, await _read_capped(resp), settings, settings.endpoint)
             return parse_json_answer(data, duration_ms)
+
+
+def answer_json(resp: httpx.Response, body: bytes, settings: GlmSettings, endpoint: str) -> dict:
+    """The JSON object of a finished answer; error answers (HTTP status or an ``error`` member)
+    raised as the typed outcomes of :func:`raise_for_error`; web pages, empty, cut-off and
+    wrongly shaped answers as typed failures (never taken for an empty transcript)."""
+    html = _looks_like_html(resp.headers.get("content-type", ""), body)
+    if resp.status_code != 200:
+        code, message = _error_fields(body)
+        if html and not code:
+            message = "a web page instead of an API answer (a proxy, firewall or wrong base URL?)"
+        raise_for_error(resp.status_code, code, message, resp.headers, settings, endpoint)
+    if html:
+        raise ChunkError("the service answered with a web page, not its JSON (a captive portal, "
+                         "proxy or wrong base URL?)")
+    if not body.strip():
+        raise RetryableError("the service sent an empty answer")
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise RetryableError("the service sent an unreadable or cut-off answer (not valid JSON)") from None
+    if not isinstance(data, dict):
+        raise RetryableError("the service sent an answer of the wrong shape (not a JSON object)")
+    if data.get("error"):
+        code, message = _error_fields(body)
+        raise_for_error(400 if code == "1301" else 500, code, message, resp.headers, settings, endpoint)
+    return data
+
+
+def open_client(settings: GlmSettings, transport: Optional[httpx.AsyncBaseTransport] = None) -> httpx.AsyncClient:
+    """The one HTTP client set-up for the service: per-request timeouts, one connection per slot
+    of the concurrency, the key in the Authorization header (never in a URL or a log)."""
+    timeout = httpx.Timeout(settings.timeout_s, connect=min(15.0, settings.timeout_s), pool=None)
+    limits = httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency)
+    headers = {"Authorization": f"Bearer {settings.api_key.reveal()}"}
+    return httpx.AsyncClient(timeout=timeout, limits=limits, headers=headers, transport=transport)
+
+
+@contextmanager
+def transport_errors():
+    """httpx's connection failures as :class:`RetryableError` (around one request)."""
+    try:
+        yield
     except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
         raise RetryableError(f"cannot connect ({type(exc).__name__})", network=True, unreachable=True) from None
     except httpx.TimeoutException as exc:
@@ -253,3 +327,14 @@ async def send_piece(
         raise RetryableError(f"connection dropped ({type(exc).__name__})", network=True) from None
     except httpx.DecodingError:
         raise RetryableError("the service sent an undecodable answer") from None
+    except (httpx.HTTPError, UnicodeError, ValueError) as exc:
+        # e.g. LocalProtocolError for a header httpx refuses: its text may quote the request's
+        # headers, so only the type is kept
+        raise EngineError(f"the request to the service could not be made ({type(exc).__name__}).") from None
+
+
+async def post_json(client: httpx.AsyncClient, settings: GlmSettings, url: str, payload: dict) -> dict:
+    """POST a JSON request to another endpoint of the same service (same key, errors, outcomes)."""
+    with transport_errors():
+        async with client.stream("POST", url, json=payload) as resp:
+            return answer_json(resp, await _read_capped(resp), settings, url)

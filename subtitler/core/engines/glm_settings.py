@@ -10,6 +10,7 @@ from typing import Optional, Union
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
+from ..secrets import api_key_problem, register_secret
 
 KEY_ENV = "ZHIPUAI_API_KEY"
 MAINLAND_URL = "https://open.bigmodel.cn/api"
@@ -132,6 +133,8 @@ class GlmSettings:
     max_rate_retries: int = 30  # for 429 "too many requests" (not failures; just wait)
     backoff_s: float = 0.5  # first retry delay; doubles each time (with jitter)
     backoff_max_s: float = 30.0
+    max_wait_s: float = 120.0  # the longest one piece may take, tries and waits included; then it is a gap
+    notice_s: float = 5.0  # a request without an answer this long is reported (and again every 10 s)
     cache_dir: Optional[Path] = None  # None: the user cache dir / subtitler / glm
     use_cache: bool = True
 
@@ -149,6 +152,16 @@ class GlmSettings:
             raise UsageError("the GLM-ASR model name is empty.")
         if self.timeout_s <= 0:
             raise UsageError("the GLM-ASR timeout must be positive.")
+        try:
+            self.max_wait_s = float(self.max_wait_s)
+        except (TypeError, ValueError):
+            raise UsageError("the GLM-ASR wait limit must be a number of seconds.") from None
+        if not 1 <= self.max_wait_s <= 24 * 3600:
+            raise UsageError(f"the GLM-ASR wait limit must be from 1 s to 24 h (got {self.max_wait_s:g} s).")
+        problem = api_key_problem(self.api_key.reveal())
+        if problem:
+            raise UsageError(f"the GLM-ASR API key {problem}.")
+        register_secret(self.api_key.reveal())
         self.hotwords = clean_hotwords(self.hotwords)
         if self.cache_dir is None:
             self.cache_dir = default_cache_dir()
@@ -168,6 +181,11 @@ class GlmSettings:
     @property
     def endpoint(self) -> str:
         return f"{self.base_url}/paas/v4/audio/transcriptions"
+
+    @property
+    def chat_endpoint(self) -> str:
+        """Chat completions of the same service and key (translation, polish)."""
+        return f"{self.base_url}/paas/v4/chat/completions"
 
 
 def estimate_cost_rmb(audio_ms: int) -> float:

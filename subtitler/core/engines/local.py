@@ -7,7 +7,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import numpy as np
 
@@ -16,7 +16,7 @@ from ..progress import CancelToken, Progress, ProgressCallback, no_progress
 from ..speech import Chunk
 from .base import ChunkResult, Segment, Word
 
-_MODELS: dict[tuple, object] = {}
+_MODELS: dict[tuple[str, int], Any] = {}
 _LOCK = threading.Lock()
 
 
@@ -40,7 +40,8 @@ def resolve_model(model: Optional[str]) -> str:
         if not (p / "model.bin").is_file():
             raise ModelError(f"{p} is not a faster-whisper model folder (no model.bin).")
         return str(p)
-    if model.startswith((".", "~", "/")) or p.is_absolute() or model.count("/") > 1 or (os.sep != "/" and os.sep in model):
+    path_like = model.startswith((".", "~", "/")) or p.is_absolute() or model.count("/") > 1
+    if path_like or (os.sep != "/" and os.sep in model):
         raise ModelError(f"model folder {model} does not exist.")  # ("owner/name" is a Hugging Face id)
     return model
 
@@ -126,7 +127,7 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
     from faster_whisper.utils import _MODELS, download_model
 
     try:
-        return download_model(name, local_files_only=True)
+        return str(download_model(name, local_files_only=True))
     except (OSError, ValueError):
         pass
     repo = _MODELS.get(name) or (name if "/" in name else None)
@@ -144,17 +145,17 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
         info = huggingface_hub.HfApi().model_info(repo, files_metadata=True)
         expected = sum(s.size or 0 for s in info.siblings or []
                        if any(fnmatch.fnmatch(s.rfilename, p) for p in patterns))
-    except Exception:  # noqa: BLE001 - only a progress estimate; the download reports real errors
+    except Exception:
         expected = 0
     done = [0.0]  # the fraction last reported: never goes back
 
-    class _Progress(tqdm):  # snapshot_download reports bytes (unit "B") and files through this class
-        def __init__(self, *args, **kwargs):
+    class _Progress(tqdm):  # type: ignore[misc]  # snapshot_download reports bytes (unit "B") and files
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["file"] = io.StringIO()  # counted, never drawn (disable=True would stop the counting)
             kwargs.pop("name", None)
             super().__init__(*args, **kwargs)
 
-        def update(self, n=1):
+        def update(self, n: float = 1) -> Any:
             out = super().update(n)
             total = expected or self.total
             if self.unit == "B" and total:
@@ -172,7 +173,7 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
 
 
 def load_model(model: Optional[str] = None, *, threads: Optional[int] = None,
-               on_progress: ProgressCallback = no_progress):
+               on_progress: ProgressCallback = no_progress) -> Any:
     """A cached faster-whisper WhisperModel. Names are downloaded on first use (with progress)."""
     try:
         from faster_whisper import WhisperModel
@@ -193,13 +194,19 @@ def load_model(model: Optional[str] = None, *, threads: Optional[int] = None,
 
 
 def model_label(model: Optional[str]) -> str:
-    return "tiny.en (offline pack)" if not model else model
+    return model if model else "tiny.en (offline pack)"
 
 
-DEFAULT_BATCH = int(os.environ.get("SUBTITLER_LOCAL_BATCH", "8"))
+# Batched decoding (faster-whisper's BatchedInferencePipeline) is here and measured by benchmark
+# `local`, but off by default: on the test speech it placed one onset 350 ms off (sequential: within
+# 300 ms) and without its own margin it dropped a piece's last sentence. SUBTITLER_LOCAL_BATCH=8 turns it on.
+DEFAULT_BATCH = int(os.environ.get("SUBTITLER_LOCAL_BATCH", "1"))
+BATCH = 8  # the batch size when batching
+BATCH_PAD_MS = 1000  # silence after each piece in a batch
+BATCH_MARGIN_MS = int(os.environ.get("SUBTITLER_BATCH_MARGIN_MS", "10000"))  # batched pieces: <= 20 s
 
 
-def batched_pipeline(model):
+def batched_pipeline(model: Any) -> Any:
     """faster-whisper's BatchedInferencePipeline over a loaded model (kept with it)."""
     pipe = getattr(model, "_subtitler_batched", None)
     if pipe is None:
@@ -212,6 +219,7 @@ def batched_pipeline(model):
 
 class LocalEngine:
     name = "local"
+    word_times = True  # faster-whisper's word timestamps: no alignment step needed
     max_chunk_ms = 30000
     margin_ms = 0
 
@@ -221,6 +229,8 @@ class LocalEngine:
         self.threads = threads
         self.beam_size = beam_size
         self.batch_size = max(1, int(batch_size))  # 1: one piece at a time
+        if self.batch_size > 1:  # room for the silence after each piece in a 30 s window
+            self.margin_ms = BATCH_MARGIN_MS
 
     def __repr__(self) -> str:
         return f"LocalEngine(model={model_label(self.model_ref)!r})"
@@ -256,7 +266,7 @@ class LocalEngine:
                                  n + 1, len(chunks), preview=results[-1].text, result=results[-1]))
         return results
 
-    def transcribe_one(self, model, chunk: Chunk, language: Optional[str]) -> ChunkResult:
+    def transcribe_one(self, model: Any, chunk: Chunk, language: Optional[str]) -> ChunkResult:
         audio = chunk.samples.astype(np.float32) / 32768.0
         segs, info = model.transcribe(
             audio, language=language, beam_size=self.beam_size, word_timestamps=True,
@@ -271,20 +281,21 @@ class LocalEngine:
         text = " ".join(s.text for s in segments).strip()
         return ChunkResult(chunk.index, text, segments, language=info.language or "")
 
-    def transcribe_batched(self, model, chunks: Sequence[Chunk], language: Optional[str],
+    def transcribe_batched(self, model: Any, chunks: Sequence[Chunk], language: Optional[str],
                            on_progress: ProgressCallback, cancel: CancelToken) -> list[ChunkResult]:
         """All pieces through faster-whisper's batched pipeline (``batch_size`` decoded together):
         the pieces are laid end to end and passed as its clips, so it decodes exactly our speech
         pieces; its segments are mapped back to their piece. Progress (and each piece's result) as
         the batches finish."""
         sr = 16000
-        offsets = [0]
+        pad = np.zeros(BATCH_PAD_MS * sr // 1000, dtype=np.int16)
+        offsets = [0]  # each piece, then a little silence: the model closes its last segment there
         for c in chunks:
-            offsets.append(offsets[-1] + len(c.samples))
-        audio = np.concatenate([c.samples for c in chunks]).astype(np.float32) / 32768.0
+            offsets.append(offsets[-1] + len(c.samples) + len(pad))
+        audio = np.concatenate([x for c in chunks for x in (c.samples, pad)]).astype(np.float32) / 32768.0
         clips = [{"start": offsets[i] / sr, "end": offsets[i + 1] / sr} for i in range(len(chunks))]
         segs, info = batched_pipeline(model).transcribe(
-            audio, language=language, beam_size=self.beam_size, word_timestamps=True, without_timestamps=True,
+            audio, language=language, beam_size=self.beam_size, word_timestamps=True, without_timestamps=False,
             clip_timestamps=clips, batch_size=self.batch_size)
         found: list[list[Segment]] = [[] for _ in chunks]
         lang = info.language or language or ""
@@ -293,6 +304,7 @@ class LocalEngine:
         def finish_until(k: int) -> None:
             nonlocal done
             while done < k:
+                cancel.check()
                 result = _result(chunks[done], found[done], lang)
                 results.append(result)
                 done += 1

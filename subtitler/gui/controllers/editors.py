@@ -3,14 +3,16 @@ list while the editor is unavailable), keeps those windows alive until they clos
 job's decoded audio and speech map to the editor (no second decode or speech detection), feeds
 cues into an editor opened on a running job as they are made, and offers crash recovery at start.
 
-The boundary with the editor: ``EditorWindow(document, media_path, *, audio=MediaAudio)`` when the
-editor accepts ``audio``; otherwise the editor finds the same audio and speech map in the shared
-media cache (:mod:`subtitler.core.media_cache`, same layout), so nothing is decoded twice either way.
+The boundary with the editor (each part used when the editor offers it):
+``EditorWindow(document, media_path, engine_factory=..., audio_wav=..., speech=...)`` — the user's
+engine for re-transcribing, the job's decoded audio and speech map; ``win.load_span(cues, a, b)`` —
+cues arriving while the job runs (not undo steps); ``win.set_job_audio(wav, regions)`` — audio that
+arrives after opening. An editor without them still finds the same audio and speech map in the
+shared media cache (:mod:`subtitler.core.media_cache`, same layout): nothing is decoded twice.
 """
 
 from __future__ import annotations
 
-import bisect
 import inspect
 import logging
 from pathlib import Path
@@ -20,7 +22,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...core import formats
-from ...core.document import Cue, Document, Edit, Replace
+from ...core.document import Cue, Document
 from ...core.errors import SubtitlerError
 from ...core.media import is_media_path
 from ...core.media_cache import MediaAudio
@@ -39,7 +41,7 @@ def editor_class() -> Any:
         from ..editor import EditorWindow
     except ImportError:
         return None
-    except Exception:  # noqa: BLE001 - a broken editor must not take the queue window down
+    except Exception:
         log.exception("the editor failed to import")
         return None
     return EditorWindow
@@ -53,22 +55,10 @@ def _accepts(fn: Any, name: str) -> bool:
 
 
 def add_transcribed(doc: Document, cues: Sequence[Cue]) -> None:
-    """Put cues the transcription just made into ``doc`` in time order — not an edit of the user's:
-    no undo step, and a document without the user's changes stays unchanged (clean)."""
-    add = getattr(doc, "add_transcribed", None)  # the editor side's own entry point, once it has one
-    if callable(add):
-        add(cues)
-        return
-    if hasattr(doc, "load_span") and cues:  # the core document's unrecorded entry point
-        a, b = min(c.start for c in cues), max(c.start for c in cues) + 1
-        doc.load_span([c for c in doc.cues if a <= c.start < b] + list(cues), a, b)
-        return
-    clean = not doc.dirty
-    for cue in cues:
-        i = bisect.bisect_right([c.start for c in doc.cues], cue.start)
-        doc._run(Edit("Transcribed", [Replace(i, (), (cue,))]))  # noqa: SLF001 - unrecorded by design
-    if clean:
-        doc.mark_saved()
+    """Put cues the transcription just made into ``doc`` (the document's ``load_span``: not an edit
+    of the user's, no undo step, a clean document stays clean)."""
+    if cues:
+        doc.load_span(list(cues), min(c.start for c in cues), max(c.start for c in cues) + 1)
 
 
 class EditorLauncher(QObject):
@@ -76,7 +66,7 @@ class EditorLauncher(QObject):
         super().__init__(window)
         self.window, self.settings = window, settings
         self.windows: list[QWidget] = []  # editors and cue lists kept alive
-        self._live: dict[int, list[Document]] = {}  # running job id -> documents in open editors
+        self._live: dict[int, list[tuple[QWidget, Document]]] = {}  # running job id -> its open editors
 
     # -- jobs ---------------------------------------------------------------------------------
     def open_job(self, job: Optional[Job]) -> Optional[QWidget]:
@@ -86,8 +76,9 @@ class EditorLauncher(QObject):
         if job.status == Status.RUNNING:
             doc = Document([], media_path=str(job.source.resolve()))
             add_transcribed(doc, list(job.cues))
-            self._live.setdefault(job.id, []).append(doc)
-            return self.open_document(doc, job.source, self.tr("{name} — cues (transcribing)").format(name=job.name))
+            win = self.open_document(doc, job.source, self.tr("{name} — cues (transcribing)").format(name=job.name))
+            self._live.setdefault(job.id, []).append((win, doc))
+            return win
         if job.status != Status.DONE or job.result is None:
             text = job.error if job.status == Status.FAILED else self.tr("{name} is not transcribed yet.").format(name=job.name)
             self.window.notify(text)
@@ -96,35 +87,42 @@ class EditorLauncher(QObject):
                                   audio=getattr(job.result, "audio", None))
 
     def job_cues(self, job: Job, cues: list[Cue]) -> None:
-        for doc in self._live.get(job.id, []):
-            add_transcribed(doc, cues)
+        if not cues:
+            return
+        for win, doc in self._live.get(job.id, []):
+            if win not in self.windows:
+                continue
+            load_span = getattr(win, "load_span", None)
+            if callable(load_span):
+                load_span(cues, min(c.start for c in cues), max(c.start for c in cues) + 1)
+            else:
+                add_transcribed(doc, cues)
 
     def job_done(self, job: Job) -> None:
-        """A running job finished: its live editors get the finished cues (rules applied), unless
-        the user has started editing there."""
-        for doc in self._live.pop(job.id, []):
-            if not doc.can_undo() and job.result is not None and hasattr(doc, "load_span"):
-                doc.load_span(job.result.document.cues, 0, 1 << 62)
-                doc.language, doc.profile = job.result.document.language, job.result.document.profile
-            elif not doc.can_undo() and job.result is not None:
-                clean = not doc.dirty
-                doc._run(Edit("Transcribed", [Replace(0, tuple(doc.cues), tuple(job.result.document.cues))]))  # noqa: SLF001
-                doc.language, doc.profile = job.result.document.language, job.result.document.profile
-                if clean:
-                    doc.mark_saved()
+        """A running job finished: its live editors get the finished cues (rules applied) unless
+        the user has started editing there, and the job's decoded audio and speech map."""
+        result = job.result
+        for win, doc in self._live.pop(job.id, []):
+            if win not in self.windows or result is None:
+                continue
+            if not doc.dirty and not doc.can_undo():
+                final = list(result.document.cues)
+                load_span = getattr(win, "load_span", None)
+                if callable(load_span):
+                    load_span(final, -(1 << 40), 1 << 40)
+                else:
+                    doc.load_span(final, -(1 << 40), 1 << 40)
+            audio = getattr(result, "audio", None)
+            set_audio = getattr(win, "set_job_audio", None)
+            if audio is not None and callable(set_audio):
+                set_audio(audio.wav, list(audio.regions) if audio.regions is not None else None)
 
     def open_document(self, document: Document, media: Optional[Path], title: str,
                       audio: Optional[MediaAudio] = None) -> QWidget:
         editor = editor_class()
         win: Optional[QWidget] = None
         if editor is not None:
-            kwargs: dict[str, Any] = {}
-            if audio is not None and _accepts(editor, "audio"):
-                kwargs["audio"] = audio
-            elif audio is not None and _accepts(editor, "audio_wav"):
-                kwargs.update(audio_wav=audio.wav, speech=audio.regions)
-            if _accepts(editor, "engine_factory"):  # re-transcribe with the user's settings
-                kwargs["engine_factory"] = lambda: self.settings.services.create_engine()
+            kwargs = self._editor_kwargs(editor, audio)
             try:
                 win = editor(document, str(media) if media else None, **kwargs)
             except SubtitlerError as exc:
@@ -133,6 +131,17 @@ class EditorLauncher(QObject):
             win = CueListDialog(document, title, self.window)
             win.setModal(False)
         return self.present(win)
+
+    def _editor_kwargs(self, editor: Any, audio: Optional[MediaAudio] = None) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {}
+        if _accepts(editor, "engine_factory"):  # re-transcribe with the user's engine settings
+            kwargs["engine_factory"] = self.settings.services.create_engine
+        if audio is not None and _accepts(editor, "audio_wav"):
+            kwargs["audio_wav"] = audio.wav
+            kwargs["speech"] = list(audio.regions) if audio.regions is not None else None
+        elif audio is not None and _accepts(editor, "audio"):
+            kwargs["audio"] = audio
+        return kwargs
 
     # -- files --------------------------------------------------------------------------------
     def choose_project(self) -> None:
@@ -147,7 +156,7 @@ class EditorLauncher(QObject):
             self.window.tell(self.tr("Projects open in the editor, which is not available in this installation."))
             return None
         try:
-            win = editor.open_project(str(path))
+            win = editor.open_project(str(path), **self._editor_kwargs(editor.open_project))
         except SubtitlerError as exc:
             self.window.tell(self.tr("Cannot open {name}: {error}").format(name=Path(path).name, error=exc))
             return None
@@ -167,7 +176,8 @@ class EditorLauncher(QObject):
         editor = editor_class()
         try:
             if editor is not None and hasattr(editor, "import_subtitles"):
-                win = editor.import_subtitles(str(path), media=str(media) if media else None)
+                win = editor.import_subtitles(str(path), media=str(media) if media else None,
+                                              **self._editor_kwargs(editor.import_subtitles))
             else:
                 win = CueListDialog(Document(formats.load(path)), self.tr("{name} — cues").format(name=path.name),
                                     self.window)

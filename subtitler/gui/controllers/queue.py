@@ -33,17 +33,19 @@ class QueueController(QObject):
         self.model, self.queue, self.window, self.settings = model, queue, window, settings
         self.panel = window.queue
         self._refused: list[Path] = []  # files not queued because the engine cannot do the language
-        window.message_bar.linkActivated.connect(self._on_message_link)
 
     # -- files in -----------------------------------------------------------------------------
-    def add_paths(self, paths: Sequence[Path | str]) -> list[Job]:
-        paths = [Path(p) for p in paths]
+    def add_paths(self, given: Sequence[Path | str]) -> list[Job]:
+        paths = [Path(p) for p in given]
         if paths and self._refuse_for_language(paths):
             return []
         jobs, skipped = self.queue.add_paths(paths)
         missing = [p for p in skipped if not p.exists()]
-        not_media = [p for p in skipped if p.exists()]
+        empty = [p for p in skipped if p.is_dir()]
+        not_media = [p for p in skipped if p.exists() and not p.is_dir()]
         parts = []
+        if empty:
+            parts.append(self.tr("No video or audio in %n folder(s): {names}", "", len(empty)).format(names=names(empty)))
         if not_media:
             parts.append(self.tr("Skipped %n file(s) that are not video or audio: {names}", "", len(not_media))
                          .format(names=names(not_media)))
@@ -59,26 +61,6 @@ class QueueController(QObject):
             self.panel.select_job(jobs[0])
         return jobs
 
-    def _refuse_for_language(self, paths: list[Path]) -> bool:
-        problem = self.settings.language_problem()
-        if problem is None:
-            return False
-        self._refused = list(paths)
-        self.window.message_bar.show_message(language_problem_html(problem))
-        return True
-
-    def _on_message_link(self, link: str) -> None:
-        if link == "use-glm" and self.settings.api_key():
-            self.settings.update(engine="glm")
-            self.settings.changed.emit()  # the engine shown, pending jobs, then the refused files
-        elif link in ("use-glm", "settings"):
-            self.settings.open_settings()
-
-    def retry_refused(self) -> None:
-        paths, self._refused = self._refused, []
-        if paths:
-            self.add_paths(paths)  # checked again: refused again while the problem remains
-
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Add video or audio files"), self.settings.last_dir(),
                                                 media_filter())
@@ -91,6 +73,25 @@ class QueueController(QObject):
         if folder:
             self.settings.remember_dir(Path(folder))
             self.add_paths([folder])
+
+    def _refuse_for_language(self, paths: list[Path]) -> bool:
+        problem = self.settings.language_problem()
+        if problem is None:
+            return False
+        self._refused = list(paths)
+        self.window.tell(language_problem_html(problem))
+        return True
+
+    def on_message_link(self, link: str) -> None:
+        if link == "use-glm" and self.settings.api_key():
+            self.settings.use_engine("glm")  # the app refreshes; refused files are retried
+        elif link in ("use-glm", "settings"):
+            self.settings.open_settings()
+
+    def retry_refused(self) -> None:
+        paths, self._refused = self._refused, []
+        if paths:
+            self.add_paths(paths)  # checked again: refused again while the problem remains
 
     # -- job commands -------------------------------------------------------------------------
     def cancel_selected(self) -> int:

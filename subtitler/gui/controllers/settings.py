@@ -61,6 +61,17 @@ class SettingsController(QObject):
         model = s.local_model or self.tr("tiny.en (offline pack)")
         return self.tr("Engine: local · {model}").format(model=model), notice
 
+    # -- the right engine for the language ----------------------------------------------------
+    def language_problem(self) -> Any:
+        """The core's check (core.languages) for the current engine, local model and language."""
+        from ...core.languages import check_engine_language
+
+        return check_engine_language(self.engine(), self.settings.local_model or None, self.settings.language)
+
+    def use_engine(self, engine: str) -> None:
+        self.update(engine=engine)
+        self.changed.emit()
+
     # -- dialog -----------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
         dlg = SettingsDialog(self.settings, self.keystore, self.window)
@@ -92,14 +103,7 @@ class SettingsController(QObject):
             self.save()
             problem = self.language_problem()
             if problem is not None:  # say so now, not when the next file fails
-                self.window.message_bar.show_message(language_problem_html(problem))
-
-    # -- the right engine for the language ----------------------------------------------------
-    def language_problem(self):  # noqa: ANN201 - core.languages.LanguageProblem or None
-        """The core's check (core.languages) for the current engine, local model and language."""
-        from ...core.languages import check_engine_language
-
-        return check_engine_language(self.engine(), self.settings.local_model or None, self.settings.language)
+                self.window.tell(language_problem_html(problem))
 
     def choose_glossary(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Glossary (one term per line)"), self.last_dir(),
@@ -157,7 +161,7 @@ class SettingsController(QObject):
         self.save()
 
 
-def language_problem_html(problem) -> str:  # noqa: ANN001 - core.languages.LanguageProblem
+def language_problem_html(problem: Any) -> str:
     """The message bar's words for a core.languages.LanguageProblem, with the ways out as links."""
     from ...core.languages import language_name
 

@@ -3,6 +3,8 @@ of what was written and what failed, why."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
@@ -14,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import SubtitlerError
-from ...core.jobs import planned_outputs, write_outputs
+from ...core.jobs import write_outputs
+from ...core.outputs import Planned, collisions, pattern_problem, planned_outputs
 from ..queue_model import Job, Status
 from ..settings import NAME_PATTERNS
 from .output_choice import checked, format_checks
@@ -42,46 +45,50 @@ class ExportSummary:
 
 
 def check_pattern(pattern: str, fmts: Sequence[str]) -> str:
-    """An error sentence, or "" when the file-name pattern is usable."""
-    if not pattern.strip():
-        return QCoreApplication.translate("ExportDialog", "The file-name pattern is empty.")
-    try:
-        sample = pattern.format(stem="x", ext="srt", lang="en")
-    except (KeyError, IndexError, ValueError) as exc:
-        return QCoreApplication.translate("ExportDialog", "The file-name pattern can use only {stem}, {lang} and {ext}") \
-            + f" ({exc})."
-    if "/" in sample or "\\" in sample:
-        return QCoreApplication.translate("ExportDialog", "The file-name pattern must not contain folders.")
-    if len(fmts) > 1 and "{ext}" not in pattern:
-        return QCoreApplication.translate("ExportDialog", "With several formats the pattern needs {ext}, or the files "
-                                                          "would overwrite each other.")
-    return ""
+    """An error sentence, or "" when the file-name pattern is usable (the core's rule, shared
+    with the command line; its sentences in the user's language)."""
+    problem = pattern_problem(pattern, fmts)
+    m = re.match(r"The file-name pattern can use only \{stem\}, \{lang\} and \{ext\} \(not (.*)\)\.$", problem)
+    if m:
+        return QCoreApplication.translate("ExportDialog", "The file-name pattern can use only {stem}, {lang} and {ext}") + f" ({m[1]})."
+    known = {
+        "The file-name pattern is empty.": QCoreApplication.translate("ExportDialog", "The file-name pattern is empty."),
+        "The file-name pattern must not contain folders.":
+            QCoreApplication.translate("ExportDialog", "The file-name pattern must not contain folders."),
+        "With several formats the pattern needs {ext}, or the files would overwrite each other.":
+            QCoreApplication.translate("ExportDialog", "With several formats the pattern needs {ext}, or the files would overwrite each other."),
+    }
+    return known.get(problem, problem)
 
 
 def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str], pattern: str,
                 overwrite: bool) -> ExportSummary:
-    """Write every job's document in every format; one job's failure never stops the others."""
+    """Write every job's document in every format; one job's failure never stops the others.
+    Files found in a dropped folder keep their sub-folders under ``outdir``; if two jobs would
+    still write the same file, nothing is written and the summary names them."""
     summary = ExportSummary()
-    claimed: dict[Path, str] = {}
+    ready = []
     for job in jobs:
         if job.result is None:
             summary.failed.append((job.name, QCoreApplication.translate("ExportDialog", "not transcribed yet.")))
-            continue
-        doc = job.result.document
-        paths = planned_outputs(job.source, outdir, fmts, pattern, doc.language)
-        clash = next((p for p in paths if p in claimed), None)
-        if clash is not None:
-            summary.failed.append((job.name, QCoreApplication.translate(
-                "ExportDialog", "{file} is also the output name of {job}; use {{stem}} in the pattern or another "
-                                "folder.").format(file=clash.name, job=claimed[clash])))
-            continue
+        else:
+            ready.append(job)
+    root = lambda job: getattr(job, "root", None)  # noqa: E731
+    plans = [Planned(job.source, root(job), tuple(planned_outputs(job.source, outdir, fmts, pattern,
+                                                                  job.result.document.language, root(job))))
+             for job in ready]
+    clashes = collisions(plans)
+    if clashes:
+        summary.failed += [(QCoreApplication.translate("ExportDialog", "nothing written"), c + QCoreApplication.translate(
+            "ExportDialog", "; use {stem} in the pattern, another folder, or export them separately.")) for c in clashes]
+        return summary
+    for job in ready:
         try:
-            written = write_outputs(doc, job.source, outdir, fmts, overwrite=overwrite, pattern=pattern)
+            written = write_outputs(job.result.document, job.source, outdir, fmts, overwrite=overwrite,
+                                    pattern=pattern, root=root(job))
         except SubtitlerError as exc:
             summary.failed.append((job.name, str(exc)))
             continue
-        for p in written:
-            claimed[p] = job.name
         summary.written.extend(written)
     return summary
 

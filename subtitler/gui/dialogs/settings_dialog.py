@@ -319,7 +319,12 @@ class SettingsDialog(QDialog):
                 return
             except ImportError:
                 pass
-        if not self.keystore.set(self.api_key.text()):
+        try:
+            stored = self.keystore.set(self.api_key.text())
+        except SubtitlerError as exc:  # a malformed key (line break, non-ASCII …): never stored
+            self.key_status.setText(f"<span style='color:#e5484d'>{exc}</span>")
+            return
+        if not stored:
             self.key_status.setText(f"<span style='color:#e5484d'>{self.key_problem()}</span>")
             return
         self.saved.emit(new)

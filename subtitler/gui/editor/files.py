@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ...core import formats
@@ -178,11 +178,34 @@ class FileController(QObject):
             return
         self.import_into(path)
 
-    def import_into(self, path: str | Path) -> None:
-        """Replace this editor's cues with a subtitle file's (one undo step)."""
-        cues = formats.load(Path(path))
+    def import_into(self, path: str | Path) -> bool:
+        """Replace this editor's cues with a subtitle file's (one undo step). A file that cannot be
+        read gets a message box saying why (not the crash dialog); repaired cues are listed."""
+        try:
+            imported = formats.read_subtitles(Path(path))
+        except SubtitlerError as exc:
+            self.show_problem(self.tr("Cannot import subtitles"), str(exc))
+            return False
+        cues = imported.cues
         self.document.replace_cues(cues, f"Import {Path(path).name}")
         self.win.select_rows([0] if cues else [])
+        if imported.problems:
+            self.show_problem(self.tr("Imported %n cue(s) from {name}", "", len(cues)).format(name=Path(path).name),
+                              self.tr("%n cue(s) needed repair:", "", len(imported.problems)) + "\n"
+                              + "\n".join(imported.problems[:20]), icon=QMessageBox.Icon.Information)
+        return True
+
+    def show_problem(self, title: str, text: str, icon=QMessageBox.Icon.Warning) -> QMessageBox:
+        """A non-blocking message box over the editor (kept in ``self.problem_box`` for tests)."""
+        box = QMessageBox(icon, title, text.splitlines()[0] if text else title, QMessageBox.StandardButton.Close,
+                          self.win)
+        if "\n" in text:
+            box.setDetailedText(text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.problem_box = box
+        box.show()
+        return box
 
     def export_dialog(self) -> None:
         media = self.document.media_path

@@ -148,7 +148,10 @@ class EditorWindow(QMainWindow):
                      **kw) -> "EditorWindow":
         """Open a ``.subtitler`` project; if a newer autosave of it survives a crash, offer it."""
         project = files_mod.load_with_recovery(Path(path), parent, ask_recover)
-        return cls(project.document, media_path=project.media_path, parent=parent, project=project, **kw)
+        win = cls(project.document, media_path=project.media_path, parent=parent, project=project, **kw)
+        if getattr(project, "warnings", None):  # e.g. a media path that is not a media file was not followed
+            win.statusBar().showMessage(" ".join(project.warnings), 15000)
+        return win
 
     @classmethod
     def recover(cls, recovery: projects.Recovery | Path, parent=None, **kw) -> "EditorWindow":

@@ -121,7 +121,7 @@ class MediaAnalysis(QObject):
             except SubtitlerError:
                 pass
         self.speechReady.emit(regions)
-        return None
+        return
 
 
 SPEECH_BLOCK_MS = 10 * 60 * 1000

@@ -774,7 +774,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{file} is also the output name of {job}; use {{stem}} in the pattern or another folder.</source>
+        <source>nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; use {stem} in the pattern, another folder, or export them separately.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -832,6 +836,24 @@
         <source>Replace the cues of this editor with the imported ones?
 (Undo brings them back.)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n cue(s) from {name}</source>
+        <translation>
+            <numerusform>Imported %n cue from {name}</numerusform>
+            <numerusform>Imported %n cues from {name}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) needed repair:</source>
+        <translation>
+            <numerusform>%n cue needed repair:</numerusform>
+            <numerusform>%n cues needed repair:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export subtitles</source>
@@ -1286,6 +1308,17 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Done with %n gap(s) ({time} of audio)</source>
+        <translation>
+            <numerusform>Done with %n gap ({time} of audio)</numerusform>
+            <numerusform>Done with %n gaps ({time} of audio)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, but {damage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
         <source>%n cue(s)</source>
         <translation>
             <numerusform>%n cue</numerusform>
@@ -1297,13 +1330,6 @@
         <translation>
             <numerusform>%n to review</numerusform>
             <numerusform>%n to review</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n piece(s) failed</source>
-        <translation>
-            <numerusform>%n piece failed</numerusform>
-            <numerusform>%n pieces failed</numerusform>
         </translation>
     </message>
     <message>
@@ -1362,6 +1388,13 @@
     <message>
         <source>Video and audio ({patterns});;All files (*)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No video or audio in %n folder(s): {names}</source>
+        <translation>
+            <numerusform>No video or audio in %n folder: {names}</numerusform>
+            <numerusform>No video or audio in %n folders: {names}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Skipped %n file(s) that are not video or audio: {names}</source>

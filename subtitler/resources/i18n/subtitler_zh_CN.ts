@@ -765,8 +765,12 @@
         <translation>尚未转写。</translation>
     </message>
     <message>
-        <source>{file} is also the output name of {job}; use {{stem}} in the pattern or another folder.</source>
-        <translation>{file} 也是 {job} 的输出文件名；请在模板中使用 {{stem}}，或换一个文件夹。</translation>
+        <source>nothing written</source>
+        <translation>未写入任何文件</translation>
+    </message>
+    <message>
+        <source>; use {stem} in the pattern, another folder, or export them separately.</source>
+        <translation>；请在模板中使用 {stem}、换一个文件夹，或分开导出。</translation>
     </message>
 </context>
 <context>
@@ -824,6 +828,22 @@
 (Undo brings them back.)</source>
         <translation>用导入的字幕替换此编辑器中的字幕吗？
 （可以撤销。）</translation>
+    </message>
+    <message>
+        <source>Cannot import subtitles</source>
+        <translation>无法导入字幕</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n cue(s) from {name}</source>
+        <translation>
+            <numerusform>已从 {name} 导入 %n 条字幕</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) needed repair:</source>
+        <translation>
+            <numerusform>%n 条字幕需要修复：</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export subtitles</source>
@@ -1276,6 +1296,16 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Done with %n gap(s) ({time} of audio)</source>
+        <translation>
+            <numerusform>完成，有 %n 处缺口（共 {time} 音频）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, but {damage}</source>
+        <translation>，但{damage}</translation>
+    </message>
+    <message numerus="yes">
         <source>%n cue(s)</source>
         <translation>
             <numerusform>%n 条字幕</numerusform>
@@ -1285,12 +1315,6 @@
         <source>%n to review</source>
         <translation>
             <numerusform>%n 条待检查</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n piece(s) failed</source>
-        <translation>
-            <numerusform>%n 段失败</numerusform>
         </translation>
     </message>
     <message>
@@ -1343,6 +1367,12 @@
     <message>
         <source>Video and audio ({patterns});;All files (*)</source>
         <translation>视频和音频 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>No video or audio in %n folder(s): {names}</source>
+        <translation>
+            <numerusform>%n 个文件夹中没有视频或音频：{names}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Skipped %n file(s) that are not video or audio: {names}</source>

@@ -1,0 +1,89 @@
+"""Command-line flags for what comes after the transcript: translation, bilingual files, polish and
+burn-in (core/deliver.py does the work; cli.py calls these hooks)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .core.bilingual import ORDERS
+from .core.deliver import DeliverOptions, check_no_clash, deliver, planned_paths, polish_document
+from .core.engines.glm_chat import DEFAULT_CHAT_MODEL
+from .core.errors import MediaError, UsageError
+from .core.media import BURN_PRESETS, probe
+from .core.translate import ChatSettings
+
+
+def add_extra_options(t: argparse.ArgumentParser) -> None:
+    g = t.add_argument_group("translation, polish and burn-in (GLM chat API: same key and --glm-base-url)")
+    g.add_argument("--translate-to", metavar="LANG", help="also write {stem}.LANG.{ext} translated (e.g. zh, en, ja)")
+    g.add_argument("--bilingual", action="store_true",
+                   help="also write {stem}.bilingual.{ext} with both languages in each cue (needs --translate-to)")
+    g.add_argument("--bilingual-order", choices=ORDERS, default="orig-first", help="which language comes first")
+    g.add_argument("--translate-model", default=DEFAULT_CHAT_MODEL, metavar="MODEL",
+                   help=f"chat model for translation and polish (default {DEFAULT_CHAT_MODEL}, free tier)")
+    g.add_argument("--polish", action="store_true",
+                   help="let the chat model correct recognition errors (glossary: --hotwords) before writing")
+    g.add_argument("--burn-in", action="store_true",
+                   help="also write {stem}.subtitled.mp4 with the subtitles drawn into the picture "
+                        "(bilingual if --bilingual, else the translation if any, else the original)")
+    g.add_argument("--burn-in-quality", choices=list(BURN_PRESETS), default="balanced",
+                   help="H.264 preset and quality of the burned-in video (default balanced)")
+
+
+def build_deliver_options(args: argparse.Namespace, glm_settings) -> DeliverOptions:
+    chat = ChatSettings(glm=glm_settings, model=args.translate_model)
+    opts = DeliverOptions(translate_to=args.translate_to or "", bilingual=args.bilingual, order=args.bilingual_order,
+                          polish=args.polish, burn_in=args.burn_in, burn_quality=args.burn_in_quality, chat=chat,
+                          glossary=list(glm_settings.hotwords))
+    if opts.needs_chat and not glm_settings.has_key():
+        raise UsageError("translation and polish use the GLM chat API: set ZHIPUAI_API_KEY or store a key in "
+                         "the app's settings.")
+    return opts
+
+
+def describe(opts: DeliverOptions) -> Optional[str]:
+    if not opts.needs_chat:
+        return None
+    what = [f"translating into {opts.translate_to}"] if opts.translate_to else []
+    if opts.polish:
+        what.insert(0, "polishing")
+    assert opts.chat is not None
+    return f"subtitler: {' and '.join(what)} with {opts.chat.model} at {opts.chat.glm.host}"
+
+
+def preflight(source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions,
+              originals: Sequence[Path]) -> list[Path]:
+    """The extra outputs of ``source`` (checked for clashes); a burn-in needs a video track."""
+    paths = planned_paths(source, outdir, fmts, opts)
+    check_no_clash(paths, originals)
+    if opts.burn_in and not probe(source).has_video:
+        raise MediaError(f"{source.name}: has no video track to burn subtitles into.")
+    return paths
+
+
+def polish(result, opts: DeliverOptions, reporter) -> None:
+    if not opts.polish:
+        return
+    p = polish_document(result.document, opts, on_progress=reporter)
+    reporter.end()
+    print(f"{result.source.name}: polish changed {len(p.changes)} of {len(result.document.cues)} cues "
+          f"({p.stats.summary()})", file=sys.stderr)
+
+
+def run_extras(result, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions, *, overwrite: bool,
+               reporter) -> list[Path]:
+    if not (opts.translate_to or opts.burn_in):
+        return []
+    out = deliver(result.document, result.source, outdir, fmts, opts, overwrite=overwrite, on_progress=reporter)
+    reporter.end()
+    for warning in out.warnings:
+        print(f"{result.source.name}: warning: {warning}", file=sys.stderr)
+    tr = out.translation
+    if tr is not None:
+        missed = tr.stats.failed + tr.stats.blocked
+        flagged = f", {missed} cues not translated (flagged)" if missed else ""
+        print(f"{result.source.name}: translated into {tr.language}{flagged}: {tr.stats.summary()}", file=sys.stderr)
+    return out.written
