@@ -119,12 +119,18 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         a = self._action
-        a("add_files", self.tr("&Add files…"), "add-file", QKeySequence.StandardKey.Open, self.tr("Add video or audio files"))
-        a("add_folder", self.tr("Add &folder…"), "add-folder", "Ctrl+Shift+O", self.tr("Add every media file in a folder"))
-        a("open_project", self.tr("Open &project…"), "project", "Ctrl+Shift+P", self.tr("Open a subtitler project in the editor"))
-        a("import_subtitles", self.tr("&Import subtitles…"), "import", "Ctrl+I", self.tr("Open an SRT/ASS/VTT file in the editor"))
-        a("export", self.tr("&Export subtitles…"), "export", "Ctrl+E", self.tr("Export finished jobs: folder, formats, names"))
-        a("settings", self.tr("&Settings…"), "settings", QKeySequence.StandardKey.Preferences, self.tr("Engine, API key, defaults"))
+        a("add_files", self.tr("&Add files…"), "add-file", QKeySequence.StandardKey.Open,
+          self.tr("Add video or audio files"))
+        a("add_folder", self.tr("Add &folder…"), "add-folder", "Ctrl+Shift+O",
+          self.tr("Add every media file in a folder"))
+        a("open_project", self.tr("Open &project…"), "project", "Ctrl+Shift+P",
+          self.tr("Open a subtitler project in the editor"))
+        a("import_subtitles", self.tr("&Import subtitles…"), "import", "Ctrl+I",
+          self.tr("Open an SRT/ASS/VTT file in the editor"))
+        a("export", self.tr("&Export subtitles…"), "export", "Ctrl+E",
+          self.tr("Export finished jobs: folder, formats, names"))
+        a("settings", self.tr("&Settings…"), "settings", QKeySequence.StandardKey.Preferences,
+          self.tr("Engine, API key, defaults"))
         if self.actions["settings"].shortcut().isEmpty():
             self.actions["settings"].setShortcut(QKeySequence("Ctrl+,"))
         a("quit", self.tr("&Quit"), "", QKeySequence.StandardKey.Quit)
@@ -132,11 +138,13 @@ class MainWindow(QMainWindow):
         a("cancel", self.tr("&Cancel"), "cancel", "Ctrl+.", self.tr("Cancel the selected jobs"))
         a("retry", self.tr("&Retry"), "retry", "Ctrl+R", self.tr("Retry the selected failed or cancelled jobs"))
         a("retry_failed", self.tr("Retry all &failed"), "", "Ctrl+Shift+R", self.tr("Retry every failed job"))
-        a("remove", self.tr("Re&move"), "remove", QKeySequence.StandardKey.Delete, self.tr("Remove the selected jobs from the queue"))
+        a("remove", self.tr("Re&move"), "remove", QKeySequence.StandardKey.Delete,
+          self.tr("Remove the selected jobs from the queue"))
         a("clear_done", self.tr("Clear fi&nished"), "clear", None, self.tr("Remove finished jobs from the queue"))
         a("move_up", self.tr("Move &up"), "up", "Ctrl+Up", self.tr("Run earlier"))
         a("move_down", self.tr("Move &down"), "down", "Ctrl+Down", self.tr("Run later"))
-        a("copy_error", self.tr("Copy error &details"), "copy", "Ctrl+Shift+C", self.tr("Copy why the selected job failed"))
+        a("copy_error", self.tr("Copy error &details"), "copy", "Ctrl+Shift+C",
+          self.tr("Copy why the selected job failed"))
         a("pause", self.tr("&Pause queue"), "pause", "Ctrl+P", self.tr("Don't start more jobs (running ones go on)"))
         self.actions["pause"].setCheckable(True)
         a("about", self.tr("&About subtitler"), "info", None)

@@ -264,7 +264,8 @@ class QueuePanel(QWidget):
                                        .format(name=job.name))
             text = job.detail or job.error
         elif job.status == Status.DONE and job.result is not None:
-            self.details_title.setText(self.tr("{name}: first cues (double-click the row to open)").format(name=job.name))
+            title = self.tr("{name}: first cues (double-click the row to open)").format(name=job.name)
+            self.details_title.setText(title)
             text = "\n".join(c.plain() for c in job.result.document.cues[:12])
         else:
             title = self.tr("Live text · {name}").format(name=job.name)

@@ -37,7 +37,7 @@ def price_text(job: Job) -> str:
     return "…" if cost is None else f"≈ ¥{cost:.2f}"
 
 
-def eta_text(seconds) -> str:  # noqa: ANN001 - float or None
+def eta_text(seconds) -> str:
     if seconds is None:
         return ""
     return QCoreApplication.translate("Queue", "ETA {time}").format(time=fmt_duration(int(seconds * 1000)))
@@ -102,7 +102,8 @@ def summary(book: JobList) -> str:
         return QCoreApplication.translate("Queue", "No files yet")
     parts = [QCoreApplication.translate("Queue", "%n file(s)", None, len(jobs))]
     counts = {s: sum(1 for j in jobs if j.status == s) for s in Status}
-    for status, text in ((Status.RUNNING, QCoreApplication.translate("Queue", "%n running", None, counts[Status.RUNNING])),
+    for status, text in ((Status.RUNNING, QCoreApplication.translate("Queue", "%n running", None,
+                                                                     counts[Status.RUNNING])),
                          (Status.QUEUED, QCoreApplication.translate("Queue", "%n queued", None, counts[Status.QUEUED])),
                          (Status.DONE, QCoreApplication.translate("Queue", "%n done", None, counts[Status.DONE])),
                          (Status.FAILED, QCoreApplication.translate("Queue", "%n failed", None, counts[Status.FAILED])),
@@ -119,28 +120,35 @@ def summary(book: JobList) -> str:
 
 # -- the editor's reading-profile problems (core.edits.cue_problems) ----------------------------------
 _PROBLEMS = (
-    (r"ends before it starts", lambda m: QCoreApplication.translate("Problems", "ends before it starts")),
-    (r"too fast: ([\d.]+) characters/s \(max ([\d.]+)\)",
-     lambda m: QCoreApplication.translate("Problems", "too fast: {value} characters/s (max {max})").format(value=m[1], max=m[2])),
-    (r"(\d+) lines \(max (\d+)\)", lambda m: QCoreApplication.translate("Problems", "{count} lines (max {max})").format(count=m[1], max=m[2])),
-    (r"line too long: (\d+) characters \(max (\d+)\)",
-     lambda m: QCoreApplication.translate("Problems", "line too long: {count} characters (max {max})").format(count=m[1], max=m[2])),
-    (r"too short: (\d+) ms \(min (\d+)\)", lambda m: QCoreApplication.translate("Problems", "too short: {ms} ms (min {min})").format(ms=m[1], min=m[2])),
-    (r"too long: (\d+) ms \(max (\d+)\)", lambda m: QCoreApplication.translate("Problems", "too long: {ms} ms (max {max})").format(ms=m[1], max=m[2])),
-    (r"overlaps cue (\d+)", lambda m: QCoreApplication.translate("Problems", "overlaps cue {number}").format(number=m[1])),
-    (r"gap to next below (\d+) ms", lambda m: QCoreApplication.translate("Problems", "gap to next below {ms} ms").format(ms=m[1])),
-    (r"no text", lambda m: QCoreApplication.translate("Problems", "no text")),
+    (r"ends before it starts", (),
+     lambda: QCoreApplication.translate("Problems", "ends before it starts")),
+    (r"too fast: ([\d.]+) characters/s \(max ([\d.]+)\)", ("value", "max"),
+     lambda: QCoreApplication.translate("Problems", "too fast: {value} characters/s (max {max})")),
+    (r"(\d+) lines \(max (\d+)\)", ("count", "max"),
+     lambda: QCoreApplication.translate("Problems", "{count} lines (max {max})")),
+    (r"line too long: (\d+) characters \(max (\d+)\)", ("count", "max"),
+     lambda: QCoreApplication.translate("Problems", "line too long: {count} characters (max {max})")),
+    (r"too short: (\d+) ms \(min (\d+)\)", ("ms", "min"),
+     lambda: QCoreApplication.translate("Problems", "too short: {ms} ms (min {min})")),
+    (r"too long: (\d+) ms \(max (\d+)\)", ("ms", "max"),
+     lambda: QCoreApplication.translate("Problems", "too long: {ms} ms (max {max})")),
+    (r"overlaps cue (\d+)", ("number",),
+     lambda: QCoreApplication.translate("Problems", "overlaps cue {number}")),
+    (r"gap to next below (\d+) ms", ("ms",),
+     lambda: QCoreApplication.translate("Problems", "gap to next below {ms} ms")),
+    (r"no text", (),
+     lambda: QCoreApplication.translate("Problems", "no text")),
 )
-_PROBLEM_RES = tuple((re.compile(p), f) for p, f in _PROBLEMS)
+_PROBLEM_RES = tuple((re.compile(p), names, words) for p, names, words in _PROBLEMS)
 
 
 def problem_text(problem: str) -> str:
     """One of the core's problem sentences in the user's language (others, e.g. an engine's flag,
     as they are)."""
-    for pattern, words in _PROBLEM_RES:
+    for pattern, names, words in _PROBLEM_RES:
         m = pattern.fullmatch(problem)
         if m:
-            return words(m)
+            return words().format(**dict(zip(names, m.groups())))
     return problem
 
 
@@ -185,7 +193,7 @@ PROFILE_LABELS = (
 )
 
 
-def profile_label(profile) -> str:  # noqa: ANN001 - core.rules.Profile
+def profile_label(profile) -> str:
     return QCoreApplication.translate("Profiles", profile.label)
 
 

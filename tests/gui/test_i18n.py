@@ -212,9 +212,7 @@ def ui_texts(root: QWidget) -> list[tuple[str, str]]:
             out.append(("button", w.text()))
         elif isinstance(w, QGroupBox):
             out.append(("group", w.title()))
-        elif isinstance(w, QLineEdit):
-            out.append(("placeholder", w.placeholderText()))
-        elif isinstance(w, (QPlainTextEdit, QTextEdit)) and not isinstance(w, QTextBrowser):
+        elif isinstance(w, QLineEdit) or (isinstance(w, (QPlainTextEdit, QTextEdit)) and not isinstance(w, QTextBrowser)):
             out.append(("placeholder", w.placeholderText()))
         elif isinstance(w, QTextBrowser):
             out.append(("help", w.toPlainText()))

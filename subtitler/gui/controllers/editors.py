@@ -80,7 +80,8 @@ class EditorLauncher(QObject):
             self._live.setdefault(job.id, []).append((win, doc))
             return win
         if job.status != Status.DONE or job.result is None:
-            text = job.error if job.status == Status.FAILED else self.tr("{name} is not transcribed yet.").format(name=job.name)
+            text = (job.error if job.status == Status.FAILED
+                    else self.tr("{name} is not transcribed yet.").format(name=job.name))
             self.window.notify(text)
             return None
         return self.open_document(job.result.document, job.source, self.tr("{name} — cues").format(name=job.name),
@@ -146,7 +147,8 @@ class EditorLauncher(QObject):
     # -- files --------------------------------------------------------------------------------
     def choose_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), self.settings.last_dir(),
-                                              self.tr("subtitler projects (*.subtitler *.subproj *.json);;All files (*)"))
+                                              self.tr("subtitler projects (*.subtitler *.subproj *.json);;"
+                                                      "All files (*)"))
         if path:
             self.open_project(path)
 

@@ -45,7 +45,8 @@ class QueueController(QObject):
         not_media = [p for p in skipped if p.exists() and not p.is_dir()]
         parts = []
         if empty:
-            parts.append(self.tr("No video or audio in %n folder(s): {names}", "", len(empty)).format(names=names(empty)))
+            parts.append(self.tr("No video or audio in %n folder(s): {names}", "",
+                                 len(empty)).format(names=names(empty)))
         if not_media:
             parts.append(self.tr("Skipped %n file(s) that are not video or audio: {names}", "", len(not_media))
                          .format(names=names(not_media)))
@@ -62,14 +63,16 @@ class QueueController(QObject):
         return jobs
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Add video or audio files"), self.settings.last_dir(),
+        files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Add video or audio files"),
+                                                self.settings.last_dir(),
                                                 media_filter())
         if files:
             self.settings.remember_dir(Path(files[0]).parent)
             self.add_paths(files)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Add a folder of media files"), self.settings.last_dir())
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Add a folder of media files"),
+                                                  self.settings.last_dir())
         if folder:
             self.settings.remember_dir(Path(folder))
             self.add_paths([folder])

@@ -33,7 +33,7 @@ class AboutDialog(QDialog):
                        for k, v in self.versions.items())
         text = QLabel(
             f"<h2>subtitler {escape(app_version())}</h2>"
-            + "<p>" + self.tr("Turn video and audio into good subtitles with GLM-ASR or the offline "
+             "<p>" + self.tr("Turn video and audio into good subtitles with GLM-ASR or the offline "
                               "faster-whisper engine, then fix them on a timeline.") + "</p>"
             + f"<table style='color:gray'>{rows}</table>"
             + ("<p style='color:gray'>" + self.tr("Log file:") + f" {escape(log_file)}</p>" if log_file else "")

@@ -83,7 +83,7 @@ class _KeyTest(QRunnable):
         except ImportError:
             self.signals.done.emit(False, QCoreApplication.translate(
                 "SettingsDialog", "The GLM-ASR engine is not available in this installation."))
-        except Exception as exc:  # noqa: BLE001 - the worker boundary; shown in the dialog
+        except Exception as exc:
             self.signals.done.emit(False, QCoreApplication.translate("SettingsDialog", "Unexpected error: {error}").format(
                 error=f"{type(exc).__name__}: {exc}") + f"\n{traceback.format_exc(limit=3)}")
         else:
