@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLineEdit, QP
 
 from ...core.formats import FORMATS
 
-FORMAT_LABELS = {"srt": "SRT", "ass": QT_TRANSLATE_NOOP("output_choice", "ASS (styled)"), "vtt": "WebVTT",
-                 "txt": QT_TRANSLATE_NOOP("output_choice", "Plain text")}
+FORMAT_LABELS: dict[str, str] = {"srt": "SRT", "ass": str(QT_TRANSLATE_NOOP("output_choice", "ASS (styled)")),
+                                 "vtt": "WebVTT", "txt": str(QT_TRANSLATE_NOOP("output_choice", "Plain text"))}
 
 
 def folder_row(parent: QWidget, text: str, title: str, browse_label: str = "") -> tuple[QLineEdit, QHBoxLayout]:
