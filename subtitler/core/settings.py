@@ -23,9 +23,10 @@ log = logging.getLogger(__name__)
 NAME_PATTERNS = ("{stem}.{ext}", "{stem}.{lang}.{ext}")
 LANGUAGES = ("auto", "en", "zh", "ja", "ko", "fr", "de", "es", "it", "pt", "ru", "ar", "hi")
 DEFAULT_MEDIA_CACHE_MB = 2048
+UI_LANGUAGES = ("auto", "en", "zh_CN")  # the app's translations (gui/i18n); "auto": the system's
 
 __all__ = ["DEFAULT_GLM_MODEL", "DEFAULT_MEDIA_CACHE_MB", "INTERNATIONAL_URL", "LANGUAGES", "MAINLAND_URL",
-           "NAME_PATTERNS", "MemoryStore", "Settings", "SettingsStore"]
+           "NAME_PATTERNS", "UI_LANGUAGES", "MemoryStore", "Settings", "SettingsStore"]
 
 
 class SettingsStore(Protocol):
@@ -82,6 +83,7 @@ class Settings:
     zh_punct: str = "netflix"  # Chinese subtitles (core.zh.ZhStyle): punctuation style, script, Latin spacing
     zh_script: str = "keep"
     zh_latin_space: bool = False
+    ui_language: str = "auto"  # the app's own language: "auto" (the system's), "en" or "zh_CN"
 
     # -- persistence --------------------------------------------------------------------------
     @classmethod
@@ -120,6 +122,8 @@ class Settings:
         self.formats = [f for f in self.formats if f in FORMATS] or ["srt"]
         self.language = normalise_language(self.language)  # "zh-CN", "中文" → "zh"; empty → "auto"
         self.name_pattern = (self.name_pattern or "{stem}.{ext}").strip() or "{stem}.{ext}"
+        if self.ui_language not in UI_LANGUAGES:
+            self.ui_language = "auto"
         style = ZhStyle.from_dict({"punct": self.zh_punct, "script": self.zh_script})  # bad values: defaults
         self.zh_punct, self.zh_script = style.punct, style.script
 

@@ -25,8 +25,9 @@ from .controllers.queue import QueueController
 from .controllers.settings import SettingsController
 from .crash import CrashReporter, default_log_dir
 from .dialogs.about import AboutDialog
+from ..core.settings import Settings
 from .gc_guard import GuiThreadGc
-from .i18n import install_translators
+from .i18n import install_translators, locale_for
 from .main_window import MainWindow
 from .queue_model import JobModel
 from .selftest import SELFTEST_ENV, run_selftest
@@ -120,7 +121,7 @@ class SubtitlerApp(QObject):
         self.queue.jobCues.connect(e.job_cues)
         self.queue.jobDone.connect(e.job_done)
         st.changed.connect(self.refresh_engine)
-        st.changed.connect(q.retry_refused)
+        st.changed.connect(q.retry_refused)  # after the engine is refreshed
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(lambda *_: self.window.refresh_icons())
@@ -222,8 +223,9 @@ def main(files: Optional[list[str]] = None) -> int:
     """``subtitler [FILE...]``: the window, with ``files`` opened (:meth:`SubtitlerApp.open_paths`)."""
     app = get_application()
     handler = setup_logging(default_log_dir())
-    install_translators(app)
-    subtitler_app = SubtitlerApp()
+    qsettings = user_settings()
+    install_translators(app, locale_for(Settings.load(qsettings).ui_language))
+    subtitler_app = SubtitlerApp(qsettings)
     subtitler_app.window.show()
     QTimer.singleShot(0, subtitler_app.offer_recovery)
     if files:

@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 from typing import Any, Optional
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..core.secrets import append_private, scrub
@@ -86,10 +86,12 @@ class CrashReporter(QObject):
             log.error("cannot write the crash log %s: %s", self.log_file, exc)
 
     def _show(self, summary: str, details: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
-                          f"Something went wrong: {summary}", QMessageBox.StandardButton.Close,
-                          self.parent_widget)
-        box.setInformativeText(f"The queue goes on. The details were saved to {self.log_file}.")
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("CrashReporter", "Unexpected error"),
+                          QCoreApplication.translate("CrashReporter", "Something went wrong: {summary}").format(
+                              summary=summary),
+                          QMessageBox.StandardButton.Close, self.parent_widget)
+        box.setInformativeText(QCoreApplication.translate(
+            "CrashReporter", "The queue goes on. The details were saved to {file}.").format(file=self.log_file))
         box.setDetailedText(details)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setWindowModality(Qt.WindowModality.NonModal)

@@ -19,6 +19,8 @@ from .. import resources
 log = logging.getLogger(__name__)
 
 APP_CATALOG = "subtitler"
+ENGLISH_CATALOG = f"{APP_CATALOG}_en"
+UI_LOCALES = {"en": "en_US", "zh_CN": "zh_CN"}  # Settings.ui_language -> the locale its catalogs load for
 QT_CATALOGS = ("qtbase", "qtmultimedia")
 installed: list[QTranslator] = []  # what the last install_translators() call installed
 
@@ -42,18 +44,42 @@ def install_translators(app: Optional[QCoreApplication] = None, locale: Optional
     locale = locale or QLocale.system()
     folder = Path(catalog_dir) if catalog_dir is not None else resources.i18n_dir()
     own = QTranslator(app)
-    if not own.load(locale, APP_CATALOG, "_", str(folder), ".qm"):
+    loaded: list[QTranslator] = []
+    if own.load(locale, APP_CATALOG, "_", str(folder), ".qm"):
+        loaded.append(own)
+        # Qt's catalog for the language the app's own catalog was found for
+        language = QLocale(own.language()) if own.language() else locale
+        for name in QT_CATALOGS:
+            qt = QTranslator(app)
+            if qt.load(language, name, "_", str(qt_translations_dir()), ".qm"):
+                loaded.append(qt)
+    else:
         log.debug("no %s catalog for %s in %s", APP_CATALOG, locale.uiLanguages(), folder)
+    # under everything: the English catalog, whose only work is plural forms ("1 file", "3 files")
+    # for source text no catalog above translates (an English UI, or a language without a catalog)
+    if not (loaded and Path(own.filePath()).stem == ENGLISH_CATALOG):
+        english = QTranslator(app)
+        if english.load(ENGLISH_CATALOG, str(folder)):
+            loaded.append(english)
+    if not loaded:
         return []
-    loaded = [own]
-    # Qt's catalog for the language the app's own catalog was found for
-    language = QLocale(own.language()) if own.language() else locale
-    for name in QT_CATALOGS:
-        qt = QTranslator(app)
-        if qt.load(language, name, "_", str(qt_translations_dir()), ".qm"):
-            loaded.append(qt)
-    for translator in loaded:
+    for translator in reversed(loaded):  # the last installed is asked first
         app.installTranslator(translator)
     installed[:] = loaded
     log.info("translations: %s", ", ".join(Path(t.filePath()).name for t in loaded))
     return loaded
+
+
+def ui_language() -> str:
+    """``"zh"`` while a Chinese catalog of the app is installed, else ``"en"`` (for names of
+    languages: :func:`subtitler.core.languages.language_name`)."""
+    for translator in installed:
+        if Path(translator.filePath()).name.startswith(f"{APP_CATALOG}_zh"):
+            return "zh"
+    return "en"
+
+
+def locale_for(ui_language: str) -> QLocale:
+    """The locale whose catalogs the Settings choice loads (``auto``: the system's)."""
+    name = UI_LOCALES.get(ui_language or "auto")
+    return QLocale(name) if name else QLocale.system()

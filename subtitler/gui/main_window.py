@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget,
@@ -38,7 +38,7 @@ class MessageBar(QFrame):
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Dismiss")
+        self.close_button.setToolTip(self.tr("Dismiss"))
         self.close_button.clicked.connect(self.hide)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
@@ -119,43 +119,51 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         a = self._action
-        a("add_files", "&Add files…", "add-file", QKeySequence.StandardKey.Open, "Add video or audio files")
-        a("add_folder", "Add &folder…", "add-folder", "Ctrl+Shift+O", "Add every media file in a folder")
-        a("open_project", "Open &project…", "project", "Ctrl+Shift+P", "Open a subtitler project in the editor")
-        a("import_subtitles", "&Import subtitles…", "import", "Ctrl+I", "Open an SRT/ASS/VTT file in the editor")
-        a("export", "&Export subtitles…", "export", "Ctrl+E", "Export finished jobs: folder, formats, names")
-        a("settings", "&Settings…", "settings", QKeySequence.StandardKey.Preferences, "Engine, API key, defaults")
+        a("add_files", self.tr("&Add files…"), "add-file", QKeySequence.StandardKey.Open,
+          self.tr("Add video or audio files"))
+        a("add_folder", self.tr("Add &folder…"), "add-folder", "Ctrl+Shift+O",
+          self.tr("Add every media file in a folder"))
+        a("open_project", self.tr("Open &project…"), "project", "Ctrl+Shift+P",
+          self.tr("Open a subtitler project in the editor"))
+        a("import_subtitles", self.tr("&Import subtitles…"), "import", "Ctrl+I",
+          self.tr("Open an SRT/ASS/VTT file in the editor"))
+        a("export", self.tr("&Export subtitles…"), "export", "Ctrl+E",
+          self.tr("Export finished jobs: folder, formats, names"))
+        a("settings", self.tr("&Settings…"), "settings", QKeySequence.StandardKey.Preferences,
+          self.tr("Engine, API key, defaults"))
         if self.actions["settings"].shortcut().isEmpty():
             self.actions["settings"].setShortcut(QKeySequence("Ctrl+,"))
-        a("quit", "&Quit", "", QKeySequence.StandardKey.Quit)
-        a("open_job", "&Open cues", "open", None, "Open the job's cues (Enter / double-click)")
-        a("cancel", "&Cancel", "cancel", "Ctrl+.", "Cancel the selected jobs")
-        a("retry", "&Retry", "retry", "Ctrl+R", "Retry the selected failed or cancelled jobs")
-        a("retry_failed", "Retry all &failed", "", "Ctrl+Shift+R", "Retry every failed job")
-        a("remove", "Re&move", "remove", QKeySequence.StandardKey.Delete, "Remove the selected jobs from the queue")
-        a("clear_done", "Clear fi&nished", "clear", None, "Remove finished jobs from the queue")
-        a("move_up", "Move &up", "up", "Ctrl+Up", "Run earlier")
-        a("move_down", "Move &down", "down", "Ctrl+Down", "Run later")
-        a("copy_error", "Copy error &details", "copy", "Ctrl+Shift+C", "Copy why the selected job failed")
-        a("pause", "&Pause queue", "pause", "Ctrl+P", "Don't start more jobs (running ones go on)")
+        a("quit", self.tr("&Quit"), "", QKeySequence.StandardKey.Quit)
+        a("open_job", self.tr("&Open cues"), "open", None, self.tr("Open the job's cues (Enter / double-click)"))
+        a("cancel", self.tr("&Cancel"), "cancel", "Ctrl+.", self.tr("Cancel the selected jobs"))
+        a("retry", self.tr("&Retry"), "retry", "Ctrl+R", self.tr("Retry the selected failed or cancelled jobs"))
+        a("retry_failed", self.tr("Retry all &failed"), "", "Ctrl+Shift+R", self.tr("Retry every failed job"))
+        a("remove", self.tr("Re&move"), "remove", QKeySequence.StandardKey.Delete,
+          self.tr("Remove the selected jobs from the queue"))
+        a("clear_done", self.tr("Clear fi&nished"), "clear", None, self.tr("Remove finished jobs from the queue"))
+        a("move_up", self.tr("Move &up"), "up", "Ctrl+Up", self.tr("Run earlier"))
+        a("move_down", self.tr("Move &down"), "down", "Ctrl+Down", self.tr("Run later"))
+        a("copy_error", self.tr("Copy error &details"), "copy", "Ctrl+Shift+C",
+          self.tr("Copy why the selected job failed"))
+        a("pause", self.tr("&Pause queue"), "pause", "Ctrl+P", self.tr("Don't start more jobs (running ones go on)"))
         self.actions["pause"].setCheckable(True)
-        a("about", "&About subtitler", "info", None)
+        a("about", self.tr("&About subtitler"), "info", None)
 
     def _make_menus(self) -> None:
         mb = self.menuBar()
-        file_menu = mb.addMenu("&File")
+        file_menu = mb.addMenu(self.tr("&File"))
         for name in ("add_files", "add_folder", None, "open_project", "import_subtitles", None, "export",
                      None, "settings", None, "quit"):
             file_menu.addSeparator() if name is None else file_menu.addAction(self.actions[name])
-        jobs = mb.addMenu("&Jobs")
+        jobs = mb.addMenu(self.tr("&Jobs"))
         for name in ("open_job", None, "cancel", "retry", "retry_failed", "remove", "clear_done", None,
                      "move_up", "move_down", None, "copy_error", None, "pause"):
             jobs.addSeparator() if name is None else jobs.addAction(self.actions[name])
-        help_menu = mb.addMenu("&Help")
+        help_menu = mb.addMenu(self.tr("&Help"))
         help_menu.addAction(self.actions["about"])
 
     def _make_toolbar(self) -> None:
-        tb = QToolBar("Main")
+        tb = QToolBar(self.tr("Main"))
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
         tb.setIconSize(QSize(20, 20))
@@ -262,5 +270,6 @@ def notice_html(engine: str, reason: str = "") -> Optional[str]:
     """The engine notice above the queue: shown when the window falls back to the local engine."""
     if engine == "glm":
         return None
-    return (f"<b>Using the offline engine.</b> {reason} "
-            "<a href='settings'>Open Settings</a> to add a GLM-ASR API key for fast cloud transcription.")
+    return QCoreApplication.translate(
+        "MainWindow", "<b>Using the offline engine.</b> %1 <a href='settings'>Open Settings</a> to add a GLM-ASR "
+                      "API key for fast cloud transcription.").replace("%1", reason)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from . import words
 from ..core.queue import (  # noqa: F401 - re-exported for the window, dialogs and tests
     ACTIVE, ENGINE_LABEL, RETRYABLE, STATUS_LABEL, WAITING, Job, JobList, Status, fmt_duration, fmt_eta)
 
@@ -18,7 +19,9 @@ class JobModel(QAbstractTableModel):
     """One row per job. Columns: name, duration, engine, price, status, progress."""
 
     NAME, DURATION, ENGINE, PRICE, STATUS, PROGRESS = range(6)
-    HEADERS = ("File", "Duration", "Engine", "Price", "Status", "Progress")
+    HEADERS = (QT_TRANSLATE_NOOP("JobModel", "File"), QT_TRANSLATE_NOOP("JobModel", "Duration"),
+               QT_TRANSLATE_NOOP("JobModel", "Engine"), QT_TRANSLATE_NOOP("JobModel", "Price"),
+               QT_TRANSLATE_NOOP("JobModel", "Status"), QT_TRANSLATE_NOOP("JobModel", "Progress"))
 
     jobsChanged = Signal()  # any add/remove/status change (for summaries and buttons)
 
@@ -35,7 +38,7 @@ class JobModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def flags(self, index):
@@ -58,11 +61,11 @@ class JobModel(QAbstractTableModel):
             if col == self.DURATION:
                 return fmt_duration(job.duration_ms)
             if col == self.ENGINE:
-                return ENGINE_LABEL.get(job.engine, job.engine)
+                return words.engine_label(job.engine)
             if col == self.PRICE:
-                return job.price_text()
+                return words.price_text(job)
             if col == self.STATUS:
-                return job.status_text()
+                return words.status_text(job)
             if col == self.PROGRESS:
                 return f"{int(job.fraction * 100)}%" if job.fraction or job.status == Status.RUNNING else ""
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -82,7 +85,7 @@ class JobModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.DURATION, self.PRICE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{job.name}: {job.status_text()}"
+            return f"{job.name}: {words.status_text(job)}"
         return None
 
     # -- jobs ---------------------------------------------------------------------------------
@@ -102,7 +105,7 @@ class JobModel(QAbstractTableModel):
         return self.book.with_status(*statuses)
 
     def summary(self) -> str:
-        return self.book.summary()
+        return words.summary(self.book)
 
     def add(self, jobs: Iterable[Job]) -> list[Job]:
         jobs = list(jobs)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from . import icons
 from .queue_model import Job, JobModel, JobRole, ProgressRole, Status
-from .settings import LANGUAGES
+from .words import fill_languages
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -73,33 +73,46 @@ class QueuePanel(QWidget):
     glossaryChanged = Signal(str)
     selectionChanged = Signal()
 
+    def language_code(self) -> str:
+        """The series language's code (``auto``, ``zh``, ``en``…); the box shows names."""
+        return self.language.currentData() or "auto"
+
+    def set_language(self, code: str) -> None:
+        """Show ``code`` (by name) in the series language box (signals as a user's choice would)."""
+        from ..core.languages import normalise_language
+
+        index = self.language.findData(normalise_language(code))
+        if index < 0:
+            fill_languages(self.language, code)
+        else:
+            self.language.setCurrentIndex(index)
+
     def __init__(self, model: JobModel, parent=None) -> None:
         super().__init__(parent)
         self.model = model
 
         # series bar ----------------------------------------------------------------------
         self.language = QComboBox()
-        self.language.setEditable(True)
-        self.language.addItems(LANGUAGES)
-        self.language.setToolTip("Language of the whole series (auto: detect per file)")
-        self.language.setMinimumContentsLength(6)
-        self.language.setAccessibleName("Series language")
-        self.language.currentTextChanged.connect(lambda t: self.languageChanged.emit(t.strip() or "auto"))
+        fill_languages(self.language, "auto")
+        self.language.setToolTip(self.tr("Language of the whole series (auto: detect per file)"))
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.language.setAccessibleName(self.tr("Series language"))
+        self.language.currentIndexChanged.connect(lambda _: self.languageChanged.emit(self.language_code()))
         self.glossary = QLineEdit()
-        self.glossary.setPlaceholderText("Glossary file: names and terms, one per line (optional)")
+        self.glossary.setPlaceholderText(self.tr("Glossary file: names and terms, one per line (optional)"))
         self.glossary.setClearButtonEnabled(True)
-        self.glossary.setAccessibleName("Series glossary file")
+        self.glossary.setAccessibleName(self.tr("Series glossary file"))
         self.glossary.editingFinished.connect(lambda: self.glossaryChanged.emit(self.glossary.text().strip()))
         self.glossary_button = QToolButton()
-        self.glossary_button.setText("Browse…")
+        self.glossary_button.setText(self.tr("Browse…"))
         self.glossary_button.clicked.connect(self.browseGlossary)
         self.glossary_info = QLabel()
         self.glossary_info.setObjectName("glossaryInfo")
         series = QHBoxLayout()
         series.setContentsMargins(0, 0, 0, 0)
-        lang_label = QLabel("Series &language:")
+        lang_label = QLabel(self.tr("Series &language:"))
         lang_label.setBuddy(self.language)
-        gl_label = QLabel("&Glossary:")
+        gl_label = QLabel(self.tr("&Glossary:"))
         gl_label.setBuddy(self.glossary)
         series.addWidget(lang_label)
         series.addWidget(self.language)
@@ -124,7 +137,7 @@ class QueuePanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.setItemDelegateForColumn(JobModel.PROGRESS, ProgressDelegate(self.table))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.table.setAccessibleName("Job queue")
+        self.table.setAccessibleName(self.tr("Job queue"))
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(JobModel.NAME, QHeaderView.ResizeMode.Stretch)
@@ -144,9 +157,9 @@ class QueuePanel(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         self.hint.setText(
-            "<div style='font-size:15pt; font-weight:600'>Drop video or audio files here</div>"
+            self.tr("<div style='font-size:15pt; font-weight:600'>Drop video or audio files here</div>"
             "<div style='margin-top:8px'>…or whole folders of a lecture series. "
-            "Or use <b>File ▸ Add files…</b> (Ctrl+O).</div>"
+            "Or use <b>File ▸ Add files…</b> (Ctrl+O).</div>")
         )
         hint_page = QWidget()
         hl = QVBoxLayout(hint_page)
@@ -159,20 +172,20 @@ class QueuePanel(QWidget):
         hl.addStretch(2)
         hint_page.setObjectName("dropPage")
         hint_page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        hint_page.setAccessibleName("Drop files here")
+        hint_page.setAccessibleName(self.tr("Drop files here"))
 
         self.stack = QStackedWidget()
         self.stack.addWidget(hint_page)
         self.stack.addWidget(self.table)
 
         # preview / details pane -----------------------------------------------------------
-        self.details_title = QLabel("Live text")
+        self.details_title = QLabel(self.tr("Live text"))
         self.details_title.setObjectName("detailsTitle")
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setObjectName("details")
-        self.details.setAccessibleName("Live text or error details of the selected job")
-        self.details.setPlaceholderText("The newest recognised text of the running job appears here.")
+        self.details.setAccessibleName(self.tr("Live text or error details of the selected job"))
+        self.details.setPlaceholderText(self.tr("The newest recognised text of the running job appears here."))
         self.details.setMaximumBlockCount(2000)
         details_box = QWidget()
         dl = QVBoxLayout(details_box)
@@ -244,17 +257,21 @@ class QueuePanel(QWidget):
     def _refresh_details(self) -> None:
         job = self._shown_job()
         if job is None:
-            self.details_title.setText("Live text")
+            self.details_title.setText(self.tr("Live text"))
             text = ""
         elif job.status == Status.FAILED:
-            self.details_title.setText(f"Why {job.name} failed (select and copy, or Jobs ▸ Copy error details)")
+            self.details_title.setText(self.tr("Why {name} failed (select and copy, or Jobs ▸ Copy error details)")
+                                       .format(name=job.name))
             text = job.detail or job.error
         elif job.status == Status.DONE and job.result is not None:
-            self.details_title.setText(f"{job.name}: first cues (double-click the row to open)")
+            title = self.tr("{name}: first cues (double-click the row to open)").format(name=job.name)
+            self.details_title.setText(title)
             text = "\n".join(c.plain() for c in job.result.document.cues[:12])
         else:
-            so_far = f" · {len(job.cues)} cues so far" if job.cues else ""
-            self.details_title.setText(f"Live text · {job.name}{so_far}")
+            title = self.tr("Live text · {name}").format(name=job.name)
+            if job.cues:
+                title += " · " + self.tr("%n cue(s) so far", "", len(job.cues))
+            self.details_title.setText(title)
             text = job.live_text()
         if self.details.toPlainText() != text:
             self.details.setPlainText(text)

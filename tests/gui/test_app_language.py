@@ -62,7 +62,7 @@ def test_english_or_auto_queues_normally_and_choosing_chinese_warns_at_once(make
     wav = copy_media(FIX / "speech_zh.wav", tmp_path / "media")
     assert len(app.add_paths([wav])) == 1
     assert not app.window.message_bar.isVisible()
-    app.panel.language.setCurrentText("zh")  # the series language box, as a user picks it
+    app.panel.language.setCurrentIndex(app.panel.language.findData("zh"))  # the series language box, as a user picks it
     assert app.settings.language == "zh"
     assert app.window.message_bar.isVisible() and "English only" in app.window.message_bar.text()
 
@@ -81,3 +81,38 @@ def test_chinese_style_settings_reach_the_jobs_and_survive_a_restart(make_app, s
     assert again.zh_style() == ZhStyle("spaces", "hant", True)
     bad = make_app(zh_punct="commas", zh_script="klingon", zh_latin_space=False)
     assert bad.options_for(None).zh == ZhStyle()  # unknown values fall back to the defaults
+
+
+def test_settings_say_what_a_model_folder_can_recognise(make_app, qtbot, tmp_path):
+    app = make_app(engine="local")
+    dlg = app.open_settings()
+    assert "English only" in dlg.model_hint.text()  # the built-in tiny.en pack
+    for name, size in (("multilingual", 51865), ("english-only", 51864)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "model.bin").write_bytes(b"\0")
+        (folder / "vocabulary.txt").write_text("\n".join(f"t{i}" for i in range(size)), "utf-8")
+    dlg.local_model.setEditText(str(tmp_path / "multilingual"))  # what Folder… does
+    assert dlg.model_hint.text().startswith("✓ Multilingual")
+    dlg.local_model.setEditText(str(tmp_path / "english-only"))
+    assert "English only" in dlg.model_hint.text()
+    dlg.local_model.setEditText(str(tmp_path))
+    assert dlg.model_hint.text().startswith("✗")
+    dlg.local_model.setEditText("small")
+    assert "downloaded once" in dlg.model_hint.text()
+    dlg.reject()
+
+
+def test_chinese_style_and_interface_language_are_chosen_in_settings(make_app, qtbot):
+    app = make_app()
+    dlg = app.open_settings()
+    dlg.zh_punct.setCurrentIndex(dlg.zh_punct.findData("spaces"))
+    dlg.zh_script.setCurrentIndex(dlg.zh_script.findData("hant"))
+    dlg.zh_latin_space.setChecked(True)
+    dlg.ui_language.setCurrentIndex(dlg.ui_language.findData("zh_CN"))
+    assert dlg.ui_language.currentText() == "中文（简体）" and "next time" in dlg.ui_language_note.text()
+    dlg.accept()
+    from subtitler.core.zh import ZhStyle
+
+    assert app.options_for(None).zh == ZhStyle("spaces", "hant", True)
+    assert app.settings.ui_language == "zh_CN"

@@ -26,7 +26,8 @@ def test_settings_persist_and_the_key_goes_to_the_keyring(make_app, settings_fil
     QTest.keyClicks(dlg.api_key, SECRET)
     dlg.base_url.setCurrentText("https://api.z.ai/api")
     dlg.concurrency.setValue(12)
-    dlg.language.setCurrentText("zh")
+    dlg.language.setCurrentIndex(dlg.language.findData("zh"))  # shown by name, stored as a code
+    assert dlg.language.currentText() == "Chinese (Simplified)"
     dlg.profile.setCurrentIndex(dlg.profile.findData("netflix-zh"))
     dlg.parallel.setValue(2)
     dlg.output_dir.setText(str(tmp_path / "subs"))
@@ -38,7 +39,7 @@ def test_settings_persist_and_the_key_goes_to_the_keyring(make_app, settings_fil
     assert app.engine() == "glm"
     assert not app.window.engine_notice.isVisible()
     assert app.queue.max_files == 2
-    assert app.panel.language.currentText() == "zh"
+    assert app.panel.language_code() == "zh" and app.panel.language.currentText() == "Chinese (Simplified)"
     # the key is in the keyring, never in the settings file
     assert memory_keyring()[(KEYRING_SERVICE, KEYRING_USER)] == SECRET
     app.save_state()
@@ -119,7 +120,7 @@ def test_series_language_and_glossary_apply_to_jobs(make_app, tmp_path, settings
     app.panel.glossary.setText(str(glossary))
     app.panel.glossary.editingFinished.emit()
     assert app.panel.glossary_info.text() == "2 terms"
-    app.panel.language.setCurrentText("en")
+    app.panel.language.setCurrentIndex(app.panel.language.findData("en"))
     opts = app.options_for(None)
     assert opts.language == "en"
     assert opts.glm_settings.hotwords == ["Nyquist", "Aliasing"]

@@ -33,8 +33,6 @@ from .settings import SettingsController
 
 log = logging.getLogger(__name__)
 
-SUBTITLE_FILTER = "Subtitles (*.srt *.ass *.ssa *.vtt);;All files (*)"
-PROJECT_FILTER = "subtitler projects (*.subtitler *.subproj *.json);;All files (*)"
 
 
 def editor_class() -> Any:
@@ -78,14 +76,15 @@ class EditorLauncher(QObject):
         if job.status == Status.RUNNING:
             doc = Document([], media_path=str(job.source.resolve()))
             add_transcribed(doc, list(job.cues))
-            win = self.open_document(doc, job.source, f"{job.name} — cues (transcribing)")
+            win = self.open_document(doc, job.source, self.tr("{name} — cues (transcribing)").format(name=job.name))
             self._live.setdefault(job.id, []).append((win, doc))
             return win
         if job.status != Status.DONE or job.result is None:
-            text = job.error if job.status == Status.FAILED else f"{job.name} is not transcribed yet."
+            text = (job.error if job.status == Status.FAILED
+                    else self.tr("{name} is not transcribed yet.").format(name=job.name))
             self.window.notify(text)
             return None
-        return self.open_document(job.result.document, job.source, f"{job.name} — cues",
+        return self.open_document(job.result.document, job.source, self.tr("{name} — cues").format(name=job.name),
                                   audio=getattr(job.result, "audio", None))
 
     def job_cues(self, job: Job, cues: list[Cue]) -> None:
@@ -147,25 +146,27 @@ class EditorLauncher(QObject):
 
     # -- files --------------------------------------------------------------------------------
     def choose_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open project", self.settings.last_dir(), PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), self.settings.last_dir(),
+                                              self.tr("subtitler projects (*.subtitler *.subproj *.json);;"
+                                                      "All files (*)"))
         if path:
             self.open_project(path)
 
     def open_project(self, path: str | Path) -> Optional[QWidget]:
         editor = editor_class()
         if editor is None or not hasattr(editor, "open_project"):
-            self.window.tell("Projects open in the editor, which is not available in this installation.")
+            self.window.tell(self.tr("Projects open in the editor, which is not available in this installation."))
             return None
         try:
             win = editor.open_project(str(path), **self._editor_kwargs(editor.open_project))
         except SubtitlerError as exc:
-            self.window.tell(f"Cannot open {Path(path).name}: {exc}")
+            self.window.tell(self.tr("Cannot open {name}: {error}").format(name=Path(path).name, error=exc))
             return None
         return self.present(win) if isinstance(win, QWidget) else win
 
     def choose_subtitles(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import subtitles", self.settings.last_dir(),
-                                              SUBTITLE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import subtitles"), self.settings.last_dir(),
+                                              self.tr("Subtitles (*.srt *.ass *.ssa *.vtt);;All files (*)"))
         if path:
             self.import_subtitles(path)
 
@@ -180,9 +181,10 @@ class EditorLauncher(QObject):
                 win = editor.import_subtitles(str(path), media=str(media) if media else None,
                                               **self._editor_kwargs(editor.import_subtitles))
             else:
-                win = CueListDialog(Document(formats.load(path)), f"{path.name} — cues", self.window)
+                win = CueListDialog(Document(formats.load(path)), self.tr("{name} — cues").format(name=path.name),
+                                    self.window)
         except SubtitlerError as exc:
-            self.window.tell(f"Cannot import {path.name}: {exc}")
+            self.window.tell(self.tr("Cannot import {name}: {error}").format(name=path.name, error=exc))
             return None
         return self.present(win) if isinstance(win, QWidget) else win
 

@@ -35,7 +35,7 @@ class ExportController(QObject):
         self.settings.update(output_dir=folder, formats=list(fmts), name_pattern=pattern, overwrite=overwrite)
 
     def report(self, summary: ExportSummary) -> None:
-        msg = f"Exported {len(summary.written)} files"
+        msg = self.tr("Exported %n file(s).", "", len(summary.written))
         if summary.failed:
-            msg += f"; {len(summary.failed)} failed (see the export summary)"
-        self.window.notify(msg + ".", 8000)
+            msg += " " + self.tr("%n failed (see the export summary).", "", len(summary.failed))
+        self.window.notify(msg, 8000)

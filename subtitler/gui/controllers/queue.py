@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.media import MEDIA_EXTENSIONS
@@ -17,7 +17,14 @@ from ..queue_model import JobModel
 from ..workers import JobQueue
 from .settings import SettingsController, language_problem_html
 
-MEDIA_FILTER = "Video and audio ({});;All files (*)".format(" ".join(f"*{e}" for e in sorted(MEDIA_EXTENSIONS)))
+MEDIA_PATTERNS = " ".join(f"*{e}" for e in sorted(MEDIA_EXTENSIONS))
+
+
+def media_filter() -> str:
+    return QCoreApplication.translate("QueueController", "Video and audio ({patterns});;All files (*)").format(
+        patterns=MEDIA_PATTERNS)
+
+
 
 
 class QueueController(QObject):
@@ -38,32 +45,34 @@ class QueueController(QObject):
         not_media = [p for p in skipped if p.exists() and not p.is_dir()]
         parts = []
         if empty:
-            parts.append(f"No video or audio in {'these folders' if len(empty) != 1 else 'the folder'}: "
-                         + names(empty))
+            parts.append(self.tr("No video or audio in %n folder(s): {names}", "",
+                                 len(empty)).format(names=names(empty)))
         if not_media:
-            parts.append(f"Skipped {len(not_media)} file{'s' * (len(not_media) != 1)} that "
-                         f"{'are' if len(not_media) != 1 else 'is'} not video or audio: " + names(not_media))
+            parts.append(self.tr("Skipped %n file(s) that are not video or audio: {names}", "", len(not_media))
+                         .format(names=names(not_media)))
         if missing:
-            parts.append(f"Not found: {names(missing)}")
+            parts.append(self.tr("Not found: {names}").format(names=names(missing)))
         if parts:
             self.window.tell("<br>".join(parts))
         elif jobs:
             self.window.message_bar.hide()
         if not jobs and not parts and paths:
-            self.window.notify("Those files are already in the queue.")
+            self.window.notify(self.tr("Those files are already in the queue."))
         if jobs and not self.panel.selected_jobs():
             self.panel.select_job(jobs[0])
         return jobs
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.window, "Add video or audio files", self.settings.last_dir(),
-                                                MEDIA_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Add video or audio files"),
+                                                self.settings.last_dir(),
+                                                media_filter())
         if files:
             self.settings.remember_dir(Path(files[0]).parent)
             self.add_paths(files)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Add a folder of media files", self.settings.last_dir())
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Add a folder of media files"),
+                                                  self.settings.last_dir())
         if folder:
             self.settings.remember_dir(Path(folder))
             self.add_paths([folder])
@@ -113,7 +122,7 @@ class QueueController(QObject):
 
     def copy_error(self) -> None:
         if self.panel.copy_details():
-            self.window.notify("Error details copied.", 3000)
+            self.window.notify(self.tr("Error details copied."), 3000)
 
     def engine_changed(self) -> None:
         """After the settings changed: jobs not started yet use the engine now chosen."""
@@ -147,10 +156,11 @@ class QueueController(QObject):
             return True
         n = len(busy)
         answer = QMessageBox.question(
-            self.window, "Quit subtitler?",
-            f"{n} job{'s' * (n != 1)} running and {len(waiting)} waiting. Cancel them and quit?\n\n"
-            "Cloud (GLM-ASR) jobs keep the pieces already transcribed: add the file again later and "
-            "only the rest is sent.",
+            self.window, self.tr("Quit subtitler?"),
+            self.tr("%n job(s) running", "", n) + self.tr(", {waiting} waiting. Cancel them and quit?").format(
+                waiting=len(waiting)) + "\n\n" +
+            self.tr("Cloud (GLM-ASR) jobs keep the pieces already transcribed: add the file again later and "
+                    "only the rest is sent."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
@@ -168,4 +178,6 @@ class QueueController(QObject):
 def names(paths: Sequence[Path], limit: int = 6) -> str:
     shown = [p.name or str(p) for p in paths]
     text = ", ".join(shown[:limit])
-    return text + (f" and {len(shown) - limit} more" if len(shown) > limit else "")
+    if len(shown) <= limit:
+        return text
+    return text + QCoreApplication.translate("QueueController", " and %n more", None, len(shown) - limit)

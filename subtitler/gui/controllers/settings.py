@@ -8,7 +8,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from ...core.errors import SubtitlerError
@@ -53,14 +53,13 @@ class SettingsController(QObject):
         """The status bar's engine label and the notice above the queue (None: no notice)."""
         s = self.settings
         if self.engine() == "glm":
-            return f"Engine: GLM-ASR · {s.glm_model}", None
-        from ...core.engines.local import model_label
-
+            return self.tr("Engine: GLM-ASR · {model}").format(model=s.glm_model), None
         notice = None
         if s.engine == "glm":
-            notice = notice_html("local", "No GLM-ASR API key is configured, so files are transcribed on this "
-                                          "computer.")
-        return f"Engine: local · {model_label(s.local_model or None)}", notice
+            notice = notice_html("local", self.tr("No GLM-ASR API key is configured, so files are transcribed on "
+                                                  "this computer."))
+        model = s.local_model or self.tr("tiny.en (offline pack)")
+        return self.tr("Engine: local · {model}").format(model=model), notice
 
     # -- the right engine for the language ----------------------------------------------------
     def language_problem(self) -> Any:
@@ -84,8 +83,8 @@ class SettingsController(QObject):
     def apply_settings(self, new: Settings) -> None:
         self.services = self.services.with_settings(new)  # the key is read again (it may be new)
         self.save()
-        if self.panel.language.currentText() != new.language:
-            self.panel.language.setCurrentText(new.language)
+        if self.panel.language_code() != new.language:
+            self.panel.set_language(new.language)
         self.update_glossary_info()
         self.changed.emit()
 
@@ -107,8 +106,8 @@ class SettingsController(QObject):
                 self.window.tell(language_problem_html(problem))
 
     def choose_glossary(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Glossary (one term per line)", self.last_dir(),
-                                              "Text files (*.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Glossary (one term per line)"), self.last_dir(),
+                                              self.tr("Text files (*.txt);;All files (*)"))
         if path:
             self.set_glossary(path)
 
@@ -128,11 +127,13 @@ class SettingsController(QObject):
         try:
             terms = self.services.glossary()
         except SubtitlerError as exc:
-            label.setText("<span style='color:#e5484d'>unreadable</span>")
+            label.setText(self.tr("<span style='color:#e5484d'>unreadable</span>"))
             label.setToolTip(str(exc))
             return
-        note = "" if self.engine() == "glm" else " (used by GLM-ASR only)"
-        label.setText(f"{len(terms)} term{'s' * (len(terms) != 1)}{note}")
+        text = self.tr("%n term(s)", "", len(terms))
+        if self.engine() != "glm":
+            text += " " + self.tr("(used by GLM-ASR only)")
+        label.setText(text)
         label.setToolTip(", ".join(terms[:100]))
 
     # -- remembered places and window state ---------------------------------------------------
@@ -150,7 +151,7 @@ class SettingsController(QObject):
         if split is not None:
             self.panel.splitter.restoreState(split)
         self.panel.language.blockSignals(True)
-        self.panel.language.setCurrentText(self.settings.language)
+        self.panel.set_language(self.settings.language)
         self.panel.language.blockSignals(False)
         self.panel.glossary.setText(self.settings.hotwords_file)
 
@@ -164,13 +165,20 @@ def language_problem_html(problem: Any) -> str:
     """The message bar's words for a core.languages.LanguageProblem, with the ways out as links."""
     from ...core.languages import language_name
 
-    name = language_name(problem.language)
+    from ..i18n import ui_language
+
+    name = language_name(problem.language, ui_language())
     if problem.kind == "english-only":
-        return (f"<b>The offline model understands English only, not {name}.</b> "
-                "<a href='use-glm'>Use GLM-ASR</a> (needs an API key), or "
-                "<a href='settings'>choose a multilingual model folder in Settings</a>. "
-                "Files are added once the engine can recognise the language.")
+        return QCoreApplication.translate(
+            "SettingsController", "<b>The offline model understands English only, not {language}.</b> "
+            "<a href='use-glm'>Use GLM-ASR</a> (needs an API key), or "
+            "<a href='settings'>choose a multilingual model folder in Settings</a>. "
+            "Files are added once the engine can recognise the language.").format(language=name)
     if problem.kind == "not-on-glm":
-        return (f"<b>GLM-ASR recognises Chinese and English only, not {name}.</b> "
-                "<a href='settings'>Choose the offline engine with a multilingual model in Settings</a>.")
-    return f"<b>Unknown language '{problem.language}'.</b> Choose one from the Series language list."
+        return QCoreApplication.translate(
+            "SettingsController", "<b>GLM-ASR recognises Chinese and English only, not {language}.</b> "
+            "<a href='settings'>Choose the offline engine with a multilingual model in Settings</a>.").format(
+            language=name)
+    return QCoreApplication.translate(
+        "SettingsController", "<b>Unknown language '{language}'.</b> Choose one from the Series language list.").format(
+        language=problem.language)

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.document import Document
+from ...core.languages import language_name
+from ..i18n import ui_language
+from ..words import flag_text
 
 
 def fmt_time(ms: int) -> str:
@@ -22,16 +25,19 @@ def fmt_time(ms: int) -> str:
 
 
 class CueListDialog(QDialog):
-    def __init__(self, document: Document, title: str = "Cues", parent=None) -> None:
+    def __init__(self, document: Document, title: str = "", parent=None) -> None:
         super().__init__(parent)
         self.document = document
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or self.tr("Cues"))
         self.resize(820, 560)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         cues = document.cues
-        info = QLabel(f"{len(cues)} cues · read-only" + (f" · language {document.language}" if document.language else ""))
+        text = self.tr("%n cue(s) · read-only", "", len(cues))
+        if document.language:
+            text += " · " + language_name(document.language, ui_language())
+        info = QLabel(text)
         self.table = QTableWidget(len(cues), 3)
-        self.table.setHorizontalHeaderLabels(["Start", "End", "Text"])
+        self.table.setHorizontalHeaderLabels([self.tr("Start"), self.tr("End"), self.tr("Text")])
         self.table.verticalHeader().setVisible(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -42,13 +48,13 @@ class CueListDialog(QDialog):
             for col, text in enumerate((fmt_time(cue.start), fmt_time(cue.end), cue.text)):
                 item = QTableWidgetItem(text)
                 if cue.flag:
-                    item.setToolTip(f"Needs review: {cue.flag}")
+                    item.setToolTip(self.tr("Needs review: {problem}").format(problem=flag_text(cue.flag)))
                 self.table.setItem(row, col, item)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton("&Copy all")
+        copy = QPushButton(self.tr("&Copy all"))
         copy.clicked.connect(self.copy_all)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

@@ -3,11 +3,13 @@ of what was written and what failed, why."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
     QLabel, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget,
@@ -34,18 +36,29 @@ class ExportSummary:
         return not self.failed
 
     def text(self) -> str:
-        lines = [f"Written: {len(self.written)} file{'s' * (len(self.written) != 1)}"]
+        lines = [QCoreApplication.translate("ExportDialog", "Written: %n file(s)", None, len(self.written))]
         lines += [f"  ✓ {p}" for p in self.written]
         if self.failed:
-            lines.append(f"Failed: {len(self.failed)}")
+            lines.append(QCoreApplication.translate("ExportDialog", "Failed: {count}").format(count=len(self.failed)))
             lines += [f"  ✗ {name}: {reason}" for name, reason in self.failed]
         return "\n".join(lines)
 
 
 def check_pattern(pattern: str, fmts: Sequence[str]) -> str:
     """An error sentence, or "" when the file-name pattern is usable (the core's rule, shared
-    with the command line)."""
-    return pattern_problem(pattern, fmts)
+    with the command line; its sentences in the user's language)."""
+    problem = pattern_problem(pattern, fmts)
+    m = re.match(r"The file-name pattern can use only \{stem\}, \{lang\} and \{ext\} \(not (.*)\)\.$", problem)
+    if m:
+        return QCoreApplication.translate("ExportDialog", "The file-name pattern can use only {stem}, {lang} and {ext}") + f" ({m[1]})."
+    known = {
+        "The file-name pattern is empty.": QCoreApplication.translate("ExportDialog", "The file-name pattern is empty."),
+        "The file-name pattern must not contain folders.":
+            QCoreApplication.translate("ExportDialog", "The file-name pattern must not contain folders."),
+        "With several formats the pattern needs {ext}, or the files would overwrite each other.":
+            QCoreApplication.translate("ExportDialog", "With several formats the pattern needs {ext}, or the files would overwrite each other."),
+    }
+    return known.get(problem, problem)
 
 
 def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str], pattern: str,
@@ -57,7 +70,7 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
     ready = []
     for job in jobs:
         if job.result is None:
-            summary.failed.append((job.name, "not transcribed yet."))
+            summary.failed.append((job.name, QCoreApplication.translate("ExportDialog", "not transcribed yet.")))
         else:
             ready.append(job)
     root = lambda job: getattr(job, "root", None)  # noqa: E731
@@ -66,8 +79,8 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
              for job in ready]
     clashes = collisions(plans)
     if clashes:
-        summary.failed += [("nothing written", f"{c}; use {{stem}} in the pattern, another folder, "
-                                               "or export them separately.") for c in clashes]
+        summary.failed += [(QCoreApplication.translate("ExportDialog", "nothing written"), c + QCoreApplication.translate(
+            "ExportDialog", "; use {stem} in the pattern, another folder, or export them separately.")) for c in clashes]
         return summary
     for job in ready:
         try:
@@ -90,14 +103,14 @@ class BatchExportDialog(QDialog):
                  formats: Sequence[str] = ("srt",), pattern: str = "{stem}.{ext}", overwrite: bool = False,
                  parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export subtitles")
+        self.setWindowTitle(self.tr("Export subtitles"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.selected_done = [j for j in selected if j.status == Status.DONE]
         self.all_done = [j for j in all_jobs if j.status == Status.DONE]
         self.summary: Optional[ExportSummary] = None
 
-        self.scope_selected = QRadioButton(f"&Selected finished jobs ({len(self.selected_done)})")
-        self.scope_all = QRadioButton(f"&All finished jobs ({len(self.all_done)})")
+        self.scope_selected = QRadioButton(self.tr("&Selected finished jobs ({count})").format(count=len(self.selected_done)))
+        self.scope_all = QRadioButton(self.tr("&All finished jobs ({count})").format(count=len(self.all_done)))
         group = QButtonGroup(self)
         group.addButton(self.scope_selected)
         group.addButton(self.scope_all)
@@ -107,7 +120,7 @@ class BatchExportDialog(QDialog):
         scope.addWidget(self.scope_selected)
         scope.addWidget(self.scope_all)
 
-        self.folder, folder_row = folder_row_widget(self, folder, "Export to folder")
+        self.folder, folder_row = folder_row_widget(self, folder, self.tr("Export to folder"))
         self.format_boxes, fmt_row = format_checks(formats)
         for box in self.format_boxes.values():
             box.toggled.connect(self._validate)
@@ -121,24 +134,25 @@ class BatchExportDialog(QDialog):
         self.pattern_hint.setObjectName("patternHint")
 
         self.overwrite = QComboBox()
-        self.overwrite.addItems(["Don't overwrite: skip existing files and report them", "Overwrite existing files"])
+        self.overwrite.addItems([self.tr("Don't overwrite: skip existing files and report them"),
+                                 self.tr("Overwrite existing files")])
         self.overwrite.setCurrentIndex(1 if overwrite else 0)
 
         form = QFormLayout()
-        form.addRow("Jobs:", scope)
-        form.addRow(buddy_label("&Folder:", self.folder), folder_row)
-        form.addRow("Formats:", fmt_row)
-        form.addRow("File &names:", self.pattern)
+        form.addRow(self.tr("Jobs:"), scope)
+        form.addRow(buddy_label(self.tr("&Folder:"), self.folder), folder_row)
+        form.addRow(self.tr("Formats:"), fmt_row)
+        form.addRow(self.tr("File &names:"), self.pattern)
         form.addRow("", self.pattern_hint)
-        form.addRow("&Existing files:", self.overwrite)
+        form.addRow(self.tr("&Existing files:"), self.overwrite)
 
         self.summary_view = QPlainTextEdit()
         self.summary_view.setReadOnly(True)
-        self.summary_view.setPlaceholderText("A summary of what was written and what failed appears here.")
-        self.summary_view.setAccessibleName("Export summary")
+        self.summary_view.setPlaceholderText(self.tr("A summary of what was written and what failed appears here."))
+        self.summary_view.setAccessibleName(self.tr("Export summary"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)
         self.buttons.rejected.connect(self.reject)
@@ -164,14 +178,15 @@ class BatchExportDialog(QDialog):
     def _validate(self, *_) -> bool:
         fmts = self.chosen_formats()
         pattern = self.pattern.currentText().strip()
-        problem = "Choose at least one format." if not fmts else check_pattern(pattern, fmts)
+        problem = self.tr("Choose at least one format.") if not fmts else check_pattern(pattern, fmts)
         if problem:
             self.pattern_hint.setText(f"<span style='color:#e5484d'>{problem}</span>")
         else:
             jobs = self.chosen_jobs() or self.all_done
             stem = jobs[0].source.stem if jobs else "lecture 01"
             lang = (jobs[0].result.document.language if jobs and jobs[0].result else "") or "en"
-            self.pattern_hint.setText("e.g. " + pattern.format(stem=stem, lang=lang, ext=fmts[0]))
+            self.pattern_hint.setText(self.tr("e.g. {example}").format(example=pattern.format(stem=stem, lang=lang,
+                                                                                              ext=fmts[0])))
         self.export_button.setEnabled(not problem and bool(self.all_done))
         return not problem
 

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from typing import Sequence
 
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from ...core.formats import FORMATS
 
-FORMAT_LABELS = {"srt": "SRT", "ass": "ASS (styled)", "vtt": "WebVTT", "txt": "Plain text"}
+FORMAT_LABELS: dict[str, str] = {"srt": "SRT", "ass": str(QT_TRANSLATE_NOOP("output_choice", "ASS (styled)")),
+                                 "vtt": "WebVTT", "txt": str(QT_TRANSLATE_NOOP("output_choice", "Plain text"))}
 
 
-def folder_row(parent: QWidget, text: str, title: str, browse_label: str = "&Browse…") -> tuple[QLineEdit, QHBoxLayout]:
+def folder_row(parent: QWidget, text: str, title: str, browse_label: str = "") -> tuple[QLineEdit, QHBoxLayout]:
     """A folder field (empty: next to each source file) with a Browse button."""
     edit = QLineEdit(text)
-    edit.setPlaceholderText("next to each source file")
+    edit.setPlaceholderText(QCoreApplication.translate("output_choice", "next to each source file"))
     edit.setClearButtonEnabled(True)
-    browse = QPushButton(browse_label)
+    browse = QPushButton(browse_label or QCoreApplication.translate("output_choice", "&Browse…"))
 
     def choose() -> None:
         path = QFileDialog.getExistingDirectory(parent, title, edit.text())
@@ -35,7 +38,7 @@ def format_checks(chosen: Sequence[str], labels: dict[str, str] = FORMAT_LABELS)
     boxes: dict[str, QCheckBox] = {}
     row = QHBoxLayout()
     for fmt in FORMATS:
-        box = QCheckBox(labels.get(fmt, fmt.upper()))
+        box = QCheckBox(QCoreApplication.translate("output_choice", labels[fmt]) if fmt in labels else fmt.upper())
         box.setChecked(fmt in chosen)
         boxes[fmt] = box
         row.addWidget(box)

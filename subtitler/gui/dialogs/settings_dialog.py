@@ -4,11 +4,13 @@ concurrency, language, reading profile, default output folder and formats, local
 from __future__ import annotations
 
 import dataclasses
+import re
 import traceback
+from pathlib import Path
 from typing import Optional
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
     QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
@@ -18,8 +20,9 @@ from ...core.errors import SubtitlerError
 from ...core.progress import CancelToken
 from .output_choice import checked, folder_row, format_checks
 from ...core.rules import PROFILES
+from ..words import fill_languages, profile_label
 from ..settings import (
-    DEFAULT_GLM_MODEL, INTERNATIONAL_URL, LANGUAGES, MAINLAND_URL, NAME_PATTERNS, AppSettings, KeyStore,
+    DEFAULT_GLM_MODEL, INTERNATIONAL_URL, MAINLAND_URL, NAME_PATTERNS, AppSettings, KeyStore,
 )
 
 LOCAL_MODELS = ("", "tiny", "base", "small", "medium", "large-v3", "distil-large-v3")
@@ -41,7 +44,8 @@ def test_api_key(glm_settings) -> str:
         fn = getattr(glm, name, None)
         if callable(fn):
             answer = fn(glm_settings)
-            return answer if isinstance(answer, str) and answer else "The key works."
+            return answer if isinstance(answer, str) and answer else QCoreApplication.translate(
+                "SettingsDialog", "The key works.")
     from ...core.speech import Chunk, Region
 
     quick = dataclasses.replace(glm_settings, concurrency=1, max_retries=1, max_rate_retries=2,
@@ -52,7 +56,7 @@ def test_api_key(glm_settings) -> str:
     results = glm.GlmEngine(quick).transcribe([chunk], language=None, cancel=CancelToken())
     if results and results[0].error:
         raise SubtitlerError(results[0].error)
-    return f"The key works ({quick.host} answered)."
+    return QCoreApplication.translate("SettingsDialog", "The key works ({host} answered).").format(host=quick.host)
 
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
@@ -77,9 +81,11 @@ class _KeyTest(QRunnable):
         except SubtitlerError as exc:
             self.signals.done.emit(False, str(exc))
         except ImportError:
-            self.signals.done.emit(False, "The GLM-ASR engine is not available in this installation.")
+            self.signals.done.emit(False, QCoreApplication.translate(
+                "SettingsDialog", "The GLM-ASR engine is not available in this installation."))
         except Exception as exc:
-            self.signals.done.emit(False, f"Unexpected error: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
+            self.signals.done.emit(False, QCoreApplication.translate("SettingsDialog", "Unexpected error: {error}").format(
+                error=f"{type(exc).__name__}: {exc}") + f"\n{traceback.format_exc(limit=3)}")
         else:
             self.signals.done.emit(True, msg)
 
@@ -92,17 +98,17 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: AppSettings, keystore: KeyStore, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.original = settings
         self.keystore = keystore
         self._tests: list[_KeyTest] = []
 
         # engine ---------------------------------------------------------------------------
-        self.engine_glm = QRadioButton("&GLM-ASR (cloud: fast, Chinese and English, ¥0.06 per minute)")
-        self.engine_local = QRadioButton("&Local (offline faster-whisper, free, slower)")
+        self.engine_glm = QRadioButton(self.tr("&GLM-ASR (cloud: fast, Chinese and English, ¥0.06 per minute)"))
+        self.engine_local = QRadioButton(self.tr("&Local (offline faster-whisper, free, slower)"))
         (self.engine_glm if settings.engine == "glm" else self.engine_local).setChecked(True)
-        engine_box = QGroupBox("Engine")
+        engine_box = QGroupBox(self.tr("Engine"))
         el = QVBoxLayout(engine_box)
         el.addWidget(self.engine_glm)
         el.addWidget(self.engine_local)
@@ -110,18 +116,18 @@ class SettingsDialog(QDialog):
         # GLM-ASR --------------------------------------------------------------------------
         self.api_key = QLineEdit(keystore.get())
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.api_key.setPlaceholderText("paste your Zhipu / Z.ai API key")
-        self.api_key.setAccessibleName("API key")
-        self.show_key = QCheckBox("Show")
+        self.api_key.setPlaceholderText(self.tr("paste your Zhipu / Z.ai API key"))
+        self.api_key.setAccessibleName(self.tr("API key"))
+        self.show_key = QCheckBox(self.tr("Show"))
         self.show_key.toggled.connect(lambda on: self.api_key.setEchoMode(
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
-        self.test_button = QPushButton("&Test key")
+        self.test_button = QPushButton(self.tr("&Test key"))
         self.test_button.clicked.connect(self.test_key)
         key_row = QHBoxLayout()
         key_row.addWidget(self.api_key, 1)
         key_row.addWidget(self.show_key)
         key_row.addWidget(self.test_button)
-        self.key_status = QLabel(keystore.problem or f"Stored in: {keystore.backend_name}")
+        self.key_status = QLabel(self.key_problem() or self.tr("Stored in: {place}").format(place=self.key_place()))
         self.key_status.setWordWrap(True)
         self.key_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.base_url = QComboBox()
@@ -132,68 +138,107 @@ class SettingsDialog(QDialog):
         self.concurrency = QSpinBox()
         self.concurrency.setRange(1, 50)
         self.concurrency.setValue(settings.concurrency)
-        self.concurrency.setToolTip("Pieces uploaded at the same time for one file")
-        self.stream = QCheckBox("Stream text while it is recognised (live preview)")
+        self.concurrency.setToolTip(self.tr("Pieces uploaded at the same time for one file"))
+        self.stream = QCheckBox(self.tr("Stream text while it is recognised (live preview)"))
         self.stream.setChecked(settings.stream)
         glm_box = QGroupBox("GLM-ASR")
         gl = QFormLayout(glm_box)
-        gl.addRow(buddy_label("API &key:", self.api_key), key_row)
+        gl.addRow(buddy_label(self.tr("API &key:"), self.api_key), key_row)
         gl.addRow("", self.key_status)
-        gl.addRow("Base &URL:", self.base_url)
-        gl.addRow("&Model:", self.glm_model)
-        gl.addRow("&Concurrency:", self.concurrency)
+        gl.addRow(self.tr("Base &URL:"), self.base_url)
+        gl.addRow(self.tr("&Model:"), self.glm_model)
+        gl.addRow(self.tr("&Concurrency:"), self.concurrency)
         gl.addRow("", self.stream)
 
         # local ----------------------------------------------------------------------------
         self.local_model = QComboBox()
         self.local_model.setEditable(True)
         for name in LOCAL_MODELS:
-            self.local_model.addItem(name or "tiny.en (offline pack, built in)", name)
+            self.local_model.addItem(name or self.tr("tiny.en (offline pack, built in)"), name)
         idx = self.local_model.findData(settings.local_model)
         if idx >= 0:
             self.local_model.setCurrentIndex(idx)
         else:
             self.local_model.setEditText(settings.local_model)
-        browse_model = QPushButton("Folder…")
+        browse_model = QPushButton(self.tr("Folder…"))
         browse_model.clicked.connect(self._browse_model)
         lm_row = QHBoxLayout()
         lm_row.addWidget(self.local_model, 1)
         lm_row.addWidget(browse_model)
-        local_box = QGroupBox("Local engine")
+        local_box = QGroupBox(self.tr("Local engine"))
         ll = QFormLayout(local_box)
-        ll.addRow(buddy_label("Mo&del:", self.local_model), lm_row)
+        ll.addRow(buddy_label(self.tr("Mo&del:"), self.local_model), lm_row)
+        self.model_hint = QLabel()
+        self.model_hint.setWordWrap(True)
+        self.model_hint.setObjectName("modelHint")
+        ll.addRow("", self.model_hint)
+        self.local_model.currentTextChanged.connect(self._check_model)
+        self._check_model()
 
         # transcription / output -----------------------------------------------------------
         self.language = QComboBox()
-        self.language.setEditable(True)
-        self.language.addItems(LANGUAGES)
-        self.language.setCurrentText(settings.language)
+        fill_languages(self.language, settings.language)
         self.profile = QComboBox()
-        self.profile.addItem("Automatic (by script)", "auto")
+        self.profile.addItem(self.tr("Automatic (by script)"), "auto")
         for name, prof in PROFILES.items():
-            self.profile.addItem(prof.label, name)
+            self.profile.addItem(profile_label(prof), name)
         self.profile.setCurrentIndex(max(0, self.profile.findData(settings.profile)))
         self.parallel = QSpinBox()
         self.parallel.setRange(1, 8)
         self.parallel.setValue(settings.parallel_files)
-        self.parallel.setToolTip("How many files are transcribed at the same time")
-        self.auto_start = QCheckBox("Start jobs as soon as files are added")
+        self.parallel.setToolTip(self.tr("How many files are transcribed at the same time"))
+        self.auto_start = QCheckBox(self.tr("Start jobs as soon as files are added"))
         self.auto_start.setChecked(settings.auto_start)
-        self.output_dir, out_row = folder_row(self, settings.output_dir, "Default output folder", "Browse…")
+        self.output_dir, out_row = folder_row(self, settings.output_dir, self.tr("Default output folder"),
+                                              self.tr("Browse…"))
         self.format_boxes, fmt_row = format_checks(settings.formats, labels={})
         self.pattern = QComboBox()
         self.pattern.setEditable(True)
         self.pattern.addItems(NAME_PATTERNS)
         self.pattern.setCurrentText(settings.name_pattern)
-        out_box = QGroupBox("Transcription and output")
+        out_box = QGroupBox(self.tr("Transcription and output"))
         ol = QFormLayout(out_box)
-        ol.addRow("Lan&guage:", self.language)
-        ol.addRow("Reading &profile:", self.profile)
-        ol.addRow("Files at a &time:", self.parallel)
+        ol.addRow(self.tr("Lan&guage:"), self.language)
+        ol.addRow(self.tr("Reading &profile:"), self.profile)
+        ol.addRow(self.tr("Files at a &time:"), self.parallel)
         ol.addRow("", self.auto_start)
-        ol.addRow(buddy_label("Output &folder:", self.output_dir), out_row)
-        ol.addRow("Formats:", fmt_row)
-        ol.addRow("File &names:", self.pattern)
+        ol.addRow(buddy_label(self.tr("Output &folder:"), self.output_dir), out_row)
+        ol.addRow(self.tr("Formats:"), fmt_row)
+        ol.addRow(self.tr("File &names:"), self.pattern)
+
+        # Chinese subtitles (core.zh.ZhStyle) ----------------------------------------------------
+        self.zh_punct = QComboBox()
+        for value, label in (("netflix", self.tr("Netflix: full-width marks, no ，。 at line ends")),
+                             ("spaces", self.tr("Spaces: ，。 become a full-width space")),
+                             ("keep", self.tr("As recognised"))):
+            self.zh_punct.addItem(label, value)
+        self.zh_punct.setCurrentIndex(max(0, self.zh_punct.findData(settings.zh_punct)))
+        self.zh_script = QComboBox()
+        for value, label in (("keep", self.tr("As recognised")), ("hans", self.tr("Simplified Chinese")),
+                             ("hant", self.tr("Traditional Chinese")), ("tw", self.tr("Traditional (Taiwan)")),
+                             ("hk", self.tr("Traditional (Hong Kong)"))):
+            self.zh_script.addItem(label, value)
+        self.zh_script.setCurrentIndex(max(0, self.zh_script.findData(settings.zh_script)))
+        self.zh_latin_space = QCheckBox(self.tr("Space between Chinese and Latin letters or digits (用 Python 做 FFT)"))
+        self.zh_latin_space.setChecked(settings.zh_latin_space)
+        zh_box = QGroupBox(self.tr("Chinese subtitles"))
+        zl = QFormLayout(zh_box)
+        zl.addRow(self.tr("P&unctuation:"), self.zh_punct)
+        zl.addRow(self.tr("Sc&ript:"), self.zh_script)
+        zl.addRow("", self.zh_latin_space)
+
+        # the app's language -----------------------------------------------------------------
+        self.ui_language = QComboBox()
+        for value, label in (("auto", self.tr("Automatic (system language)")), ("en", "English"),
+                             ("zh_CN", "中文（简体）")):
+            self.ui_language.addItem(label, value)
+        self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(settings.ui_language)))
+        self.ui_language_note = QLabel(self.tr("Takes effect the next time subtitler starts."))
+        self.ui_language_note.setWordWrap(True)
+        ui_box = QGroupBox(self.tr("Interface"))
+        ul = QFormLayout(ui_box)
+        ul.addRow(self.tr("Interface &language:"), self.ui_language)
+        ul.addRow("", self.ui_language_note)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -207,6 +252,8 @@ class SettingsDialog(QDialog):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(out_box)
+        right.addWidget(zh_box)
+        right.addWidget(ui_box)
         right.addStretch(1)
         cols.addLayout(left, 3)
         cols.addLayout(right, 2)
@@ -214,6 +261,23 @@ class SettingsDialog(QDialog):
         layout.addLayout(cols)
         layout.addWidget(buttons)
         self.resize(980, 520)
+
+    # -- the key store, in words ----------------------------------------------------------
+    def key_place(self) -> str:
+        if not self.keystore.use_os:
+            return self.tr("memory of this session only (SUBTITLER_NO_KEYRING)")
+        return self.tr("the system keyring ({backend})").format(backend=self.keystore.backend_name)
+
+    def key_problem(self) -> str:
+        problem = self.keystore.problem
+        m = re.match(r"The OS keyring could not be read \((\w+)\)", problem)
+        if m:
+            return self.tr("The system keyring could not be read ({error}).").format(error=m[1])
+        m = re.match(r"The API key could not be stored in the OS keyring \((\w+)\)", problem)
+        if m:
+            return self.tr("The API key could not be stored in the system keyring ({error}); it is not saved "
+                           "anywhere else.").format(error=m[1])
+        return problem
 
     # -- values ---------------------------------------------------------------------------
     def chosen_local_model(self) -> str:
@@ -231,13 +295,17 @@ class SettingsDialog(QDialog):
         s.concurrency = self.concurrency.value()
         s.stream = self.stream.isChecked()
         s.local_model = self.chosen_local_model()
-        s.language = self.language.currentText().strip() or "auto"
+        s.language = self.language.currentData() or "auto"
         s.profile = self.profile.currentData() or "auto"
         s.parallel_files = self.parallel.value()
         s.auto_start = self.auto_start.isChecked()
         s.output_dir = self.output_dir.text().strip()
         s.formats = checked(self.format_boxes) or ["srt"]
         s.name_pattern = self.pattern.currentText().strip() or "{stem}.{ext}"
+        s.zh_punct = self.zh_punct.currentData() or "netflix"
+        s.zh_script = self.zh_script.currentData() or "keep"
+        s.zh_latin_space = self.zh_latin_space.isChecked()
+        s.ui_language = self.ui_language.currentData() or "auto"
         s.normalise()
         return s
 
@@ -257,7 +325,7 @@ class SettingsDialog(QDialog):
             self.key_status.setText(f"<span style='color:#e5484d'>{exc}</span>")
             return
         if not stored:
-            self.key_status.setText(f"<span style='color:#e5484d'>{self.keystore.problem}</span>")
+            self.key_status.setText(f"<span style='color:#e5484d'>{self.key_problem()}</span>")
             return
         self.saved.emit(new)
         super().accept()
@@ -266,7 +334,7 @@ class SettingsDialog(QDialog):
     def test_key(self) -> None:
         key = self.api_key.text().strip()
         if not key:
-            self._show_test(False, "Enter an API key first.")
+            self._show_test(False, self.tr("Enter an API key first."))
             return
         try:
             glm_settings = make_glm_settings(self.values(), key)
@@ -274,10 +342,10 @@ class SettingsDialog(QDialog):
             self._show_test(False, str(exc))
             return
         except ImportError:
-            self._show_test(False, "The GLM-ASR engine is not available in this installation.")
+            self._show_test(False, self.tr("The GLM-ASR engine is not available in this installation."))
             return
         self.test_button.setEnabled(False)
-        self.key_status.setText("Testing the key with one tiny request…")
+        self.key_status.setText(self.tr("Testing the key with one tiny request…"))
         task = _KeyTest(glm_settings)
         task.setAutoDelete(False)
         task.signals.done.connect(self._show_test)
@@ -292,7 +360,28 @@ class SettingsDialog(QDialog):
         self.key_status.setToolTip(message)
         self.keyTested.emit(ok, message)
 
+    def _check_model(self, *_) -> None:
+        """Say what the chosen model can recognise; a folder is checked on disk (not loaded)."""
+        from ...core.engines.local import inspect_model_folder
+
+        model = self.chosen_local_model()
+        if not model or model.endswith(".en"):
+            text = self.tr("tiny.en knows English only. For Chinese and other languages choose a multilingual "
+                           "model (e.g. small, medium) or a downloaded model folder.") if not model else \
+                self.tr("This model knows English only.")
+        elif Path(model).expanduser().is_dir():
+            try:
+                folder = inspect_model_folder(model)
+            except SubtitlerError:
+                text = "✗ " + self.tr("This folder is not a faster-whisper model (it needs model.bin and a vocabulary).")
+            else:
+                text = "✓ " + (self.tr("Multilingual model folder: Chinese and other languages work offline.")
+                               if folder.multilingual else self.tr("This model folder knows English only."))
+        else:
+            text = self.tr("Multilingual model: downloaded once on first use, then it works offline.")
+        self.model_hint.setText(text)
+
     def _browse_model(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "faster-whisper model folder")
+        path = QFileDialog.getExistingDirectory(self, self.tr("faster-whisper model folder"))
         if path:
             self.local_model.setEditText(path)

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Optional
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout
 
 from ...core.edits import NUDGE_MS
 from ...core.rules import PROFILES
+from ..words import edit_label, profile_label
 
 if TYPE_CHECKING:
     from .window import EditorWindow
 
 CUE_MENU = ("play_cue", None, "split", "merge", "insert_before", "insert_after", "delete", None,
             "set_start", "set_end", None, "copy_text", "fix_selected", "retranscribe")
-HELP_EXTRA = (
+HELP_EXTRA = QT_TRANSLATE_NOOP(
+    "Actions",
     "<p>Waveform: click seeks; drag a cue to move it, drag its edge to resize (snaps to neighbours, "
     "the playhead and speech; hold <b>Shift</b> for no snapping); <b>wheel</b> scrolls, "
     "<b>Ctrl+wheel</b> zooms; double-click a cue to go to its start; right-click for the cue menu; with "
@@ -58,79 +60,80 @@ class Actions(QObject):
     def _build(self) -> None:
         w, ed, files, mb = self.win, self.win.edits, self.win.files, self.win.menuBar()
         act = self.act
-        m = mb.addMenu("&File")
-        act(m, "open", "Open project…", files.open_project_dialog, [QKeySequence.StandardKey.Open])
-        recent = m.addMenu("Open recent")
+        m = mb.addMenu(self.tr("&File"))
+        act(m, "open", self.tr("Open project…"), files.open_project_dialog, [QKeySequence.StandardKey.Open])
+        recent = m.addMenu(self.tr("Open recent"))
         recent.aboutToShow.connect(lambda: files.fill_recent(recent))
-        act(m, "save", "Save project", files.save, [QKeySequence.StandardKey.Save])
-        act(m, "save_as", "Save project as…", files.save_as, ["Ctrl+Shift+S"])
+        act(m, "save", self.tr("Save project"), files.save, [QKeySequence.StandardKey.Save])
+        act(m, "save_as", self.tr("Save project as…"), files.save_as, ["Ctrl+Shift+S"])
         m.addSeparator()
-        act(m, "import", "Import subtitles (SRT/ASS/VTT)…", files.import_dialog, ["Ctrl+I"])
-        act(m, "media", "Open media for these subtitles…", files.media_dialog)
-        act(m, "export", "Export subtitles (SRT/ASS/VTT/TXT)…", files.export_dialog, ["Ctrl+E"])
-        act(m, "style", "ASS style…", files.style_dialog)
+        act(m, "import", self.tr("Import subtitles (SRT/ASS/VTT)…"), files.import_dialog, ["Ctrl+I"])
+        act(m, "media", self.tr("Open media for these subtitles…"), files.media_dialog)
+        act(m, "export", self.tr("Export subtitles (SRT/ASS/VTT/TXT)…"), files.export_dialog, ["Ctrl+E"])
+        act(m, "style", self.tr("ASS style…"), files.style_dialog)
         m.addSeparator()
-        act(m, "close", "Close", w.close, ["Ctrl+W"])
+        act(m, "close", self.tr("Close"), w.close, ["Ctrl+W"])
 
-        m = mb.addMenu("&Edit")
-        self.undo = act(m, "undo", "Undo", ed.undo, ["Ctrl+Z"])
-        self.redo = act(m, "redo", "Redo", ed.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
+        m = mb.addMenu(self.tr("&Edit"))
+        self.undo = act(m, "undo", self.tr("Undo"), ed.undo, ["Ctrl+Z"])
+        self.redo = act(m, "redo", self.tr("Redo"), ed.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
         m.addSeparator()
-        act(m, "copy_text", "Copy cue text", self.copy_text)
-        act(m, "insert_after", "Insert cue after", lambda: ed.insert(after=True), ["Insert"])
-        act(m, "insert_before", "Insert cue before", lambda: ed.insert(after=False), ["Shift+Insert"])
-        act(m, "delete", "Delete selected cues", ed.delete_selected, ["Ctrl+Delete"])
-        act(m, "split", "Split cue (at playhead or text cursor)", ed.split, ["Ctrl+Shift+Return"])
-        act(m, "merge", "Merge with next / merge selection", ed.merge, ["Ctrl+Shift+M"])
+        act(m, "copy_text", self.tr("Copy cue text"), self.copy_text)
+        act(m, "insert_after", self.tr("Insert cue after"), lambda: ed.insert(after=True), ["Insert"])
+        act(m, "insert_before", self.tr("Insert cue before"), lambda: ed.insert(after=False), ["Shift+Insert"])
+        act(m, "delete", self.tr("Delete selected cues"), ed.delete_selected, ["Ctrl+Delete"])
+        act(m, "split", self.tr("Split cue (at playhead or text cursor)"), ed.split, ["Ctrl+Shift+Return"])
+        act(m, "merge", self.tr("Merge with next / merge selection"), ed.merge, ["Ctrl+Shift+M"])
         m.addSeparator()
-        act(m, "find", "Find and replace…", ed.find_replace_dialog, ["Ctrl+H", QKeySequence.StandardKey.Find])
-        act(m, "next_problem", "Go to next problem", ed.next_problem, ["F8"])
-        act(m, "prev_cue", "Previous cue", lambda: ed.go_relative(-1), ["Alt+Up"])
-        act(m, "next_cue", "Next cue", lambda: ed.go_relative(1), ["Alt+Down"])
-        act(m, "select_all", "Select all cues", w.table.selectAll, ["Ctrl+Shift+A"])
+        act(m, "find", self.tr("Find and replace…"), ed.find_replace_dialog, ["Ctrl+H", QKeySequence.StandardKey.Find])
+        act(m, "next_problem", self.tr("Go to next problem"), ed.next_problem, ["F8"])
+        act(m, "prev_cue", self.tr("Previous cue"), lambda: ed.go_relative(-1), ["Alt+Up"])
+        act(m, "next_cue", self.tr("Next cue"), lambda: ed.go_relative(1), ["Alt+Down"])
+        act(m, "select_all", self.tr("Select all cues"), w.table.selectAll, ["Ctrl+Shift+A"])
 
-        m = mb.addMenu("&Timing")
-        act(m, "set_start", "Set start at playhead", ed.set_start_at_playhead, ["F11", "Ctrl+3"])
-        act(m, "set_end", "Set end at playhead", ed.set_end_at_playhead, ["F12", "Ctrl+4"])
+        m = mb.addMenu(self.tr("&Timing"))
+        act(m, "set_start", self.tr("Set start at playhead"), ed.set_start_at_playhead, ["F11", "Ctrl+3"])
+        act(m, "set_end", self.tr("Set end at playhead"), ed.set_end_at_playhead, ["F12", "Ctrl+4"])
         m.addSeparator()
         for part, name, k100, kframe in (("start", "start", "Ctrl", "Ctrl+Shift"), ("end", "end", "Alt", "Alt+Shift"),
                                          ("both", "cue", "Ctrl+Alt", "Ctrl+Alt+Shift")):
-            what = {"start": "start", "end": "end", "both": "whole cue"}[part]
+            what = {"start": self.tr("start"), "end": self.tr("end"), "both": self.tr("whole cue")}[part]
             for sign, arrow, word in ((-1, "Left", "back"), (1, "Right", "fwd")):
-                act(m, f"nudge_{name}_{word}", f"Move {what} {'−' if sign < 0 else '+'}100 ms",
+                sig = "−" if sign < 0 else "+"
+                act(m, f"nudge_{name}_{word}", self.tr("Move {what} {sign}100 ms").format(what=what, sign=sig),
                     self._nudger(part, sign, None), [f"{k100}+{arrow}"])
-                act(m, f"nudge_{name}_{word}_frame", f"Move {what} {'−' if sign < 0 else '+'}1 frame",
+                act(m, f"nudge_{name}_{word}_frame", self.tr("Move {what} {sign}1 frame").format(what=what, sign=sig),
                     self._nudger(part, sign, w.frame_ms), [f"{kframe}+{arrow}"])
         m.addSeparator()
-        act(m, "shift_all", "Shift all cues…", lambda: ed.shift_dialog(selected=False), ["Ctrl+Shift+T"])
-        act(m, "shift_selected", "Shift selected cues…", lambda: ed.shift_dialog(selected=True), ["Ctrl+T"])
-        act(m, "fix_selected", "Fix timing of selection", lambda: ed.fix_timing(selected=True), ["Ctrl+Shift+F"])
-        act(m, "fix_all", "Fix timing of all cues", lambda: ed.fix_timing(selected=False))
-        self.profile_menu = m.addMenu("Reading profile")
+        act(m, "shift_all", self.tr("Shift all cues…"), lambda: ed.shift_dialog(selected=False), ["Ctrl+Shift+T"])
+        act(m, "shift_selected", self.tr("Shift selected cues…"), lambda: ed.shift_dialog(selected=True), ["Ctrl+T"])
+        act(m, "fix_selected", self.tr("Fix timing of selection"), lambda: ed.fix_timing(selected=True), ["Ctrl+Shift+F"])
+        act(m, "fix_all", self.tr("Fix timing of all cues"), lambda: ed.fix_timing(selected=False))
+        self.profile_menu = m.addMenu(self.tr("Reading profile"))
         for p in PROFILES.values():
-            a = QAction(p.label, w, checkable=True)
+            a = QAction(profile_label(p), w, checkable=True)
             a.setData(p.name)
             a.triggered.connect(lambda _=False, n=p.name: w.guard(lambda: ed.set_profile(n)))
             self.profile_menu.addAction(a)
         self.check_profile()
         m.addSeparator()
-        act(m, "retranscribe", "Re-transcribe selection with the current engine", ed.retranscribe, ["Ctrl+Shift+R"])
+        act(m, "retranscribe", self.tr("Re-transcribe selection with the current engine"), ed.retranscribe, ["Ctrl+Shift+R"])
 
-        m = mb.addMenu("&Video")
-        act(m, "play", "Play / pause", w.player.toggle, ["Ctrl+Space"])
-        act(m, "play_cue", "Play current cue", lambda: w.sync.play_rows(w.need_rows()), ["Ctrl+Shift+Space"])
-        act(m, "seek_back", "Back 1 second", lambda: w.seek(w.playhead() - 1000), ["Ctrl+,"])
-        act(m, "seek_fwd", "Forward 1 second", lambda: w.seek(w.playhead() + 1000), ["Ctrl+."])
-        act(m, "zoom_in", "Zoom waveform in", lambda: w.waveform.zoom(1.5), ["Ctrl+="])
-        act(m, "zoom_out", "Zoom waveform out", lambda: w.waveform.zoom(1 / 1.5), ["Ctrl+-"])
-        self.follow = QAction("Follow playhead (view and selection)", w, checkable=True)
+        m = mb.addMenu(self.tr("&Video"))
+        act(m, "play", self.tr("Play / pause"), w.player.toggle, ["Ctrl+Space"])
+        act(m, "play_cue", self.tr("Play current cue"), lambda: w.sync.play_rows(w.need_rows()), ["Ctrl+Shift+Space"])
+        act(m, "seek_back", self.tr("Back 1 second"), lambda: w.seek(w.playhead() - 1000), ["Ctrl+,"])
+        act(m, "seek_fwd", self.tr("Forward 1 second"), lambda: w.seek(w.playhead() + 1000), ["Ctrl+."])
+        act(m, "zoom_in", self.tr("Zoom waveform in"), lambda: w.waveform.zoom(1.5), ["Ctrl+="])
+        act(m, "zoom_out", self.tr("Zoom waveform out"), lambda: w.waveform.zoom(1 / 1.5), ["Ctrl+-"])
+        self.follow = QAction(self.tr("Follow playhead (view and selection)"), w, checkable=True)
         self.follow.setChecked(True)
         self.follow.toggled.connect(w.sync.set_follow)
         m.addAction(self.follow)
         self.by_name["follow"] = self.follow
 
-        m = mb.addMenu("&Help")
-        act(m, "shortcuts", "Keyboard shortcuts", self.show_shortcuts, ["F1"])
+        m = mb.addMenu(self.tr("&Help"))
+        act(m, "shortcuts", self.tr("Keyboard shortcuts"), self.show_shortcuts, ["F1"])
 
     def _nudger(self, part: str, sign: int, step: Optional[Callable[[], int]]) -> Callable[[], None]:
         return lambda: self.win.edits.nudge(part, sign * (step() if step else NUDGE_MS))
@@ -141,8 +144,9 @@ class Actions(QObject):
         d = self.win.document
         self.undo.setEnabled(d.can_undo())
         self.redo.setEnabled(d.can_redo())
-        self.undo.setText(f"Undo {d.undo_label()}".strip())
-        self.redo.setText(f"Redo {d.redo_label()}".strip())
+        u, r = d.undo_label(), d.redo_label()
+        self.undo.setText(self.tr("Undo {action}").format(action=edit_label(u)) if u else self.tr("Undo"))
+        self.redo.setText(self.tr("Redo {action}").format(action=edit_label(r)) if r else self.tr("Redo"))
         self.win.update_title()
 
     def check_profile(self) -> None:
@@ -186,11 +190,12 @@ class Actions(QObject):
             keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in a.shortcuts())
             if keys:
                 rows.append(f"<tr><td>{a.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
-        return "<h3>Keyboard shortcuts</h3><table cellpadding=3>" + "".join(rows) + "</table>" + HELP_EXTRA
+        return ("<h3>" + self.tr("Keyboard shortcuts") + "</h3><table cellpadding=3>" + "".join(rows) + "</table>"
+                + QCoreApplication.translate("Actions", HELP_EXTRA))
 
     def show_shortcuts(self) -> None:
         dlg = QDialog(self.win)
-        dlg.setWindowTitle("Keyboard shortcuts")
+        dlg.setWindowTitle(self.tr("Keyboard shortcuts"))
         view = QTextBrowser(dlg)
         view.setHtml(self.shortcuts_html())
         lay = QVBoxLayout(dlg)

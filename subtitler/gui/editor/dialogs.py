@@ -12,23 +12,23 @@ class FindReplaceDialog(QDialog):
         """``editor`` offers ``find_next`` and ``replace_all`` (the edit controller)."""
         super().__init__(parent)
         self.editor = editor
-        self.setWindowTitle("Find and replace")
+        self.setWindowTitle(self.tr("Find and replace"))
         self.find_edit = QLineEdit(self)
         self.replace_edit = QLineEdit(self)
-        self.regex = QCheckBox("Regular expression", self)
-        self.case = QCheckBox("Match case", self)
-        self.selection_only = QCheckBox("Only in selected cues", self)
+        self.regex = QCheckBox(self.tr("Regular expression"), self)
+        self.case = QCheckBox(self.tr("Match case"), self)
+        self.selection_only = QCheckBox(self.tr("Only in selected cues"), self)
         self.result_label = QLabel("", self)
         form = QFormLayout()
-        form.addRow("Find:", self.find_edit)
-        form.addRow("Replace with:", self.replace_edit)
+        form.addRow(self.tr("Find:"), self.find_edit)
+        form.addRow(self.tr("Replace with:"), self.replace_edit)
         opts = QHBoxLayout()
         for w in (self.regex, self.case, self.selection_only):
             opts.addWidget(w)
         buttons = QHBoxLayout()
-        self.find_btn = QPushButton("Find next", self)
-        self.replace_btn = QPushButton("Replace all", self)
-        close = QPushButton("Close", self)
+        self.find_btn = QPushButton(self.tr("Find next"), self)
+        self.replace_btn = QPushButton(self.tr("Replace all"), self)
+        close = QPushButton(self.tr("Close"), self)
         for b in (self.find_btn, self.replace_btn, close):
             buttons.addWidget(b)
         self.find_btn.setDefault(True)
@@ -50,7 +50,7 @@ class FindReplaceDialog(QDialog):
         except SubtitlerError as exc:
             self.result_label.setText(str(exc))
             return -1
-        self.result_label.setText("Not found." if i < 0 else f"Cue {i + 1}")
+        self.result_label.setText(self.tr("Not found.") if i < 0 else self.tr("Cue {number}").format(number=i + 1))
         return i
 
     def replace_all(self) -> int:
@@ -60,5 +60,5 @@ class FindReplaceDialog(QDialog):
         except SubtitlerError as exc:
             self.result_label.setText(str(exc))
             return 0
-        self.result_label.setText(f"Replaced in {n} cue{'s' if n != 1 else ''} (one undo step).")
+        self.result_label.setText(self.tr("Replaced in %n cue(s) (one undo step).", "", n))
         return n

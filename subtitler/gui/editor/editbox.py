@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QS
 from ...core.document import Change, Document
 from ...core.errors import SubtitlerError
 from ...core.timecode import format_duration, format_ms, parse_time
+from ..words import problem_text
 
 BURST_PAUSE_S = 2.0  # typing after a pause this long starts a new undo step
 _bursts = itertools.count(1)
@@ -72,9 +73,10 @@ class EditBox(QWidget):
         self.start_edit, self.end_edit, self.dur_edit = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         row = QHBoxLayout()
         for label, w, tip, kind in (
-                ("Start", self.start_edit, "Start: 00:01:02,345, 1:02.345, 62.345, or +0.5 / -0.25", "start"),
-                ("End", self.end_edit, "End (same formats)", "end"),
-                ("Duration", self.dur_edit, "Duration in seconds (or +0.5)", "dur")):
+                (self.tr("Start"), self.start_edit, self.tr("Start: 00:01:02,345, 1:02.345, 62.345, or +0.5 / -0.25"),
+                 "start"),
+                (self.tr("End"), self.end_edit, self.tr("End (same formats)"), "end"),
+                (self.tr("Duration"), self.dur_edit, self.tr("Duration in seconds (or +0.5)"), "dur")):
             w.setToolTip(tip)
             w.setMaximumWidth(110)
             w.editingFinished.connect(lambda k=kind, w=w: self._commit_time(k, w))
@@ -87,7 +89,7 @@ class EditBox(QWidget):
         self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.info_label, 1)
         self.text_box = TextBox(self)
-        self.text_box.setPlaceholderText("Cue text (Enter: new line, Ctrl+Enter: next cue)")
+        self.text_box.setPlaceholderText(self.tr("Cue text (Enter: new line, Ctrl+Enter: next cue)"))
         self.text_box.setMinimumHeight(44)
         self.text_box.setMaximumHeight(80)
         self.text_box.textChanged.connect(self._typed)
@@ -129,9 +131,11 @@ class EditBox(QWidget):
                     tc = self.text_box.textCursor()
                     tc.setPosition(min(pos, len(c.text)))
                     self.text_box.setTextCursor(tc)
-                probs = self.problems(cur)
-                self.info_label.setText(f"Cue {cur + 1}/{len(cues)} · {len(c.plain())} chars · "
-                                        f"{c.duration / 1000:.2f} s" + ("  ⚠ " + "; ".join(probs) if probs else ""))
+                probs = [problem_text(p) for p in self.problems(cur)]
+                self.info_label.setText(self.tr("Cue {number}/{count}").format(number=cur + 1, count=len(cues))
+                                        + " · " + self.tr("%n character(s)", "", len(c.plain()))
+                                        + " · " + self.tr("{seconds} s").format(seconds=f"{c.duration / 1000:.2f}")
+                                        + ("  ⚠ " + "; ".join(probs) if probs else ""))
                 self.info_label.setToolTip("\n".join(probs))
                 self.text_box.setEnabled(True)
             else:
@@ -176,11 +180,11 @@ class EditBox(QWidget):
             elif kind == "end":
                 start, end, label = c.start, parse_time(widget.text(), c.end), "Change end"
                 if end <= start:
-                    raise SubtitlerError("the end must come after the start.")
+                    raise SubtitlerError(self.tr("the end must come after the start."))
             else:
                 dur = parse_time(widget.text(), c.duration)
                 if dur <= 0:
-                    raise SubtitlerError("the duration must be above zero.")
+                    raise SubtitlerError(self.tr("the duration must be above zero."))
                 start, end, label = c.start, c.start + dur, "Change duration"
             if (start, end) != (c.start, c.end):
                 self.document.set_times(i, start, end, label=label)

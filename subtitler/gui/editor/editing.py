@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog
 from ...core import edits
 from ...core.errors import SubtitlerError
 from ...core.rules import get_profile
+from ..words import problem_text, profile_label
 from .dialogs import FindReplaceDialog
 
 if TYPE_CHECKING:
@@ -38,12 +39,12 @@ class EditController(QObject):
     def undo(self) -> None:
         self.win.edit_box.new_burst()
         if not self.document.undo():
-            self.win.show_error("nothing to undo.")
+            self.win.show_error(self.tr("nothing to undo."))
 
     def redo(self) -> None:
         self.win.edit_box.new_burst()
         if not self.document.redo():
-            self.win.show_error("nothing to redo.")
+            self.win.show_error(self.tr("nothing to redo."))
 
     # -- timing ------------------------------------------------------------------------------
     def _row(self) -> int:
@@ -60,8 +61,9 @@ class EditController(QObject):
         edits.nudge(self.document, self.win.need_rows(), part, delta)
 
     def shift_dialog(self, *, selected: bool) -> None:
-        text, ok = QInputDialog.getText(self.win, "Shift times",
-                                        "Offset (seconds, e.g. +1.5 or -0.25, or 00:00:01,500):", text="+0.000")
+        text, ok = QInputDialog.getText(self.win, self.tr("Shift times"),
+                                        self.tr("Offset (seconds, e.g. +1.5 or -0.25, or 00:00:01,500):"),
+                                        text="+0.000")
         if ok and text.strip():
             self.shift(edits.parse_offset(text), selected=selected)
 
@@ -71,7 +73,7 @@ class EditController(QObject):
     def fix_timing(self, *, selected: bool) -> None:
         rows = self.win.need_rows() if selected else None
         edits.fix_timing_range(self.document, rows, self.win.profile, media_end_ms=self.win.waveform.media_ms or None)
-        self.win.notify(f"Timing fixed ({self.win.profile.label}).", 5000)
+        self.win.notify(self.tr("Timing fixed ({profile}).").format(profile=profile_label(self.win.profile)), 5000)
 
     def set_profile(self, name: str) -> None:
         get_profile(name)  # refuses unknown names before anything changes
@@ -81,7 +83,7 @@ class EditController(QObject):
     def split(self) -> None:
         i = self.win.current_row()
         if i < 0:
-            raise SubtitlerError("select a cue first.")
+            raise SubtitlerError(self.tr("select a cue first."))
         box = self.win.edit_box.text_box
         pos = box.textCursor().position() if box.hasFocus() else None
         c = self.document.cues[i]
@@ -117,10 +119,11 @@ class EditController(QObject):
     def next_problem(self) -> None:
         i = edits.next_problem(self.document.cues, self.win.current_row(), self.win.profile)
         if i is None:
-            self.win.notify("No problems: every cue fits the reading profile.", 5000)
+            self.win.notify(self.tr("No problems: every cue fits the reading profile."), 5000)
             return
         self.win.select_rows([i])
-        self.win.notify(f"Cue {i + 1}: " + "; ".join(self.win.model.problems(i)), 8000)
+        self.win.notify(self.tr("Cue {number}: {problems}").format(
+            number=i + 1, problems="; ".join(problem_text(p) for p in self.win.model.problems(i))), 8000)
 
     # -- find and replace --------------------------------------------------------------------
     def find_replace_dialog(self) -> None:
@@ -133,7 +136,7 @@ class EditController(QObject):
     def find_next(self, pattern: str, *, regex: bool, case: bool) -> int:
         hits = edits.find_matches(self.document, pattern, regex=regex, case=case)
         if not hits:
-            self.win.notify("Not found.", 4000)
+            self.win.notify(self.tr("Not found."), 4000)
             return -1
         cur = self.win.current_row()
         nxt = next((h for h in hits if h > cur), hits[0])
@@ -143,7 +146,7 @@ class EditController(QObject):
     def replace_all(self, pattern: str, replacement: str, *, regex: bool, case: bool, selection: bool = False) -> int:
         rows = self.win.need_rows() if selection else None
         _, n = edits.find_replace(self.document, pattern, replacement, regex=regex, case=case, indices=rows)
-        self.win.notify(f"Replaced in {n} cue{'s' if n != 1 else ''}.", 5000)
+        self.win.notify(self.tr("Replaced in %n cue(s).", "", n), 5000)
         return n
 
     # -- re-transcribe -----------------------------------------------------------------------
@@ -160,7 +163,7 @@ class EditController(QObject):
         the media), as one undo step; refused if the cues changed meanwhile."""
         media = self.document.media_path
         if not media or not Path(media).exists():
-            raise SubtitlerError("re-transcribing needs the media file.")
+            raise SubtitlerError(self.tr("re-transcribing needs the media file."))
         a, b, start, end = edits.retranscribe_span(self.document.cues, self.win.need_rows(),
                                                    self.win.waveform.media_ms or None)
         profile, language = self.win.profile, self.document.language or None
@@ -177,13 +180,13 @@ class EditController(QObject):
 
         def done(new_cues):
             if tuple(self.document.cues[a:b + 1]) != snapshot:
-                self.win.show_error("the cues changed while re-transcribing; result not applied.")
+                self.win.show_error(self.tr("the cues changed while re-transcribing; result not applied."))
                 return
             self.document.replace_cues(new_cues, "Re-transcribe", a, b - a + 1)
             self.win.select_rows(list(range(a, a + len(new_cues))))
-            self.win.notify(f"Re-transcribed: {len(new_cues)} cues.", 5000)
+            self.win.notify(self.tr("Re-transcribed: %n cue(s).", "", len(new_cues)), 5000)
 
         from .workers import run_in_thread
 
-        self.win.notify("Re-transcribing the selection…")
+        self.win.notify(self.tr("Re-transcribing the selection…"))
         self._workers.append(run_in_thread(work, done, self.win.show_error, self))

@@ -4,6 +4,10 @@ changes in the document (cues, media, style) goes through the document's undoabl
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import QCoreApplication
+
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
@@ -19,9 +23,17 @@ if TYPE_CHECKING:
     from .window import EditorWindow
 
 AUTOSAVE_MS = 2000  # autosave at most this long after the first unsaved change (issue: ≤ 5 s)
-MEDIA_FILTER = ("Media (*.mp4 *.mkv *.mov *.webm *.avi *.m4v *.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus);;"
-                "All files (*)")
-EXPORT_FILTER = "SubRip (*.srt);;Advanced SubStation (*.ass);;WebVTT (*.vtt);;Plain text (*.txt)"
+MEDIA_PATTERNS = "*.mp4 *.mkv *.mov *.webm *.avi *.m4v *.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus"
+
+
+def media_filter() -> str:
+    return QCoreApplication.translate("FileController", "Media ({patterns});;All files (*)").format(
+        patterns=MEDIA_PATTERNS)
+
+
+def export_filter() -> str:
+    return ("SubRip (*.srt);;Advanced SubStation (*.ass);;WebVTT (*.vtt);;"
+            + QCoreApplication.translate("FileController", "Plain text (*.txt)"))
 _open_windows: list[QWidget] = []  # windows opened from the editor itself stay alive
 
 
@@ -39,8 +51,9 @@ def load_with_recovery(path: Path, parent=None,
             mtime = path.stat().st_mtime if path.exists() else 0
             if rec.saved_at >= mtime:
                 ask = ask_recover or (lambda r: ask_yes_no(
-                    parent, "Recover unsaved changes?",
-                    f"The editor did not close cleanly. Recover the autosaved version?\n\n{r.describe()}"))
+                    parent, QCoreApplication.translate("FileController", "Recover unsaved changes?"),
+                    QCoreApplication.translate("FileController", "The editor did not close cleanly. Recover the "
+                                                                 "autosaved version?") + f"\n\n{r.describe()}"))
                 if ask(rec):
                     project = projects.load_recovery(rec)
                 else:
@@ -99,8 +112,8 @@ class FileController(QObject):
             media = self.document.media_path
             start = self.project.path or (Path(media).with_suffix(projects.PROJECT_SUFFIX) if media
                                           else Path.home() / ("untitled" + projects.PROJECT_SUFFIX))
-            path, _ = QFileDialog.getSaveFileName(self.win, "Save project", str(start),
-                                                  "Subtitler project (*.subtitler)")
+            path, _ = QFileDialog.getSaveFileName(self.win, self.tr("Save project"), str(start),
+                                                  self.tr("Subtitler project (*.subtitler)"))
             if not path:
                 return False
         return self._save_to(Path(path))
@@ -111,18 +124,18 @@ class FileController(QObject):
         projects.save_project(self.project, path)
         self.autosave_timer.stop()
         self.win.update_title()
-        self.win.notify(f"Saved {self.project.path}", 4000)
+        self.win.notify(self.tr("Saved {path}").format(path=self.project.path), 4000)
         return True
 
     def guarded_save(self) -> bool:
         try:
             return self.save()
         except SubtitlerError as exc:
-            QMessageBox.warning(self.win, "Save failed", str(exc))
+            QMessageBox.warning(self.win, self.tr("Save failed"), str(exc))
             return False
 
     def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.win, "Open project", "", "Subtitler project (*.subtitler)")
+        path, _ = QFileDialog.getOpenFileName(self.win, self.tr("Open project"), "", self.tr("Subtitler project (*.subtitler)"))
         if path:
             self.open_other(lambda: type(self.win).open_project(path))
 
@@ -144,7 +157,7 @@ class FileController(QObject):
 
     # -- media -------------------------------------------------------------------------------
     def media_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.win, "Open media", "", MEDIA_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.win, self.tr("Open media"), "", media_filter())
         if path:
             self.set_media(path)
 
@@ -155,13 +168,13 @@ class FileController(QObject):
 
     # -- subtitle files ----------------------------------------------------------------------
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.win, "Import subtitles", "",
-                                              "Subtitles (*.srt *.ass *.ssa *.vtt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.win, self.tr("Import subtitles"), "",
+                                              self.tr("Subtitles (*.srt *.ass *.ssa *.vtt);;All files (*)"))
         if not path:
             return
-        if self.document.cues and not ask_yes_no(self.win, "Import subtitles",
-                                                 "Replace the cues of this editor with the imported ones?\n"
-                                                 "(Undo brings them back.)"):
+        if self.document.cues and not ask_yes_no(self.win, self.tr("Import subtitles"),
+                                                 self.tr("Replace the cues of this editor with the imported ones?\n"
+                                                         "(Undo brings them back.)")):
             return
         self.import_into(path)
 
@@ -171,14 +184,14 @@ class FileController(QObject):
         try:
             imported = formats.read_subtitles(Path(path))
         except SubtitlerError as exc:
-            self.show_problem("Cannot import subtitles", str(exc))
+            self.show_problem(self.tr("Cannot import subtitles"), str(exc))
             return False
         cues = imported.cues
         self.document.replace_cues(cues, f"Import {Path(path).name}")
         self.win.select_rows([0] if cues else [])
         if imported.problems:
-            self.show_problem(f"Imported {len(cues)} cues from {Path(path).name}",
-                              f"{len(imported.problems)} cue{'s' * (len(imported.problems) != 1)} needed repair:\n"
+            self.show_problem(self.tr("Imported %n cue(s) from {name}", "", len(cues)).format(name=Path(path).name),
+                              self.tr("%n cue(s) needed repair:", "", len(imported.problems)) + "\n"
                               + "\n".join(imported.problems[:20]), icon=QMessageBox.Icon.Information)
         return True
 
@@ -197,16 +210,17 @@ class FileController(QObject):
     def export_dialog(self) -> None:
         media = self.document.media_path
         base = Path(media).with_suffix(".srt") if media else Path.home() / "subtitles.srt"
-        path, flt = QFileDialog.getSaveFileName(self.win, "Export subtitles", str(base), EXPORT_FILTER)
+        path, flt = QFileDialog.getSaveFileName(self.win, self.tr("Export subtitles"), str(base), export_filter())
         if path:
-            ext = {"SubRip": "srt", "Advanced": "ass", "WebVTT": "vtt", "Plain": "txt"}.get(flt.split(" ")[0], "")
+            m = re.search(r"\*\.(\w+)", flt or "")
+            ext = m.group(1) if m else ""
             if not Path(path).suffix and ext:
                 path += "." + ext
             self.export(path)
 
     def export(self, path: str | Path, fmt: Optional[str] = None) -> Path:
         out = formats.export(self.document.cues, Path(path), fmt, overwrite=True, style=self.project.style("Default"))
-        self.win.notify(f"Exported {out}", 5000)
+        self.win.notify(self.tr("Exported {path}").format(path=out), 5000)
         return out
 
     # -- style -------------------------------------------------------------------------------
@@ -226,7 +240,7 @@ class FileController(QObject):
     def set_style(self, style) -> None:
         """The Default ASS style (undoable; saved with the project, used by ASS export)."""
         self.document.set_style("Default", projects.style_to_dict(style))
-        self.win.notify("Style updated (saved with the project, used by ASS export).", 4000)
+        self.win.notify(self.tr("Style updated (saved with the project, used by ASS export)."), 4000)
 
 
 def offer_recovery(cls, parent=None) -> list:
@@ -234,8 +248,9 @@ def offer_recovery(cls, parent=None) -> list:
     out = []
     for rec in projects.find_recoveries():
         answer = QMessageBox.question(
-            parent, "Recover unsaved work?",
-            f"An editor did not close cleanly. Recover its autosaved work?\n\n{rec.describe()}",
+            parent, QCoreApplication.translate("files", "Recover unsaved work?"),
+            QCoreApplication.translate("files", "An editor did not close cleanly. Recover its autosaved work?")
+            + f"\n\n{rec.describe()}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Discard)
         if answer == QMessageBox.StandardButton.Yes:
             win = cls.recover(rec, parent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QStyledItemDelegate, QTableView
 
@@ -13,9 +13,12 @@ from ...core.document import Change, Document
 from ...core.edits import cue_problems, format_duration, format_ms, parse_time
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, cps
+from ..words import problem_text
 
 COL_NUM, COL_START, COL_END, COL_DUR, COL_CPS, COL_TEXT, COL_FLAG = range(7)
-HEADERS = ("#", "Start", "End", "Duration", "CPS", "Text", "Flag")
+HEADERS = ("#", QT_TRANSLATE_NOOP("CueModel", "Start"), QT_TRANSLATE_NOOP("CueModel", "End"),
+           QT_TRANSLATE_NOOP("CueModel", "Duration"), QT_TRANSLATE_NOOP("CueModel", "CPS"),
+           QT_TRANSLATE_NOOP("CueModel", "Text"), QT_TRANSLATE_NOOP("CueModel", "Flag"))
 LINE_BREAK_MARK = " ⏎ "
 PROBLEM_BG = QColor(255, 228, 225)
 FAST_FG = QColor(200, 0, 0)
@@ -134,7 +137,7 @@ class CueTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return QCoreApplication.translate("CueModel", HEADERS[section])
         return None
 
     def flags(self, index) -> Qt.ItemFlag:
@@ -166,9 +169,9 @@ class CueTableModel(QAbstractTableModel):
             if col == COL_TEXT:
                 return c.text if editing else c.text.replace("\n", LINE_BREAK_MARK)
             if col == COL_FLAG:
-                return c.flag
+                return problem_text(c.flag) if c.flag else c.flag
         elif role == Qt.ItemDataRole.ToolTipRole:
-            probs = self.problems(row)
+            probs = [problem_text(p) for p in self.problems(row)]
             if col == COL_TEXT and c.text:
                 return c.text + ("\n\n" + "\n".join("• " + p for p in probs) if probs else "")
             return "\n".join("• " + p for p in probs) or None
@@ -201,13 +204,13 @@ class CueTableModel(QAbstractTableModel):
             elif col == COL_END:
                 end = parse_time(str(value), c.end)
                 if end <= c.start:
-                    raise SubtitlerError("the end must come after the start.")
+                    raise SubtitlerError(QCoreApplication.translate("CueModel", "the end must come after the start."))
                 if end != c.end:
                     self.document.set_times(row, c.start, end, label="Change end")
             elif col == COL_DUR:
                 dur = parse_time(str(value), c.duration)
                 if dur <= 0:
-                    raise SubtitlerError("the duration must be above zero.")
+                    raise SubtitlerError(QCoreApplication.translate("CueModel", "the duration must be above zero."))
                 if dur != c.duration:
                     self.document.set_times(row, c.start, c.start + dur, label="Change duration")
             elif col == COL_TEXT:

@@ -47,7 +47,7 @@ class PlaybackSync(QObject):
 
     def play_rows(self, rows: list[int]) -> None:
         if not rows:
-            raise SubtitlerError("select a cue first.")
+            raise SubtitlerError(self.tr("select a cue first."))
         cues = self.document.cues
         self.player.play_range(cues[rows[0]].start, cues[rows[-1]].end)
 

@@ -270,7 +270,7 @@ class PlayerWidget(QWidget):
         self.fps: float | None = None  # the video's frame rate once known (frame nudges)
         self.play_btn = QToolButton(self)
         self.play_btn.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
-        self.play_btn.setToolTip("Play / pause (Ctrl+Space)")
+        self.play_btn.setToolTip(self.tr("Play / pause (Ctrl+Space)"))
         self.play_btn.clicked.connect(self.toggle)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(0, 0)
@@ -281,7 +281,7 @@ class PlayerWidget(QWidget):
         for s in SPEEDS:
             self.speed.addItem(f"{s:g}×", s)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
-        self.speed.setToolTip("Playback speed")
+        self.speed.setToolTip(self.tr("Playback speed"))
         self.speed.currentIndexChanged.connect(lambda _: self.set_rate(self.speed.currentData()))
         controls = QHBoxLayout()
         controls.setContentsMargins(4, 2, 4, 2)
@@ -302,16 +302,16 @@ class PlayerWidget(QWidget):
     def load(self, path: Optional[str]) -> None:
         self.media_path = path
         if not path:
-            self.frame.set_caption("No media — import or open a media file to see and hear it")
+            self.frame.set_caption(self.tr("No media — import or open a media file to see and hear it"))
             return
         name = Path(path).name
         if not Path(path).exists():
-            self.frame.set_caption(f"{name}\n(media file not found)")
+            self.frame.set_caption(name + "\n" + self.tr("(media file not found)"))
             return
         try:
             from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
         except ImportError:
-            self.frame.set_caption(f"{name}\n(playback unavailable: QtMultimedia missing)")
+            self.frame.set_caption(name + "\n" + self.tr("(playback unavailable: QtMultimedia missing)"))
             return
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
@@ -357,7 +357,8 @@ class PlayerWidget(QWidget):
     def _on_error(self, error, message: str) -> None:
         self.error = message or str(error)
         self.available = False
-        self.frame.set_caption(f"{Path(self.media_path or '').name}\n(cannot play: {self.error})")
+        self.frame.set_caption(Path(self.media_path or '').name + "\n"
+                               + self.tr("(cannot play: {error})").format(error=self.error))
 
     def _on_duration(self, ms: int) -> None:
         self._duration = int(ms)

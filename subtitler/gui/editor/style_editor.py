@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 
 import pysubs2
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,9 +26,14 @@ from PySide6.QtWidgets import (
 
 from .player import FrameView, qcolor
 
-ALIGNMENTS = [(7, "Top left"), (8, "Top centre"), (9, "Top right"), (4, "Middle left"), (5, "Middle centre"),
-              (6, "Middle right"), (1, "Bottom left"), (2, "Bottom centre"), (3, "Bottom right")]
-SAMPLE = "The quick brown fox jumps\nover the lazy dog"
+ALIGNMENTS = [(7, QT_TRANSLATE_NOOP("StyleDialog", "Top left")), (8, QT_TRANSLATE_NOOP("StyleDialog", "Top centre")),
+              (9, QT_TRANSLATE_NOOP("StyleDialog", "Top right")), (4, QT_TRANSLATE_NOOP("StyleDialog", "Middle left")),
+              (5, QT_TRANSLATE_NOOP("StyleDialog", "Middle centre")),
+              (6, QT_TRANSLATE_NOOP("StyleDialog", "Middle right")),
+              (1, QT_TRANSLATE_NOOP("StyleDialog", "Bottom left")),
+              (2, QT_TRANSLATE_NOOP("StyleDialog", "Bottom centre")),
+              (3, QT_TRANSLATE_NOOP("StyleDialog", "Bottom right"))]
+SAMPLE = QT_TRANSLATE_NOOP("StyleDialog", "The quick brown fox jumps\nover the lazy dog")
 
 
 class ColorButton(QPushButton):
@@ -45,7 +51,7 @@ class ColorButton(QPushButton):
         self.setStyleSheet(f"background:{c.name()}; color:{fg};")
 
     def _pick(self) -> None:
-        c = QColorDialog.getColor(qcolor(self.color), self, "Colour",
+        c = QColorDialog.getColor(qcolor(self.color), self, self.tr("Colour"),
                                   QColorDialog.ColorDialogOption.ShowAlphaChannel)
         if c.isValid():
             self.set_color(pysubs2.Color(c.red(), c.green(), c.blue(), 255 - c.alpha()))
@@ -65,7 +71,7 @@ class ColorButton(QPushButton):
 class StyleDialog(QDialog):
     def __init__(self, style: pysubs2.SSAStyle, player=None, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ASS style")
+        self.setWindowTitle(self.tr("ASS style"))
         self._style = copy.copy(style)
         self.player = player
         self.font_box = QFontComboBox(self)
@@ -74,9 +80,9 @@ class StyleDialog(QDialog):
         self.size = QDoubleSpinBox(self)
         self.size.setRange(8, 300)
         self.size.setValue(style.fontsize)
-        self.bold = QCheckBox("Bold", self)
+        self.bold = QCheckBox(self.tr("Bold"), self)
         self.bold.setChecked(bool(style.bold))
-        self.italic = QCheckBox("Italic", self)
+        self.italic = QCheckBox(self.tr("Italic"), self)
         self.italic.setChecked(bool(style.italic))
         self.primary = ColorButton(style.primarycolor, self)
         self.outline_color = ColorButton(style.outlinecolor, self)
@@ -87,11 +93,11 @@ class StyleDialog(QDialog):
         self.shadow = QDoubleSpinBox(self)
         self.shadow.setRange(0, 20)
         self.shadow.setValue(style.shadow)
-        self.box = QCheckBox("Opaque box instead of outline", self)
+        self.box = QCheckBox(self.tr("Opaque box instead of outline"), self)
         self.box.setChecked(style.borderstyle == 3)
         self.align = QComboBox(self)
         for value, label in ALIGNMENTS:
-            self.align.addItem(label, value)
+            self.align.addItem(self.tr(label), value)
         self.align.setCurrentIndex([v for v, _ in ALIGNMENTS].index(int(style.alignment)))
         self.margins = []
         for v in (style.marginl, style.marginr, style.marginv):
@@ -100,30 +106,31 @@ class StyleDialog(QDialog):
             sb.setValue(int(v))
             self.margins.append(sb)
         form = QFormLayout()
-        form.addRow("Font", self.font_box)
+        form.addRow(self.tr("Font"), self.font_box)
         row = QHBoxLayout()
         row.addWidget(self.size)
         row.addWidget(self.bold)
         row.addWidget(self.italic)
-        form.addRow("Size (1080p script)", row)
+        form.addRow(self.tr("Size (1080p script)"), row)
         colours = QHBoxLayout()
-        for label, b in (("Text", self.primary), ("Outline", self.outline_color), ("Shadow", self.back)):
+        for label, b in ((self.tr("Text"), self.primary), (self.tr("Outline"), self.outline_color),
+                         (self.tr("Shadow"), self.back)):
             colours.addWidget(QLabel(label, self))
             colours.addWidget(b)
-        form.addRow("Colours", colours)
+        form.addRow(self.tr("Colours"), colours)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Outline", self))
+        row.addWidget(QLabel(self.tr("Outline"), self))
         row.addWidget(self.outline)
-        row.addWidget(QLabel("Shadow", self))
+        row.addWidget(QLabel(self.tr("Shadow"), self))
         row.addWidget(self.shadow)
-        form.addRow("Border", row)
+        form.addRow(self.tr("Border"), row)
         form.addRow("", self.box)
-        form.addRow("Alignment", self.align)
+        form.addRow(self.tr("Alignment"), self.align)
         row = QHBoxLayout()
-        for label, sb in zip(("Left", "Right", "Vertical"), self.margins):
+        for label, sb in zip((self.tr("Left"), self.tr("Right"), self.tr("Vertical")), self.margins):
             row.addWidget(QLabel(label, self))
             row.addWidget(sb)
-        form.addRow("Margins", row)
+        form.addRow(self.tr("Margins"), row)
         self.preview = FrameView(self)
         self.preview.setMinimumSize(480, 270)
         self.preview.set_caption("")
@@ -169,11 +176,11 @@ class StyleDialog(QDialog):
     def changed(self, *_) -> None:
         st = self.style()
         self.preview.subtitle.set_style(st)
-        self.preview.subtitle.set_text(SAMPLE)
+        self.preview.subtitle.set_text(self.tr(SAMPLE))
         if self.player is not None:  # live on the editor's frame
             self.player.set_style(st)
             if not self.player.frame.subtitle.text:
-                self.player.set_subtitle(SAMPLE)
+                self.player.set_subtitle(self.tr(SAMPLE))
 
     def restore_defaults(self) -> None:
         from ...core.formats import default_style

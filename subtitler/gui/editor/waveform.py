@@ -311,7 +311,7 @@ class WaveformView(QWidget):
             p.drawImage(clip.intersected(wave_rect), img, clip.intersected(wave_rect).translated(0, -RULER_H))
         else:
             p.setPen(RULER_FG)
-            p.drawText(wave_rect, Qt.AlignmentFlag.AlignCenter, self.status or "no waveform")
+            p.drawText(wave_rect, Qt.AlignmentFlag.AlignCenter, self.status or self.tr("no waveform"))
         self._paint_ruler(p, w)
         a, b = self.visible_range()
         # speech regions: a thin band at the bottom

@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
@@ -28,6 +28,7 @@ from ...core.document import Change, Cue, Document
 from ...core.edits import DEFAULT_FPS
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, get_profile
+from ..words import profile_label
 from . import files as files_mod
 from .actions import Actions
 from .editbox import EditBox
@@ -87,7 +88,8 @@ class EditorWindow(QMainWindow):
 
         self.player.set_style(self.files.current_style())
         self._load_media()
-        self.notify(f"{len(document.cues)} cues · profile: {self.profile.label}", 5000)
+        self.notify(self.tr("%n cue(s)", "", len(document.cues)) + " · "
+                    + self.tr("profile: {profile}").format(profile=profile_label(self.profile)), 5000)
         self.update_title()
         if document.cues:
             self.select_rows([0])
@@ -138,7 +140,7 @@ class EditorWindow(QMainWindow):
         doc = Document(cues, media_path=str(Path(media).resolve()) if media else None)
         doc.meta["imported_from"] = str(Path(path).resolve())
         win = cls(doc, media_path=doc.media_path, parent=parent, **kw)
-        win.notify(f"Imported {len(cues)} cues from {Path(path).name}", 5000)
+        win.notify(QCoreApplication.translate("EditorWindow", "Imported %n cue(s) from {name}", None, len(cues)).format(name=Path(path).name), 5000)
         return win
 
     @classmethod
@@ -234,7 +236,7 @@ class EditorWindow(QMainWindow):
             self.player.load(path)
             self.waveform.set_peaks(None)
             self.waveform.set_speech([])
-        self.waveform.set_status("no media" if not path else "loading waveform…")
+        self.waveform.set_status(self.tr("no media") if not path else self.tr("loading waveform…"))
         if path and self._analyse and Path(path).exists():
             wav, regions = self._job_audio
             self.media = MediaAnalysis(path, wav=wav, regions=regions, parent=self)
@@ -245,13 +247,13 @@ class EditorWindow(QMainWindow):
             self.media.start()
 
     def _media_failed(self, message: str) -> None:
-        self.waveform.set_status(f"no waveform: {message}")
+        self.waveform.set_status(self.tr("no waveform: {reason}").format(reason=message))
         self.show_error(message)
 
     def update_title(self) -> None:
         media = self.document.media_path
-        name = self.project.path.name if self.project.path else (Path(media).name if media else "Untitled")
-        self.setWindowTitle(f"{'*' if self.document.dirty else ''}{name} — Subtitle editor")
+        name = self.project.path.name if self.project.path else (Path(media).name if media else self.tr("Untitled"))
+        self.setWindowTitle(self.tr("{name} — Subtitle editor").format(name=("*" if self.document.dirty else "") + name))
 
     # -- selection ---------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
@@ -267,7 +269,7 @@ class EditorWindow(QMainWindow):
     def need_rows(self) -> list[int]:
         rows = self.selected_rows() or ([self.current_row()] if self.current_row() >= 0 else [])
         if not rows:
-            raise SubtitlerError("select a cue first.")
+            raise SubtitlerError(self.tr("select a cue first."))
         return rows
 
     def select_rows(self, rows, current: Optional[int] = None) -> None:
@@ -325,7 +327,7 @@ class EditorWindow(QMainWindow):
     def ask_save_on_close(self) -> str:
         """'save' | 'discard' | 'cancel' (tests replace this)."""
         answer = QMessageBox.question(
-            self, "Unsaved changes", "Save the changes to this project before closing?",
+            self, self.tr("Unsaved changes"), self.tr("Save the changes to this project before closing?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
         return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
             answer, "cancel")

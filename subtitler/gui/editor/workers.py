@@ -98,9 +98,9 @@ class MediaAnalysis(QObject):
         if cached is not None:
             self.peaksReady.emit(cached)
         else:
-            runner.progress.emit("extracting audio for the waveform…")
+            runner.progress.emit(self.tr("extracting audio for the waveform…"))
             wav = ensure_wav(self.media, self.given_wav, cancel)
-            runner.progress.emit("computing the waveform…")
+            runner.progress.emit(self.tr("computing the waveform…"))
             pk = peaks_mod.compute_peaks_wav(wav, cancel=cancel)
             try:
                 peaks_mod.save_peaks(pk, peaks_mod.cache_path(key))
@@ -114,7 +114,7 @@ class MediaAnalysis(QObject):
             regions = peaks_mod.load_regions(speech_cache_path(key))
         if regions is None:
             wav = ensure_wav(self.media, self.given_wav, cancel)
-            runner.progress.emit("finding speech for snapping…")
+            runner.progress.emit(self.tr("finding speech for snapping…"))
             regions = detect_speech_blocks(wav, cancel=cancel)
             try:
                 peaks_mod.save_regions(regions, speech_cache_path(key))

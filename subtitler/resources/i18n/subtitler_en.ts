@@ -1,0 +1,1981 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About subtitler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn video and audio into good subtitles with GLM-ASR or the offline faster-whisper engine, then fix them on a timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&lt;p&gt;Waveform: click seeks; drag a cue to move it, drag its edge to resize (snaps to neighbours, the playhead and speech; hold &lt;b&gt;Shift&lt;/b&gt; for no snapping); &lt;b&gt;wheel&lt;/b&gt; scrolls, &lt;b&gt;Ctrl+wheel&lt;/b&gt; zooms; double-click a cue to go to its start; right-click for the cue menu; with the waveform focused, &lt;b&gt;Space&lt;/b&gt; plays/pauses and &lt;b&gt;Left/Right&lt;/b&gt; step 1 s (&lt;b&gt;Shift&lt;/b&gt;: 5 s).&lt;/p&gt;&lt;p&gt;Start/end nudges with Ctrl+arrows act when the table or waveform has focus (in the text box, Ctrl+arrows move the cursor by words and Ctrl+Delete deletes a word).&lt;/p&gt;&lt;p&gt;Undo and redo (Ctrl+Z, Ctrl+Y) undo the document&apos;s history everywhere, the text box included; a burst of typing is one step.&lt;/p&gt;&lt;p&gt;Table: double-click or F2 edits a cell; times accept 00:01:02,345, 1:02.345, 62.345 and +0.5 / -0.25. Text box: Enter breaks the line, Ctrl+Enter goes to the next cue.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save project as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import subtitles (SRT/ASS/VTT)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open media for these subtitles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export subtitles (SRT/ASS/VTT/TXT)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ASS style…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy cue text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert cue after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert cue before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete selected cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split cue (at playhead or text cursor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge with next / merge selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find and replace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to next problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set start at playhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set end at playhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move {what} {sign}100 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move {what} {sign}1 frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift all cues…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift selected cues…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix timing of selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix timing of all cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-transcribe selection with the current engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play current cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back 1 second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward 1 second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom waveform in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom waveform out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow playhead (view and selection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchExportDialog</name>
+    <message>
+        <source>Export subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Selected finished jobs ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All finished jobs ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t overwrite: skip existing files and report them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite existing files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File &amp;names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Existing files:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A summary of what was written and what failed appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ColorButton</name>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue goes on. The details were saved to {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CueListDialog</name>
+    <message>
+        <source>Cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) · read-only</source>
+        <translation>
+            <numerusform>%n cue · read-only</numerusform>
+            <numerusform>%n cues · read-only</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy all</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CueModel</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end must come after the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the duration must be above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditBox</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start: 00:01:02,345, 1:02.345, 62.345, or +0.5 / -0.25</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End (same formats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration in seconds (or +0.5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cue text (Enter: new line, Ctrl+Enter: next cue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cue {number}/{count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end must come after the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the duration must be above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditController</name>
+    <message>
+        <source>nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to redo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset (seconds, e.g. +1.5 or -0.25, or 00:00:01,500):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing fixed ({profile}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>select a cue first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems: every cue fits the reading profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cue {number}: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced in %n cue(s).</source>
+        <translation>
+            <numerusform>Replaced in %n cue.</numerusform>
+            <numerusform>Replaced in %n cues.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>re-transcribing needs the media file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cues changed while re-transcribing; result not applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-transcribed: %n cue(s).</source>
+        <translation>
+            <numerusform>Re-transcribed: %n cue.</numerusform>
+            <numerusform>Re-transcribed: %n cues.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-transcribing the selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorLauncher</name>
+    <message>
+        <source>{name} — cues (transcribing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not transcribed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subtitler projects (*.subtitler *.subproj *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects open in the editor, which is not available in this installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt *.ass *.ssa *.vtt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import {name}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message numerus="yes">
+        <source>%n cue(s)</source>
+        <translation>
+            <numerusform>%n cue</numerusform>
+            <numerusform>%n cues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>profile: {profile}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n cue(s) from {name}</source>
+        <translation>
+            <numerusform>Imported %n cue from {name}</numerusform>
+            <numerusform>Imported %n cues from {name}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading waveform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no waveform: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — Subtitle editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>select a cue first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to this project before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <source>Change reading profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit translation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudge start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudge end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-transcribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message numerus="yes">
+        <source>Exported %n file(s).</source>
+        <translation>
+            <numerusform>Exported %n file.</numerusform>
+            <numerusform>Exported %n files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed (see the export summary).</source>
+        <translation>
+            <numerusform>%n failed (see the export summary).</numerusform>
+            <numerusform>%n failed (see the export summary).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Written: %n file(s)</source>
+        <translation>
+            <numerusform>Written: %n file</numerusform>
+            <numerusform>Written: %n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file-name pattern is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file-name pattern can use only {stem}, {lang} and {ext}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file-name pattern must not contain folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With several formats the pattern needs {ext}, or the files would overwrite each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not transcribed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; use {stem} in the pattern, another folder, or export them separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <source>Media ({patterns});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The editor did not close cleanly. Recover the autosaved version?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitler project (*.subtitler)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt *.ass *.ssa *.vtt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the cues of this editor with the imported ones?
+(Undo brings them back.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n cue(s) from {name}</source>
+        <translation>
+            <numerusform>Imported %n cue from {name}</numerusform>
+            <numerusform>Imported %n cues from {name}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) needed repair:</source>
+        <translation>
+            <numerusform>%n cue needed repair:</numerusform>
+            <numerusform>%n cues needed repair:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Style updated (saved with the project, used by ASS export).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <source>Find and replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in selected cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cue {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced in %n cue(s) (one undo step).</source>
+        <translation>
+            <numerusform>Replaced in %n cue (one undo step).</numerusform>
+            <numerusform>Replaced in %n cues (one undo step).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobModel</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add video or audio files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add every media file in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a subtitler project in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import subtitles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an SRT/ASS/VTT file in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export subtitles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export finished jobs: folder, formats, names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine, API key, defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the job&apos;s cues (Enter / double-click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the selected failed or cancelled jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry all &amp;failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry every failed job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected jobs from the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear fi&amp;nished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove finished jobs from the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy error &amp;details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy why the selected job failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t start more jobs (running ones go on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About subtitler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Using the offline engine.&lt;/b&gt; %1 &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to add a GLM-ASR API key for fast cloud transcription.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaAnalysis</name>
+    <message>
+        <source>extracting audio for the waveform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computing the waveform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finding speech for snapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackSync</name>
+    <message>
+        <source>select a cue first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlayerWidget</name>
+    <message>
+        <source>Play / pause (Ctrl+Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No media — import or open a media file to see and hear it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(media file not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(playback unavailable: QtMultimedia missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(cannot play: {error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too fast: {value} characters/s (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} lines (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line too long: {count} characters (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too short: {ms} ms (min {min})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too long: {ms} ms (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overlaps cue {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap to next below {ms} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Profiles</name>
+    <message>
+        <source>Netflix-like English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netflix-like other Latin languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netflix-like Simplified Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amazon-like</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short-form video (vertical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitle Edit defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracting audio {percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcribing piece {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding speech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcribing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) so far</source>
+        <translation>
+            <numerusform>%n cue so far</numerusform>
+            <numerusform>%n cues so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done with %n gap(s) ({time} of audio)</source>
+        <translation>
+            <numerusform>Done with %n gap ({time} of audio)</numerusform>
+            <numerusform>Done with %n gaps ({time} of audio)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, but {damage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s)</source>
+        <translation>
+            <numerusform>%n cue</numerusform>
+            <numerusform>%n cues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n to review</numerusform>
+            <numerusform>%n to review</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No files yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n done</numerusform>
+            <numerusform>%n done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n cancelled</numerusform>
+            <numerusform>%n cancelled</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cloud cost of queued files ≈ ¥{cost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueController</name>
+    <message>
+        <source>Video and audio ({patterns});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No video or audio in %n folder(s): {names}</source>
+        <translation>
+            <numerusform>No video or audio in %n folder: {names}</numerusform>
+            <numerusform>No video or audio in %n folders: {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n file(s) that are not video or audio: {names}</source>
+        <translation>
+            <numerusform>Skipped %n file that is not video or audio: {names}</numerusform>
+            <numerusform>Skipped %n files that are not video or audio: {names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Those files are already in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add video or audio files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder of media files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error details copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit subtitler?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n job running</numerusform>
+            <numerusform>%n jobs running</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {waiting} waiting. Cancel them and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud (GLM-ASR) jobs keep the pieces already transcribed: add the file again later and only the rest is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Language of the whole series (auto: detect per file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glossary file: names and terms, one per line (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series glossary file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series &amp;language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Glossary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;div style=&apos;font-size:15pt; font-weight:600&apos;&gt;Drop video or audio files here&lt;/div&gt;&lt;div style=&apos;margin-top:8px&apos;&gt;…or whole folders of a lecture series. Or use &lt;b&gt;File ▸ Add files…&lt;/b&gt; (Ctrl+O).&lt;/div&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop files here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live text or error details of the selected job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest recognised text of the running job appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why {name} failed (select and copy, or Jobs ▸ Copy error details)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: first cues (double-click the row to open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live text · {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) so far</source>
+        <translation>
+            <numerusform>%n cue so far</numerusform>
+            <numerusform>%n cues so far</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>Engine: GLM-ASR · {model}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No GLM-ASR API key is configured, so files are transcribed on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiny.en (offline pack)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine: local · {model}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glossary (one term per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#e5484d&apos;&gt;unreadable&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n term(s)</source>
+        <translation>
+            <numerusform>%n term</numerusform>
+            <numerusform>%n terms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(used by GLM-ASR only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The offline model understands English only, not {language}.&lt;/b&gt; &lt;a href=&apos;use-glm&apos;&gt;Use GLM-ASR&lt;/a&gt; (needs an API key), or &lt;a href=&apos;settings&apos;&gt;choose a multilingual model folder in Settings&lt;/a&gt;. Files are added once the engine can recognise the language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;GLM-ASR recognises Chinese and English only, not {language}.&lt;/b&gt; &lt;a href=&apos;settings&apos;&gt;Choose the offline engine with a multilingual model in Settings&lt;/a&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unknown language &apos;{language}&apos;.&lt;/b&gt; Choose one from the Series language list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>The key works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key works ({host} answered).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The GLM-ASR engine is not available in this installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;GLM-ASR (cloud: fast, Chinese and English, ¥0.06 per minute)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Local (offline faster-whisper, free, slower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paste your Zhipu / Z.ai API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in: {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pieces uploaded at the same time for one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream text while it is recognised (live preview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiny.en (offline pack, built in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mo&amp;del:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiny.en knows English only. For Chinese and other languages choose a multilingual model (e.g. small, medium) or a downloaded model folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (by script)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many files are transcribed at the same time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start jobs as soon as files are added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcription and output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading &amp;profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files at a &amp;time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output &amp;folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File &amp;names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netflix: full-width marks, no ，。 at line ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spaces: ，。 become a full-width space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traditional Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traditional (Taiwan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traditional (Hong Kong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space between Chinese and Latin letters or digits (用 Python 做 FFT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;unctuation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sc&amp;ript:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (system language)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect the next time subtitler starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory of this session only (SUBTITLER_NO_KEYRING)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system keyring ({backend})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring could not be read ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key could not be stored in the system keyring ({error}); it is not saved anywhere else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an API key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the key with one tiny request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model knows English only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This folder is not a faster-whisper model (it needs model.bin and a vocabulary).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multilingual model folder: Chinese and other languages work offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model folder knows English only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multilingual model: downloaded once on first use, then it works offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faster-whisper model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StyleDialog</name>
+    <message>
+        <source>Top left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quick brown fox jumps
+over the lazy dog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ASS style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opaque box instead of outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size (1080p script)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shadow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Border</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaveformView</name>
+    <message>
+        <source>no waveform</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>files</name>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An editor did not close cleanly. Recover its autosaved work?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>output_choice</name>
+    <message>
+        <source>ASS (styled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next to each source file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1955 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About subtitler</source>
+        <translation>关于 subtitler</translation>
+    </message>
+    <message>
+        <source>Turn video and audio into good subtitles with GLM-ASR or the offline faster-whisper engine, then fix them on a timeline.</source>
+        <translation>用 GLM-ASR 或离线的 faster-whisper 引擎把视频和音频转成好字幕，再在时间轴上精修。</translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation>日志文件：</translation>
+    </message>
+    <message>
+        <source>Copy versions</source>
+        <translation>复制版本信息</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&lt;p&gt;Waveform: click seeks; drag a cue to move it, drag its edge to resize (snaps to neighbours, the playhead and speech; hold &lt;b&gt;Shift&lt;/b&gt; for no snapping); &lt;b&gt;wheel&lt;/b&gt; scrolls, &lt;b&gt;Ctrl+wheel&lt;/b&gt; zooms; double-click a cue to go to its start; right-click for the cue menu; with the waveform focused, &lt;b&gt;Space&lt;/b&gt; plays/pauses and &lt;b&gt;Left/Right&lt;/b&gt; step 1 s (&lt;b&gt;Shift&lt;/b&gt;: 5 s).&lt;/p&gt;&lt;p&gt;Start/end nudges with Ctrl+arrows act when the table or waveform has focus (in the text box, Ctrl+arrows move the cursor by words and Ctrl+Delete deletes a word).&lt;/p&gt;&lt;p&gt;Undo and redo (Ctrl+Z, Ctrl+Y) undo the document&apos;s history everywhere, the text box included; a burst of typing is one step.&lt;/p&gt;&lt;p&gt;Table: double-click or F2 edits a cell; times accept 00:01:02,345, 1:02.345, 62.345 and +0.5 / -0.25. Text box: Enter breaks the line, Ctrl+Enter goes to the next cue.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;波形：单击定位；拖动字幕条可移动，拖动边缘可调整长短（会吸附到相邻字幕条、播放头和语音边界；按住 &lt;b&gt;Shift&lt;/b&gt; 不吸附）；&lt;b&gt;滚轮&lt;/b&gt;滚动，&lt;b&gt;Ctrl+滚轮&lt;/b&gt;缩放；双击字幕条跳到其开始处；右键打开字幕条菜单；波形获得焦点时，&lt;b&gt;空格&lt;/b&gt;播放/暂停，&lt;b&gt;左/右方向键&lt;/b&gt;前后移动 1 秒（&lt;b&gt;Shift&lt;/b&gt;：5 秒）。&lt;/p&gt;&lt;p&gt;用 Ctrl+方向键微调开始/结束时间，需要表格或波形获得焦点（在文本框中，Ctrl+方向键按词移动光标，Ctrl+Delete 删除一个词）。&lt;/p&gt;&lt;p&gt;撤销和重做（Ctrl+Z、Ctrl+Y）对整个文档的历史记录生效，包括文本框；连续输入算作一步。&lt;/p&gt;&lt;p&gt;表格：双击或按 F2 编辑单元格；时间可写成 00:01:02,345、1:02.345、62.345 以及 +0.5 / -0.25。文本框：Enter 换行，Ctrl+Enter 跳到下一条字幕。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Save project as…</source>
+        <translation>项目另存为…</translation>
+    </message>
+    <message>
+        <source>Import subtitles (SRT/ASS/VTT)…</source>
+        <translation>导入字幕（SRT/ASS/VTT）…</translation>
+    </message>
+    <message>
+        <source>Open media for these subtitles…</source>
+        <translation>为这些字幕打开媒体文件…</translation>
+    </message>
+    <message>
+        <source>Export subtitles (SRT/ASS/VTT/TXT)…</source>
+        <translation>导出字幕（SRT/ASS/VTT/TXT）…</translation>
+    </message>
+    <message>
+        <source>ASS style…</source>
+        <translation>ASS 样式…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Copy cue text</source>
+        <translation>复制字幕文本</translation>
+    </message>
+    <message>
+        <source>Insert cue after</source>
+        <translation>在后面插入字幕条</translation>
+    </message>
+    <message>
+        <source>Insert cue before</source>
+        <translation>在前面插入字幕条</translation>
+    </message>
+    <message>
+        <source>Delete selected cues</source>
+        <translation>删除所选字幕条</translation>
+    </message>
+    <message>
+        <source>Split cue (at playhead or text cursor)</source>
+        <translation>拆分字幕条（在播放头或文本光标处）</translation>
+    </message>
+    <message>
+        <source>Merge with next / merge selection</source>
+        <translation>与下一条合并 / 合并所选</translation>
+    </message>
+    <message>
+        <source>Find and replace…</source>
+        <translation>查找和替换…</translation>
+    </message>
+    <message>
+        <source>Go to next problem</source>
+        <translation>转到下一个问题</translation>
+    </message>
+    <message>
+        <source>Previous cue</source>
+        <translation>上一条字幕</translation>
+    </message>
+    <message>
+        <source>Next cue</source>
+        <translation>下一条字幕</translation>
+    </message>
+    <message>
+        <source>Select all cues</source>
+        <translation>选择全部字幕条</translation>
+    </message>
+    <message>
+        <source>&amp;Timing</source>
+        <translation>时间轴(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Set start at playhead</source>
+        <translation>将开始时间设为播放头</translation>
+    </message>
+    <message>
+        <source>Set end at playhead</source>
+        <translation>将结束时间设为播放头</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>whole cue</source>
+        <translation>整条字幕</translation>
+    </message>
+    <message>
+        <source>Move {what} {sign}100 ms</source>
+        <translation>{what} {sign}100 毫秒</translation>
+    </message>
+    <message>
+        <source>Move {what} {sign}1 frame</source>
+        <translation>{what} {sign}1 帧</translation>
+    </message>
+    <message>
+        <source>Shift all cues…</source>
+        <translation>平移全部字幕条…</translation>
+    </message>
+    <message>
+        <source>Shift selected cues…</source>
+        <translation>平移所选字幕条…</translation>
+    </message>
+    <message>
+        <source>Fix timing of selection</source>
+        <translation>修正所选字幕的时间轴</translation>
+    </message>
+    <message>
+        <source>Fix timing of all cues</source>
+        <translation>修正全部字幕的时间轴</translation>
+    </message>
+    <message>
+        <source>Reading profile</source>
+        <translation>阅读规范</translation>
+    </message>
+    <message>
+        <source>Re-transcribe selection with the current engine</source>
+        <translation>用当前引擎重新转写所选内容</translation>
+    </message>
+    <message>
+        <source>&amp;Video</source>
+        <translation>视频(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <source>Play current cue</source>
+        <translation>播放当前字幕条</translation>
+    </message>
+    <message>
+        <source>Back 1 second</source>
+        <translation>后退 1 秒</translation>
+    </message>
+    <message>
+        <source>Forward 1 second</source>
+        <translation>前进 1 秒</translation>
+    </message>
+    <message>
+        <source>Zoom waveform in</source>
+        <translation>放大波形</translation>
+    </message>
+    <message>
+        <source>Zoom waveform out</source>
+        <translation>缩小波形</translation>
+    </message>
+    <message>
+        <source>Follow playhead (view and selection)</source>
+        <translation>跟随播放头（视图和选择）</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Undo {action}</source>
+        <translation>撤销{action}</translation>
+    </message>
+    <message>
+        <source>Redo {action}</source>
+        <translation>重做{action}</translation>
+    </message>
+</context>
+<context>
+    <name>BatchExportDialog</name>
+    <message>
+        <source>Export subtitles</source>
+        <translation>导出字幕</translation>
+    </message>
+    <message>
+        <source>&amp;Selected finished jobs ({count})</source>
+        <translation>所选的已完成任务（{count}）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;All finished jobs ({count})</source>
+        <translation>全部已完成任务（{count}）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Don&apos;t overwrite: skip existing files and report them</source>
+        <translation>不覆盖：跳过已有文件并列出</translation>
+    </message>
+    <message>
+        <source>Overwrite existing files</source>
+        <translation>覆盖已有文件</translation>
+    </message>
+    <message>
+        <source>Jobs:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>File &amp;names:</source>
+        <translation>文件名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Existing files:</source>
+        <translation>已有文件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>A summary of what was written and what failed appears here.</source>
+        <translation>这里会列出写入成功和失败的文件。</translation>
+    </message>
+    <message>
+        <source>Export summary</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Choose at least one format.</source>
+        <translation>请至少选择一种格式。</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>例如 {example}</translation>
+    </message>
+</context>
+<context>
+    <name>ColorButton</name>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {summary}</source>
+        <translation>出错了：{summary}</translation>
+    </message>
+    <message>
+        <source>The queue goes on. The details were saved to {file}.</source>
+        <translation>队列会继续运行。详细信息已保存到 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>CueListDialog</name>
+    <message>
+        <source>Cues</source>
+        <translation>字幕条</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) · read-only</source>
+        <translation>
+            <numerusform>%n 条字幕 · 只读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Needs review: {problem}</source>
+        <translation>需要检查：{problem}</translation>
+    </message>
+    <message>
+        <source>&amp;Copy all</source>
+        <translation>全部复制(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>CueModel</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>CPS</source>
+        <translation>字/秒</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>the end must come after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>the duration must be above zero.</source>
+        <translation>时长必须大于零。</translation>
+    </message>
+</context>
+<context>
+    <name>EditBox</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start: 00:01:02,345, 1:02.345, 62.345, or +0.5 / -0.25</source>
+        <translation>开始时间：00:01:02,345、1:02.345、62.345，或 +0.5 / -0.25</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>End (same formats)</source>
+        <translation>结束时间（格式同上）</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Duration in seconds (or +0.5)</source>
+        <translation>时长，单位秒（或 +0.5）</translation>
+    </message>
+    <message>
+        <source>Cue text (Enter: new line, Ctrl+Enter: next cue)</source>
+        <translation>字幕文本（Enter：换行，Ctrl+Enter：下一条）</translation>
+    </message>
+    <message>
+        <source>Cue {number}/{count}</source>
+        <translation>第 {number}/{count} 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>the end must come after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>the duration must be above zero.</source>
+        <translation>时长必须大于零。</translation>
+    </message>
+</context>
+<context>
+    <name>EditController</name>
+    <message>
+        <source>nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>nothing to redo.</source>
+        <translation>没有可重做的操作。</translation>
+    </message>
+    <message>
+        <source>Shift times</source>
+        <translation>平移时间</translation>
+    </message>
+    <message>
+        <source>Offset (seconds, e.g. +1.5 or -0.25, or 00:00:01,500):</source>
+        <translation>偏移量（秒，例如 +1.5 或 -0.25，或 00:00:01,500）：</translation>
+    </message>
+    <message>
+        <source>Timing fixed ({profile}).</source>
+        <translation>时间轴已修正（{profile}）。</translation>
+    </message>
+    <message>
+        <source>select a cue first.</source>
+        <translation>请先选择一条字幕。</translation>
+    </message>
+    <message>
+        <source>No problems: every cue fits the reading profile.</source>
+        <translation>没有问题：每条字幕都符合阅读规范。</translation>
+    </message>
+    <message>
+        <source>Cue {number}: {problems}</source>
+        <translation>第 {number} 条：{problems}</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced in %n cue(s).</source>
+        <translation>
+            <numerusform>已在 %n 条字幕中替换。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>re-transcribing needs the media file.</source>
+        <translation>重新转写需要媒体文件。</translation>
+    </message>
+    <message>
+        <source>the cues changed while re-transcribing; result not applied.</source>
+        <translation>重新转写期间字幕已被修改，结果未应用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-transcribed: %n cue(s).</source>
+        <translation>
+            <numerusform>已重新转写：%n 条字幕。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-transcribing the selection…</source>
+        <translation>正在重新转写所选内容…</translation>
+    </message>
+</context>
+<context>
+    <name>EditorLauncher</name>
+    <message>
+        <source>{name} — cues (transcribing)</source>
+        <translation>{name} — 字幕（转写中）</translation>
+    </message>
+    <message>
+        <source>{name} is not transcribed yet.</source>
+        <translation>{name} 还没有转写完成。</translation>
+    </message>
+    <message>
+        <source>{name} — cues</source>
+        <translation>{name} — 字幕</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>subtitler projects (*.subtitler *.subproj *.json);;All files (*)</source>
+        <translation>subtitler 项目 (*.subtitler *.subproj *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Projects open in the editor, which is not available in this installation.</source>
+        <translation>项目需要在编辑器中打开，但当前安装中没有编辑器。</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: {error}</source>
+        <translation>无法打开 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>Import subtitles</source>
+        <translation>导入字幕</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt *.ass *.ssa *.vtt);;All files (*)</source>
+        <translation>字幕 (*.srt *.ass *.ssa *.vtt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import {name}: {error}</source>
+        <translation>无法导入 {name}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message numerus="yes">
+        <source>%n cue(s)</source>
+        <translation>
+            <numerusform>%n 条字幕</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>profile: {profile}</source>
+        <translation>阅读规范：{profile}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n cue(s) from {name}</source>
+        <translation>
+            <numerusform>已从 {name} 导入 %n 条字幕</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no media</source>
+        <translation>没有媒体</translation>
+    </message>
+    <message>
+        <source>loading waveform…</source>
+        <translation>正在载入波形…</translation>
+    </message>
+    <message>
+        <source>no waveform: {reason}</source>
+        <translation>无波形：{reason}</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{name} — Subtitle editor</source>
+        <translation>{name} — 字幕编辑器</translation>
+    </message>
+    <message>
+        <source>select a cue first.</source>
+        <translation>请先选择一条字幕。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save the changes to this project before closing?</source>
+        <translation>关闭前保存对此项目的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <source>Change reading profile</source>
+        <translation>更改阅读规范</translation>
+    </message>
+    <message>
+        <source>Change style</source>
+        <translation>更改样式</translation>
+    </message>
+    <message>
+        <source>Attach media</source>
+        <translation>关联媒体</translation>
+    </message>
+    <message>
+        <source>Add track</source>
+        <translation>添加轨道</translation>
+    </message>
+    <message>
+        <source>Edit translation</source>
+        <translation>编辑译文</translation>
+    </message>
+    <message>
+        <source>Change timing</source>
+        <translation>调整时间</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>编辑文本</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Clear flag</source>
+        <translation>清除标记</translation>
+    </message>
+    <message>
+        <source>Insert cue</source>
+        <translation>插入字幕条</translation>
+    </message>
+    <message>
+        <source>Delete cues</source>
+        <translation>删除字幕条</translation>
+    </message>
+    <message>
+        <source>Split cue</source>
+        <translation>拆分字幕条</translation>
+    </message>
+    <message>
+        <source>Merge cues</source>
+        <translation>合并字幕条</translation>
+    </message>
+    <message>
+        <source>Shift times</source>
+        <translation>平移时间</translation>
+    </message>
+    <message>
+        <source>Replace cues</source>
+        <translation>替换字幕条</translation>
+    </message>
+    <message>
+        <source>Nudge start</source>
+        <translation>微调开始时间</translation>
+    </message>
+    <message>
+        <source>Nudge end</source>
+        <translation>微调结束时间</translation>
+    </message>
+    <message>
+        <source>Move cue</source>
+        <translation>移动字幕条</translation>
+    </message>
+    <message>
+        <source>Set start</source>
+        <translation>设置开始时间</translation>
+    </message>
+    <message>
+        <source>Set end</source>
+        <translation>设置结束时间</translation>
+    </message>
+    <message>
+        <source>Replace text</source>
+        <translation>替换文本</translation>
+    </message>
+    <message>
+        <source>Fix timing</source>
+        <translation>修正时间轴</translation>
+    </message>
+    <message>
+        <source>Change start</source>
+        <translation>修改开始时间</translation>
+    </message>
+    <message>
+        <source>Change end</source>
+        <translation>修改结束时间</translation>
+    </message>
+    <message>
+        <source>Change duration</source>
+        <translation>修改时长</translation>
+    </message>
+    <message>
+        <source>Transcribed</source>
+        <translation>转写</translation>
+    </message>
+    <message>
+        <source>Re-transcribe</source>
+        <translation>重新转写</translation>
+    </message>
+    <message>
+        <source>Drag start</source>
+        <translation>拖动开始时间</translation>
+    </message>
+    <message>
+        <source>Drag end</source>
+        <translation>拖动结束时间</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>导入 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message numerus="yes">
+        <source>Exported %n file(s).</source>
+        <translation>
+            <numerusform>已导出 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed (see the export summary).</source>
+        <translation>
+            <numerusform>%n 个失败（见导出结果）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Written: %n file(s)</source>
+        <translation>
+            <numerusform>已写入：%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: {count}</source>
+        <translation>失败：{count}</translation>
+    </message>
+    <message>
+        <source>The file-name pattern is empty.</source>
+        <translation>文件名模板为空。</translation>
+    </message>
+    <message>
+        <source>The file-name pattern can use only {stem}, {lang} and {ext}</source>
+        <translation>文件名模板只能使用 {stem}、{lang} 和 {ext}</translation>
+    </message>
+    <message>
+        <source>The file-name pattern must not contain folders.</source>
+        <translation>文件名模板不能包含文件夹。</translation>
+    </message>
+    <message>
+        <source>With several formats the pattern needs {ext}, or the files would overwrite each other.</source>
+        <translation>选择多种格式时，模板必须包含 {ext}，否则文件会相互覆盖。</translation>
+    </message>
+    <message>
+        <source>not transcribed yet.</source>
+        <translation>尚未转写。</translation>
+    </message>
+    <message>
+        <source>nothing written</source>
+        <translation>未写入任何文件</translation>
+    </message>
+    <message>
+        <source>; use {stem} in the pattern, another folder, or export them separately.</source>
+        <translation>；请在模板中使用 {stem}、换一个文件夹，或分开导出。</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <source>Media ({patterns});;All files (*)</source>
+        <translation>媒体 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>纯文本 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes?</source>
+        <translation>恢复未保存的修改吗？</translation>
+    </message>
+    <message>
+        <source>The editor did not close cleanly. Recover the autosaved version?</source>
+        <translation>编辑器上次没有正常关闭。要恢复自动保存的版本吗？</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Subtitler project (*.subtitler)</source>
+        <translation>subtitler 项目 (*.subtitler)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Open media</source>
+        <translation>打开媒体</translation>
+    </message>
+    <message>
+        <source>Import subtitles</source>
+        <translation>导入字幕</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt *.ass *.ssa *.vtt);;All files (*)</source>
+        <translation>字幕 (*.srt *.ass *.ssa *.vtt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace the cues of this editor with the imported ones?
+(Undo brings them back.)</source>
+        <translation>用导入的字幕替换此编辑器中的字幕吗？
+（可以撤销。）</translation>
+    </message>
+    <message>
+        <source>Cannot import subtitles</source>
+        <translation>无法导入字幕</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n cue(s) from {name}</source>
+        <translation>
+            <numerusform>已从 {name} 导入 %n 条字幕</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) needed repair:</source>
+        <translation>
+            <numerusform>%n 条字幕需要修复：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export subtitles</source>
+        <translation>导出字幕</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>Style updated (saved with the project, used by ASS export).</source>
+        <translation>样式已更新（随项目保存，用于 ASS 导出）。</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <source>Find and replace</source>
+        <translation>查找和替换</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Only in selected cues</source>
+        <translation>仅在所选字幕条中</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>Replace with:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <source>Cue {number}</source>
+        <translation>第 {number} 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced in %n cue(s) (one undo step).</source>
+        <translation>
+            <numerusform>已在 %n 条字幕中替换（可一步撤销）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add video or audio files</source>
+        <translation>添加视频或音频文件</translation>
+    </message>
+    <message>
+        <source>Add &amp;folder…</source>
+        <translation>添加文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add every media file in a folder</source>
+        <translation>添加文件夹中的所有媒体文件</translation>
+    </message>
+    <message>
+        <source>Open &amp;project…</source>
+        <translation>打开项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open a subtitler project in the editor</source>
+        <translation>在编辑器中打开 subtitler 项目</translation>
+    </message>
+    <message>
+        <source>&amp;Import subtitles…</source>
+        <translation>导入字幕(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open an SRT/ASS/VTT file in the editor</source>
+        <translation>在编辑器中打开 SRT/ASS/VTT 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Export subtitles…</source>
+        <translation>导出字幕(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export finished jobs: folder, formats, names</source>
+        <translation>导出已完成的任务：文件夹、格式、文件名</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Engine, API key, defaults</source>
+        <translation>引擎、API 密钥、默认选项</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Open cues</source>
+        <translation>打开字幕(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the job&apos;s cues (Enter / double-click)</source>
+        <translation>打开该任务的字幕（Enter / 双击）</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel the selected jobs</source>
+        <translation>取消所选任务</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Retry the selected failed or cancelled jobs</source>
+        <translation>重试所选的失败或已取消任务</translation>
+    </message>
+    <message>
+        <source>Retry all &amp;failed</source>
+        <translation>重试全部失败任务(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Retry every failed job</source>
+        <translation>重试所有失败的任务</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the selected jobs from the queue</source>
+        <translation>从队列中移除所选任务</translation>
+    </message>
+    <message>
+        <source>Clear fi&amp;nished</source>
+        <translation>清除已完成(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Remove finished jobs from the queue</source>
+        <translation>从队列中移除已完成的任务</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Run earlier</source>
+        <translation>提前处理</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Run later</source>
+        <translation>推后处理</translation>
+    </message>
+    <message>
+        <source>Copy error &amp;details</source>
+        <translation>复制错误详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copy why the selected job failed</source>
+        <translation>复制所选任务失败的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Pause queue</source>
+        <translation>暂停队列(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Don&apos;t start more jobs (running ones go on)</source>
+        <translation>不再开始新任务（进行中的任务继续）</translation>
+    </message>
+    <message>
+        <source>&amp;About subtitler</source>
+        <translation>关于 subtitler(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>任务(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Using the offline engine.&lt;/b&gt; %1 &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to add a GLM-ASR API key for fast cloud transcription.</source>
+        <translation>&lt;b&gt;正在使用离线引擎。&lt;/b&gt;%1 &lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;，添加 GLM-ASR API 密钥即可使用快速的云端转写。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaAnalysis</name>
+    <message>
+        <source>extracting audio for the waveform…</source>
+        <translation>正在提取音频以绘制波形…</translation>
+    </message>
+    <message>
+        <source>computing the waveform…</source>
+        <translation>正在计算波形…</translation>
+    </message>
+    <message>
+        <source>finding speech for snapping…</source>
+        <translation>正在检测语音以便吸附…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackSync</name>
+    <message>
+        <source>select a cue first.</source>
+        <translation>请先选择一条字幕。</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerWidget</name>
+    <message>
+        <source>Play / pause (Ctrl+Space)</source>
+        <translation>播放 / 暂停（Ctrl+Space）</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <source>No media — import or open a media file to see and hear it</source>
+        <translation>没有媒体 — 导入或打开媒体文件即可预览</translation>
+    </message>
+    <message>
+        <source>(media file not found)</source>
+        <translation>（找不到媒体文件）</translation>
+    </message>
+    <message>
+        <source>(playback unavailable: QtMultimedia missing)</source>
+        <translation>（无法播放：缺少 QtMultimedia）</translation>
+    </message>
+    <message>
+        <source>(cannot play: {error})</source>
+        <translation>（无法播放：{error}）</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>ends before it starts</source>
+        <translation>结束早于开始</translation>
+    </message>
+    <message>
+        <source>too fast: {value} characters/s (max {max})</source>
+        <translation>语速过快：每秒 {value} 字（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>{count} lines (max {max})</source>
+        <translation>{count} 行（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>line too long: {count} characters (max {max})</source>
+        <translation>单行过长：{count} 字（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>too short: {ms} ms (min {min})</source>
+        <translation>时长过短：{ms} 毫秒（下限 {min}）</translation>
+    </message>
+    <message>
+        <source>too long: {ms} ms (max {max})</source>
+        <translation>时长过长：{ms} 毫秒（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>overlaps cue {number}</source>
+        <translation>与第 {number} 条重叠</translation>
+    </message>
+    <message>
+        <source>gap to next below {ms} ms</source>
+        <translation>与下一条间隔小于 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation>没有文本</translation>
+    </message>
+</context>
+<context>
+    <name>Profiles</name>
+    <message>
+        <source>Netflix-like English</source>
+        <translation>英文（Netflix 规范）</translation>
+    </message>
+    <message>
+        <source>Netflix-like other Latin languages</source>
+        <translation>其他拉丁字母语言（Netflix 规范）</translation>
+    </message>
+    <message>
+        <source>Netflix-like Simplified Chinese</source>
+        <translation>简体中文（Netflix 规范）</translation>
+    </message>
+    <message>
+        <source>Amazon-like</source>
+        <translation>Amazon 规范</translation>
+    </message>
+    <message>
+        <source>Short-form video (vertical)</source>
+        <translation>短视频（竖屏）</translation>
+    </message>
+    <message>
+        <source>Subtitle Edit defaults</source>
+        <translation>Subtitle Edit 默认值</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <source>Reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>ETA {time}</source>
+        <translation>预计剩余 {time}</translation>
+    </message>
+    <message>
+        <source>Extracting audio {percent}%</source>
+        <translation>正在提取音频 {percent}%</translation>
+    </message>
+    <message>
+        <source>Transcribing piece {done} of {total}</source>
+        <translation>正在转写第 {done}/{total} 段</translation>
+    </message>
+    <message>
+        <source>Reading media</source>
+        <translation>正在读取媒体</translation>
+    </message>
+    <message>
+        <source>Finding speech</source>
+        <translation>正在检测语音</translation>
+    </message>
+    <message>
+        <source>Transcribing</source>
+        <translation>正在转写</translation>
+    </message>
+    <message>
+        <source>Timing cues</source>
+        <translation>正在生成时间轴</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>正在开始</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) so far</source>
+        <translation>
+            <numerusform>已有 %n 条字幕</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done with %n gap(s) ({time} of audio)</source>
+        <translation>
+            <numerusform>完成，有 %n 处缺口（共 {time} 音频）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, but {damage}</source>
+        <translation>，但{damage}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s)</source>
+        <translation>
+            <numerusform>%n 条字幕</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n 条待检查</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No files yet</source>
+        <translation>还没有文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n 个进行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n 个排队中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n 个已完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n 个已取消</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cloud cost of queued files ≈ ¥{cost}</source>
+        <translation>排队文件的云端费用 ≈ ¥{cost}</translation>
+    </message>
+</context>
+<context>
+    <name>QueueController</name>
+    <message>
+        <source>Video and audio ({patterns});;All files (*)</source>
+        <translation>视频和音频 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>No video or audio in %n folder(s): {names}</source>
+        <translation>
+            <numerusform>%n 个文件夹中没有视频或音频：{names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n file(s) that are not video or audio: {names}</source>
+        <translation>
+            <numerusform>已跳过 %n 个非视频/音频文件：{names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found: {names}</source>
+        <translation>找不到：{names}</translation>
+    </message>
+    <message>
+        <source>Those files are already in the queue.</source>
+        <translation>这些文件已在队列中。</translation>
+    </message>
+    <message>
+        <source>Add video or audio files</source>
+        <translation>添加视频或音频文件</translation>
+    </message>
+    <message>
+        <source>Add a folder of media files</source>
+        <translation>添加媒体文件夹</translation>
+    </message>
+    <message>
+        <source>Error details copied.</source>
+        <translation>错误详情已复制。</translation>
+    </message>
+    <message>
+        <source>Quit subtitler?</source>
+        <translation>退出 subtitler？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n 个任务进行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {waiting} waiting. Cancel them and quit?</source>
+        <translation>，{waiting} 个等待中。取消这些任务并退出吗？</translation>
+    </message>
+    <message>
+        <source>Cloud (GLM-ASR) jobs keep the pieces already transcribed: add the file again later and only the rest is sent.</source>
+        <translation>云端（GLM-ASR）任务会保留已转写的片段：稍后重新添加该文件，只会上传剩余部分。</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Language of the whole series (auto: detect per file)</source>
+        <translation>整个系列的语言（自动检测：逐个文件识别）</translation>
+    </message>
+    <message>
+        <source>Series language</source>
+        <translation>系列语言</translation>
+    </message>
+    <message>
+        <source>Glossary file: names and terms, one per line (optional)</source>
+        <translation>术语表文件：人名和术语，每行一个（可选）</translation>
+    </message>
+    <message>
+        <source>Series glossary file</source>
+        <translation>系列术语表文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Series &amp;language:</source>
+        <translation>系列语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Glossary:</source>
+        <translation>术语表(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Job queue</source>
+        <translation>任务队列</translation>
+    </message>
+    <message>
+        <source>&lt;div style=&apos;font-size:15pt; font-weight:600&apos;&gt;Drop video or audio files here&lt;/div&gt;&lt;div style=&apos;margin-top:8px&apos;&gt;…or whole folders of a lecture series. Or use &lt;b&gt;File ▸ Add files…&lt;/b&gt; (Ctrl+O).&lt;/div&gt;</source>
+        <translation>&lt;div style=&apos;font-size:15pt; font-weight:600&apos;&gt;把视频或音频文件拖到这里&lt;/div&gt;&lt;div style=&apos;margin-top:8px&apos;&gt;……也可以拖入整个系列课程的文件夹，或使用 &lt;b&gt;文件 ▸ 添加文件…&lt;/b&gt;（Ctrl+O）。&lt;/div&gt;</translation>
+    </message>
+    <message>
+        <source>Drop files here</source>
+        <translation>拖放文件到这里</translation>
+    </message>
+    <message>
+        <source>Live text</source>
+        <translation>实时文本</translation>
+    </message>
+    <message>
+        <source>Live text or error details of the selected job</source>
+        <translation>所选任务的实时文本或错误详情</translation>
+    </message>
+    <message>
+        <source>The newest recognised text of the running job appears here.</source>
+        <translation>这里显示进行中任务最新识别出的文本。</translation>
+    </message>
+    <message>
+        <source>Why {name} failed (select and copy, or Jobs ▸ Copy error details)</source>
+        <translation>{name} 失败的原因（可选中复制，或使用 任务 ▸ 复制错误详情）</translation>
+    </message>
+    <message>
+        <source>{name}: first cues (double-click the row to open)</source>
+        <translation>{name}：前几条字幕（双击该行打开）</translation>
+    </message>
+    <message>
+        <source>Live text · {name}</source>
+        <translation>实时文本 · {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) so far</source>
+        <translation>
+            <numerusform>已有 %n 条字幕</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>Engine: GLM-ASR · {model}</source>
+        <translation>引擎：GLM-ASR · {model}</translation>
+    </message>
+    <message>
+        <source>No GLM-ASR API key is configured, so files are transcribed on this computer.</source>
+        <translation>尚未配置 GLM-ASR API 密钥，文件将在本机转写。</translation>
+    </message>
+    <message>
+        <source>tiny.en (offline pack)</source>
+        <translation>tiny.en（离线包）</translation>
+    </message>
+    <message>
+        <source>Engine: local · {model}</source>
+        <translation>引擎：本地 · {model}</translation>
+    </message>
+    <message>
+        <source>Glossary (one term per line)</source>
+        <translation>术语表（每行一个术语）</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#e5484d&apos;&gt;unreadable&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#e5484d&apos;&gt;无法读取&lt;/span&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n term(s)</source>
+        <translation>
+            <numerusform>%n 个术语</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(used by GLM-ASR only)</source>
+        <translation>（仅 GLM-ASR 使用）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The offline model understands English only, not {language}.&lt;/b&gt; &lt;a href=&apos;use-glm&apos;&gt;Use GLM-ASR&lt;/a&gt; (needs an API key), or &lt;a href=&apos;settings&apos;&gt;choose a multilingual model folder in Settings&lt;/a&gt;. Files are added once the engine can recognise the language.</source>
+        <translation>&lt;b&gt;离线模型只能识别英语，无法识别{language}。&lt;/b&gt;&lt;a href=&apos;use-glm&apos;&gt;改用 GLM-ASR&lt;/a&gt;（需要 API 密钥），或&lt;a href=&apos;settings&apos;&gt;在设置中选择多语言模型文件夹&lt;/a&gt;。引擎能识别该语言后，文件会自动加入队列。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;GLM-ASR recognises Chinese and English only, not {language}.&lt;/b&gt; &lt;a href=&apos;settings&apos;&gt;Choose the offline engine with a multilingual model in Settings&lt;/a&gt;.</source>
+        <translation>&lt;b&gt;GLM-ASR 只能识别中文和英语，无法识别{language}。&lt;/b&gt;&lt;a href=&apos;settings&apos;&gt;请在设置中选择离线引擎和多语言模型&lt;/a&gt;。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unknown language &apos;{language}&apos;.&lt;/b&gt; Choose one from the Series language list.</source>
+        <translation>&lt;b&gt;未知语言“{language}”。&lt;/b&gt;请从系列语言列表中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>The key works.</source>
+        <translation>密钥可用。</translation>
+    </message>
+    <message>
+        <source>The key works ({host} answered).</source>
+        <translation>密钥可用（{host} 已响应）。</translation>
+    </message>
+    <message>
+        <source>The GLM-ASR engine is not available in this installation.</source>
+        <translation>当前安装中没有 GLM-ASR 引擎。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>意外错误：{error}</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;GLM-ASR (cloud: fast, Chinese and English, ¥0.06 per minute)</source>
+        <translation>&amp;GLM-ASR（云端：速度快，支持中文和英语，每分钟 ¥0.06）</translation>
+    </message>
+    <message>
+        <source>&amp;Local (offline faster-whisper, free, slower)</source>
+        <translation>本地（离线 faster-whisper，免费，较慢）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>paste your Zhipu / Z.ai API key</source>
+        <translation>粘贴智谱 / Z.ai 的 API 密钥</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>&amp;Test key</source>
+        <translation>测试密钥(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stored in: {place}</source>
+        <translation>保存位置：{place}</translation>
+    </message>
+    <message>
+        <source>Pieces uploaded at the same time for one file</source>
+        <translation>同一文件同时上传的片段数</translation>
+    </message>
+    <message>
+        <source>Stream text while it is recognised (live preview)</source>
+        <translation>边识别边显示文本（实时预览）</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Base &amp;URL:</source>
+        <translation>服务地址(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation>并发数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>tiny.en (offline pack, built in)</source>
+        <translation>tiny.en（内置离线包）</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Local engine</source>
+        <translation>本地引擎</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del:</source>
+        <translation>模型(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>tiny.en knows English only. For Chinese and other languages choose a multilingual model (e.g. small, medium) or a downloaded model folder.</source>
+        <translation>tiny.en 只能识别英语。中文等其他语言请选择多语言模型（如 small、medium）或已下载的模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Automatic (by script)</source>
+        <translation>自动（按文字判断）</translation>
+    </message>
+    <message>
+        <source>How many files are transcribed at the same time</source>
+        <translation>同时转写的文件数</translation>
+    </message>
+    <message>
+        <source>Start jobs as soon as files are added</source>
+        <translation>添加文件后立即开始任务</translation>
+    </message>
+    <message>
+        <source>Default output folder</source>
+        <translation>默认输出文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Transcription and output</source>
+        <translation>转写与输出</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>语言(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Reading &amp;profile:</source>
+        <translation>阅读规范(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Files at a &amp;time:</source>
+        <translation>同时处理文件数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Output &amp;folder:</source>
+        <translation>输出文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>File &amp;names:</source>
+        <translation>文件名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Netflix: full-width marks, no ，。 at line ends</source>
+        <translation>Netflix：全角标点，行尾不加，。</translation>
+    </message>
+    <message>
+        <source>Spaces: ，。 become a full-width space</source>
+        <translation>空格：，。替换为全角空格</translation>
+    </message>
+    <message>
+        <source>As recognised</source>
+        <translation>保持识别结果</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese</source>
+        <translation>繁体中文</translation>
+    </message>
+    <message>
+        <source>Traditional (Taiwan)</source>
+        <translation>繁体（台湾用语）</translation>
+    </message>
+    <message>
+        <source>Traditional (Hong Kong)</source>
+        <translation>繁体（香港）</translation>
+    </message>
+    <message>
+        <source>Space between Chinese and Latin letters or digits (用 Python 做 FFT)</source>
+        <translation>中文与英文字母、数字之间加空格（用 Python 做 FFT）</translation>
+    </message>
+    <message>
+        <source>Chinese subtitles</source>
+        <translation>中文字幕</translation>
+    </message>
+    <message>
+        <source>P&amp;unctuation:</source>
+        <translation>标点(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ript:</source>
+        <translation>简繁(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Automatic (system language)</source>
+        <translation>自动（跟随系统）</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time subtitler starts.</source>
+        <translation>重新启动 subtitler 后生效。</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>memory of this session only (SUBTITLER_NO_KEYRING)</source>
+        <translation>仅本次运行的内存（SUBTITLER_NO_KEYRING）</translation>
+    </message>
+    <message>
+        <source>the system keyring ({backend})</source>
+        <translation>系统密钥环（{backend}）</translation>
+    </message>
+    <message>
+        <source>The system keyring could not be read ({error}).</source>
+        <translation>无法读取系统密钥环（{error}）。</translation>
+    </message>
+    <message>
+        <source>The API key could not be stored in the system keyring ({error}); it is not saved anywhere else.</source>
+        <translation>API 密钥无法保存到系统密钥环（{error}），也没有保存到其他地方。</translation>
+    </message>
+    <message>
+        <source>Enter an API key first.</source>
+        <translation>请先输入 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Testing the key with one tiny request…</source>
+        <translation>正在用一个很小的请求测试密钥…</translation>
+    </message>
+    <message>
+        <source>This model knows English only.</source>
+        <translation>此模型只能识别英语。</translation>
+    </message>
+    <message>
+        <source>This folder is not a faster-whisper model (it needs model.bin and a vocabulary).</source>
+        <translation>此文件夹不是 faster-whisper 模型（需要 model.bin 和词表文件）。</translation>
+    </message>
+    <message>
+        <source>Multilingual model folder: Chinese and other languages work offline.</source>
+        <translation>多语言模型文件夹：可离线识别中文和其他语言。</translation>
+    </message>
+    <message>
+        <source>This model folder knows English only.</source>
+        <translation>此模型文件夹只能识别英语。</translation>
+    </message>
+    <message>
+        <source>Multilingual model: downloaded once on first use, then it works offline.</source>
+        <translation>多语言模型：首次使用时下载一次，之后可离线使用。</translation>
+    </message>
+    <message>
+        <source>faster-whisper model folder</source>
+        <translation>faster-whisper 模型文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>StyleDialog</name>
+    <message>
+        <source>Top left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <source>Top centre</source>
+        <translation>顶部居中</translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <source>Middle left</source>
+        <translation>左侧居中</translation>
+    </message>
+    <message>
+        <source>Middle centre</source>
+        <translation>正中</translation>
+    </message>
+    <message>
+        <source>Middle right</source>
+        <translation>右侧居中</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>左下</translation>
+    </message>
+    <message>
+        <source>Bottom centre</source>
+        <translation>底部居中</translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation>右下</translation>
+    </message>
+    <message>
+        <source>The quick brown fox jumps
+over the lazy dog</source>
+        <translation>字幕样式预览
+敏捷的棕色狐狸跳过懒狗</translation>
+    </message>
+    <message>
+        <source>ASS style</source>
+        <translation>ASS 样式</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>粗体</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>斜体</translation>
+    </message>
+    <message>
+        <source>Opaque box instead of outline</source>
+        <translation>用不透明底框代替描边</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Size (1080p script)</source>
+        <translation>字号（按 1080p）</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>描边</translation>
+    </message>
+    <message>
+        <source>Shadow</source>
+        <translation>阴影</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Border</source>
+        <translation>边框</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>对齐</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>Vertical</source>
+        <translation>垂直</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>边距</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformView</name>
+    <message>
+        <source>no waveform</source>
+        <translation>无波形</translation>
+    </message>
+</context>
+<context>
+    <name>files</name>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>恢复未保存的工作吗？</translation>
+    </message>
+    <message>
+        <source>An editor did not close cleanly. Recover its autosaved work?</source>
+        <translation>有编辑器上次没有正常关闭。要恢复它自动保存的内容吗？</translation>
+    </message>
+</context>
+<context>
+    <name>output_choice</name>
+    <message>
+        <source>ASS (styled)</source>
+        <translation>ASS（带样式）</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>next to each source file</source>
+        <translation>与源文件放在同一位置</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+</context>
+</TS>
