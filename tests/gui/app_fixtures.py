@@ -66,13 +66,22 @@ def make_app(qapp, settings_file, tmp_path):
             w.close()
 
 
+def drag_enter(pos, mime: QMimeData) -> QDragEnterEvent:
+    """A drag-enter event at ``pos`` (PySide6 6.11 takes a QPoint here, 6.12 a QPointF)."""
+    try:
+        return QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                               Qt.KeyboardModifier.NoModifier)
+    except TypeError:
+        return QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                               Qt.KeyboardModifier.NoModifier)
+
+
 def drop(widget, paths) -> QDropEvent:
     """A real drag-enter + drop of local file URLs onto ``widget``."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = widget.rect().center()
-    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter(pos, mime)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
     ev = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,

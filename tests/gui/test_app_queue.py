@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from subtitler.gui import workers
 from subtitler.gui.queue_model import JobModel, Status
 
-from .app_fixtures import copy_media, drop, make_app, settings_file, shot
+from .app_fixtures import copy_media, drag_enter, drop, make_app, settings_file, shot
 
 TERMINAL = (Status.DONE, Status.FAILED, Status.CANCELLED)
 
@@ -62,8 +62,7 @@ def test_drag_without_files_is_refused(make_app):
     app = make_app()
     mime = QMimeData()
     mime.setText("just text")
-    ev = QDragEnterEvent(QPointF(app.window.rect().center()), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.NoModifier)
+    ev = drag_enter(app.window.rect().center(), mime)
     QApplication.sendEvent(app.window, ev)
     assert not ev.isAccepted()
     assert app.model.rowCount() == 0
