@@ -75,7 +75,7 @@ def test_a_dropped_folder_without_media_is_reported(make_app, tmp_path):
     drop(app.window, [empty])
     assert app.model.rowCount() == 0
     assert app.window.message_bar.isVisible()
-    assert "No video or audio in the folder: slides" in app.window.message_bar.text()
+    assert "No video or audio in 1 folder: slides" in app.window.message_bar.text()
 
 
 def test_settings_refuse_a_malformed_key(make_app, qtbot):
