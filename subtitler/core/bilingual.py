@@ -20,6 +20,7 @@ import pysubs2
 from . import formats
 from .document import Cue
 from .errors import SubtitleFormatError, UsageError
+from .outputs import atomic_write_text
 from .text import is_cjk_text
 from .translate import flat_text, layout, target_zh_style
 from .zh import ZhStyle
@@ -115,5 +116,5 @@ def export_bilingual(original: Sequence[Cue], translated: Sequence[Cue], path: P
                      zh: Optional[ZhStyle] = None, overwrite: bool = False) -> Path:
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     text = render_bilingual(original, translated, fmt, order, source=source, target=target, profile=profile, zh=zh)
-    formats.atomic_write_text(Path(path), text, overwrite=overwrite)
+    atomic_write_text(Path(path), text, overwrite=overwrite)
     return Path(path)
