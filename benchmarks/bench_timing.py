@@ -29,12 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from subtitler.core import jobs, timing  # noqa: E402
-from subtitler.core.engines.glm import GlmSettings  # noqa: E402
-from subtitler.core.jobs import TranscribeOptions, transcribe_file  # noqa: E402
-from subtitler.core.rules import get_profile  # noqa: E402
-from tests.support.glm_server import GlmServer  # noqa: E402
-from tests.support.speech_truth import load, media_for, summary  # noqa: E402
+from subtitler.core import jobs, timing
+from subtitler.core.engines.glm import GlmSettings
+from subtitler.core.jobs import TranscribeOptions, transcribe_file
+from subtitler.core.rules import get_profile
+from tests.support.glm_server import GlmServer
+from tests.support.speech_truth import load, media_for, summary
 
 SCALE = float(os.environ.get("BENCH_TIMING_SCALE", "1.0"))
 
@@ -79,11 +79,10 @@ def run_case(lang: str, variant: str, segments: bool, tmp: Path) -> dict:
         srv.stop()
     cues = result.document.cues
     profile = get_profile(result.document.profile)
-    row = {"case": f"{'segments' if segments else 'text-only'}/{variant}/{lang}", **summary(cues, speech, profile),
+    return {"case": f"{'segments' if segments else 'text-only'}/{variant}/{lang}", **summary(cues, speech, profile),
            "uncertain": sum(1 for c in cues if "uncertain" in c.flag), "wall_s": round(wall, 2),
            "align_s": round(clock.seconds, 3), "align_share": round(clock.seconds / wall, 4),
            "prep_bg_s": round(prep.seconds, 3)}
-    return row
 
 
 def run() -> list[dict]:

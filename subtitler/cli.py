@@ -316,7 +316,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
             reporter.end()
             failed += 1
             print(f"FAILED {source}: {_reason(source, exc)}", file=sys.stderr)
-        except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
+        except Exception as exc:
             reporter.end()
             failed += 1
             print(f"FAILED {source}: unexpected error ({type(exc).__name__}: {scrub(str(exc))[:300]})",

@@ -70,8 +70,8 @@ def test_a_recovery_file_that_is_a_list_does_not_break_start_up(tmp_path):
     good = projects.Project(Document([Cue(0, 1000, "kept")]))
     projects.write_recovery(good)
     folder = projects.recovery_dir()
-    for i, junk in enumerate(["[]", "null", '{"project": []}', '{"project": {"format": "subtitler-project", '
-                              '"cues": "x"}}', '{"saved_at": "soon", "project": {}}', "\x00\x01"]):
+    for i, junk in enumerate(["[]", "null", '{"project": []}', ('{"project": {"format": "subtitler-project", '
+                              '"cues": "x"}}'), '{"saved_at": "soon", "project": {}}', "\x00\x01"]):
         (folder / f"junk{i}{projects.RECOVERY_SUFFIX}").write_text(junk, "utf-8")
     found = projects.find_recoveries()
     assert [r.cues for r in found] == [1]

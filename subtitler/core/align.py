@@ -427,7 +427,7 @@ def _place(tokens: Sequence[Token], weights: np.ndarray, s: _Stretch, speech: np
     rate = total / tw
     # anchors inside the stretch: (token index relative, speech position, frame start, frame end)
     anchors: list[tuple[int, float, int, int]] = [(0, 0.0, 0, 0), (len(w), float(total), len(seg), len(seg))]
-    inner = sorted(((b - a, a, b) for a, b in _runs(~seg) if 0 < a and b < len(seg)), reverse=True)
+    inner = sorted(((b - a, a, b) for a, b in _runs(~seg) if a > 0 and b < len(seg)), reverse=True)
     for _, a, b in inner:
         p = float(cum[a])
         # the boundary (between tokens) whose proportional position is nearest, among word boundaries

@@ -47,7 +47,7 @@ class FrameGrid:
     def from_timestamps(cls, timebase: Fraction, pts: Sequence[int]) -> "FrameGrid":
         """A grid from the (sorted) presentation timestamps of every frame: constant when the
         intervals are even (within a millisecond of container rounding), else variable."""
-        pts = sorted(set(int(p) for p in pts))
+        pts = sorted({int(p) for p in pts})
         if not pts:
             raise MediaError("the video has no frames.")
         starts = [p * 1000 * timebase.numerator // timebase.denominator for p in pts]

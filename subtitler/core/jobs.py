@@ -23,7 +23,7 @@ from .errors import EngineError, MediaError, NoSpeechError, OutputError, UsageEr
 from .media import (MediaInfo, damage_report, decode_head, extract_audio, fmt_clock, load_wav, ms_to_samples, probe,
                     samples_to_ms)
 from .media_cache import MediaAudio, MediaCache
-from .outputs import check_outputs, planned_outputs  # noqa: F401 - re-exported (planning lives in outputs)
+from .outputs import check_outputs, planned_outputs
 from .peaks import media_key
 from .pro_timing import ProTiming, ProTimingOptions, ProTimingResult
 from .progress import CancelToken, LinkedToken, Progress, ProgressCallback, ensure_token, no_progress
@@ -400,7 +400,7 @@ class _AlignPrep:
             warm_up()
             for c in chunks:
                 self.maps[c.index] = chunk_pause_map(c)
-        except Exception:  # noqa: BLE001 - an optimisation only: alignment makes what is missing
+        except Exception:
             log.debug("alignment preparation failed", exc_info=True)
 
     def result(self) -> dict[int, PauseMap]:

@@ -210,7 +210,7 @@ class SecretFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # noqa: BLE001 - a bad format string must not hide the record
+        except Exception:
             message = str(record.msg)
         record.msg, record.args = scrub(message), None
         if record.exc_info and record.exc_info[0] is not None:

@@ -74,7 +74,7 @@ def parse_detection_log(text: str, grid: Optional[FrameGrid]) -> tuple[list[int]
     scores = [(float(s), float(t)) for s, t in _SCORE.findall(text)]
     stamps = [float(t) for _, _, t in _FRAME.findall(text)]  # the frame's own time, printed in full
     times: list[int] = []
-    for k, (score, t) in enumerate(scores):
+    for k, (_score, t) in enumerate(scores):
         ms = round((stamps[k] if k < len(stamps) else t) * 1000)
         times.append(grid.snap(ms) if grid is not None else ms)
     kept: list[tuple[int, float]] = []
@@ -216,8 +216,8 @@ class BackgroundShots:
         self._outer = cancel
         self.shots: Optional[ShotChanges] = None
         self.error: Optional[SubtitlerError] = None
-        self._args = dict(sensitivity=sensitivity, duration_ms=duration_ms, folder=folder, on_progress=on_progress,
-                          background=low_priority)
+        self._args = {"sensitivity": sensitivity, "duration_ms": duration_ms, "folder": folder, "on_progress": on_progress,
+                          "background": low_priority}
         self._thread = threading.Thread(target=self._run, name="shot-changes", daemon=True)
 
     def start(self) -> "BackgroundShots":
