@@ -266,12 +266,13 @@ class JobList:
         return [j for j in self._jobs if j.status in statuses]
 
     # -- changes (the caller announces them to its views) ----------------------------------------
-    def new_jobs(self, paths: Iterable[tuple[Path, Optional[Path]]], engine: str) -> list[Job]:
-        """Jobs for ``paths`` ((file, the dropped folder it was found in or None)) not already
+    def new_jobs(self, paths: Iterable[Path | tuple[Path, Optional[Path]]], engine: str) -> list[Job]:
+        """Jobs for ``paths`` (files, or (file, the dropped folder it was found in)) not already
         waiting or running (a finished file may come again)."""
         busy = {j.source.resolve() for j in self._jobs if j.status != Status.DONE}
         out: list[Job] = []
-        for p, root in paths:
+        for item in paths:
+            p, root = item if isinstance(item, tuple) else (item, None)
             if p.resolve() not in busy:
                 busy.add(p.resolve())
                 out.append(Job(p, engine=engine, root=root))
