@@ -97,18 +97,18 @@ def test_waiting_is_visible_within_seconds_and_bounded(serve, tmp_path):
                              str(tmp_path / "o"), "--glm-base-url", srv.base_url, "--glm-max-wait", "12"],
                             cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
     t0 = time.monotonic()
-    first_notice = sending = None
+    noticed = None
     lines = []
     for line in proc.stderr:
         lines.append(line)
-        if sending is None and "transcribing 2 pieces" in line:
-            sending = time.monotonic()
-        if first_notice is None and "no answer from 127.0.0.1" in line:
-            first_notice = time.monotonic() - sending
+        if noticed is None and "no answer from 127.0.0.1" in line:
+            noticed = time.monotonic()
     proc.wait(60)
     wall = time.monotonic() - t0
     text = "".join(lines)
-    assert first_notice is not None and first_notice < 8, text  # said within seconds of sending
+    # said within seconds of the first request reaching the server (not of the CLI's own set-up)
+    assert noticed is not None and srv.counters.arrivals, text
+    assert 4.5 <= noticed - min(srv.counters.arrivals) < 8, (noticed - min(srv.counters.arrivals), text)
     assert "a piece is given up after 12 s" in text
     assert proc.returncode == 1 and 12 <= wall < 30, (wall, text)
 

@@ -96,6 +96,7 @@ class Counters:
     max_upload_ms: int = 0
     streams: int = 0
     auth_headers: list = field(default_factory=list)  # only whether one was present, never the value
+    arrivals: list = field(default_factory=list)  # time.monotonic() of every request's arrival
     service_s: float = 0.0  # sum of the latencies served successfully
     sent_bytes: int = 0  # bytes of "huge" answers the client accepted before hanging up
     timeline: list = field(default_factory=list)  # (arrived, body read, answered, request_id) per 200
@@ -310,6 +311,7 @@ class _Handler(BaseHTTPRequestHandler):
             c.in_flight += 1
             c.max_in_flight = max(c.max_in_flight, c.in_flight)
             c.auth_headers.append("authorization" in {k.lower() for k in self.headers})
+            c.arrivals.append(time.monotonic())
             in_flight = c.in_flight
         self._counted = True
         t0 = time.monotonic()
