@@ -169,7 +169,7 @@ def _transcribe(path: Path, options: TranscribeOptions, engine: Optional[Engine]
     maps = prep.result()
     raw: list[Cue] = []
     for chunk, result in zip(chunks, results):
-        raw.extend(cues_for_chunk(chunk, result, profile, maps.get(chunk.index)))
+        raw.extend(cues_for_chunk(chunk, result, profile, maps.get((chunk.start_ms, chunk.end_ms))))
     # Chinese conventions: what changes the width before timing and line breaking, the punctuation after
     raw = [replace(c, text=prepare_text(c.text, options.zh)) for c in raw]
     cues = fix_timing(raw, profile, media_end_ms=max(info.duration_ms, samples_to_ms(len(pcm))))
@@ -380,7 +380,7 @@ class _AlignPrep:
     one after the other."""
 
     def __init__(self, *, enabled: bool) -> None:
-        self.maps: dict[int, PauseMap] = {}
+        self.maps: dict[tuple[int, int], PauseMap] = {}  # by span: the head's and the rest's indices overlap
         self.enabled = enabled
         self.threads: list[threading.Thread] = []
 
@@ -399,11 +399,11 @@ class _AlignPrep:
         try:
             warm_up()
             for c in chunks:
-                self.maps[c.index] = chunk_pause_map(c)
+                self.maps[(c.start_ms, c.end_ms)] = chunk_pause_map(c)
         except Exception:
             log.debug("alignment preparation failed", exc_info=True)
 
-    def result(self) -> dict[int, PauseMap]:
+    def result(self) -> dict[tuple[int, int], PauseMap]:
         for thread in self.threads:
             thread.join()
         return self.maps
