@@ -176,6 +176,8 @@ def test_the_window_starts_with_its_icons_and_catalogs(venv, user, record_proper
     report = smoke.check_gui(exe, dict(env, LANG="zh_CN.UTF-8", LANGUAGE="zh_CN"), work,
                              expect_package_in=venv, expect_zh=zh)
     assert report["versions"]["subtitler"] == __version__
+    if zh:  # the window really is in Chinese
+        assert report["menus"][0] == "文件(&F)", report["menus"]
     record_property("gui_startup_s", report["startup_s"])
     english = smoke.check_gui(exe, env, work, expect_package_in=venv, expect_zh=False)
     assert english["menus"][0] == "&File"
