@@ -3,6 +3,7 @@
     python tools/i18n.py update     # pyside6-lupdate over subtitler/gui → subtitler/resources/i18n/*.ts
     python tools/i18n.py release    # pyside6-lrelease *.ts → *.qm (package data, committed)
     python tools/i18n.py release --out DIR   # compile elsewhere (the tests compare with the shipped .qm)
+    python tools/i18n.py fill OTHER.ts [...]  # take finished translations from other copies (a merge)
 
 Translations are written in the ``.ts`` files (Qt Linguist, or any editor); ``update`` keeps them and
 adds new source strings as unfinished. The English catalog carries only plural forms ("1 file",
@@ -15,6 +16,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,15 +48,58 @@ def lrelease(ts: Path, qm: Path) -> None:
                    check=True, timeout=300)
 
 
+def _key(context: ET.Element, message: ET.Element) -> tuple[str, str, str]:
+    return (context.findtext("name") or "", message.findtext("source") or "", message.findtext("comment") or "")
+
+
+def _finished(message: ET.Element) -> bool:
+    t = message.find("translation")
+    return t is not None and t.get("type") not in ("unfinished", "obsolete", "vanished") and (
+        bool((t.text or "").strip()) or any((n.text or "").strip() for n in t.findall("numerusform")))
+
+
+def fill(ts: Path, others: list[Path]) -> int:
+    """Give unfinished messages of ``ts`` the finished translation another copy of the catalog has
+    for the same context, source and comment (after a merge: both branches' translations kept).
+    Returns how many were filled; ``update`` afterwards restores lupdate's own layout."""
+    found: dict[tuple[str, str, str], ET.Element] = {}
+    for other in others:
+        for context in ET.parse(other).getroot().iter("context"):
+            for message in context.iter("message"):
+                if _finished(message):
+                    found.setdefault(_key(context, message), message.find("translation"))  # type: ignore[arg-type]
+    tree = ET.parse(ts)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        for message in context.iter("message"):
+            source = found.get(_key(context, message))
+            if source is None or _finished(message):
+                continue
+            old = message.find("translation")
+            if old is not None:
+                message.remove(old)
+            message.append(source)
+            filled += 1
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8")
+    return filled
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("update", "release"))
+    parser.add_argument("command", choices=("update", "release", "fill"))
+    parser.add_argument("others", nargs="*", type=Path, help="fill: catalogs to take translations from")
     parser.add_argument("--out", type=Path, default=I18N, help="where release writes the .qm files")
     args = parser.parse_args(argv)
     for language, name in LANGUAGES.items():
         ts = I18N / name
         if args.command == "update":
             lupdate(ts, language)
+        elif args.command == "fill":
+            mine = [o for o in args.others if o.name == name]  # copies named like this catalog
+            if mine:
+                print(f"{name}: {fill(ts, mine)} filled")
+                lupdate(ts, language)
         else:
             args.out.mkdir(parents=True, exist_ok=True)
             lrelease(ts, args.out / Path(name).with_suffix(".qm").name)

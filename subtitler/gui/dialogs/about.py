@@ -33,7 +33,8 @@ class AboutDialog(QDialog):
                        for k, v in self.versions.items())
         blurb = self.tr("Turn video and audio into good subtitles with GLM-ASR or the offline "
                         "faster-whisper engine, then fix them on a timeline.")
-        log_line = f"<p style='color:gray'>{self.tr('Log file:')} {escape(log_file)}</p>" if log_file else ""
+        log_label = self.tr("Log file:")
+        log_line = f"<p style='color:gray'>{log_label} {escape(log_file)}</p>" if log_file else ""
         text = QLabel(f"<h2>subtitler {escape(app_version())}</h2><p>{blurb}</p>"
                       f"<table style='color:gray'>{rows}</table>{log_line}")
         text.setObjectName("aboutText")
