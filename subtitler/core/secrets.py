@@ -14,7 +14,7 @@ import re
 import threading
 from typing import Optional
 
-from .errors import UsageError
+from .errors import Reason, UsageError
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ class KeyStore:
 
     def set(self, value: str) -> bool:
         """Store the key; raises UsageError (without the key) when it is malformed."""
-        value = check_api_key(value, "the settings")
+        value = check_api_key(value, Reason("key.source_settings"))
         if not value:
             return self.delete()
         if not self.use_os:
@@ -128,9 +128,9 @@ def find_api_key(store: Optional[KeyStore] = None) -> str:
     Raises UsageError (naming where the key came from, never the key) when it is malformed."""
     key = env_key()
     if key:
-        return check_api_key(key, f"the {KEY_ENV} environment variable")
+        return check_api_key(key, Reason("key.source_env", name=KEY_ENV))
     key = (store or KeyStore()).get()
-    return check_api_key(key, "the OS keyring") if key else ""
+    return check_api_key(key, Reason("key.source_keyring")) if key else ""
 
 
 # -- key validation ---------------------------------------------------------------------------------
@@ -145,28 +145,28 @@ def api_key_problem(key: str) -> str:
     if not key:
         return ""
     if len(key) > MAX_KEY_CHARS:
-        return f"is {len(key)} characters long; an API key has at most {MAX_KEY_CHARS}"
+        return Reason("key.too_long", n=len(key), max=MAX_KEY_CHARS)
     if _KEY_CHARS.fullmatch(key):
         return ""
     for i, ch in enumerate(key):
         if not ("\x21" <= ch <= "\x7e"):
             if ch in "\r\n":
-                what = "a line break"
+                what = Reason("key.line_break")
             elif ch.isspace():
-                what = "a space or tab"
+                what = Reason("key.space")
             elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-                what = f"a control character (U+{ord(ch):04X})"
+                what = Reason("key.control", char=f"U+{ord(ch):04X}")
             else:
-                what = f"a non-ASCII character (U+{ord(ch):04X})"
-            return f"contains {what} at position {i + 1}; paste the key again exactly as the console shows it"
-    return "is not a valid API key"
+                what = Reason("key.non_ascii", char=f"U+{ord(ch):04X}")
+            return Reason("key.bad_char", what=what, position=i + 1)
+    return Reason("key.invalid")
 
 
 def check_api_key(key: str, source: str = "the API key") -> str:
     """The stripped key, or UsageError when it cannot be a key (it would break the HTTP request)."""
     problem = api_key_problem(key)
     if problem:
-        raise UsageError(f"the GLM-ASR API key from {source} {problem}.")
+        raise UsageError(Reason("key.from", source=source, problem=problem))
     key = (key or "").strip()
     if key:
         register_secret(key)

@@ -9,7 +9,7 @@ from typing import Optional
 
 import numpy as np
 
-from .errors import Cancelled, NoSpeechError
+from .errors import Cancelled, NoSpeechError, Reason
 from .media import SAMPLE_RATE, ms_to_samples, samples_to_ms
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 
@@ -197,7 +197,7 @@ def make_chunks(pcm: np.ndarray, regions: list[Region], max_ms: int, margin_ms: 
     about equal length, never over the limit."""
     limit = max_ms - margin_ms
     if not regions:
-        raise NoSpeechError("no speech was found in the audio (silence only?).")
+        raise NoSpeechError(Reason("speech.none_in_audio"))
     regions = split_long_regions(regions, pcm, limit)
     total_ms = samples_to_ms(len(pcm))
     step = max(1, int(target_ms)) if target_ms else 0

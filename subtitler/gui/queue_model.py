@@ -70,7 +70,7 @@ class JobModel(QAbstractTableModel):
                 return f"{int(job.fraction * 100)}%" if job.fraction or job.status == Status.RUNNING else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.STATUS and job.status == Status.FAILED:
-                return job.error
+                return words.say(job.error)
             if col == self.STATUS and job.status == Status.DONE and job.result is not None:
                 return job.status_text()  # the whole sentence when the column elides it
             if col == self.STATUS and job.preview:

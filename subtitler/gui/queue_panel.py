@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from . import icons
 from .queue_model import Job, JobModel, JobRole, ProgressRole, Status
+from .reasons import say
 from .words import fill_languages
 
 
@@ -262,7 +263,7 @@ class QueuePanel(QWidget):
         elif job.status == Status.FAILED:
             self.details_title.setText(self.tr("Why {name} failed (select and copy, or Jobs ▸ Copy error details)")
                                        .format(name=job.name))
-            text = job.detail or job.error
+            text = failure_text(job)
         elif job.status == Status.DONE and job.result is not None:
             title = self.tr("{name}: first cues (double-click the row to open)").format(name=job.name)
             self.details_title.setText(title)
@@ -298,7 +299,15 @@ class QueuePanel(QWidget):
 
     def copy_details(self) -> str:
         job = self.current_job()
-        text = (job.detail or job.error) if job is not None else ""
+        text = failure_text(job) if job is not None else ""
         if text:
             QGuiApplication.clipboard().setText(text)
         return text
+
+
+def failure_text(job: Job) -> str:
+    """A failed job's reason in the user's language, then the copyable details (in English, as logged)."""
+    said = say(job.error)
+    if not job.detail:
+        return said
+    return job.detail if said == job.error else f"{said}\n\n{job.detail}"

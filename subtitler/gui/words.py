@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..core.media import fmt_clock
 from ..core.queue import WAITING, Job, JobList, Status, fmt_duration
+from .reasons import say
 
 
 def status_label(status: Status) -> str:
@@ -65,12 +66,12 @@ def step_text(step: str) -> str:
         m = pattern.fullmatch(step)
         if m:
             return words(m)
-    return step
+    return say(step)  # e.g. a GLM-ASR notice ("no answer from … for 10 s")
 
 
 def status_text(job: Job) -> str:
     if job.status == Status.FAILED:
-        return job.error or status_label(Status.FAILED)
+        return say(job.error) or status_label(Status.FAILED)
     if job.status == Status.RUNNING:
         parts = [step_text(job.step or "Starting")]
         if job.cues:
@@ -87,7 +88,7 @@ def status_text(job: Job) -> str:
                 time=fmt_clock(getattr(result, "gap_ms", 0)))
         damage = getattr(result, "damage", "")
         if damage:
-            outcome += QCoreApplication.translate("Queue", ", but {damage}").format(damage=damage)
+            outcome += QCoreApplication.translate("Queue", ", but {damage}").format(damage=say(damage))
         parts = [outcome, QCoreApplication.translate("Queue", "%n cue(s)", None, len(result.document.cues))]
         flagged = getattr(result, "flagged_cues", 0)
         if flagged:

@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ..core.errors import Cancelled, SubtitlerError
 from ..core.jobs import TranscribeOptions, transcribe_file
@@ -33,12 +33,12 @@ class TaskSignals(QObject):
 
     progress = Signal(int, object)  # job id, Progress
     finished = Signal(int, object)  # job id, JobResult
-    failed = Signal(int, str, str)  # job id, sentence, details
+    failed = Signal(int, object, str)  # job id, sentence (a core Reason where it has one), details
     cancelled = Signal(int)
     crashed = Signal(int, str, str)  # job id, sentence, traceback (a bug, not a user error)
     probed = Signal(int, object)  # job id, MediaInfo
     cues = Signal(int, object)  # job id, list[Cue] of a piece just recognised
-    probeFailed = Signal(int, str, str)
+    probeFailed = Signal(int, object, str)
 
 
 def error_detail(exc: BaseException, source: Optional[Path] = None) -> str:
@@ -46,6 +46,11 @@ def error_detail(exc: BaseException, source: Optional[Path] = None) -> str:
     if source is not None:
         lines.append(f"File: {source}")
     return "\n".join(lines)
+
+
+def unexpected(exc: BaseException) -> str:
+    return QCoreApplication.translate("JobQueue", "Unexpected error: {error}").format(
+        error=f"{type(exc).__name__}: {exc}")
 
 
 class TranscribeTask(QRunnable):
@@ -82,10 +87,10 @@ class TranscribeTask(QRunnable):
             if self.token.cancelled:
                 self.signals.cancelled.emit(self.job_id)
             else:
-                self.signals.failed.emit(self.job_id, str(exc), error_detail(exc, self.source))
+                self.signals.failed.emit(self.job_id, exc.reason or str(exc), error_detail(exc, self.source))
         except Exception as exc:
             tb = traceback.format_exc()
-            self.signals.crashed.emit(self.job_id, f"Unexpected error: {type(exc).__name__}: {exc}", tb)
+            self.signals.crashed.emit(self.job_id, unexpected(exc), tb)
         else:
             self.signals.finished.emit(self.job_id, result)
 
@@ -100,10 +105,9 @@ class ProbeTask(QRunnable):
         try:
             info = probe(self.source)
         except SubtitlerError as exc:
-            self.signals.probeFailed.emit(self.job_id, str(exc), error_detail(exc, self.source))
+            self.signals.probeFailed.emit(self.job_id, exc.reason or str(exc), error_detail(exc, self.source))
         except Exception as exc:
-            self.signals.crashed.emit(self.job_id, f"Unexpected error: {type(exc).__name__}: {exc}",
-                                      traceback.format_exc())
+            self.signals.crashed.emit(self.job_id, unexpected(exc), traceback.format_exc())
         else:
             self.signals.probed.emit(self.job_id, info)
 
@@ -276,7 +280,7 @@ class JobQueue(QObject):
         try:
             options = self.options_factory(job)
         except SubtitlerError as exc:
-            self._fail(job, str(exc), error_detail(exc, job.source))
+            self._fail(job, exc.reason or str(exc), error_detail(exc, job.source))
             return
         self._running[job.id] = job.start(options.engine)
         self.model.changed(job)

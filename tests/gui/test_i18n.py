@@ -158,7 +158,7 @@ ALLOWED = {
     "python", "fft", "webvtt", "subrip", "netflix", "amazon", "subtitle", "edit", "ctrl", "shift", "alt",
     "space", "enter", "del", "delete", "ins", "insert", "esc", "left", "right", "up", "down", "home", "end",
     "pgup", "pgdown", "tab", "backspace", "return", "tiny", "en", "small", "medium", "large", "distil", "base",
-    "qtmultimedia", "pyside", "qt", "ffmpeg", "english", "ai", "stem", "lang", "ext", "ok",
+    "qtmultimedia", "pyside", "qt", "ffmpeg", "english", "ai", "stem", "lang", "ext", "ok", "mb",
 }
 
 

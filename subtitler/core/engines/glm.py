@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 
 import httpx
 
-from ..errors import AuthError, Cancelled, ChunkError, EngineError
+from ..errors import AuthError, Cancelled, ChunkError, EngineError, Reason, secs, unstopped
 from ..media import wav_bytes
 from ..progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 from ..speech import Chunk
@@ -157,7 +157,7 @@ def check_key(settings: GlmSettings) -> str:
     chunk = Chunk(0, 0, 1000, (), samples)
     [result] = GlmEngine(quick).transcribe([chunk], language=None)
     if result.error:
-        raise EngineError(f"the GLM-ASR service did not answer properly: {result.error}")
+        raise EngineError(Reason("glm.check_failed", reason=result.error))
     return f"The key works ({quick.host} answered)."
 
 
@@ -219,8 +219,8 @@ class _Run:
         now = _now()
         age = now - min(self.waiting.values())
         if age >= self.s.notice_s and now - self.last_notice >= max(self.s.notice_s, 10.0):
-            self._notice(f"GLM-ASR: no answer from {self.s.host} for {age:.0f} s; a piece is given up "
-                         f"after {_secs(self.s.max_wait_s)}")
+            self._notice(Reason("notice.no_answer", host=self.s.host, seconds=f"{age:.0f}",
+                                limit=secs(self.s.max_wait_s)))
 
     def _finish(self, pos: int, result: ChunkResult) -> None:
         self.results[pos] = result
@@ -303,7 +303,7 @@ class _Run:
             check_upload(audio)  # over the service's limits: never sent (send_piece checks again)
         except ChunkError as exc:
             self.stats.failed += 1
-            return ChunkResult(chunk.index, error=str(exc))
+            return ChunkResult(chunk.index, error=exc.reason or str(exc))
         failures = 0
         rate_hits = 0
         sends = 0
@@ -334,8 +334,9 @@ class _Run:
                 ), timeout=left)
                 outcome = "ok"
             except asyncio.TimeoutError:
-                why = f"the last of {sends} tries: {last}" if last and sends > 1 else (last or "the server did not answer")
-                return self._give_up(chunk, f"no usable answer within {_secs(self.s.max_wait_s)}: {why}")
+                why = (Reason("glm.last_of_tries", n=sends, reason=last) if last and sends > 1
+                       else (last or Reason("glm.server_silent")))
+                return self._give_up(chunk, Reason("glm.no_answer_within", limit=secs(self.s.max_wait_s), why=why))
             except RetryableError as exc:
                 retry = exc
                 last = exc.reason
@@ -345,7 +346,7 @@ class _Run:
                 if exc.blocked:
                     self.stats.blocked += 1
                     return ChunkResult(chunk.index, "", None, flag=BLOCKED_FLAG)
-                return self._give_up(chunk, str(exc))
+                return self._give_up(chunk, exc.reason or str(exc))
             finally:
                 self.waiting.pop(pos, None)
                 limiter.release(epoch, outcome)
@@ -367,20 +368,20 @@ class _Run:
                 attempt, budget = failures, self.s.max_retries
             if attempt > budget:
                 if retry.unreachable and self.successes == 0:
-                    raise EngineError(f"cannot reach the GLM-ASR service at {self.s.host} ({retry.reason}).")
-                return self._give_up(chunk, f"GLM-ASR gave up after {sends} tries: {retry.reason}")
+                    raise EngineError(Reason("glm.unreachable", host=self.s.host, reason=retry.reason))
+                return self._give_up(chunk, Reason("glm.gave_up", n=sends, reason=retry.reason))
             left = deadline - _now()
             if retry.retry_after is not None and retry.retry_after > left:
-                self._notice(f"GLM-ASR: the service asks to wait {_secs(retry.retry_after)} ({retry.reason}); "
-                             f"that is past the {_secs(self.s.max_wait_s)} limit per piece, so it is given up")
-                return self._give_up(chunk, f"the service asked to wait {_secs(retry.retry_after)} "
-                                            f"({retry.reason}), longer than the {_secs(self.s.max_wait_s)} limit")
+                self._notice(Reason("notice.asks_to_wait", wait=secs(retry.retry_after), reason=retry.reason,
+                                    limit=secs(self.s.max_wait_s)))
+                return self._give_up(chunk, Reason("glm.asked_to_wait", wait=secs(retry.retry_after),
+                                                   reason=retry.reason, limit=secs(self.s.max_wait_s)))
             delay = backoff_delay(attempt, base_s=self.s.backoff_s, max_s=self.s.backoff_max_s,
                                   retry_after=retry.retry_after, rng=self.engine._rng)
             delay = max(0.0, min(delay, left))
             if delay >= 2.0 and _now() - self.last_notice >= 2.0:
-                self._notice(f"GLM-ASR: {retry.reason}; trying again in {delay:.0f} s "
-                             f"(a piece is given up after {_secs(self.s.max_wait_s)})")
+                self._notice(Reason("notice.retrying", reason=retry.reason, seconds=f"{delay:.0f}",
+                                    limit=secs(self.s.max_wait_s)))
             await asyncio.sleep(delay)
 
     def _give_up(self, chunk: Chunk, reason: str) -> ChunkResult:
@@ -390,7 +391,7 @@ class _Run:
         self.gave_up += 1
         if (self.successes == 0 and self.gave_up >= GIVE_UP_FILE_AFTER
                 and len(self.chunks) - self.stats.cached > GIVE_UP_FILE_AFTER):
-            raise EngineError(f"the GLM-ASR service at {self.s.host} gave no usable answer: {reason}.")
+            raise EngineError(Reason("glm.no_usable_answer", host=self.s.host, reason=unstopped(reason)))
         return ChunkResult(chunk.index, error=reason)
 
 
@@ -398,13 +399,6 @@ def _now() -> float:
     return time.monotonic()
 
 
-def _secs(seconds: float) -> str:
-    """``45 s``, ``2 min``, ``1 h`` for messages."""
-    if seconds >= 3600 and seconds % 3600 == 0:
-        return f"{seconds / 3600:g} h"
-    if seconds >= 120:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds:.0f} s"
 
 
 __all__ = [

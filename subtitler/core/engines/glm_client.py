@@ -19,7 +19,7 @@ from typing import Callable, Optional
 
 import httpx
 
-from ..errors import AuthError, BillingError, ChunkError, EngineError
+from ..errors import AuthError, BillingError, ChunkError, EngineError, Reason
 from .base import Segment
 from .glm_pool import parse_retry_after
 from .glm_settings import GlmSettings
@@ -29,16 +29,9 @@ MAX_UPLOAD_MS = 30000
 PROMPT_MAX_CHARS = 7999  # the API wants the prompt below 8000 characters
 MAX_ANSWER_BYTES = 4 * 1024 * 1024  # an answer for 30 s of audio is a few kB; more is not read
 
-BLOCKED_FLAG = "the service blocked this part (content safety); transcribe it by hand"
-AUTH_MESSAGE = (
-    "the GLM-ASR API key was rejected; check the key (ZHIPUAI_API_KEY or the key stored in the "
-    "app's settings) and that it belongs to the service at {host}."
-)
-NO_KEY_MESSAGE = (
-    "no GLM-ASR API key is configured; set the ZHIPUAI_API_KEY environment variable or store a "
-    "key in the app's settings (or use --engine local)."
-)
-BILLING_MESSAGE = "the account is in arrears; top up the GLM-ASR account and run again."
+BLOCKED_FLAG = Reason("glm.blocked")
+NO_KEY_MESSAGE = Reason("glm.no_key")
+BILLING_MESSAGE = Reason("glm.billing")
 
 
 class RetryableError(Exception):
@@ -68,12 +61,12 @@ def wav_duration_ms(data: bytes) -> int:
 def check_upload(data: bytes) -> None:
     """Refuse (before sending) anything the API would reject for its size or length."""
     if len(data) > MAX_UPLOAD_BYTES:
-        raise ChunkError(f"this part is {len(data) / 1e6:.1f} MB; the service accepts at most 25 MB.")
+        raise ChunkError(Reason("glm.part_too_big", mb=f"{len(data) / 1e6:.1f}"))
     if not (data[:4] == b"RIFF" and data[8:12] == b"WAVE"):
-        raise ChunkError("this part is not a WAV file; the service accepts only WAV or MP3.")
+        raise ChunkError(Reason("glm.part_not_wav"))
     ms = wav_duration_ms(data)
     if ms > MAX_UPLOAD_MS:
-        raise ChunkError(f"this part is {ms / 1000:.1f} s long; the service accepts at most 30 s.")
+        raise ChunkError(Reason("glm.part_too_long", seconds=f"{ms / 1000:.1f}"))
 
 
 def _scrub(text: str, secret: str) -> str:
@@ -97,26 +90,24 @@ def raise_for_error(status: int, code: str, message: str, headers: httpx.Headers
     """Map an error answer to the action the API doc prescribes (raises always). ``endpoint``: the
     URL asked (default the transcription endpoint), named when it does not exist."""
     secret = settings.api_key.reveal()
-    msg = _scrub(message, secret)
+    msg = message if isinstance(message, Reason) else _scrub(message, secret)  # a Reason is ours
     icode = int(code) if code.isdigit() else -1
     what = f"{code}: {msg}" if code and msg else (code or msg or f"HTTP {status}")
     if status == 401 or 1000 <= icode <= 1004:
-        raise AuthError(AUTH_MESSAGE.format(host=settings.host))
+        raise AuthError(Reason("glm.auth", host=settings.host))
     if icode == 1113:
         raise BillingError(BILLING_MESSAGE)
     if icode == 1301:
         raise ChunkError(BLOCKED_FLAG, blocked=True)
     if status == 429 or icode in (1302, 1303):
-        raise RetryableError(f"rate limited ({what})", rate_limited=True,
+        raise RetryableError(Reason("glm.rate_limited", what=what), rate_limited=True,
                              retry_after=parse_retry_after(headers.get("retry-after")))
     if status >= 500 or icode == 500:
-        raise RetryableError(f"server error (HTTP {status}, {what})",
+        raise RetryableError(Reason("glm.server_error", status=status, what=what),
                              retry_after=parse_retry_after(headers.get("retry-after")))
     if status == 404:
-        raise EngineError(
-            f"the GLM endpoint {endpoint or settings.endpoint} was not found (HTTP 404); check the base URL."
-        )
-    raise ChunkError(f"the service refused this part (HTTP {status}, {what})")
+        raise EngineError(Reason("glm.endpoint_404", url=endpoint or settings.endpoint))
+    raise ChunkError(Reason("glm.refused", status=status, what=what))
 
 
 def _seconds_to_ms(value, limit_ms: int) -> int:
@@ -161,7 +152,7 @@ def parse_json_answer(data: dict, duration_ms: int) -> Transcript:
     text = data.get("text")
     if not isinstance(text, str):
         if segments is None:
-            raise RetryableError("the service answered without a transcript")
+            raise RetryableError(Reason("glm.no_transcript"))
         text = join_texts(s.text for s in segments)
     return Transcript(text.strip(), segments)
 
@@ -175,14 +166,13 @@ async def _read_capped(resp: httpx.Response) -> bytes:
     """The body, refusing (ChunkError) answers larger than MAX_ANSWER_BYTES without reading them."""
     declared = resp.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_ANSWER_BYTES:
-        raise ChunkError(f"the service's answer is {int(declared) / 1e6:.0f} MB; at most "
-                         f"{MAX_ANSWER_BYTES // (1024 * 1024)} MB is read.")
+        raise ChunkError(Reason("glm.answer_declared_huge", mb=f"{int(declared) / 1e6:.0f}",
+                                cap=MAX_ANSWER_BYTES // (1024 * 1024)))
     body = bytearray()
     async for part in resp.aiter_bytes():
         body += part
         if len(body) > MAX_ANSWER_BYTES:
-            raise ChunkError(f"the service's answer is larger than {MAX_ANSWER_BYTES // (1024 * 1024)} MB; "
-                             "not read further.")
+            raise ChunkError(Reason("glm.answer_huge", cap=MAX_ANSWER_BYTES // (1024 * 1024)))
     return bytes(body)
 
 
@@ -213,8 +203,7 @@ async def _read_stream(
     async for line in resp.aiter_lines():
         size += len(line) + 1
         if size > MAX_ANSWER_BYTES:
-            raise ChunkError(f"the service's event stream is larger than {MAX_ANSWER_BYTES // (1024 * 1024)} MB; "
-                             "not read further.")
+            raise ChunkError(Reason("glm.stream_huge", cap=MAX_ANSWER_BYTES // (1024 * 1024)))
         if not line.startswith("data:"):
             continue  # blank separators, comments, "event:" lines
         payload = line[5:].strip()
@@ -225,7 +214,7 @@ async def _read_stream(
         try:
             event = json.loads(payload)
         except (ValueError, RecursionError):
-            raise RetryableError("the service sent a damaged event stream") from None
+            raise RetryableError(Reason("glm.stream_damaged")) from None
         if not isinstance(event, dict):
             continue
         if "error" in event:
@@ -238,7 +227,7 @@ async def _read_stream(
             on_delta(so_far)
         elif kind == "transcript.text.done":
             final = parse_json_answer(event, duration_ms) if "text" in event else Transcript(so_far.strip(), None)
-    raise RetryableError("the event stream ended before [DONE]", network=True)
+    raise RetryableError(Reason("glm.stream_cut"), network=True)
 
 
 def build_form(settings: GlmSettings, *, prompt: Optional[str], request_id: str) -> dict:
@@ -286,19 +275,18 @@ def answer_json(resp: httpx.Response, body: bytes, settings: GlmSettings, endpoi
     if resp.status_code != 200:
         code, message = _error_fields(body)
         if html and not code:
-            message = "a web page instead of an API answer (a proxy, firewall or wrong base URL?)"
+            message = Reason("glm.web_page_error")
         raise_for_error(resp.status_code, code, message, resp.headers, settings, endpoint)
     if html:
-        raise ChunkError("the service answered with a web page, not its JSON (a captive portal, "
-                         "proxy or wrong base URL?)")
+        raise ChunkError(Reason("glm.web_page"))
     if not body.strip():
-        raise RetryableError("the service sent an empty answer")
+        raise RetryableError(Reason("glm.empty"))
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise RetryableError("the service sent an unreadable or cut-off answer (not valid JSON)") from None
+        raise RetryableError(Reason("glm.not_json")) from None
     if not isinstance(data, dict):
-        raise RetryableError("the service sent an answer of the wrong shape (not a JSON object)")
+        raise RetryableError(Reason("glm.wrong_shape"))
     if data.get("error"):
         code, message = _error_fields(body)
         raise_for_error(400 if code == "1301" else 500, code, message, resp.headers, settings, endpoint)
@@ -320,17 +308,18 @@ def transport_errors():
     try:
         yield
     except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-        raise RetryableError(f"cannot connect ({type(exc).__name__})", network=True, unreachable=True) from None
+        raise RetryableError(Reason("glm.cannot_connect", kind=type(exc).__name__), network=True,
+                             unreachable=True) from None
     except httpx.TimeoutException as exc:
-        raise RetryableError(f"timed out ({type(exc).__name__})", network=True) from None
+        raise RetryableError(Reason("glm.timed_out", kind=type(exc).__name__), network=True) from None
     except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-        raise RetryableError(f"connection dropped ({type(exc).__name__})", network=True) from None
+        raise RetryableError(Reason("glm.dropped", kind=type(exc).__name__), network=True) from None
     except httpx.DecodingError:
-        raise RetryableError("the service sent an undecodable answer") from None
+        raise RetryableError(Reason("glm.undecodable")) from None
     except (httpx.HTTPError, UnicodeError, ValueError) as exc:
         # e.g. LocalProtocolError for a header httpx refuses: its text may quote the request's
         # headers, so only the type is kept
-        raise EngineError(f"the request to the service could not be made ({type(exc).__name__}).") from None
+        raise EngineError(Reason("glm.request_failed", kind=type(exc).__name__)) from None
 
 
 async def post_json(client: httpx.AsyncClient, settings: GlmSettings, url: str, payload: dict) -> dict:

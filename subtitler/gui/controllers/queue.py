@@ -17,6 +17,7 @@ from ..queue_model import JobModel
 from ..workers import JobQueue
 from .settings import SettingsController, language_problem_html
 
+DOWNLOAD_MODEL = "small"  # the multilingual model the "English-only model" message offers to download
 MEDIA_PATTERNS = " ".join(f"*{e}" for e in sorted(MEDIA_EXTENSIONS))
 
 
@@ -88,6 +89,8 @@ class QueueController(QObject):
     def on_message_link(self, link: str) -> None:
         if link == "use-glm" and self.settings.api_key():
             self.settings.use_engine("glm")  # the app refreshes; refused files are retried
+        elif link == "download-model":
+            self.settings.open_settings(download=DOWNLOAD_MODEL)
         elif link in ("use-glm", "settings"):
             self.settings.open_settings()
 

@@ -73,11 +73,15 @@ class SettingsController(QObject):
         self.changed.emit()
 
     # -- dialog -----------------------------------------------------------------------------
-    def open_settings(self) -> SettingsDialog:
+    def open_settings(self, download: Optional[str] = None) -> SettingsDialog:
+        """The Settings dialog; with ``download`` (a model name) the local engine and that model are
+        chosen and its download starts, with progress (the "wrong model for the language" way out)."""
         dlg = SettingsDialog(self.settings, self.keystore, self.window)
         dlg.saved.connect(self.apply_settings)
         self.keep_dialog(dlg)
         dlg.open()
+        if download:
+            dlg.download_model(download)
         return dlg
 
     def apply_settings(self, new: Settings) -> None:
@@ -171,7 +175,8 @@ def language_problem_html(problem: Any) -> str:
     if problem.kind == "english-only":
         return QCoreApplication.translate(
             "SettingsController", "<b>The offline model understands English only, not {language}.</b> "
-            "<a href='use-glm'>Use GLM-ASR</a> (needs an API key), or "
+            "<a href='use-glm'>Use GLM-ASR</a> (needs an API key), "
+            "<a href='download-model'>download the multilingual model small</a> (about 480 MB, once), or "
             "<a href='settings'>choose a multilingual model folder in Settings</a>. "
             "Files are added once the engine can recognise the language.").format(language=name)
     if problem.kind == "not-on-glm":

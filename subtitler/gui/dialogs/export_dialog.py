@@ -19,6 +19,7 @@ from ...core.errors import SubtitlerError
 from ...core.jobs import write_outputs
 from ...core.outputs import Planned, collisions, pattern_problem, planned_outputs
 from ..queue_model import Job, Status
+from ..reasons import error_text
 from ..settings import NAME_PATTERNS
 from .output_choice import checked, format_checks
 from .output_choice import folder_row as folder_row_widget
@@ -87,7 +88,7 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
             written = write_outputs(job.result.document, job.source, outdir, fmts, overwrite=overwrite,
                                     pattern=pattern, root=root(job))
         except SubtitlerError as exc:
-            summary.failed.append((job.name, str(exc)))
+            summary.failed.append((job.name, error_text(exc)))
             continue
         summary.written.extend(written)
     return summary

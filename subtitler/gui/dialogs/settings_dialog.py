@@ -13,13 +13,14 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from ...core.errors import SubtitlerError
+from ...core.errors import Cancelled, Reason, SubtitlerError
 from ...core.progress import CancelToken
 from .output_choice import checked, folder_row, format_checks
 from ...core.rules import PROFILES
+from ..reasons import error_text
 from ..words import fill_languages, profile_label
 from ..settings import (
     DEFAULT_GLM_MODEL, INTERNATIONAL_URL, MAINLAND_URL, NAME_PATTERNS, AppSettings, KeyStore,
@@ -43,9 +44,9 @@ def test_api_key(glm_settings) -> str:
     for name in ("test_key", "check_key", "verify_key"):
         fn = getattr(glm, name, None)
         if callable(fn):
-            answer = fn(glm_settings)
-            return answer if isinstance(answer, str) and answer else QCoreApplication.translate(
-                "SettingsDialog", "The key works.")
+            fn(glm_settings)  # raises with the reason; its English answer is said here in the user's language
+            return QCoreApplication.translate("SettingsDialog", "The key works ({host} answered).").format(
+                host=glm_settings.host)
     from ...core.speech import Chunk, Region
 
     quick = dataclasses.replace(glm_settings, concurrency=1, max_retries=1, max_rate_retries=2,
@@ -55,7 +56,7 @@ def test_api_key(glm_settings) -> str:
     chunk = Chunk(0, 0, 1000, (Region(0, 1000),), samples)
     results = glm.GlmEngine(quick).transcribe([chunk], language=None, cancel=CancelToken())
     if results and results[0].error:
-        raise SubtitlerError(results[0].error)
+        raise SubtitlerError(Reason("glm.check_failed", reason=results[0].error))
     return QCoreApplication.translate("SettingsDialog", "The key works ({host} answered).").format(host=quick.host)
 
 
@@ -79,7 +80,7 @@ class _KeyTest(QRunnable):
         try:
             msg = test_api_key(self.glm_settings)
         except SubtitlerError as exc:
-            self.signals.done.emit(False, str(exc))
+            self.signals.done.emit(False, error_text(exc))
         except ImportError:
             self.signals.done.emit(False, QCoreApplication.translate(
                 "SettingsDialog", "The GLM-ASR engine is not available in this installation."))
@@ -90,11 +91,40 @@ class _KeyTest(QRunnable):
             self.signals.done.emit(True, msg)
 
 
+class _ModelDownload(QRunnable):
+    """``prepare_model`` on a pool thread: a name is downloaded (progress, cancel), a folder checked."""
+
+    class Signals(QObject):
+        progress = Signal(float)
+        done = Signal(str, object)  # "ok" | "cancelled" | "failed", a ModelFolder or the reason
+
+    def __init__(self, model: str) -> None:
+        super().__init__()
+        self.model = model
+        self.token = CancelToken()
+        self.signals = _ModelDownload.Signals()
+
+    def run(self) -> None:
+        from ...core.engines.local import prepare_model
+
+        try:
+            folder = prepare_model(self.model, lambda p: self.signals.progress.emit(p.fraction), self.token)
+        except Cancelled:
+            self.signals.done.emit("cancelled", None)
+        except SubtitlerError as exc:
+            self.signals.done.emit("failed", error_text(exc))
+        except Exception as exc:  # an unexpected failure of the hub client: said, not a crash
+            self.signals.done.emit("failed", f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.done.emit("ok", folder)
+
+
 class SettingsDialog(QDialog):
     """Edits a copy of the settings; ``saved`` carries the new AppSettings after OK."""
 
     saved = Signal(object)
     keyTested = Signal(bool, str)
+    modelReady = Signal(str, object)  # the outcome of a model download ("ok", "cancelled", "failed")
 
     def __init__(self, settings: AppSettings, keystore: KeyStore, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -103,6 +133,7 @@ class SettingsDialog(QDialog):
         self.original = settings
         self.keystore = keystore
         self._tests: list[_KeyTest] = []
+        self._download: Optional[_ModelDownload] = None
 
         # engine ---------------------------------------------------------------------------
         self.engine_glm = QRadioButton(self.tr("&GLM-ASR (cloud: fast, Chinese and English, ¥0.06 per minute)"))
@@ -172,6 +203,22 @@ class SettingsDialog(QDialog):
         self.model_hint.setWordWrap(True)
         self.model_hint.setObjectName("modelHint")
         ll.addRow("", self.model_hint)
+        # download a named model now (with progress), not when the first file runs
+        self.download_button = QPushButton(self.tr("Do&wnload now"))
+        self.download_button.clicked.connect(self._download_chosen)
+        self.download_progress = QProgressBar()
+        self.download_progress.setRange(0, 1000)
+        self.download_progress.setTextVisible(True)
+        self.download_progress.setFormat("%p%")
+        self.download_cancel = QPushButton(self.tr("Cancel download"))
+        self.download_cancel.clicked.connect(self.cancel_download)
+        dl_row = QHBoxLayout()
+        dl_row.addWidget(self.download_button)
+        dl_row.addWidget(self.download_progress, 1)
+        dl_row.addWidget(self.download_cancel)
+        self.download_progress.hide()
+        self.download_cancel.hide()
+        ll.addRow("", dl_row)
         self.local_model.currentTextChanged.connect(self._check_model)
         self._check_model()
 
@@ -315,14 +362,14 @@ class SettingsDialog(QDialog):
             try:  # refuse a base URL the engine would refuse later
                 make_glm_settings(new, self.api_key.text().strip())
             except SubtitlerError as exc:
-                self.key_status.setText(f"<span style='color:#e5484d'>{exc}</span>")
+                self.key_status.setText(f"<span style='color:#e5484d'>{error_text(exc)}</span>")
                 return
             except ImportError:
                 pass
         try:
             stored = self.keystore.set(self.api_key.text())
         except SubtitlerError as exc:  # a malformed key (line break, non-ASCII …): never stored
-            self.key_status.setText(f"<span style='color:#e5484d'>{exc}</span>")
+            self.key_status.setText(f"<span style='color:#e5484d'>{error_text(exc)}</span>")
             return
         if not stored:
             self.key_status.setText(f"<span style='color:#e5484d'>{self.key_problem()}</span>")
@@ -339,7 +386,7 @@ class SettingsDialog(QDialog):
         try:
             glm_settings = make_glm_settings(self.values(), key)
         except SubtitlerError as exc:
-            self._show_test(False, str(exc))
+            self._show_test(False, error_text(exc))
             return
         except ImportError:
             self._show_test(False, self.tr("The GLM-ASR engine is not available in this installation."))
@@ -378,8 +425,79 @@ class SettingsDialog(QDialog):
                 text = "✓ " + (self.tr("Multilingual model folder: Chinese and other languages work offline.")
                                if folder.multilingual else self.tr("This model folder knows English only."))
         else:
-            text = self.tr("Multilingual model: downloaded once on first use, then it works offline.")
+            text = self.tr("Multilingual model: downloaded once (now, or on first use), then it works offline.")
         self.model_hint.setText(text)
+        self.model_hint.setToolTip("")
+        is_name = bool(model) and not Path(model).expanduser().is_dir()
+        self.download_button.setEnabled(is_name and self._download is None)
+        if self._download is None:
+            self.download_progress.hide()
+
+    # -- model download ---------------------------------------------------------------------
+    def download_model(self, model: Optional[str] = None) -> bool:
+        """Download (or check) the chosen model, or ``model`` (then chosen, with the local engine)."""
+        if self._download is not None:
+            return False
+        if model is not None:
+            self.engine_local.setChecked(True)
+            idx = self.local_model.findData(model)
+            if idx >= 0:
+                self.local_model.setCurrentIndex(idx)
+            else:
+                self.local_model.setEditText(model)
+        name = self.chosen_local_model()
+        if not name:
+            return False
+        task = _ModelDownload(name)
+        task.setAutoDelete(False)
+        task.signals.progress.connect(self._download_progress)
+        task.signals.done.connect(self._download_done)
+        self._download = task
+        self.download_button.setEnabled(False)
+        self.local_model.setEnabled(False)
+        self.download_progress.setValue(0)
+        self.download_progress.show()
+        self.download_cancel.show()
+        self.download_cancel.setEnabled(True)
+        self.model_hint.setText(self.tr("Downloading the model {name}…").format(name=name))
+        QThreadPool.globalInstance().start(task)
+        return True
+
+    def _download_chosen(self) -> None:
+        self.download_model()
+
+    def cancel_download(self) -> None:
+        if self._download is not None:
+            self._download.token.cancel()
+            self.download_cancel.setEnabled(False)
+            self.model_hint.setText(self.tr("Stopping the download…"))
+
+    def downloading(self) -> bool:
+        return self._download is not None
+
+    def _download_progress(self, fraction: float) -> None:
+        self.download_progress.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+
+    def _download_done(self, outcome: str, value) -> None:
+        self._download = None
+        self.download_cancel.hide()
+        self.download_button.setEnabled(True)
+        self.local_model.setEnabled(True)
+        if outcome == "ok":
+            self.download_progress.setValue(1000)
+            self.model_hint.setText("✓ " + (
+                self.tr("Model ready: Chinese and other languages work offline.") if value.multilingual
+                else self.tr("Model ready (it knows English only).")))
+            self.model_hint.setToolTip(str(value.path))
+        else:
+            self.download_progress.hide()
+            self.model_hint.setText(self.tr("Download cancelled; what arrived is kept for the next try.")
+                                    if outcome == "cancelled" else "✗ " + str(value))
+        self.modelReady.emit(outcome, value)
+
+    def reject(self) -> None:
+        self.cancel_download()
+        super().reject()
 
     def _browse_model(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("faster-whisper model folder"))

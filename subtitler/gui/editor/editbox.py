@@ -28,6 +28,43 @@ _REDO_ALT = QKeySequence("Ctrl+Shift+Z")
 _TEXT_KEYS = (QKeySequence.StandardKey.DeleteEndOfWord, QKeySequence.StandardKey.DeleteStartOfWord)
 
 
+class ElidedLabel(QLabel):
+    """One line that never widens the window: text too long for it ends in "…"; the tooltip (the
+    one set, e.g. the problems one per line, else the whole text) says the rest. ``text()`` is
+    the whole text."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self._tip = ""
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self._fit()
+
+    def text(self) -> str:
+        return self._full
+
+    def setToolTip(self, tip: str) -> None:
+        self._tip = tip
+        self._fit()
+
+    def is_elided(self) -> bool:
+        return super().text() != self._full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, self.width() - 2))
+        if shown != super().text():
+            super().setText(shown)
+        super().setToolTip(self._tip or (self._full if shown != self._full else ""))
+
+
 class TextBox(QPlainTextEdit):
     """Enter inserts a line break (subtitles are short); Ctrl+Enter goes on to the next cue like
     Subtitle Edit. Undo/redo keys are left to the window (the document's undo); word deletion
@@ -82,12 +119,15 @@ class EditBox(QWidget):
             w.editingFinished.connect(lambda k=kind, w=w: self._commit_time(k, w))
             row.addWidget(QLabel(label, self))
             row.addWidget(w)
-        self.info_label = QLabel(self)
-        self.info_label.setWordWrap(False)
+        self.info_label = ElidedLabel(self)
         self.info_label.setMinimumWidth(80)  # its text changes with every edit: never relayout the window
-        self.info_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.info_label, 1)
+        # the cue's problems on a line of their own (always there: showing them never moves the text box)
+        self.problem_label = ElidedLabel(self)
+        self.problem_label.setObjectName("problems")
+        self.problem_label.setStyleSheet("#problems { color: #c2410c; }")
+        self.problem_label.setFixedHeight(self.problem_label.fontMetrics().height() + 2)
         self.text_box = TextBox(self)
         self.text_box.setPlaceholderText(self.tr("Cue text (Enter: new line, Ctrl+Enter: next cue)"))
         self.text_box.setMinimumHeight(44)
@@ -97,6 +137,7 @@ class EditBox(QWidget):
         lay.setContentsMargins(4, 2, 4, 2)
         lay.setSpacing(2)
         lay.addLayout(row)
+        lay.addWidget(self.problem_label)
         lay.addWidget(self.text_box)
         self._unsubscribe = document.subscribe(self._doc_changed)
 
@@ -134,16 +175,18 @@ class EditBox(QWidget):
                 probs = [problem_text(p) for p in self.problems(cur)]
                 self.info_label.setText(self.tr("Cue {number}/{count}").format(number=cur + 1, count=len(cues))
                                         + " · " + self.tr("%n character(s)", "", len(c.plain()))
-                                        + " · " + self.tr("{seconds} s").format(seconds=f"{c.duration / 1000:.2f}")
-                                        + ("  ⚠ " + "; ".join(probs) if probs else ""))
-                self.info_label.setToolTip("\n".join(probs))
+                                        + " · " + self.tr("{seconds} s").format(seconds=f"{c.duration / 1000:.2f}"))
+                self.problem_label.setText("⚠ " + self.tr("; ").join(probs) if probs else "")
+                self.problem_label.setToolTip("\n".join(probs))
                 self.text_box.setEnabled(True)
             else:
                 for w in (self.start_edit, self.end_edit, self.dur_edit):
                     w.clear()
                 self.text_box.setPlainText("")
                 self.text_box.setEnabled(False)
-                self.info_label.setText(f"{len(cues)} cues")
+                self.info_label.setText(self.tr("%n cue(s)", "", len(cues)))
+                self.problem_label.setText("")
+                self.problem_label.setToolTip("")
         finally:
             self._loading = False
 

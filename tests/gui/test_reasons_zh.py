@@ -1,0 +1,150 @@
+"""Failed jobs and the core's other sentences in the Chinese UI (issue 9): the core raises English
+sentences that carry a code and parameters (core.errors.Reason); the window says them through
+Qt's catalog (gui/reasons.py). Real failing jobs: a stand-in GLM-ASR server that hangs or rejects
+the key, and a file that is not media."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from subtitler.core.errors import MESSAGES, MediaError, Reason, secs, unstopped
+from subtitler.core.media import load_wav
+from subtitler.core.engines import glm_settings
+from subtitler.gui.reasons import TEMPLATES, error_text, say
+from subtitler.gui.queue_model import JobModel, Status
+
+from .app_fixtures import copy_media, make_app, settings_file, shot  # noqa: F401 (fixtures)
+from .test_i18n import I18N, _english_words, chinese  # noqa: F401 (fixture)
+from tests.support.glm_server import GlmServer
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_every_core_sentence_has_the_same_template_and_a_chinese_translation():
+    assert TEMPLATES == MESSAGES  # the GUI's table is the core's, marked for lupdate
+    zh = {}
+    for ctx in ET.parse(I18N / "subtitler_zh_CN.ts").getroot().iter("context"):
+        if ctx.findtext("name") == "Reasons":
+            for m in ctx.iter("message"):
+                t = m.find("translation")
+                assert t.get("type") is None, m.findtext("source")
+                zh[m.findtext("source")] = t.text or ""
+    for code, english in MESSAGES.items():
+        assert english in zh, code
+        assert sorted(re.findall(r"\{\w+\}", english)) == sorted(re.findall(r"\{\w+\}", zh[english])), code
+        assert HAN.search(zh[english]) or "；" in zh[english], code
+
+
+def test_reasons_are_english_strings_for_logs_and_the_cli():
+    r = Reason("job.nothing_transcribed", name="a.wav",
+               reason=unstopped(Reason("glm.no_usable_answer", host="127.0.0.1",
+                                       reason=Reason("glm.no_answer_within", limit=secs(12),
+                                                     why=Reason("glm.server_silent")))))
+    assert r == ("a.wav: no piece of the audio was transcribed: the GLM-ASR service at 127.0.0.1 gave no usable "
+                 "answer: no usable answer within 12 s: the server did not answer; no subtitles written.")
+    assert isinstance(r, str) and r.code == "job.nothing_transcribed"
+    assert str(MediaError(Reason("media.empty", name="x.mp4"))) == "x.mp4: the file is empty."
+    assert MediaError(Reason("media.empty", name="x.mp4")).reason.params == {"name": "x.mp4"}
+    assert MediaError("plain words").reason is None
+    assert say("plain words") == "plain words" and say(r) == r  # English UI: the same sentence
+
+
+def test_nested_reasons_in_chinese(chinese):
+    r = Reason("job.nothing_transcribed", name="第1讲.wav",
+               reason=unstopped(Reason("glm.no_usable_answer", host="127.0.0.1",
+                                       reason=Reason("glm.no_answer_within", limit=secs(3600),
+                                                     why=Reason("glm.server_silent")))))
+    text = say(r)
+    assert text == ("第1讲.wav：没有任何一段音频识别成功：127.0.0.1 上的 GLM-ASR 服务没有给出可用的回答："
+                    "1 小时内没有得到可用的回答：服务器没有应答；未生成字幕。")
+    assert say(Reason("media.damaged", what=Reason("damage.and", first=Reason("damage.stops", at="1:12", total="3:05"),
+                                                    second=Reason("damage.error")))) == \
+        "文件已损坏：音频在 1:12 处中断（全长 3:05）；ffmpeg 报告了 1 处解码错误"
+    assert error_text(MediaError(Reason("media.not_media", name="x.mp4"))) == "x.mp4：不是媒体文件，或文件已损坏。"
+    assert error_text(MediaError("an old plain sentence")) == "an old plain sentence"  # unknown: as it is
+
+
+def _status(app, job) -> str:
+    return str(app.model.index(app.model.row_of(job), JobModel.STATUS).data())
+
+
+@pytest.mark.parametrize("mode", ["hang", "wrong-key"])
+def test_a_failed_cloud_job_says_why_in_chinese(chinese, make_app, qtbot, speech_en, tmp_path, monkeypatch, mode):
+    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm-cache")
+    wav, meta = speech_en
+    with GlmServer(scale=0.02, broken="hang" if mode == "hang" else "") as server:
+        server.register(load_wav(wav), meta["utterances"])
+        key = server.config.api_key if mode == "hang" else "sk-not-the-right-key-0123456789"
+        app = make_app(key=key, engine="glm", base_url=server.base_url, concurrency=2)
+        app.settings_ctl.services.glm_extra["max_wait_s"] = 3  # the per-piece limit (--glm-max-wait)
+        [job] = app.add_paths([copy_media(wav, tmp_path / "in", "第1讲.wav")])
+        qtbot.waitUntil(lambda: job.status in (Status.DONE, Status.FAILED), timeout=90000)
+    assert job.status == Status.FAILED
+    text = _status(app, job)
+    assert HAN.search(text) and not _english_words(text), text
+    if mode == "hang":
+        assert "3 秒内没有得到可用的回答：服务器没有应答" in text, text
+        assert "no usable answer within 3 s: the server did not answer" in job.error  # the log's words
+    else:
+        assert "GLM-ASR API 密钥被拒绝" in text and "127.0.0.1" in text, text
+        assert "API key was rejected" in job.error
+    tip = app.model.index(app.model.row_of(job), JobModel.STATUS).data(0x03)  # ToolTipRole
+    assert tip == text
+    app.window.queue.select_job(job)
+    details = app.window.queue.details.toPlainText()
+    assert details.startswith(text) and job.detail in details  # Chinese first, then the copyable English
+    shot(app.window, f"zh-failed-{mode}")
+
+
+def test_a_file_that_is_not_media_fails_in_chinese(chinese, make_app, qtbot, tmp_path):
+    bad = tmp_path / "in" / "第2讲.mp4"
+    bad.parent.mkdir()
+    bad.write_bytes(b"\x00\x01 not a video at all " * 4000)
+    app = make_app(engine="local")
+    [job] = app.add_paths([bad])
+    qtbot.waitUntil(lambda: job.status == Status.FAILED, timeout=60000)
+    text = _status(app, job)
+    assert text in ("第2讲.mp4：不是媒体文件，或文件已损坏。",) or text.startswith("第2讲.mp4：ffmpeg 无法读取此文件"), text
+
+
+def test_the_edit_box_elides_long_problems_and_tells_them_in_a_tooltip(chinese, qtbot, speech_zh):
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from subtitler.core.document import Cue, Document
+    from subtitler.gui.editor import EditorWindow
+
+    # one cue with every problem at once: too fast, too many and too long lines, overlapping the next
+    long_line = "这一行字幕实在太长了，" * 4
+    cues = [Cue(0, 400, "\n".join([long_line] * 3)), Cue(300, 2000, "下一条"), Cue(5000, 7000, "没有问题的一条")]
+    win = EditorWindow(Document(cues, media_path=str(speech_zh[0])), media_path=str(speech_zh[0]))
+    win.ask_save_on_close = lambda: "discard"
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.select_rows([0])
+    QApplication.processEvents()
+    label = win.edit_box.problem_label
+    shown = QLabel.text(label)  # what is painted
+    assert label.text().startswith("⚠") and label.text().count("；") >= 3, label.text()
+    assert label.is_elided() and shown.endswith("…"), shown
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.width()
+    assert label.geometry().right() <= win.edit_box.width()  # the window did not grow for it
+    tip = label.toolTip()
+    for problem in ("语速过快", "单行过长", "重叠"):
+        assert problem in tip, tip
+    info = win.edit_box.info_label
+    assert info.text().startswith("第 1/3 条") and not info.is_elided(), info.text()
+    assert not _english_words(label.text()) and not _english_words(tip), (label.text(), tip)
+    shot(win, "zh-editor-problems")
+    win.select_rows([1])
+    QApplication.processEvents()
+    assert "重叠" in label.text() and not label.is_elided()  # a short problem: shown whole
+    text_top = win.edit_box.text_box.y()
+    win.select_rows([2])
+    QApplication.processEvents()
+    assert label.text() == "" and win.edit_box.text_box.y() == text_top  # nothing moved
