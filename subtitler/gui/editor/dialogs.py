@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from ...core.errors import SubtitlerError
+from ..reasons import error_text
 
 
 class FindReplaceDialog(QDialog):
@@ -48,7 +49,7 @@ class FindReplaceDialog(QDialog):
         try:
             i = self.editor.find_next(self.find_edit.text(), **self._opts())
         except SubtitlerError as exc:
-            self.result_label.setText(str(exc))
+            self.result_label.setText(error_text(exc))
             return -1
         self.result_label.setText(self.tr("Not found.") if i < 0 else self.tr("Cue {number}").format(number=i + 1))
         return i
@@ -58,7 +59,7 @@ class FindReplaceDialog(QDialog):
             n = self.editor.replace_all(self.find_edit.text(), self.replace_edit.text(),
                                         selection=self.selection_only.isChecked(), **self._opts())
         except SubtitlerError as exc:
-            self.result_label.setText(str(exc))
+            self.result_label.setText(error_text(exc))
             return 0
         self.result_label.setText(self.tr("Replaced in %n cue(s) (one undo step).", "", n))
         return n

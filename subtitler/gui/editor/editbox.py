@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QS
 from ...core.document import Change, Document
 from ...core.errors import SubtitlerError
 from ...core.timecode import format_duration, format_ms, parse_time
+from ..reasons import error_text
 from ..words import problem_text
 
 BURST_PAUSE_S = 2.0  # typing after a pause this long starts a new undo step
@@ -232,5 +233,5 @@ class EditBox(QWidget):
             if (start, end) != (c.start, c.end):
                 self.document.set_times(i, start, end, label=label)
         except SubtitlerError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         self.load(force=True)

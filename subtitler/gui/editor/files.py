@@ -18,6 +18,7 @@ from ...core import formats
 from ...core import project as projects
 from ...core.errors import SubtitlerError
 from ...core.text import is_cjk_text
+from ..reasons import error_text
 
 if TYPE_CHECKING:
     from .window import EditorWindow
@@ -99,7 +100,7 @@ class FileController(QObject):
         try:
             projects.write_recovery(self.project)
         except SubtitlerError as exc:
-            self.win.show_error(str(exc))
+            self.win.show_error(error_text(exc))
 
     # -- project files -----------------------------------------------------------------------
     def save(self) -> bool:
@@ -131,7 +132,7 @@ class FileController(QObject):
         try:
             return self.save()
         except SubtitlerError as exc:
-            QMessageBox.warning(self.win, self.tr("Save failed"), str(exc))
+            QMessageBox.warning(self.win, self.tr("Save failed"), error_text(exc))
             return False
 
     def open_project_dialog(self) -> None:
@@ -184,7 +185,7 @@ class FileController(QObject):
         try:
             imported = formats.read_subtitles(Path(path))
         except SubtitlerError as exc:
-            self.show_problem(self.tr("Cannot import subtitles"), str(exc))
+            self.show_problem(self.tr("Cannot import subtitles"), error_text(exc))
             return False
         cues = imported.cues
         self.document.replace_cues(cues, f"Import {Path(path).name}")

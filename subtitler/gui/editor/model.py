@@ -13,6 +13,7 @@ from ...core.document import Change, Document
 from ...core.edits import cue_problems, format_duration, format_ms, parse_time
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, cps
+from ..reasons import error_text
 from ..words import problem_text
 
 COL_NUM, COL_START, COL_END, COL_DUR, COL_CPS, COL_TEXT, COL_FLAG = range(7)
@@ -223,7 +224,7 @@ class CueTableModel(QAbstractTableModel):
             else:
                 return False
         except SubtitlerError as exc:
-            self.editFailed.emit(str(exc))
+            self.editFailed.emit(error_text(exc))
             return False
         return True
 

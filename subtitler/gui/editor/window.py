@@ -28,6 +28,7 @@ from ...core.document import Change, Cue, Document
 from ...core.edits import DEFAULT_FPS
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, get_profile
+from ..reasons import error_text
 from ..words import profile_label
 from . import files as files_mod
 from .actions import Actions
@@ -306,7 +307,7 @@ class EditorWindow(QMainWindow):
         try:
             fn()
         except SubtitlerError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

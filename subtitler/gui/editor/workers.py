@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from ...core import peaks as peaks_mod
 from ...core.errors import SubtitlerError
 from ...core.progress import CancelToken
+from ..reasons import error_text
 
 
 class _Runner(QThread):
@@ -28,7 +29,7 @@ class _Runner(QThread):
             self.done.emit(self.fn(self))
         except SubtitlerError as exc:
             if not self.cancel.cancelled:
-                self.failed.emit(str(exc))
+                self.failed.emit(error_text(exc))
         except (OSError, ValueError, RuntimeError) as exc:  # unexpected, but never crash the editor
             if not self.cancel.cancelled:
                 self.failed.emit(f"{type(exc).__name__}: {exc}")

