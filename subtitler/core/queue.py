@@ -223,6 +223,8 @@ class Job:
             self.step = f"Extracting audio {int(frac * 100)}%"
         elif p.stage == "detect":
             self.step = "Finding speech"
+        elif p.stage == "model":  # a model name used for the first time: downloaded before the job goes on
+            self.step = f"Downloading the model {int(frac * 100)}%"
         elif p.stage == "transcribe" and p.notice:
             self.step = p.notice
         elif p.stage == "transcribe":

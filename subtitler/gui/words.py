@@ -47,6 +47,8 @@ def eta_text(seconds) -> str:
 _STEPS = (
     (re.compile(r"Extracting audio (\d+)%"), lambda m: QCoreApplication.translate(
         "Queue", "Extracting audio {percent}%").format(percent=m[1])),
+    (re.compile(r"Downloading the model (\d+)%"), lambda m: QCoreApplication.translate(
+        "Queue", "Downloading the model {percent}%").format(percent=m[1])),
     (re.compile(r"Transcribing piece (\d+) of (\d+)"), lambda m: QCoreApplication.translate(
         "Queue", "Transcribing piece {done} of {total}").format(done=m[1], total=m[2])),
 )

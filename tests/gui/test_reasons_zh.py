@@ -68,6 +68,20 @@ def test_nested_reasons_in_chinese(chinese):
     assert error_text(MediaError("an old plain sentence")) == "an old plain sentence"  # unknown: as it is
 
 
+def test_running_job_steps_in_chinese(chinese):
+    from subtitler.core.progress import Progress
+    from subtitler.core.queue import Job
+    from subtitler.gui import words
+
+    job = Job(Path("a.wav"))
+    job.start("local")
+    job.apply_progress(Progress("model", 0.42, "downloading model small"))  # first use of a model name
+    assert words.status_text(job).startswith("正在下载模型 42%")
+    notice = Reason("notice.no_answer", host="127.0.0.1", seconds="10", limit=secs(120))
+    job.apply_progress(Progress("transcribe", 0.1, str(notice), 0, 4, notice=notice))
+    assert words.status_text(job).startswith("GLM-ASR：127.0.0.1 已有 10 秒没有应答；每段最多等待 2 分钟")
+
+
 def _status(app, job) -> str:
     return str(app.model.index(app.model.row_of(job), JobModel.STATUS).data())
 

@@ -1295,6 +1295,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Downloading the model {percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Transcribing piece {done} of {total}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1283,6 +1283,10 @@
         <translation>正在提取音频 {percent}%</translation>
     </message>
     <message>
+        <source>Downloading the model {percent}%</source>
+        <translation>正在下载模型 {percent}%</translation>
+    </message>
+    <message>
         <source>Transcribing piece {done} of {total}</source>
         <translation>正在转写第 {done}/{total} 段</translation>
     </message>
