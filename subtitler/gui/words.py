@@ -141,6 +141,9 @@ _PROBLEMS = (
      lambda: QCoreApplication.translate("Problems", "gap to next below {ms} ms")),
     (r"no text", (),
      lambda: QCoreApplication.translate("Problems", "no text")),
+    (re.escape("the service blocked this part (content safety); transcribe it by hand"), (),  # a cue flag
+     lambda: QCoreApplication.translate("Problems", "the service blocked this part (content safety); "
+                                        "transcribe it by hand")),
 )
 _PROBLEM_RES = tuple((re.compile(p), names, words) for p, names, words in _PROBLEMS)
 

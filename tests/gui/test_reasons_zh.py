@@ -162,3 +162,41 @@ def test_the_edit_box_elides_long_problems_and_tells_them_in_a_tooltip(chinese, 
     win.select_rows([2])
     QApplication.processEvents()
     assert label.text() == "" and win.edit_box.text_box.y() == text_top  # nothing moved
+
+
+def test_the_blocked_flag_is_plain_data_and_said_in_chinese(chinese):
+    from subtitler.core.engines.glm_client import BLOCKED_FLAG
+    from subtitler.gui import words
+
+    assert words.flag_text(str(BLOCKED_FLAG)) == "服务拦截了这一段（内容安全）；请手动听写"
+
+
+def test_damaged_media_rows_in_chinese(chinese, make_app, qtbot, speech_en, tmp_path, monkeypatch):
+    """Real damaged mp4 files (as tests/test_failures_media.py makes them) through the cloud stand-in."""
+    import subprocess
+
+    from subtitler.core import media
+
+    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm-cache")
+    wav, meta = speech_en
+    whole = tmp_path / "whole.mp4"
+    subprocess.run([media.find_ffmpeg(), "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=gray:s=160x90:r=25",
+                    "-i", str(wav), "-shortest", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                    "-c:a", "aac", "-movflags", "+faststart", str(whole)], check=True, timeout=120)
+    data = whole.read_bytes()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "第3讲.mp4").write_bytes(data[: len(data) * 78 // 100])  # the last fifth is missing
+    (folder / "第4讲.mp4").write_bytes(data[: len(data) * 30 // 100])  # most of it is gone
+    with GlmServer(scale=0.02) as server:
+        server.register(load_wav(wav), meta["utterances"])
+        app = make_app(key=server.config.api_key, engine="glm", base_url=server.base_url, concurrency=4)
+        cut, gone = app.add_paths([folder / "第3讲.mp4", folder / "第4讲.mp4"])
+        qtbot.waitUntil(lambda: all(j.status in (Status.DONE, Status.FAILED) for j in (cut, gone)), timeout=120000)
+    assert cut.status == Status.DONE and gone.status == Status.FAILED, (cut.detail, gone.detail)
+    cut_text, gone_text = _status(app, cut), _status(app, gone)
+    assert re.match(r"完成，但文件已损坏：音频在 \d:\d\d 处中断（全长 \d:\d\d） · \d+ 条字幕", cut_text), cut_text
+    assert re.match(r"第4讲\.mp4：文件已损坏（.+）；\d:\d\d 中只有 \d:\d\d 可读，因此未生成字幕。", gone_text), gone_text
+    for text in (cut_text, gone_text):
+        assert not _english_words(text), text
+    shot(app.window, "zh-damaged-media")

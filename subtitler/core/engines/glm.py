@@ -345,7 +345,7 @@ class _Run:
             except ChunkError as exc:
                 if exc.blocked:
                     self.stats.blocked += 1
-                    return ChunkResult(chunk.index, "", None, flag=BLOCKED_FLAG)
+                    return ChunkResult(chunk.index, "", None, flag=str(BLOCKED_FLAG))  # a cue flag: plain data
                 return self._give_up(chunk, exc.reason or str(exc))
             finally:
                 self.waiting.pop(pos, None)

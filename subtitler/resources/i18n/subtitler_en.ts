@@ -1220,6 +1220,10 @@
         <source>no text</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the service blocked this part (content safety); transcribe it by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Profiles</name>

@@ -1208,6 +1208,10 @@
         <source>no text</source>
         <translation>没有文本</translation>
     </message>
+    <message>
+        <source>the service blocked this part (content safety); transcribe it by hand</source>
+        <translation>服务拦截了这一段（内容安全）；请手动听写</translation>
+    </message>
 </context>
 <context>
     <name>Profiles</name>
