@@ -134,6 +134,8 @@ MESSAGES: dict[str, str] = {
     "output.exists_race": "{path} already exists (another program just wrote it); not replaced.",
     "output.cannot_write_to": "cannot write to {folder}: {why}.",
     "output.cannot_write": "cannot write {path}: {why}.",
+    "output.is_input": "{path}: is an input file ({name} would replace it)",
+    "output.twice": "{path}: from both {first} and {second}",
     "os.disk_full": "the disk is full",
     "os.quota": "the disk quota is used up",
 }

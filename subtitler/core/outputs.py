@@ -126,9 +126,9 @@ def collisions(plans: Sequence[Planned]) -> list[str]:
         for out in plan.outputs:
             k = _key(out)
             if k in inputs:
-                problems.append(f"{out}: is an input file ({plan.source.name} would replace it)")
+                problems.append(Reason("output.is_input", path=str(out), name=plan.source.name))
             elif k in owner and owner[k] != plan.source:
-                problems.append(f"{out}: from both {owner[k]} and {plan.source}")
+                problems.append(Reason("output.twice", path=str(out), first=str(owner[k]), second=str(plan.source)))
             else:
                 owner.setdefault(k, plan.source)
     return problems

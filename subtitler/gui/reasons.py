@@ -151,6 +151,8 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
                                                        "replaced."),
     "output.cannot_write_to": QT_TRANSLATE_NOOP("Reasons", "cannot write to {folder}: {why}."),
     "output.cannot_write": QT_TRANSLATE_NOOP("Reasons", "cannot write {path}: {why}."),
+    "output.is_input": QT_TRANSLATE_NOOP("Reasons", "{path}: is an input file ({name} would replace it)"),
+    "output.twice": QT_TRANSLATE_NOOP("Reasons", "{path}: from both {first} and {second}"),
     "os.disk_full": QT_TRANSLATE_NOOP("Reasons", "the disk is full"),
     "os.quota": QT_TRANSLATE_NOOP("Reasons", "the disk quota is used up"),
 }

@@ -19,7 +19,7 @@ from ...core.errors import SubtitlerError
 from ...core.jobs import write_outputs
 from ...core.outputs import Planned, collisions, pattern_problem, planned_outputs
 from ..queue_model import Job, Status
-from ..reasons import error_text
+from ..reasons import error_text, say
 from ..settings import NAME_PATTERNS
 from .output_choice import checked, format_checks
 from .output_choice import folder_row as folder_row_widget
@@ -80,7 +80,7 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
              for job in ready]
     clashes = collisions(plans)
     if clashes:
-        summary.failed += [(QCoreApplication.translate("ExportDialog", "nothing written"), c + QCoreApplication.translate(
+        summary.failed += [(QCoreApplication.translate("ExportDialog", "nothing written"), say(c) + QCoreApplication.translate(
             "ExportDialog", "; use {stem} in the pattern, another folder, or export them separately.")) for c in clashes]
         return summary
     for job in ready:

@@ -1977,6 +1977,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path}: is an input file ({name} would replace it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: from both {first} and {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1950,6 +1950,14 @@
         <translation>无法写入 {path}：{why}。</translation>
     </message>
     <message>
+        <source>{path}: is an input file ({name} would replace it)</source>
+        <translation>{path}：这是输入文件（{name} 的字幕会覆盖它）</translation>
+    </message>
+    <message>
+        <source>{path}: from both {first} and {second}</source>
+        <translation>{path}：{first} 和 {second} 都会写入这个文件</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
