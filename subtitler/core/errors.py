@@ -101,6 +101,8 @@ MESSAGES: dict[str, str] = {
     "edit.bad_replacement": "the replacement is not valid: {detail}.",
     "edit.no_cues": "there are no cues to fix.",
     "edit.no_audio": "the selected range has no audio.",
+    "glossary.unreadable": "cannot read the hotword file {path}: {detail}.",
+    "glossary.not_utf8": "the hotword file {path} is not UTF-8 text.",
     # API keys (core.secrets)
     "key.too_long": "is {n} characters long; an API key has at most {max}",
     "key.line_break": "a line break",

@@ -115,6 +115,8 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "edit.bad_replacement": QT_TRANSLATE_NOOP("Reasons", "the replacement is not valid: {detail}."),
     "edit.no_cues": QT_TRANSLATE_NOOP("Reasons", "there are no cues to fix."),
     "edit.no_audio": QT_TRANSLATE_NOOP("Reasons", "the selected range has no audio."),
+    "glossary.unreadable": QT_TRANSLATE_NOOP("Reasons", "cannot read the hotword file {path}: {detail}."),
+    "glossary.not_utf8": QT_TRANSLATE_NOOP("Reasons", "the hotword file {path} is not UTF-8 text."),
     "key.too_long": QT_TRANSLATE_NOOP("Reasons", "is {n} characters long; an API key has at most {max}"),
     "key.line_break": QT_TRANSLATE_NOOP("Reasons", "a line break"),
     "key.space": QT_TRANSLATE_NOOP("Reasons", "a space or tab"),

@@ -76,9 +76,9 @@ def load_hotwords(path: Union[str, Path]) -> list[str]:
     try:
         text = p.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise UsageError(f"cannot read the hotword file {p}: {exc.strerror or exc}.") from None
+        raise UsageError(Reason("glossary.unreadable", path=str(p), detail=exc.strerror or str(exc))) from None
     except UnicodeDecodeError:
-        raise UsageError(f"the hotword file {p} is not UTF-8 text.") from None
+        raise UsageError(Reason("glossary.not_utf8", path=str(p))) from None
     return clean_hotwords(line for line in text.splitlines() if not line.lstrip().startswith("#"))
 
 

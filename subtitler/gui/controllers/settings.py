@@ -18,6 +18,7 @@ from ...core.settings import Settings
 from ..dialogs.settings_dialog import SettingsDialog
 from ..main_window import MainWindow, notice_html
 from ..queue_model import Job
+from ..reasons import error_text
 from ..settings import KeyStore
 
 
@@ -132,7 +133,7 @@ class SettingsController(QObject):
             terms = self.services.glossary()
         except SubtitlerError as exc:
             label.setText(self.tr("<span style='color:#e5484d'>unreadable</span>"))
-            label.setToolTip(str(exc))
+            label.setToolTip(error_text(exc))
             return
         text = self.tr("%n term(s)", "", len(terms))
         if self.engine() != "glm":

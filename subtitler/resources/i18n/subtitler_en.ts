@@ -1869,6 +1869,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>cannot read the hotword file {path}: {detail}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hotword file {path} is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>is {n} characters long; an API key has at most {max}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1842,6 +1842,14 @@
         <translation>所选范围内没有音频。</translation>
     </message>
     <message>
+        <source>cannot read the hotword file {path}: {detail}.</source>
+        <translation>无法读取术语表文件 {path}：{detail}。</translation>
+    </message>
+    <message>
+        <source>the hotword file {path} is not UTF-8 text.</source>
+        <translation>术语表文件 {path} 的编码不对，请另存为 UTF8 文本。</translation>
+    </message>
+    <message>
         <source>is {n} characters long; an API key has at most {max}</source>
         <translation>有 {n} 个字符；API 密钥最多 {max} 个字符</translation>
     </message>
