@@ -200,3 +200,30 @@ def test_damaged_media_rows_in_chinese(chinese, make_app, qtbot, speech_en, tmp_
     for text in (cut_text, gone_text):
         assert not _english_words(text), text
     shot(app.window, "zh-damaged-media")
+
+
+def test_the_key_test_and_a_malformed_key_answer_in_chinese(chinese, make_app, qtbot):
+    from subtitler.gui.dialogs.settings_dialog import SettingsDialog
+
+    with GlmServer() as server:
+        app = make_app()
+        dlg = app.open_settings()
+        assert isinstance(dlg, SettingsDialog)
+        dlg.engine_glm.setChecked(True)
+        dlg.base_url.setCurrentText(server.base_url)
+        dlg.api_key.setText(server.config.api_key)
+        with qtbot.waitSignal(dlg.keyTested, timeout=20000) as good:
+            dlg.test_key()
+        assert good.args == [True, "密钥可用（127.0.0.1 已响应）。"], good.args
+        dlg.api_key.setText("sk-wrong-key-0123456789abcdef")
+        with qtbot.waitSignal(dlg.keyTested, timeout=20000) as bad:
+            dlg.test_key()
+        assert bad.args[0] is False and bad.args[1].startswith("GLM-ASR API 密钥被拒绝"), bad.args
+        assert "sk-wrong" not in dlg.key_status.text() + dlg.key_status.toolTip()
+        dlg.resize(1280, 720)
+        shot(dlg, "zh-settings-key-rejected")
+        dlg.api_key.setText("sk-密钥-0123456789")  # a non-ASCII character: refused where it enters
+        dlg.accept()
+        text = dlg.key_status.text()
+        assert "GLM-ASR API 密钥在第 4 个字符处含有全角或其他非英文半角字符（U+5BC6）；请按控制台" in text, text
+        dlg.reject()
