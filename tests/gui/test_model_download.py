@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QDialogButtonBox
 
 from subtitler.gui.dialogs.settings_dialog import SettingsDialog
@@ -90,6 +91,16 @@ def test_a_download_can_be_cancelled(hub, make_app, qtbot):
     assert "cancelled" in dlg.model_hint.text() and not dlg.download_progress.isVisible()
     assert dlg.download_button.isEnabled() and dlg.local_model.isEnabled() and not dlg.downloading()
     dlg.reject()
+
+
+def test_closing_settings_stops_a_download(hub, make_app, qtbot):
+    app = make_app(engine="local")
+    dlg = app.open_settings()
+    assert dlg.download_model("small")
+    task = dlg._download
+    dlg.reject()  # closed mid-download: the worker is told to stop
+    assert task.token.cancelled
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=60000)
 
 
 def test_a_model_folder_is_checked_offline(make_app, qtbot, tmp_path, monkeypatch):

@@ -496,9 +496,11 @@ class SettingsDialog(QDialog):
                                     if outcome == "cancelled" else "✗ " + str(value))
         self.modelReady.emit(outcome, value)
 
-    def reject(self) -> None:
+    def done(self, result: int) -> None:
+        """Closing (OK or Cancel) stops a download; what arrived is kept, and a job that needs the
+        model fetches the rest (its row shows the progress)."""
         self.cancel_download()
-        super().reject()
+        super().done(result)
 
     def _browse_model(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("faster-whisper model folder"))
