@@ -13,7 +13,7 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.document import Change, Document
 from ...core.errors import SubtitlerError
@@ -105,7 +105,8 @@ class EditBox(QWidget):
 
     def typing(self) -> bool:
         """True while the user is in the text box or a time field (nothing moves under them)."""
-        return any(w.hasFocus() for w in (self.text_box, self.start_edit, self.end_edit, self.dur_edit))
+        focus = QApplication.focusWidget()  # the translation box (translation.py) lives here too
+        return focus is not None and self.isAncestorOf(focus) and isinstance(focus, (QLineEdit, QPlainTextEdit))
 
     def new_burst(self) -> None:
         self._burst = 0

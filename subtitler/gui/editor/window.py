@@ -28,6 +28,7 @@ from ...core.document import Change, Cue, Document
 from ...core.edits import DEFAULT_FPS
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, get_profile
+from ...core.services import EngineService
 from ..words import profile_label
 from . import files as files_mod
 from .actions import Actions
@@ -36,6 +37,7 @@ from .editing import EditController, EngineFactory
 from .files import AUTOSAVE_MS, FileController  # noqa: F401  (AUTOSAVE_MS: tests shorten it here)
 from .model import COL_TEXT, CueTable, CueTableModel
 from .playback import PlaybackSync
+from .translation import TranslationController
 from .player import PlayerWidget
 from .waveform import TimelinePanel, WaveformView
 from .workers import MediaAnalysis
@@ -51,12 +53,14 @@ class EditorWindow(QMainWindow):
     def __init__(self, document: Document, media_path: Optional[str] = None, parent: Optional[QWidget] = None, *,
                  project: Optional[projects.Project] = None, analyse_media: bool = True,
                  engine_factory: Optional[EngineFactory] = None, audio_wav: Optional[str | Path] = None,
-                 speech: Optional[Sequence] = None) -> None:
+                 speech: Optional[Sequence] = None,
+                 services: Optional[EngineService | Callable[[], EngineService]] = None) -> None:
         super().__init__(parent)
         self.document = document
         if media_path and not document.media_path:
             document.media_path = str(media_path)  # where the document came from: not an edit
         self.project = project or projects.Project(document)
+        self.services = services  # the user's key and GLM settings for translation (or a getter); None: defaults
         self._shut = False
         self.media: Optional[MediaAnalysis] = None  # the worker for waveform peaks and speech regions
         self._analyse = analyse_media
@@ -80,6 +84,8 @@ class EditorWindow(QMainWindow):
         self.files = FileController(self)
         self.edits = EditController(self, engine_factory)
         self.menus = Actions(self)
+        self.translation = TranslationController(self)
+        self.translation.add_actions(self.menus)
         self.text_box.commitNext.connect(lambda: self.edits.go_relative(1))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
@@ -353,6 +359,6 @@ class EditorWindow(QMainWindow):
             self.media.stop()
         self.edits.stop()
         self.player.shutdown()
-        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus):
+        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus, self.translation):
             part.detach()
         self._unsubscribe()
