@@ -4,10 +4,10 @@ every cue checked against what the stand-in must answer, cue times against the o
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from subtitler.core.document import Cue, Document
 from subtitler.core.services import EngineService
 from subtitler.core.settings import Settings
+from subtitler.core.translate import layout, target_zh_style
+from subtitler.gui import i18n
 from subtitler.gui.editor import EditorWindow
 from subtitler.gui.editor.model import COL_TEXT, COL_TRANS, PROBLEM_BG
 from subtitler.gui.editor.polish_review import PolishReviewDialog
@@ -183,7 +185,7 @@ def test_editing_translations_in_the_table_and_the_box_is_undoable(qtbot, server
     assert win.model.track == "translation:ja" and column(win) == [expected(c.text, "ja") for c in cues]
     assert win.model.headerData(COL_TRANS, Qt.Orientation.Horizontal) == "Japanese"
     assert box.text_box.toPlainText() == expected(cues[3].text, "ja")
-    assert list(c.text for c in doc.cues) == [c.text for c in cues]
+    assert [c.text for c in doc.cues] == [c.text for c in cues]
 
 
 def test_a_misbehaving_model_loses_no_cue_and_the_user_is_told_which_were_not_translated(qtbot, server):
@@ -294,3 +296,92 @@ def test_text_column_unchanged_by_the_translation_column(qtbot, server):
     assert hh.visualIndex(COL_TRANS) == hh.visualIndex(COL_TEXT) + 1  # shown right beside the text
     assert win.model.index(0, COL_TEXT).data(EDIT) == doc.cues[0].text
 
+
+
+# -- the screens in English and Chinese (docs/images/editor-translation*.png, polish-review-zh.png) ----------
+REAL_ZH = {
+    "Welcome to the first lecture of this course on signal processing.": "欢迎来到信号处理课程的第一讲。",
+    "Today we talk about sampling, filters and the discrete Fourier transform.": "今天我们讨论采样、滤波器和离散傅里叶变换。",
+    "Please pause the video whenever you want to take notes.": "想做笔记时，请随时暂停视频。",
+    "A signal is simply a function of time.": "信号就是时间的函数。",
+    "When we sample it, we keep its value at regular instants.": "采样时，我们在等间隔的时刻保留它的值。",
+    "The sampling theorem tells us how fast we must sample.": "采样定理告诉我们必须以多快的速度采样。",
+    "If we sample too slowly, high frequencies fold back as aliases.": "如果采样太慢，高频会折叠回来，形成混叠。",
+    "That is why every recorder has a low pass filter before the converter.": "所以每台录音设备在转换器前都有低通滤波器。",
+    "Next week we will build such a filter together.": "下周我们一起来做这样一个滤波器。",
+    "Thank you for watching, and see you next time.": "谢谢观看，我们下次再见。",
+}
+TYPOS = {"sampling": "sampeling", "Fourier": "Furrier", "aliases": "alia says", "filter together": "filter to gether"}
+
+
+class LectureServer(ChatServer):
+    """The stand-in with real Chinese for the English fixture's sentences (screenshots people read)."""
+
+    def answer(self, request: dict) -> dict:
+        if request.get("task", "translate") == "translate" and request.get("target_language") == "zh":
+            return {i: REAL_ZH.get(t, t) for i, t in request["cues"].items()}
+        return super().answer(request)
+
+
+def test_screens_in_english_and_chinese(qtbot, qapp, speech_en):
+    from .app_fixtures import shot
+    from .test_i18n import assert_chinese, ui_texts
+
+    srv = LectureServer(api_key=KEY, scale=0.005).start()
+    srv.config.corrections = {wrong: right for right, wrong in TYPOS.items()}
+    try:
+        cues = [Cue(u["start_ms"], u["end_ms"], u["text"]) for u in speech_en[1]["utterances"]]
+
+        def editor_with_translation(language: str) -> tuple[EditorWindow, Any]:
+            win = make_window(qtbot, Document(cues), srv)
+            win.resize(1366, 768 - 32)  # a 1366×768 screen, title bar included
+            dlg = run_dialog(qtbot, win, "translate", language)
+            assert column(win) == [layout(REAL_ZH[c.text], None, target_zh_style("zh")) for c in cues]
+            win.select_rows([1])
+            QApplication.processEvents()
+            # nothing clipped: the window fits, the translation column has room for its header
+            assert win.width() <= 1366 and win.height() <= 736 and win.minimumSizeHint().width() <= 1366
+            assert win.table.columnWidth(COL_TRANS) >= win.table.horizontalHeader().fontMetrics().horizontalAdvance(
+                str(win.model.headerData(COL_TRANS, Qt.Orientation.Horizontal)))
+            return win, dlg
+
+        win, dlg = editor_with_translation("Chinese (Simplified)")
+        shot(win, "editor-translation")
+        dlg.close()
+        win.close()
+
+        i18n.install_translators(qapp, QLocale("zh_CN"))
+        try:
+            win, dlg = editor_with_translation("中文（简体）")
+            assert_chinese(ui_texts(dlg), "translate dialog")
+            shot(dlg, "translate-dialog-zh")
+            assert "已翻译 10/10 条字幕。" in dlg.status.text()
+            assert win.menus.undo.text() == "撤销翻译为中文（简体）"
+            assert_chinese(ui_texts(win), "editor with a translation")
+            shot(win, "editor-translation-zh")
+            dlg.close()
+            # corrections: a document with recognition errors, reviewed in Chinese
+            for right, wrong in TYPOS.items():
+                for i, c in enumerate(win.document.cues):
+                    if right in c.text:
+                        win.document.set_text(i, c.text.replace(right, wrong))
+            run_dialog(qtbot, win, "polish")
+            qtbot.waitUntil(lambda: win.translation.review is not None and win.translation.review.isVisible())
+            review = win.translation.review
+            review.resize(760, 420)
+            QApplication.processEvents()
+            assert len(review.changes) == 4
+            review.set_accepted(3, False)
+            cells = [review.table.cellWidget(r, review.COL_CHANGE) for r in range(len(review.changes))]
+            content = {t for w in cells for t in (w.text(), w.toolTip())}  # the user's (English) cues
+            assert_chinese([(k, t) for k, t in ui_texts(review) if t not in content], "review corrections")
+            assert all(w.toolTip().startswith("修改前：") for w in cells)
+            assert review.apply_button.text() == "应用 3 处修改"
+            shot(review, "polish-review-zh")
+            qtbot.mouseClick(review.apply_button, Qt.MouseButton.LeftButton)
+            assert win.menus.undo.text() == "撤销纠正 3 条字幕"
+            win.close()
+        finally:
+            i18n.install_translators(qapp, QLocale("en_US"))
+    finally:
+        srv.stop()

@@ -18,7 +18,7 @@ from ...core.errors import SubtitlerError
 from ...core.languages import language_choices
 from ...core.progress import Progress
 from ..i18n import ui_language
-from .workers import run_in_thread
+from .workers import _Runner, run_in_thread
 
 # run(cancel, on_progress) -> result; called on a worker thread
 Work = Callable[[Any, Callable[[Progress], None]], Any]
@@ -37,7 +37,7 @@ class ChatRunDialog(QDialog):
         super().__init__(parent)
         self.task = task
         self.start_run = start_run
-        self.runner = None
+        self.runner: Optional[_Runner] = None
         self._got_result = False
         self.tokens = 0
         translate = task == "translate"
@@ -139,8 +139,8 @@ class ChatRunDialog(QDialog):
             stats = p.result
             self.progressed.emit(p.done, p.total, getattr(stats, "total_tokens", 0))
 
-        self.runner = run_in_thread(lambda cancel: work(cancel, on_progress), self._done, self._failed, self)
-        self.runner.finished.connect(self._ended)
+        runner = self.runner = run_in_thread(lambda cancel: work(cancel, on_progress), self._done, self._failed, self)
+        runner.finished.connect(self._ended)
 
     def _show_progress(self, done: int, total: int, tokens: int) -> None:
         if not self.running():
@@ -168,7 +168,7 @@ class ChatRunDialog(QDialog):
             self.tell(self.tr("Cancelled: nothing was changed."))
 
     def cancel_or_close(self) -> None:
-        if self.running():
+        if self.runner is not None and self.running():
             self.runner.cancel.cancel()
             self.tell(self.tr("Cancelling…"))
         else:
@@ -183,10 +183,9 @@ class ChatRunDialog(QDialog):
             numbers = ", ".join(str(r + 1) for r in rows[:30]) + (" …" if len(rows) > 30 else "")
             lines.append(self.tr("Not translated ({why}): cue(s) {numbers}; they are marked in the Translation "
                                    "column, translate them by hand or run again.").format(why=why, numbers=numbers))
-        used = self.tr("{tokens} tokens used.").format(tokens=f"{tokens:,}")
+        lines.append(self.tr("{tokens} tokens used.").format(tokens=f"{tokens:,}"))
         if cached:
-            used += " " + self.tr("%n batch(es) came from the cache.", "", cached)
-        lines.append(used)
+            lines.append(self.tr("%n batch(es) came from the cache.", "", cached))
         return "\n".join(lines)
 
     def reason_text(self, flag: str, blocked_flag: str) -> str:

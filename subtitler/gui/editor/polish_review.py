@@ -74,7 +74,7 @@ class PolishReviewDialog(QDialog):
             label.setContentsMargins(4, 2, 4, 2)
             label.setToolTip(self.tr("Before: {old}\nAfter: {new}").format(old=ch.old, new=ch.new))
             self.table.setCellWidget(row, self.COL_CHANGE, label)
-        self.table.resizeRowsToContents()
+        hh.sectionResized.connect(lambda col, _old, _new: self.fit_rows() if col == self.COL_CHANGE else None)
         self.table.itemChanged.connect(lambda _item: self._count())
         self.table.currentCellChanged.connect(lambda row, *_: self._show_cue(row))
         self.summary = QLabel(self)
@@ -101,8 +101,18 @@ class PolishReviewDialog(QDialog):
         self._count()
         self.resize(720, 460)
 
+    def fit_rows(self) -> None:
+        """Each row as tall as its wrapped diff at the column's width."""
+        width = self.table.columnWidth(self.COL_CHANGE)
+        for row in range(self.table.rowCount()):
+            label = self.table.cellWidget(row, self.COL_CHANGE)
+            if label is not None:
+                self.table.setRowHeight(row, label.heightForWidth(width) + 6)
+
     def item(self, row: int) -> QTableWidgetItem:
-        return self.table.item(row, self.COL_CUE)
+        item = self.table.item(row, self.COL_CUE)
+        assert item is not None
+        return item
 
     def set_accepted(self, row: int, accepted: bool) -> None:
         self.item(row).setCheckState(Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from ...core import translate as tr_core
 from ...core.document import Change, Document
+from ...core.engines.glm_chat import DEFAULT_CHAT_MODEL
 from ...core.errors import AuthError, SubtitlerError
 from ...core.languages import language_name
 from ...core.zh import ZhStyle
@@ -56,8 +57,10 @@ class TranslationBox(QWidget):
         self.chooser.setToolTip(self.tr("The translation shown in the table and edited here"))
         self.text_box = TextBox(self)
         self.text_box.setPlaceholderText(self.tr("Translation (Enter: new line, Ctrl+Enter: next cue)"))
-        self.text_box.setMinimumHeight(36)
-        self.text_box.setMaximumHeight(60)
+        # a subtitle's two lines without scrolling (CJK fallback fonts run taller than the Latin font's metrics)
+        two_lines = 2 * round(1.25 * self.text_box.fontMetrics().lineSpacing()) + 14
+        self.text_box.setMinimumHeight(two_lines)
+        self.text_box.setMaximumHeight(two_lines + 16)
         self.text_box.textChanged.connect(self._typed)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -138,17 +141,23 @@ class TranslationController(QObject):
         self.win = win
         self.document = win.document
         self.box = TranslationBox(win.document, win.current_row, win.edit_box)
-        win.edit_box.layout().addWidget(self.box)
+        layout = win.edit_box.layout()
+        assert layout is not None
+        layout.addWidget(self.box)
         self.box.chooser.currentIndexChanged.connect(lambda _: self.show_track(self.box.chooser.currentData() or ""))
         self.box.text_box.commitNext.connect(lambda: win.edits.go_relative(1))
-        win.table.selectionModel().currentRowChanged.connect(lambda *_: (self.box.new_burst(), self.box.load()))
+        win.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.dialog: Optional[ChatRunDialog] = None
         self.review: Optional[PolishReviewDialog] = None
         self.last_target = ""
-        self.last_model = tr_core.DEFAULT_CHAT_MODEL
+        self.last_model = DEFAULT_CHAT_MODEL
         self._unsubscribe = win.document.subscribe(self._doc_changed)
         tracks = translation_tracks(win.document)
         self.show_track(tracks[0] if tracks else "")
+
+    def _row_changed(self, *_: Any) -> None:
+        self.box.new_burst()
+        self.box.load()
 
     def detach(self) -> None:
         if self.dialog is not None:
@@ -215,10 +224,11 @@ class TranslationController(QObject):
         return services.settings.zh_style() if services is not None else ZhStyle()
 
     def _open(self, task: str, start_run, on_result) -> ChatRunDialog:
-        if keep_dialog(self.dialog) and self.dialog.task == task:
-            self.dialog.show()
-            self.dialog.raise_()
-            return self.dialog
+        old = self.dialog
+        if old is not None and keep_dialog(old) and old.task == task:
+            old.show()
+            old.raise_()
+            return old
         if self.dialog is not None:
             self.dialog.stop()
             self.dialog.deleteLater()
