@@ -11,8 +11,6 @@ key comes from the editor's :class:`~subtitler.core.services.EngineService` and 
 
 from __future__ import annotations
 
-import itertools
-import time
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from PySide6.QtCore import QObject, Qt
@@ -26,7 +24,7 @@ from ...core.languages import language_name
 from ...core.zh import ZhStyle
 from ..i18n import ui_language
 from .chat_dialog import ChatRunDialog, keep_dialog
-from .editbox import BURST_PAUSE_S, TextBox
+from .editbox import TextBox, TypingBurst
 from .model import COL_TRANS
 from .polish_review import PolishReviewDialog
 
@@ -34,7 +32,6 @@ if TYPE_CHECKING:
     from .window import EditorWindow
 
 PREFIX = "translation:"
-_bursts = itertools.count(1)
 
 
 def translation_tracks(document: Document) -> list[str]:
@@ -51,8 +48,7 @@ class TranslationBox(QWidget):
         self.current = current
         self.track = ""
         self._loading = False
-        self._burst = 0
-        self._last_key = 0.0
+        self._burst = TypingBurst("translation")
         self.chooser = QComboBox(self)
         self.chooser.setToolTip(self.tr("The translation shown in the table and edited here"))
         self.text_box = TextBox(self)
@@ -73,7 +69,7 @@ class TranslationBox(QWidget):
         self._unsubscribe()
 
     def new_burst(self) -> None:
-        self._burst = 0
+        self._burst.reset()
 
     def fill_chooser(self, tracks: list[str], current: str) -> None:
         self.chooser.blockSignals(True)
@@ -116,13 +112,9 @@ class TranslationBox(QWidget):
         text = self.text_box.toPlainText()
         if text == self.document.cues[i].track(self.track):
             return
-        now = time.monotonic()
-        if not self._burst or now - self._last_key > BURST_PAUSE_S:
-            self._burst = next(_bursts)
-        self._last_key = now
         self._loading = True
-        try:
-            self.document.set_track_text(i, self.track, text, merge_key=f"translation:{self._burst}:{i}")
+        try:  # one undo step per typing burst, as for the cue text
+            self.document.set_track_text(i, self.track, text, merge_key=self._burst.key(i))
         finally:
             self._loading = False
 
