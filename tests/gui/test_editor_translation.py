@@ -21,6 +21,8 @@ from subtitler.gui.editor import EditorWindow
 from subtitler.gui.editor.model import COL_TEXT, COL_TRANS, PROBLEM_BG
 from subtitler.gui.editor.polish_review import PolishReviewDialog
 from tests.support.chat_server import ChatServer
+
+from .app_fixtures import make_app, settings_file  # noqa: F401 (fixtures)
 from tests.test_translate import expected, lecture_cues
 
 KEY = "sk-chat-secret-0123456789"
@@ -385,3 +387,20 @@ def test_screens_in_english_and_chinese(qtbot, qapp, speech_en):
             i18n.install_translators(qapp, QLocale("en_US"))
     finally:
         srv.stop()
+
+
+def test_the_app_gives_its_editors_the_stored_key_and_base_url_and_the_key_stays_secret(
+        make_app, qtbot, server, tmp_path, monkeypatch):
+    monkeypatch.delenv("ZHIPUAI_API_KEY", raising=False)  # the key the app stored, not the environment's
+    app = make_app(key=KEY, base_url=server.base_url, engine="glm")  # (local warms its model up)
+    cues = lecture_cues(8)
+    win = app.open_document(Document(cues), None, "lecture")
+    assert isinstance(win, EditorWindow)
+    win.ask_save_on_close = lambda: "discard"
+    qtbot.waitExposed(win)
+    dlg = run_dialog(qtbot, win, "translate", "French")
+    assert column(win) == [expected(c.text, "fr") for c in cues]
+    assert server.counters.auth_headers and all(server.counters.auth_headers)
+    shown = [dlg.status.text(), win.statusBar().currentMessage(), win.menus.undo.text()]
+    logs = [p.read_text("utf-8", "replace") for p in (tmp_path / "logs").rglob("*") if p.is_file()]
+    assert not any(KEY in t for t in shown + logs)
