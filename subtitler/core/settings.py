@@ -84,6 +84,13 @@ class Settings:
     zh_script: str = "keep"
     zh_latin_space: bool = False
     ui_language: str = "auto"  # the app's own language: "auto" (the system's), "en" or "zh_CN"
+    # series delivery (the export dialog remembers these): translation, bilingual files, burned-in video
+    translate_to: str = ""  # a language code; "": no translation
+    translate_model: str = "glm-4.5-flash"  # the GLM chat model (same key and base URL as GLM-ASR)
+    bilingual: bool = False
+    bilingual_order: str = "orig-first"  # or "translation-first"
+    burn_in: bool = False
+    burn_quality: str = "balanced"  # fast | balanced | high (core.media.BURN_PRESETS)
 
     # -- persistence --------------------------------------------------------------------------
     @classmethod
@@ -124,6 +131,12 @@ class Settings:
         self.name_pattern = (self.name_pattern or "{stem}.{ext}").strip() or "{stem}.{ext}"
         if self.ui_language not in UI_LANGUAGES:
             self.ui_language = "auto"
+        if self.bilingual_order not in ("orig-first", "translation-first"):
+            self.bilingual_order = "orig-first"
+        if self.burn_quality not in ("fast", "balanced", "high"):
+            self.burn_quality = "balanced"
+        self.translate_model = self.translate_model.strip() or "glm-4.5-flash"
+        self.translate_to = self.translate_to.strip()
         style = ZhStyle.from_dict({"punct": self.zh_punct, "script": self.zh_script})  # bad values: defaults
         self.zh_punct, self.zh_script = style.punct, style.script
 

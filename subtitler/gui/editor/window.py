@@ -28,6 +28,7 @@ from ...core.document import Change, Cue, Document
 from ...core.edits import DEFAULT_FPS
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, get_profile
+from ..delivery import finish_thread
 from ..words import profile_label
 from . import files as files_mod
 from .actions import Actions
@@ -352,6 +353,7 @@ class EditorWindow(QMainWindow):
         if self.media is not None:
             self.media.stop()
         self.edits.stop()
+        finish_thread(getattr(getattr(self, "burn_dialog", None), "thread", None))  # a video export
         self.player.shutdown()
         for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus):
             part.detach()

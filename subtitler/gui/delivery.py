@@ -1,0 +1,95 @@
+"""Delivery work off the GUI thread, shared by the editor's "Export video with subtitles…" and the
+series export: a thread that runs one function with a cancel token and reports progress as
+signals, the words for the core's progress stages, and the quality / order choices as combo boxes."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtWidgets import QComboBox
+
+from ..core.errors import Cancelled, SubtitlerError
+from ..core.media import BURN_PRESETS
+from ..core.progress import CancelToken, Progress
+
+ProgressFn = Callable[[Progress], None]
+
+
+class DeliveryThread(QThread):
+    """Runs ``fn(token, on_progress)`` once. Exactly one of ``succeeded`` (its result),
+    ``failed`` (a sentence) or ``cancelled`` follows; ``progressed`` carries each Progress."""
+
+    progressed = Signal(object)  # Progress
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, fn: Callable[[CancelToken, ProgressFn], Any], parent=None) -> None:
+        super().__init__(parent)
+        self.fn = fn
+        self.token = CancelToken()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.token, self.progressed.emit)
+        except Cancelled:
+            self.cancelled.emit()
+        except SubtitlerError as exc:
+            (self.cancelled.emit() if self.token.cancelled else self.failed.emit(str(exc)))
+        except (OSError, ValueError, RuntimeError) as exc:  # unexpected: told, never a crash
+            (self.cancelled.emit() if self.token.cancelled else self.failed.emit(f"{type(exc).__name__}: {exc}"))
+        else:
+            if self.token.cancelled:
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+
+def stage_text(p: Progress) -> str:
+    """What a core progress event is doing, in the user's language."""
+    tr = QCoreApplication.translate
+    words = {
+        "translate": tr("Delivery", "Translating"),
+        "polish": tr("Delivery", "Polishing"),
+        "burn": tr("Delivery", "Rendering subtitles into the video"),
+        "write": tr("Delivery", "Writing subtitle files"),
+    }
+    text = words.get(p.stage, p.stage)
+    if p.total:
+        text += f" ({p.done}/{p.total})"
+    return text
+
+
+def quality_combo(current: str = "balanced") -> QComboBox:
+    tr = QCoreApplication.translate
+    labels = {"fast": tr("Delivery", "Fast (larger file)"), "balanced": tr("Delivery", "Balanced"),
+              "high": tr("Delivery", "High quality (slower)")}
+    box = QComboBox()
+    for key in BURN_PRESETS:
+        box.addItem(labels.get(key, key), key)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
+
+def order_combo(current: str = "orig-first") -> QComboBox:
+    tr = QCoreApplication.translate
+    labels = {"orig-first": tr("Delivery", "Original on top, translation below"),
+              "translation-first": tr("Delivery", "Translation on top, original below")}
+    from ..core.bilingual import ORDERS  # not at start-up: it brings the chat client
+
+    box = QComboBox()
+    for key in ORDERS:
+        box.addItem(labels[key], key)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
+
+def finish_thread(thread: Optional[DeliveryThread], wait_ms: int = 30000) -> None:
+    """Cancel a running thread and wait for it (a dialog closing)."""
+    if thread is not None and thread.isRunning():
+        thread.cancel()
+        thread.wait(wait_ms)
