@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
+import pysubs2
+
 from . import formats
 from .bilingual import ORDERS, export_bilingual, render_bilingual
 from .document import Document
@@ -143,7 +145,7 @@ def translation_tracks(document: Document) -> list[str]:
 
 
 def document_ass(document: Document, *, show: str = "original", target: str = "", order: str = "orig-first",
-                 style=None) -> str:
+                 style: Optional[pysubs2.SSAStyle] = None) -> str:
     """The ASS text a burn-in of the editor's document draws: ``show`` is ``original`` (in the
     document's ASS ``style`` when given), ``translation`` (the track ``translation:target``) or
     ``bilingual`` (both, ``order`` choosing which is on top). Times are always the cues'."""

@@ -35,15 +35,18 @@ class DeliveryThread(QThread):
             result = self.fn(self.token, self.progressed.emit)
         except Cancelled:
             self.cancelled.emit()
+            return
         except SubtitlerError as exc:
-            (self.cancelled.emit() if self.token.cancelled else self.failed.emit(str(exc)))
+            reason = str(exc)
         except (OSError, ValueError, RuntimeError) as exc:  # unexpected: told, never a crash
-            (self.cancelled.emit() if self.token.cancelled else self.failed.emit(f"{type(exc).__name__}: {exc}"))
+            reason = f"{type(exc).__name__}: {exc}"
         else:
-            if self.token.cancelled:
-                self.cancelled.emit()
-            else:
-                self.succeeded.emit(result)
+            self.succeeded.emit(result)
+            return
+        if self.token.cancelled:  # a failure caused by the cancel itself
+            self.cancelled.emit()
+        else:
+            self.failed.emit(reason)
 
     def cancel(self) -> None:
         self.token.cancel()
@@ -51,12 +54,11 @@ class DeliveryThread(QThread):
 
 def stage_text(p: Progress) -> str:
     """What a core progress event is doing, in the user's language."""
-    tr = QCoreApplication.translate
     words = {
-        "translate": tr("Delivery", "Translating"),
-        "polish": tr("Delivery", "Polishing"),
-        "burn": tr("Delivery", "Rendering subtitles into the video"),
-        "write": tr("Delivery", "Writing subtitle files"),
+        "translate": QCoreApplication.translate("Delivery", "Translating"),
+        "polish": QCoreApplication.translate("Delivery", "Polishing"),
+        "burn": QCoreApplication.translate("Delivery", "Rendering subtitles into the video"),
+        "write": QCoreApplication.translate("Delivery", "Writing subtitle files"),
     }
     text = words.get(p.stage, p.stage)
     if p.total:
@@ -65,9 +67,9 @@ def stage_text(p: Progress) -> str:
 
 
 def quality_combo(current: str = "balanced") -> QComboBox:
-    tr = QCoreApplication.translate
-    labels = {"fast": tr("Delivery", "Fast (larger file)"), "balanced": tr("Delivery", "Balanced"),
-              "high": tr("Delivery", "High quality (slower)")}
+    labels = {"fast": QCoreApplication.translate("Delivery", "Fast (larger file)"),
+              "balanced": QCoreApplication.translate("Delivery", "Balanced"),
+              "high": QCoreApplication.translate("Delivery", "High quality (slower)")}
     box = QComboBox()
     for key in BURN_PRESETS:
         box.addItem(labels.get(key, key), key)
@@ -76,9 +78,8 @@ def quality_combo(current: str = "balanced") -> QComboBox:
 
 
 def order_combo(current: str = "orig-first") -> QComboBox:
-    tr = QCoreApplication.translate
-    labels = {"orig-first": tr("Delivery", "Original on top, translation below"),
-              "translation-first": tr("Delivery", "Translation on top, original below")}
+    labels = {"orig-first": QCoreApplication.translate("Delivery", "Original on top, translation below"),
+              "translation-first": QCoreApplication.translate("Delivery", "Translation on top, original below")}
     from ..core.bilingual import ORDERS  # not at start-up: it brings the chat client
 
     box = QComboBox()

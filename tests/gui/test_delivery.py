@@ -105,7 +105,7 @@ def test_cancel_mid_way_leaves_no_file(qtbot, tmp_path):
             QTest.mouseClick(dlg.cancel_button, LEFT)
 
     assert dlg.start()
-    dlg.thread.progressed.connect(cancel_once_under_way)
+    dlg.worker.progressed.connect(cancel_once_under_way)
     qtbot.waitUntil(lambda: dlg.outcome != "", timeout=120_000)
     assert dlg.outcome == "cancelled" and "no video was written" in dlg.status.text()
     assert dlg.progress.value() == 0 and dlg.start_button.isEnabled()
@@ -238,7 +238,7 @@ def test_series_export_cancel_and_missing_key(make_app, qtbot, clip, tmp_path, c
     series(app, tmp_path / "series", clip)
     dlg = app.open_export()
     choose_series(dlg, tmp_path / "out")
-    assert dlg.export() is None and dlg.thread is None
+    assert dlg.export() is None and dlg.worker is None
     assert "store a GLM API key" in dlg.summary_view.toPlainText() and not (tmp_path / "out").exists()
     # burn-in alone needs no key; cancelling stops the batch and leaves no half-written video
     dlg.series.translate.setCurrentIndex(dlg.series.translate.findData(""))
@@ -251,9 +251,10 @@ def test_series_export_cancel_and_missing_key(make_app, qtbot, clip, tmp_path, c
             QTest.mouseClick(dlg.cancel_button, LEFT)
 
     dlg.export()
-    dlg.thread.progressed.connect(cancel_in_burn)
+    dlg.worker.progressed.connect(cancel_in_burn)
     qtbot.waitUntil(lambda: dlg.summary is not None, timeout=120_000)
     assert dlg.summary.cancelled and "Cancelled" in dlg.summary_view.toPlainText()
+    assert [p.name for p in dlg.summary.written] == ["lecture 01.srt"] and not dlg.summary.failed
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == ["lecture 01.srt"]  # no video, no part file, file 2 not reached
     assert "Cancelled" in app.window.statusBar().currentMessage()
@@ -279,7 +280,7 @@ def test_screenshots(qapp, qtbot, make_app, clip, tmp_path, lang, chat):
             dlg.cancel()
 
     assert dlg.start()
-    dlg.thread.progressed.connect(grab)
+    dlg.worker.progressed.connect(grab)
     qtbot.waitUntil(lambda: dlg.outcome != "", timeout=120_000)
     assert shots, dlg.status.text()
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -291,4 +292,8 @@ def test_screenshots(qapp, qtbot, make_app, clip, tmp_path, lang, chat):
     choose_series(exp, tmp_path / "out")
     exp.resize(exp.width(), exp.sizeHint().height() + 60)
     assert exp.grab().save(str(SHOTS / f"export-series{suffix}.png"))
+    exp.export()  # the broken second file fails; the summary says so, in the UI's language
+    qtbot.waitUntil(lambda: exp.summary is not None, timeout=180_000)
+    assert [n for n, _ in exp.summary.failed] == ["lecture 02.mp4"]
+    assert exp.grab().save(str(SHOTS / f"export-series-done{suffix}.png"))
     exp.close()

@@ -3,7 +3,7 @@ choices, and the one-line result in the status bar."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -13,6 +13,9 @@ from ..dialogs.export_dialog import BatchExportDialog, ExportSummary
 from ..main_window import MainWindow
 from ..queue_model import JobModel
 from .settings import SettingsController
+
+if TYPE_CHECKING:
+    from ...core.translate import ChatSettings
 
 
 class ExportController(QObject):
@@ -36,7 +39,7 @@ class ExportController(QObject):
     def remember(self, folder: str, fmts: list, pattern: str, overwrite: bool) -> None:
         self.settings.update(output_dir=folder, formats=list(fmts), name_pattern=pattern, overwrite=overwrite)
 
-    def chat_settings(self) -> tuple[object, list[str]]:
+    def chat_settings(self) -> "tuple[ChatSettings, list[str]]":
         """Translation goes through the GLM chat API with GLM-ASR's key, base URL and glossary."""
         services = self.settings.services
         if not services.api_key():

@@ -173,7 +173,7 @@ class BatchExportDialog(QDialog):
         self.selected_done = [j for j in selected if j.status == Status.DONE]
         self.all_done = [j for j in all_jobs if j.status == Status.DONE]
         self.summary: Optional[ExportSummary] = None
-        self.thread: Optional[DeliveryThread] = None
+        self.worker: Optional[DeliveryThread] = None
         self.chat = chat
 
         self.scope_selected = QRadioButton(self.tr("&Selected finished jobs ({count})").format(count=len(self.selected_done)))
@@ -269,7 +269,7 @@ class BatchExportDialog(QDialog):
             lang = (jobs[0].result.document.language if jobs and jobs[0].result else "") or "en"
             self.pattern_hint.setText(self.tr("e.g. {example}").format(example=pattern.format(stem=stem, lang=lang,
                                                                                               ext=fmts[0])))
-        running = self.thread is not None and self.thread.isRunning()
+        running = self.worker is not None and self.worker.isRunning()
         self.export_button.setEnabled(not problem and bool(self.all_done) and not running)
         return not problem
 
@@ -277,7 +277,7 @@ class BatchExportDialog(QDialog):
     def export(self) -> Optional[ExportSummary]:
         """Subtitle files only: done at once, the summary returned. With translation or burn-in:
         started in the background (None returned; ``exported`` carries the summary)."""
-        if not self._validate() or (self.thread is not None and self.thread.isRunning()):
+        if not self._validate() or (self.worker is not None and self.worker.isRunning()):
             return None
         fmts, pattern = self.chosen_formats(), self.pattern.currentText().strip()
         overwrite = self.overwrite.currentIndex() == 1
@@ -294,17 +294,17 @@ class BatchExportDialog(QDialog):
             self.summary_view.setPlainText(self.tr("Not started: {reason}").format(reason=exc))
             return None
         self.summary = None
-        self.thread = DeliveryThread(lambda token, progress: export_jobs(
+        self.worker = DeliveryThread(lambda token, progress: export_jobs(
             jobs, folder, fmts, pattern, overwrite, extras=extras, on_progress=progress, cancel=token), self)
-        self.thread.progressed.connect(self._progress)
-        self.thread.succeeded.connect(self._finish)
-        self.thread.failed.connect(lambda reason: self._finish(ExportSummary(failed=[("", reason)])))
-        self.thread.cancelled.connect(lambda: self._finish(ExportSummary(cancelled=True)))
+        self.worker.progressed.connect(self._progress)
+        self.worker.succeeded.connect(self._finish)
+        self.worker.failed.connect(lambda reason: self._finish(ExportSummary(failed=[("", reason)])))
+        self.worker.cancelled.connect(lambda: self._finish(ExportSummary(cancelled=True)))
         self._running(True)
         self.progress.setValue(0)
         self.progress_label.setText(self.tr("Starting…"))
         self.summary_view.clear()
-        self.thread.start()
+        self.worker.start()
         return None
 
     def _running(self, running: bool) -> None:
@@ -328,15 +328,15 @@ class BatchExportDialog(QDialog):
             done=p.done, total=p.total, name=p.message, step=stage_text(inner)))
 
     def cancel(self) -> None:
-        if self.thread is not None and self.thread.isRunning():
-            self.thread.cancel()
+        if self.worker is not None and self.worker.isRunning():
+            self.worker.cancel()
             self.cancel_button.setEnabled(False)
             self.progress_label.setText(self.tr("Cancelling…"))
 
     def _finish(self, summary: ExportSummary) -> None:
         self.summary = summary
         self.summary_view.setPlainText(summary.text())
-        if self.thread is not None:
+        if self.worker is not None:
             self._running(False)
             self.progress_label.setText(self.tr("Cancelled.") if summary.cancelled else self.tr("Finished."))
             if not summary.cancelled:
@@ -344,9 +344,9 @@ class BatchExportDialog(QDialog):
         self.exported.emit(summary)
 
     def done(self, result: int) -> None:
-        finish_thread(self.thread)  # closing cancels a running export (its half-written file is removed)
+        finish_thread(self.worker)  # closing cancels a running export (its half-written file is removed)
         super().done(result)
 
     def closeEvent(self, event) -> None:
-        finish_thread(self.thread)
+        finish_thread(self.worker)
         super().closeEvent(event)

@@ -77,7 +77,7 @@ class SeriesOptions(QGroupBox):
             what = (self.tr("both languages") if lang and self.bilingual.isChecked()
                     else self.tr("the translation") if lang else self.tr("the original subtitles"))
             parts.append(self.tr("Videos show {what}; H.264 with the original audio.").format(what=what))
-        self.note.setText(" ".join(parts))
+        self.note.setText("\n".join(parts))
         self.note.setVisible(bool(parts))
         self.changed.emit()
 

@@ -35,7 +35,7 @@ class BurnDialog(QDialog):
         super().__init__(parent or win)
         self.win = win
         self.setWindowTitle(self.tr("Export video with subtitles"))
-        self.thread: Optional[DeliveryThread] = None
+        self.worker: Optional[DeliveryThread] = None
         self.written: Optional[Path] = None
         self.outcome = ""  # "done" | "failed" | "cancelled" once an export ended
         media = win.document.media_path or ""
@@ -134,7 +134,7 @@ class BurnDialog(QDialog):
 
     def start(self) -> bool:
         """Start the export in the background; False (with the reason shown) when it cannot."""
-        if self.thread is not None and self.thread.isRunning() or self.source is None:
+        if (self.worker is not None and self.worker.isRunning()) or self.source is None:
             return False
         text = self.output.text().strip()
         if not text:
@@ -158,22 +158,22 @@ class BurnDialog(QDialog):
             self._fail(str(exc))
             return False
         src, quality = self.source, self.quality.currentData()
-        self.thread = DeliveryThread(lambda token, progress: burn_subtitles(
+        self.worker = DeliveryThread(lambda token, progress: burn_subtitles(
             src, ass, dst, quality=quality, on_progress=progress, cancel=token), self)
-        self.thread.progressed.connect(self._progress)
-        self.thread.succeeded.connect(self._done)
-        self.thread.failed.connect(self._failed)
-        self.thread.cancelled.connect(self._cancelled)
+        self.worker.progressed.connect(self._progress)
+        self.worker.succeeded.connect(self._done)
+        self.worker.failed.connect(self._failed)
+        self.worker.cancelled.connect(self._cancelled)
         self.outcome, self.written = "", None
         self.progress.setValue(0)
         self.status.setText(self.tr("Starting…"))
         self._set_running(True)
-        self.thread.start()
+        self.worker.start()
         return True
 
     def cancel(self) -> None:
-        if self.thread is not None and self.thread.isRunning():
-            self.thread.cancel()
+        if self.worker is not None and self.worker.isRunning():
+            self.worker.cancel()
             self.status.setText(self.tr("Cancelling…"))
             self.cancel_button.setEnabled(False)
 
@@ -204,18 +204,18 @@ class BurnDialog(QDialog):
         self.cancel_button.setEnabled(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        finish_thread(self.thread)
+        finish_thread(self.worker)
         super().closeEvent(event)
 
     def done(self, result: int) -> None:  # Esc, Close: a running export is cancelled first
-        finish_thread(self.thread)
+        finish_thread(self.worker)
         super().done(result)
 
 
 def open_burn_dialog(win: "EditorWindow") -> BurnDialog:
     """Show the dialog (one per editor; kept as ``win.burn_dialog``)."""
-    old = getattr(win, "burn_dialog", None)
-    if old is not None and old.thread is not None and old.thread.isRunning():
+    old = win.burn_dialog
+    if isinstance(old, BurnDialog) and old.worker is not None and old.worker.isRunning():
         old.raise_()
         return old
     dlg = BurnDialog(win)

@@ -61,6 +61,7 @@ class EditorWindow(QMainWindow):
         self._shut = False
         self.media: Optional[MediaAnalysis] = None  # the worker for waveform peaks and speech regions
         self._analyse = analyse_media
+        self.burn_dialog: Optional[QWidget] = None  # File ▸ Export video with subtitles… (burn.py)
         self._job_audio = (Path(audio_wav) if audio_wav else None, list(speech) if speech is not None else None)
 
         self.model = CueTableModel(document, self.profile, self)
@@ -353,7 +354,7 @@ class EditorWindow(QMainWindow):
         if self.media is not None:
             self.media.stop()
         self.edits.stop()
-        finish_thread(getattr(getattr(self, "burn_dialog", None), "thread", None))  # a video export
+        finish_thread(getattr(self.burn_dialog, "worker", None))  # a video export
         self.player.shutdown()
         for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus):
             part.detach()

@@ -59,6 +59,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export video with subtitles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ASS style…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,11 +290,154 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose at least one format.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File {done} of {total}: {name} — {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurnDialog</name>
+    <message>
+        <source>Export video with subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no media: open one with File ▸ Open media…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bilingual: original + {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translation only: {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ubtitles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quality:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H.264 video with the original audio; the subtitles are drawn into the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save video as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} already exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose where to save the video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the video cannot be written over its own source; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: {name} was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video exported: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video export failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; no video was written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -382,6 +529,45 @@
     </message>
     <message>
         <source>the duration must be above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Delivery</name>
+    <message>
+        <source>Translating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering subtitles into the video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing subtitle files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast (larger file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High quality (slower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original on top, translation below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translation on top, original below</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -725,6 +911,10 @@
 </context>
 <context>
     <name>ExportController</name>
+    <message>
+        <source>translation uses the GLM chat API: store a GLM API key in Settings first.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n file(s).</source>
         <translation>
@@ -738,6 +928,10 @@
             <numerusform>%n failed (see the export summary).</numerusform>
             <numerusform>%n failed (see the export summary).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -762,6 +956,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the files after that were not exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file-name pattern must not contain folders.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -780,6 +982,13 @@
     <message>
         <source>; use {stem} in the pattern, another folder, or export them separately.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) could not be translated (left empty and flagged).</source>
+        <translation>
+            <numerusform>%n cue could not be translated (left empty and flagged).</numerusform>
+            <numerusform>%n cues could not be translated (left empty and flagged).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1522,6 +1731,49 @@
             <numerusform>%n cue so far</numerusform>
             <numerusform>%n cues so far</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SeriesOptions</name>
+    <message>
+        <source>Translation and video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bilingual subtitle files ({stem}.bilingual.{ext})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burned-in &amp;videos ({stem}.subtitled.mp4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Translate into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No translation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translated files: {{stem}}.{lang}.{{ext}}, through the GLM chat API with the GLM-ASR key and address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the translation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the original subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos show {what}; H.264 with the original audio.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
