@@ -29,11 +29,17 @@ class DeliveryThread(QThread):
         super().__init__(parent)
         self.fn = fn
         self.token = CancelToken()
+        self.over = False  # set before the last signal: its slot sees the work as ended
+
+    @property
+    def busy(self) -> bool:
+        return self.isRunning() and not self.over
 
     def run(self) -> None:
         try:
             result = self.fn(self.token, self.progressed.emit)
         except Cancelled:
+            self.over = True
             self.cancelled.emit()
             return
         except SubtitlerError as exc:
@@ -41,8 +47,10 @@ class DeliveryThread(QThread):
         except (OSError, ValueError, RuntimeError) as exc:  # unexpected: told, never a crash
             reason = f"{type(exc).__name__}: {exc}"
         else:
+            self.over = True
             self.succeeded.emit(result)
             return
+        self.over = True
         if self.token.cancelled:  # a failure caused by the cancel itself
             self.cancelled.emit()
         else:

@@ -208,9 +208,10 @@ def test_series_export_translates_writes_bilingual_and_burns_in_despite_a_broken
     assert sorted(p.name for p in summary.written) == names
     assert [n for n, _ in summary.failed] == ["lecture 02.mp4"]
     reason = summary.failed[0][1]
-    assert "lecture 02.mp4" in reason
+    assert "damaged" in reason and not reason.startswith("lecture 02.mp4")  # named once, by the summary
     text = dlg.summary_view.toPlainText()
     assert "Failed: 1" in text and "lecture 02.mp4" in text and "Written: 5 files" in text
+    assert summary.tokens > 0 and f"Translation used {summary.tokens:,} tokens." in text
     assert any("File 1 of 2: lecture 01.mp4 — Translating" in t for t in labels)
     assert any("File 1 of 2: lecture 01.mp4 — Rendering subtitles into the video" in t for t in labels)
     assert any("File 2 of 2: lecture 02.mp4" in t for t in labels)

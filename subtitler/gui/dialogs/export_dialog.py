@@ -43,6 +43,7 @@ class ExportSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (file name, warning) of files written
     cancelled: bool = False  # stopped by the user; the files not reached are not listed
+    tokens: int = 0  # chat tokens the translations used (cached batches cost none)
 
     @property
     def ok(self) -> bool:
@@ -54,6 +55,9 @@ class ExportSummary:
         if self.failed:
             lines.append(QCoreApplication.translate("ExportDialog", "Failed: {count}").format(count=len(self.failed)))
             lines += [f"  ✗ {name}: {reason}" for name, reason in self.failed]
+        if self.tokens:
+            lines.append(QCoreApplication.translate("ExportDialog", "Translation used {tokens} tokens.").format(
+                tokens=f"{self.tokens:,}"))
         if self.notes:
             lines.append(QCoreApplication.translate("ExportDialog", "Notes:"))
             lines += [f"  ! {name}: {note}" for name, note in self.notes]
@@ -144,11 +148,13 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
             summary.cancelled = True
             break
         except SubtitlerError as exc:
-            summary.failed.append((job.name, str(exc)))
+            reason = str(exc)  # the core names the file first; the summary names it already
+            summary.failed.append((job.name, reason[len(job.name) + 2:] if reason.startswith(job.name + ": ") else reason))
             continue
         summary.written.extend(out.written)
         summary.notes += [(job.name, w) for w in out.warnings]
         tr = out.translation
+        summary.tokens += tr.stats.total_tokens if tr is not None else 0
         if tr is not None and tr.stats.failed + tr.stats.blocked:
             summary.notes.append((job.name, QCoreApplication.translate(
                 "ExportDialog", "%n cue(s) could not be translated (left empty and flagged).", None,
@@ -269,7 +275,7 @@ class BatchExportDialog(QDialog):
             lang = (jobs[0].result.document.language if jobs and jobs[0].result else "") or "en"
             self.pattern_hint.setText(self.tr("e.g. {example}").format(example=pattern.format(stem=stem, lang=lang,
                                                                                               ext=fmts[0])))
-        running = self.worker is not None and self.worker.isRunning()
+        running = self.worker is not None and self.worker.busy
         self.export_button.setEnabled(not problem and bool(self.all_done) and not running)
         return not problem
 
@@ -277,7 +283,7 @@ class BatchExportDialog(QDialog):
     def export(self) -> Optional[ExportSummary]:
         """Subtitle files only: done at once, the summary returned. With translation or burn-in:
         started in the background (None returned; ``exported`` carries the summary)."""
-        if not self._validate() or (self.worker is not None and self.worker.isRunning()):
+        if not self._validate() or (self.worker is not None and self.worker.busy):
             return None
         fmts, pattern = self.chosen_formats(), self.pattern.currentText().strip()
         overwrite = self.overwrite.currentIndex() == 1
@@ -328,7 +334,7 @@ class BatchExportDialog(QDialog):
             done=p.done, total=p.total, name=p.message, step=stage_text(inner)))
 
     def cancel(self) -> None:
-        if self.worker is not None and self.worker.isRunning():
+        if self.worker is not None and self.worker.busy:
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
             self.progress_label.setText(self.tr("Cancelling…"))

@@ -134,7 +134,7 @@ class BurnDialog(QDialog):
 
     def start(self) -> bool:
         """Start the export in the background; False (with the reason shown) when it cannot."""
-        if (self.worker is not None and self.worker.isRunning()) or self.source is None:
+        if (self.worker is not None and self.worker.busy) or self.source is None:
             return False
         text = self.output.text().strip()
         if not text:
@@ -172,7 +172,7 @@ class BurnDialog(QDialog):
         return True
 
     def cancel(self) -> None:
-        if self.worker is not None and self.worker.isRunning():
+        if self.worker is not None and self.worker.busy:
             self.worker.cancel()
             self.status.setText(self.tr("Cancelling…"))
             self.cancel_button.setEnabled(False)
@@ -215,7 +215,7 @@ class BurnDialog(QDialog):
 def open_burn_dialog(win: "EditorWindow") -> BurnDialog:
     """Show the dialog (one per editor; kept as ``win.burn_dialog``)."""
     old = win.burn_dialog
-    if isinstance(old, BurnDialog) and old.worker is not None and old.worker.isRunning():
+    if isinstance(old, BurnDialog) and old.worker is not None and old.worker.busy:
         old.raise_()
         return old
     dlg = BurnDialog(win)

@@ -956,6 +956,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Translation used {tokens} tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Notes:</source>
         <translation type="unfinished"></translation>
     </message>

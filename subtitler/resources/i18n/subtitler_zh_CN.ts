@@ -947,6 +947,10 @@
         <translation>文件名模板只能使用 {stem}、{lang} 和 {ext}</translation>
     </message>
     <message>
+        <source>Translation used {tokens} tokens.</source>
+        <translation>翻译共消耗 {tokens} 个词元。</translation>
+    </message>
+    <message>
         <source>Notes:</source>
         <translation>提示：</translation>
     </message>
