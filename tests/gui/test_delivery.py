@@ -179,7 +179,8 @@ def choose_series(dlg: BatchExportDialog, out: Path) -> None:
         box.setChecked(fmt == "srt")
     s = dlg.series
     s.translate.setCurrentIndex(s.translate.findData("zh"))
-    assert s.bilingual.isEnabled()
+    assert s.bilingual.isEnabled() and s.model.isEnabled() and s.model.currentText() == "glm-4.5-flash"
+    s.model.setCurrentText("glm-4.7-flash")
     s.bilingual.setChecked(True)
     s.burn.setChecked(True)
     s.quality.setCurrentIndex(s.quality.findData("fast"))
@@ -197,20 +198,20 @@ def test_series_export_translates_writes_bilingual_and_burns_in_despite_a_broken
     choose_series(dlg, out)
     assert "both languages" in dlg.series.note.text()
     labels: list[str] = []
-    dlg.progress.valueChanged.connect(lambda _: labels.append(dlg.progress_label.text()))
     QTest.mouseClick(dlg.export_button, LEFT)
+    dlg.worker.progressed.connect(lambda _: labels.append(dlg.progress_label.text()))  # after the dialog's slot
     assert dlg.progress.isVisible() and dlg.cancel_button.isVisible() and not dlg.export_button.isEnabled()
     qtbot.waitUntil(lambda: dlg.summary is not None, timeout=180_000)
     summary = dlg.summary
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["lecture 01.bilingual.srt", "lecture 01.srt", "lecture 01.subtitled.mp4", "lecture 01.zh.srt",
-                     "lecture 02.srt"]  # the broken file's translation was removed again with its failed video
+    assert names == ["lecture 01.bilingual.srt", "lecture 01.srt", "lecture 01.subtitled.mp4",
+                     "lecture 01.zh.srt"]  # the broken file fails before any of its files is written (or paid for)
     assert sorted(p.name for p in summary.written) == names
     assert [n for n, _ in summary.failed] == ["lecture 02.mp4"]
     reason = summary.failed[0][1]
     assert "damaged" in reason and not reason.startswith("lecture 02.mp4")  # named once, by the summary
     text = dlg.summary_view.toPlainText()
-    assert "Failed: 1" in text and "lecture 02.mp4" in text and "Written: 5 files" in text
+    assert "Failed: 1" in text and "lecture 02.mp4" in text and "Written: 4 files" in text
     assert summary.tokens > 0 and f"Translation used {summary.tokens:,} tokens." in text
     assert any("File 1 of 2: lecture 01.mp4 — Translating" in t for t in labels)
     assert any("File 1 of 2: lecture 01.mp4 — Rendering subtitles into the video" in t for t in labels)
@@ -224,12 +225,16 @@ def test_series_export_translates_writes_bilingual_and_burns_in_despite_a_broken
     assert bi[0].text.split("\n")[0] == "Lecture 1 begins now." and fake_translate("Lecture 1 begins now.", "zh").rstrip("。") in bi[0].text
     assert "Video: h264" in streams(out / "lecture 01.subtitled.mp4")
     assert np.abs(frame(out / "lecture 01.subtitled.mp4", 1.0) - frame(clip, 1.0)).max() > 40
-    assert chat.counters.requests >= 2 and chat.counters.auth_headers  # real HTTP with the GLM-ASR key
+    # real HTTP with the GLM-ASR key; one batch: the broken file was refused before it was sent
+    assert chat.counters.requests == 1 and chat.counters.auth_headers == [True]
+    assert chat.counters.bodies[0]["model"] == "glm-4.7-flash"  # the model chosen in the dialog
+    assert summary.tokens == chat.counters.prompt_tokens + chat.counters.completion_tokens
     assert KEY not in text
-    assert "Exported 5 files" in app.window.statusBar().currentMessage() and "1 failed" in app.window.statusBar().currentMessage()
+    assert "Exported 4 files" in app.window.statusBar().currentMessage() and "1 failed" in app.window.statusBar().currentMessage()
     # the choices are the series' settings now
     s = app.settings
-    assert (s.translate_to, s.bilingual, s.burn_in, s.burn_quality) == ("zh", True, True, "fast")
+    assert (s.translate_to, s.translate_model, s.bilingual, s.burn_in, s.burn_quality) == (
+        "zh", "glm-4.7-flash", True, True, "fast")
     assert not dlg.cancel_button.isVisible() and dlg.export_button.isEnabled()
     dlg.close()
 

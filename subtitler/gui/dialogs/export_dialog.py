@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QLabel, QPlainTextEdit, QProgressBar, QRadioButton, QVBoxLayout, QWidget,
 )
 
-from ...core.errors import Cancelled, SubtitlerError
+from ...core.errors import Cancelled, MediaError, SubtitlerError
 from ...core.jobs import write_outputs
 from ...core.outputs import Planned, check_outputs, collisions, output_path, pattern_problem, planned_outputs
 from ...core.progress import CancelToken, Progress, ProgressCallback, no_progress
@@ -83,6 +83,12 @@ def check_pattern(pattern: str, fmts: Sequence[str]) -> str:
     return known.get(problem, problem)
 
 
+def _reason(exc: Exception, name: str) -> str:
+    """The error's sentence without the file name the core starts it with (the summary names it)."""
+    text = str(exc)
+    return text[len(name) + 2:] if text.startswith(name + ": ") else text
+
+
 def job_folder(job: Job, outdir: Optional[Path]) -> Optional[Path]:
     """Where a job's extra outputs go: ``outdir`` (with the job's sub-folder below its dropped
     folder), or None for next to the source."""
@@ -101,6 +107,7 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
     ``Progress("series", overall, job name, done=job number, total=jobs, result=the job's own
     Progress)``; ``cancel`` stops after the current step (its files are removed)."""
     from ...core.deliver import check_no_clash, deliver, planned_paths  # not at start-up: the chat client
+    from ...core.media import probe
 
     summary = ExportSummary()
     ready = []
@@ -133,10 +140,12 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
                 more = planned_paths(job.source, job_folder(job, outdir), fmts, extra)
                 check_no_clash(more, plan.outputs)
                 check_outputs(more, overwrite)
+                if extra.burn_in and not probe(job.source).has_video:  # a broken file fails before any work
+                    raise MediaError(f"{job.name}: has no video track to burn subtitles into.")
             written = write_outputs(job.result.document, job.source, outdir, fmts, overwrite=overwrite,
                                     pattern=pattern, root=root(job))
         except SubtitlerError as exc:
-            summary.failed.append((job.name, str(exc)))
+            summary.failed.append((job.name, _reason(exc, job.name)))
             continue
         summary.written.extend(written)
         if extra is None:
@@ -148,8 +157,7 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
             summary.cancelled = True
             break
         except SubtitlerError as exc:
-            reason = str(exc)  # the core names the file first; the summary names it already
-            summary.failed.append((job.name, reason[len(job.name) + 2:] if reason.startswith(job.name + ": ") else reason))
+            summary.failed.append((job.name, _reason(exc, job.name)))
             continue
         summary.written.extend(out.written)
         summary.notes += [(job.name, w) for w in out.warnings]

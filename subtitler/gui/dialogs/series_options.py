@@ -14,6 +14,8 @@ from ...core.settings import Settings
 from ..delivery import order_combo, quality_combo
 from ..words import fill_languages
 
+CHAT_MODELS = ("glm-4.5-flash", "glm-4.7-flash", "glm-4-flash-250414", "glm-4.5-air", "glm-4.6", "glm-4.7")
+
 if TYPE_CHECKING:
     from ...core.deliver import DeliverOptions
     from ...core.translate import ChatSettings
@@ -26,6 +28,11 @@ class SeriesOptions(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Translation and video"))
         self.translate = self._language_box(settings.translate_to)
+        self.model = QComboBox()
+        self.model.setEditable(True)
+        self.model.addItems(CHAT_MODELS)
+        self.model.setCurrentText(settings.translate_model)
+        self.model.setToolTip(self.tr("The GLM chat model that translates; the flash models are free."))
         self.bilingual = QCheckBox(self.tr("&Bilingual subtitle files ({stem}.bilingual.{ext})"))
         self.bilingual.setChecked(settings.bilingual)
         self.order = order_combo(settings.bilingual_order)
@@ -45,7 +52,13 @@ class SeriesOptions(QGroupBox):
         form = QFormLayout(self)
         label = QLabel(self.tr("&Translate into:"))
         label.setBuddy(self.translate)
-        form.addRow(label, self.translate)
+        model_label = QLabel(self.tr("&Model:"))
+        model_label.setBuddy(self.model)
+        lang_row = QHBoxLayout()
+        lang_row.addWidget(self.translate, 1)
+        lang_row.addWidget(model_label)
+        lang_row.addWidget(self.model, 1)
+        form.addRow(label, lang_row)
         form.addRow("", bi_row)
         form.addRow("", burn_row)
         form.addRow("", self.note)
@@ -67,6 +80,7 @@ class SeriesOptions(QGroupBox):
     def _sync(self, *_) -> None:
         lang = self.language()
         self.bilingual.setEnabled(bool(lang))
+        self.model.setEnabled(bool(lang))
         self.order.setEnabled(bool(lang) and self.bilingual.isChecked())
         self.quality.setEnabled(self.burn.isChecked())
         parts = []
@@ -91,7 +105,7 @@ class SeriesOptions(QGroupBox):
 
     def values(self) -> dict[str, Any]:
         """The choices as Settings fields (remembered for the next export)."""
-        return {"translate_to": self.language(), "bilingual": self.bilingual.isChecked(),
+        return {"translate_to": self.language(), "translate_model": self.model.currentText().strip(), "bilingual": self.bilingual.isChecked(),
                 "bilingual_order": self.order.currentData(), "burn_in": self.burn.isChecked(),
                 "burn_quality": self.quality.currentData()}
 

@@ -1744,6 +1744,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The GLM chat model that translates; the flash models are free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Bilingual subtitle files ({stem}.bilingual.{ext})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1753,6 +1757,10 @@
     </message>
     <message>
         <source>&amp;Translate into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

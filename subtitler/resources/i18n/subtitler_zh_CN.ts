@@ -1717,6 +1717,10 @@
         <translation>翻译与视频</translation>
     </message>
     <message>
+        <source>The GLM chat model that translates; the flash models are free.</source>
+        <translation>负责翻译的 GLM 对话模型；列表中前三个是免费模型。</translation>
+    </message>
+    <message>
         <source>&amp;Bilingual subtitle files ({stem}.bilingual.{ext})</source>
         <translation>双语字幕文件（{stem}.bilingual.{ext}）(&amp;B)</translation>
     </message>
@@ -1727,6 +1731,10 @@
     <message>
         <source>&amp;Translate into:</source>
         <translation>翻译为(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
     </message>
     <message>
         <source>No translation</source>
