@@ -110,7 +110,12 @@ def test_cancel_mid_way_leaves_no_file(qtbot, tmp_path):
     assert dlg.outcome == "cancelled" and "no video was written" in dlg.status.text()
     assert dlg.progress.value() == 0 and dlg.start_button.isEnabled()
     assert not out.exists() and list(out.parent.iterdir()) == []  # no part file either
-    dlg.close()
+    # closing the editor during an export stops it the same way
+    assert dlg.start()
+    qtbot.waitUntil(lambda: dlg.progress.value() > 0, timeout=60_000)
+    win.close()
+    assert not dlg.worker.isRunning() and dlg.worker.token.cancelled
+    assert list(out.parent.iterdir()) == []
 
 
 def test_nothing_replaced_without_asking_and_failures_are_told(qtbot, clip, tmp_path, speech_en):
