@@ -135,3 +135,17 @@ def test_document_ass_for_the_editor_burn_in():
     assert "0:00:01.00,0:00:02.50" in first[0] and "Untranslated." in first[1]  # times are the cues'
     with pytest.raises(UsageError, match="no translation into 'ja'"):
         document_ass(doc, show="bilingual", target="ja")
+
+
+def test_series_delivery_settings_round_trip_and_bad_values():
+    from subtitler.core.settings import MemoryStore, Settings
+
+    store = MemoryStore()
+    Settings(translate_to="zh", bilingual=True, bilingual_order="translation-first", burn_in=True,
+             burn_quality="high", translate_model="glm-4.7").save(store)
+    s = Settings.load(store)
+    assert (s.translate_to, s.bilingual, s.bilingual_order, s.burn_in, s.burn_quality, s.translate_model) == (
+        "zh", True, "translation-first", True, "high", "glm-4.7")
+    store.values.update({"app/burn_quality": "ultra", "app/bilingual_order": "sideways", "app/translate_model": " "})
+    s = Settings.load(store)
+    assert (s.burn_quality, s.bilingual_order, s.translate_model) == ("balanced", "orig-first", "glm-4.5-flash")
