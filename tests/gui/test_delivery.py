@@ -301,7 +301,10 @@ def test_screenshots(qapp, qtbot, make_app, clip, tmp_path, lang, chat):
     series(app, tmp_path / "series", clip)
     exp = app.open_export()
     choose_series(exp, tmp_path / "out")
+    qtbot.wait(50)  # the layout takes the new rows in (a posted LayoutRequest)
     exp.resize(exp.width(), exp.sizeHint().height() + 60)
+    qtbot.wait(50)
+    assert exp.series.note.height() >= exp.series.note.sizeHint().height()  # nothing squeezed
     assert exp.grab().save(str(SHOTS / f"export-series{suffix}.png"))
     exp.export()  # the broken second file fails; the summary says so, in the UI's language
     qtbot.waitUntil(lambda: exp.summary is not None, timeout=180_000)

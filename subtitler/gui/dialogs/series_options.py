@@ -40,7 +40,7 @@ class SeriesOptions(QGroupBox):
         self.burn.setChecked(settings.burn_in)
         self.quality = quality_combo(settings.burn_quality)
         self.note = QLabel()
-        self.note.setWordWrap(True)
+        # one sentence a line (no word wrap: a wrapped label in a form leaves a gap when the dialog grows)
         self.note.setObjectName("seriesNote")
 
         burn_row = QHBoxLayout()

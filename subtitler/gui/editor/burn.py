@@ -179,7 +179,7 @@ class BurnDialog(QDialog):
 
     def _progress(self, p) -> None:
         self.progress.setValue(int(round(p.fraction * 1000)))
-        self.status.setText(stage_text(p) + f" — {p.fraction:.0%}")
+        self.status.setText(stage_text(p) + f" — {int(p.fraction * 100)}%")  # as the bar rounds
 
     def _done(self, path) -> None:
         self.outcome, self.written = "done", Path(path)
