@@ -109,7 +109,7 @@ class GlmEngine:
         (one at a time, or one piece: packing to the limit is best). With ``audio_key`` the first
         plan for that audio is kept in the cache, so a re-run with another concurrency cuts the
         same chunks and pays nothing twice."""
-        cache = ResultCache(self.settings.cache_dir, enabled=self.settings.use_cache)
+        cache = ResultCache(self.settings.cache_root, enabled=self.settings.use_cache)
         stored = cache.get_plan(audio_key) if audio_key else None
         if stored is not None:
             return stored or None
@@ -184,7 +184,7 @@ class _Run:
         self.texts: dict[int, str] = {}  # position -> known text (context for the next chunk)
         self.stats = GlmStats(chunks=len(chunks))
         engine.last_stats = self.stats
-        self.cache = ResultCache(self.s.cache_dir, enabled=self.s.use_cache)
+        self.cache = ResultCache(self.s.cache_root, enabled=self.s.use_cache)
         self.keys = [
             chunk_key(c, model=self.s.model, hotwords=self.s.hotwords_sent(), context=self.s.context,
                       language=language)
@@ -258,12 +258,12 @@ class _Run:
                     self.stats.steals = sched.steals
         return [r for r in self.results if r is not None]
 
-    async def _supervise(self, workers: list[asyncio.Task]) -> None:
+    async def _supervise(self, workers: list[asyncio.Task[None]]) -> None:
         pending = set(workers)
         try:
             while pending:
                 done, pending = await asyncio.wait(pending, timeout=POLL_S, return_when=asyncio.FIRST_EXCEPTION)
-                errors = [t.exception() for t in done if not t.cancelled() and t.exception() is not None]
+                errors = [e for t in done if not t.cancelled() and (e := t.exception()) is not None]
                 if errors:
                     raise errors[0]
                 if self.cancel.cancelled:

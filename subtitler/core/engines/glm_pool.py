@@ -38,7 +38,7 @@ class AimdLimiter:
         self._strikes = 0
         self._epoch = 0
         self.ceiling = float(self.max_limit + 1)  # the cap that last drew 429s
-        self._waiters: deque[asyncio.Future] = deque()
+        self._waiters: deque[asyncio.Future[None]] = deque()
 
     @property
     def cap(self) -> int:
@@ -112,10 +112,10 @@ def backoff_delay(
     """Delay before retry number ``attempt`` (1-based): the server's Retry-After (plus up to 10 %
     jitter so waiting clients do not return in lockstep), else ``base·2^(attempt-1)`` with jitter
     between half and all of it; never more than ``max_s``."""
-    r = (rng or random).random()
+    r = rng.random() if rng is not None else random.random()
     if retry_after is not None:
         return min(max_s, retry_after * (1.0 + 0.1 * r))
-    full = min(max_s, base_s * (2 ** max(0, attempt - 1)))
+    full = min(max_s, base_s * 2.0 ** max(0, attempt - 1))
     return full * (0.5 + 0.5 * r)
 
 

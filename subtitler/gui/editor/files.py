@@ -233,7 +233,7 @@ class FileController(QObject):
 
         dlg = StyleDialog(self.current_style(), self.win.player, self.win)
         if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.set_style(dlg.style())
+            self.set_style(dlg.chosen_style())
         else:
             self.win.player.set_style(self.current_style())
 
