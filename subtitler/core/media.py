@@ -16,13 +16,13 @@ import wave
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import IO, BinaryIO, Callable, Optional, Sequence, Union
-
-import ffmpeg  # ffmpeg-python
-import numpy as np
+from typing import IO, TYPE_CHECKING, BinaryIO, Callable, Optional, Sequence, Union
 
 from .errors import FFmpegNotFoundError, MediaError, NoAudioError
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
+
+if TYPE_CHECKING:  # numpy and ffmpeg-python are imported where used: finding inputs or burn presets is cheap
+    import numpy as np
 
 SAMPLE_RATE = 16000
 
@@ -130,6 +130,8 @@ def extraction_command(src: Path, dst: Path) -> list[str]:
     machine-readable progress on stdout and the input's description on stderr."""
     # aresample=async fills holes left by damaged packets with silence, so what follows a hole
     # keeps its time (cues stay on the video) instead of sliding earlier
+    import ffmpeg  # ffmpeg-python
+
     stream = ffmpeg.input(str(src)).output(
         str(dst), map="0:a:0", vn=None, ac=1, ar=SAMPLE_RATE, acodec="pcm_s16le", f="wav",
         af=f"aresample={SAMPLE_RATE}:async=1:first_pts=0",
@@ -209,6 +211,8 @@ def fmt_clock(ms: int) -> str:
 def damage_report(info: MediaInfo, pcm: np.ndarray) -> str:
     """"" for a whole file; else a sentence saying how the file is damaged (for the summary and
     the job row). Raises MediaError when most of the audio could not be decoded."""
+    import numpy as np
+
     decoded_ms = samples_to_ms(len(pcm))
     total_ms = max(info.duration_ms, decoded_ms)
     if not info.decode_errors or total_ms <= 0:
@@ -326,6 +330,8 @@ def _last_error(text: str) -> str:
 
 def load_wav(path: Path | str) -> np.ndarray:
     """Samples of a 16 kHz mono 16-bit WAV as int16."""
+    import numpy as np
+
     with wave.open(str(path), "rb") as w:
         if w.getframerate() != SAMPLE_RATE or w.getnchannels() != 1 or w.getsampwidth() != 2:
             raise MediaError(f"{Path(path).name}: expected 16 kHz mono 16-bit WAV.")
@@ -334,6 +340,8 @@ def load_wav(path: Path | str) -> np.ndarray:
 
 def write_wav(path: Union[Path, str, BinaryIO], pcm: np.ndarray) -> None:
     """Write 16 kHz mono int16 samples as a WAV file, to a path or a binary file object."""
+    import numpy as np
+
     with wave.open(path if not isinstance(path, (str, Path)) else str(path), "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)
@@ -399,6 +407,8 @@ def decode_head(src: Path | str, ms: int) -> np.ndarray:
     """The first ``ms`` of ``src``'s first audio stream as 16 kHz mono int16 samples, decoded
     straight into memory (a job shows its first cues while the whole file is still extracting).
     MediaError when that fails (the full extraction then reports the reason properly)."""
+    import numpy as np
+
     cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "error", "-t", f"{max(1, ms) / 1000:.3f}",
            "-i", str(src), "-map", "0:a:0", "-vn", "-ac", "1", "-ar", str(SAMPLE_RATE), "-acodec", "pcm_s16le",
            "-f", "s16le", "pipe:1"]

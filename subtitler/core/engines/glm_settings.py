@@ -16,6 +16,10 @@ KEY_ENV = "ZHIPUAI_API_KEY"
 MAINLAND_URL = "https://open.bigmodel.cn/api"
 INTERNATIONAL_URL = "https://api.z.ai/api"
 DEFAULT_MODEL = "glm-asr-2512"
+# chat models (translation, polish): the free tier first (docs/glm-chat-api.md); any other name the
+# service knows works too
+CHAT_MODELS = ("glm-4.5-flash", "glm-4.7-flash", "glm-4-flash-250414", "glm-4.5-air", "glm-4.6", "glm-4.7")
+DEFAULT_CHAT_MODEL = "glm-4.5-flash"
 MAX_CONCURRENCY = 50
 MAX_HOTWORDS = 100  # the API takes at most this many
 PRICE_RMB_PER_MIN = 0.06
