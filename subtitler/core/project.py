@@ -192,8 +192,9 @@ class Project:
     """A document plus where it is saved and the engine options it was made with. The styles are
     the document's (undoable, like every other document state)."""
 
-    def __init__(self, document: Document, path: Optional[Path] = None, styles: Optional[dict[str, dict[str, Any]]] = None,
-                 engine: Optional[dict[str, Any]] = None, session: Optional[str] = None) -> None:
+    def __init__(self, document: Document, path: Optional[Path] = None,
+                 styles: Optional[dict[str, dict[str, Any]]] = None, engine: Optional[dict[str, Any]] = None,
+                 session: Optional[str] = None) -> None:
         self.document = document
         self.path = path
         if styles:

@@ -334,7 +334,10 @@ class _Run:
                 ), timeout=left)
                 outcome = "ok"
             except asyncio.TimeoutError:
-                why = f"the last of {sends} tries: {last}" if last and sends > 1 else (last or "the server did not answer")
+                if last and sends > 1:
+                    why = f"the last of {sends} tries: {last}"
+                else:
+                    why = last or "the server did not answer"
                 return self._give_up(chunk, f"no usable answer within {_secs(self.s.max_wait_s)}: {why}")
             except RetryableError as exc:
                 retry = exc

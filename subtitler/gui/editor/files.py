@@ -135,7 +135,8 @@ class FileController(QObject):
             return False
 
     def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.win, self.tr("Open project"), "", self.tr("Subtitler project (*.subtitler)"))
+        path, _ = QFileDialog.getOpenFileName(self.win, self.tr("Open project"), "",
+                                              self.tr("Subtitler project (*.subtitler)"))
         if path:
             self.open_other(lambda: type(self.win).open_project(path))
 
