@@ -1,7 +1,9 @@
-"""The one ffmpeg wrapper: locate the executable, probe, extract 16 kHz mono PCM.
+"""The one ffmpeg wrapper: locate the executable, probe, extract 16 kHz mono PCM, burn subtitles
+in, read video frame times and run filter passes (shot changes) — all through one process runner
+(:func:`_run_ffmpeg`: progress, cancel, stderr kept, low priority on request).
 
-Commands are built with ffmpeg-python and run as argument lists, never through a shell.
-Probing parses ``ffmpeg -i`` (imageio-ffmpeg ships ffmpeg without ffprobe).
+Commands are run as argument lists, never through a shell. Probing parses ``ffmpeg -i``
+(imageio-ffmpeg ships ffmpeg without ffprobe).
 """
 
 from __future__ import annotations
