@@ -270,12 +270,12 @@ def run_transcribe(args: argparse.Namespace) -> int:
     service = engine_service(args)
     options = service.options(args.engine, language=normalise_language(args.language))
     options.zh = zh_style(args)
-    if options.engine == "glm":
-        options.glm_settings = build_glm_settings(args)
     # translation and polish use the same key and base URL as GLM-ASR, whatever the engine
-    extras = build_deliver_options(args, options.glm_settings if options.engine == "glm" else
-                                   build_glm_settings(args) if (args.translate_to or args.polish)
-                                   else engine_service(args).glm_settings())
+    uses_glm = options.engine == "glm" or bool(args.translate_to or args.polish)
+    glm_settings = build_glm_settings(args) if uses_glm else service.glm_settings()
+    if options.engine == "glm":
+        options.glm_settings = glm_settings
+    extras = build_deliver_options(args, glm_settings)
     engine = service.create_engine(options)
     options.pro_timing = pro_timing_options(args)
     if args.beautify_report is not None and args.beautify_report.exists() and not args.overwrite:

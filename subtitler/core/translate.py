@@ -414,8 +414,8 @@ class _ChatRun:
         while not joined.done():
             done, _ = await asyncio.wait([joined, *workers], timeout=POLL_S, return_when=asyncio.FIRST_COMPLETED)
             for t in done:
-                if t is not joined and not t.cancelled() and t.exception() is not None:
-                    raise t.exception()  # type: ignore[misc]
+                if t is not joined and not t.cancelled() and (error := t.exception()) is not None:
+                    raise error
             if self.cancel.cancelled:
                 raise Cancelled()
 
