@@ -105,7 +105,8 @@ class SeriesOptions(QGroupBox):
 
     def values(self) -> dict[str, Any]:
         """The choices as Settings fields (remembered for the next export)."""
-        return {"translate_to": self.language(), "translate_model": self.model.currentText().strip(), "bilingual": self.bilingual.isChecked(),
+        return {"translate_to": self.language(), "translate_model": self.model.currentText().strip(),
+                "bilingual": self.bilingual.isChecked(),
                 "bilingual_order": self.order.currentData(), "burn_in": self.burn.isChecked(),
                 "burn_quality": self.quality.currentData()}
 

@@ -41,7 +41,8 @@ class BurnDialog(QDialog):
         media = win.document.media_path or ""
         self.source = Path(media) if media else None
 
-        self.video = QLabel(str(self.source) if self.source else self.tr("(no media: open one with File ▸ Open media…)"))
+        no_media = self.tr("(no media: open one with File ▸ Open media…)")
+        self.video = QLabel(str(self.source) if self.source else no_media)
         self.video.setWordWrap(True)
         self.output = QLineEdit(str(burn_path(self.source, None)) if self.source else "")
         self.browse = QPushButton(self.tr("&Browse…"))
@@ -55,7 +56,8 @@ class BurnDialog(QDialog):
         ui = ui_language()
         for lang in translation_tracks(win.document):
             name = language_name(lang, ui)
-            self.show_box.addItem(self.tr("Bilingual: original + {language}").format(language=name), ("bilingual", lang))
+            self.show_box.addItem(self.tr("Bilingual: original + {language}").format(language=name),
+                                  ("bilingual", lang))
             self.show_box.addItem(self.tr("Translation only: {language}").format(language=name), ("translation", lang))
         if self.show_box.count() > 1:
             self.show_box.setCurrentIndex(1)  # a translated document most likely wants both
