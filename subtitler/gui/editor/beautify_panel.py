@@ -81,6 +81,7 @@ class BeautifyReport(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Cue"), self.tr("Edge"), self.tr("Before"), self.tr("After"),
                                               self.tr("Shift"), self.tr("Reason")])
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -90,7 +91,8 @@ class BeautifyReport(QDialog):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.cellClicked.connect(lambda row, _col: self.go_to(row))
-        self.table.currentCellChanged.connect(lambda row, *_: self.go_to(row))
+        # arrow keys in the list follow the cues too (not a programmatic change when it fills)
+        self.table.currentCellChanged.connect(lambda row, *_: self.go_to(row) if self.table.hasFocus() else None)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         box.rejected.connect(self.close)
         lay = QVBoxLayout(self)
@@ -110,12 +112,12 @@ class BeautifyReport(QDialog):
         self._rows = []
         for row, ch in enumerate(changes):
             edge = self.tr("start") if ch.field == "start" else self.tr("end")
-            cells = (str(ch.index + 1), edge, format_ms(ch.old), format_ms(ch.new), f"{ch.new - ch.old:+d} ms",
+            cells = (str(ch.index + 1), edge, format_ms(ch.old), format_ms(ch.new), self.tr("{delta} ms").format(delta=f"{ch.new - ch.old:+d}"),
                      reason_text(ch.reason))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (0, 2, 3, 4):
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
             self._rows.append((result.cues[ch.index], ch.index, ch.new))
         self.table.blockSignals(False)

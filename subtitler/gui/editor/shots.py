@@ -57,7 +57,7 @@ class ShotController(QObject):
     def configure(self, *, sensitivity: Optional[float] = None, preset: Optional[str] = None) -> None:
         if sensitivity is not None:
             self.sensitivity = float(sensitivity)
-        if preset:
+        if preset and preset != "off":  # (off: the queue keeps speech timing; the editor asks explicitly)
             self.preset = preset
 
     def detach(self) -> None:
@@ -165,6 +165,8 @@ class ShotController(QObject):
         return self.detector is not None and self.detector.isRunning()
 
     def _detected(self, shots: ShotChanges) -> None:
+        if self.detector is not None and self.detector.cancel.cancelled:
+            return  # finished just as the user cancelled: cancelled it is
         self.detect_seconds = time.perf_counter() - self._t0
         self.set_shot_changes(shots.times_ms, shots.grid)
         self.win.notify(self.tr("%n shot change(s) found.", "", len(shots.times_ms)), 8000)
@@ -223,7 +225,7 @@ class ShotController(QObject):
             result.apply_to(self.document, BEAUTIFY_LABEL)
             self._remember(result)
         self.show_report()
-        self.win.notify(self.report.summary.text(), 8000)
+        self.win.notify(self.report.summary.text().splitlines()[-1], 8000)
         return result
 
     def _remember(self, result: BeautifyResult) -> None:
@@ -236,8 +238,8 @@ class ShotController(QObject):
 
     def change_line(self, ch) -> str:
         what = self.tr("start") if ch.field == "start" else self.tr("end")
-        return self.tr("{what} {delta:+d} ms: {reason}").format(what=what, delta=ch.new - ch.old,
-                                                                reason=reason_text(ch.reason))
+        return self.tr("{what} {delta} ms: {reason}").format(what=what, delta=f"{ch.new - ch.old:+d}",
+                                                             reason=reason_text(ch.reason))
 
     def reasons_for(self, index: int) -> list[str]:
         cues = self.document.cues
