@@ -31,7 +31,7 @@ from subtitler.gui.editor.waveform import WaveformView
 from tests.support.cut_video import make_cut_video
 from tests.test_pro_timing import CUTS_MS, segments_for
 
-from .test_editor_waveform import NONE, SHIFT, drag
+from .test_editor_waveform import NONE, SHIFT, drag, view  # noqa: F401 (view: the fixture, 10 ms a pixel)
 
 PROFILE = PROFILES["netflix-en"]
 GRID25 = FrameGrid.constant("25")
@@ -75,19 +75,6 @@ def trigger(win: EditorWindow, name: str) -> None:
 
 
 # -- drawing ----------------------------------------------------------------------------------------
-@pytest.fixture
-def view(qtbot):
-    doc = Document([Cue(1000, 2000, "first"), Cue(3000, 4000, "second"), Cue(6000, 7000, "third")])
-    v = WaveformView(doc, PROFILE)
-    qtbot.addWidget(v)
-    v.resize(1000, 160)
-    v.show()
-    qtbot.waitExposed(v)
-    v.set_view(0, 10)  # 10 ms per pixel: x = ms / 10
-    v.set_playhead(9500)
-    return v
-
-
 def column_has(img: QImage, x: int, color: QColor, rows) -> bool:
     return any(_close(QColor(img.pixel(x, y)), color) for y in rows)
 

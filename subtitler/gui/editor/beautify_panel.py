@@ -107,6 +107,7 @@ class BeautifyReport(QDialog):
         self.document = document
         self.summary.setText(summary_text(result))
         changes = result.changes if result is not None else []
+        cues = result.cues if result is not None else []
         self.table.blockSignals(True)
         self.table.setRowCount(len(changes))
         self._rows = []
@@ -119,7 +120,7 @@ class BeautifyReport(QDialog):
                 if col in (0, 2, 3, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
-            self._rows.append((result.cues[ch.index], ch.index, ch.new))
+            self._rows.append((cues[ch.index], ch.index, ch.new))
         self.table.blockSignals(False)
 
     def go_to(self, row: int) -> None:

@@ -31,7 +31,7 @@ from .workers import _Runner
 if TYPE_CHECKING:
     from .window import EditorWindow
 
-BEAUTIFY_LABEL = QT_TRANSLATE_NOOP("Edits", "Beautify timing")  # the undo step (menus translate it)
+BEAUTIFY_LABEL: str = QT_TRANSLATE_NOOP("Edits", "Beautify timing")  # type: ignore[assignment]  # the undo step (menus translate it)
 
 
 class ShotController(QObject):
@@ -224,8 +224,8 @@ class ShotController(QObject):
         if result.changes:
             result.apply_to(self.document, BEAUTIFY_LABEL)
             self._remember(result)
-        self.show_report()
-        self.win.notify(self.report.summary.text().splitlines()[-1], 8000)
+        report = self.show_report()
+        self.win.notify(report.summary.text().splitlines()[-1], 8000)
         return result
 
     def _remember(self, result: BeautifyResult) -> None:

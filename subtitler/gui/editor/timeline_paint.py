@@ -91,9 +91,9 @@ def frame_grid_visible(v: "WaveformView") -> bool:
 
 def paint_frame_grid(v: "WaveformView", p: QPainter, h: int) -> None:
     """A faint line at every frame start, only when frames are at least a few pixels apart."""
-    if not frame_grid_visible(v):
-        return
     g = v.grid
+    if g is None or not frame_grid_visible(v):
+        return
     a, b = v.visible_range()
     p.setPen(QPen(FRAME_LINE, 1))
     k = g.index_at(max(0, int(a)))
