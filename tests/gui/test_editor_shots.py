@@ -31,6 +31,7 @@ from subtitler.gui.editor.waveform import WaveformView
 from tests.support.cut_video import make_cut_video
 from tests.test_pro_timing import CUTS_MS, segments_for
 
+from .app_fixtures import make_app, settings_file  # noqa: F401 (fixtures)
 from .test_editor_waveform import NONE, SHIFT, drag, view  # noqa: F401 (view: the fixture, 10 ms a pixel)
 
 PROFILE = PROFILES["netflix-en"]
@@ -287,6 +288,27 @@ def test_video_timing_settings_reach_the_jobs(qtbot):
     s.beautify_preset, s.shot_sensitivity = "bogus", 400
     s.normalise()
     assert (s.beautify_preset, s.shot_sensitivity) == ("netflix", 100)
+
+
+def test_the_queue_jobs_follow_the_video_timing_settings(make_app, qtbot):
+    app = make_app(engine="local")
+    # (the app warms the local model up on a thread; a video item made while PyAV loads there can
+    # deadlock — an app issue reported separately — so this test lets the warm-up finish first)
+    qtbot.waitUntil(lambda: app.queue._probe_pool.waitForDone(0), timeout=120_000)
+    opts = app.options_for(None).pro_timing  # what a queued job starts with
+    assert opts.enabled and opts.shot_changes and opts.sensitivity == 50 and opts.preset == "netflix"
+    dlg = app.open_settings()
+    box = dlg.video_timing
+    assert box.isVisibleTo(dlg) and box.preset.currentData() == "netflix"
+    box.preset.setCurrentIndex(box.preset.findData("sdi"))
+    box.sensitivity.setValue(80)
+    dlg.accept()
+    opts = app.options_for(None).pro_timing
+    assert (opts.preset, opts.sensitivity) == ("sdi", 80.0)
+    doc = Document([Cue(1000, 2000, "x")])  # an editor opened by the app uses them too
+    win = app.editors.open_document(doc, None, "x")
+    assert (win.shots.preset, win.shots.sensitivity) == ("sdi", 80.0)
+    win.close()
 
 
 # -- screenshots ---------------------------------------------------------------------------------------
