@@ -284,8 +284,8 @@ def burn_command(src: Path, ass_name: str, dst: Path, *, quality: str = "balance
     first audio stream copied when MP4 can carry it, else AAC; progress on stdout."""
     preset, crf = BURN_PRESETS[quality]
     vf = f"subtitles=filename={ass_name}"
-    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats", "-y",
-           "-i", str(src), "-map", "0:v:0", "-map", "0:a:0?", "-vf", vf,
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats",
+           "-stats_period", "0.25", "-y", "-i", str(src), "-map", "0:v:0", "-map", "0:a:0?", "-vf", vf,
            "-c:v", "libx264", "-preset", preset, "-crf", str(crf), "-pix_fmt", "yuv420p"]
     cmd += ["-c:a", "copy"] if audio_codec in MP4_AUDIO_COPY else ["-c:a", "aac", "-b:a", "192k"]
     return cmd + ["-movflags", "+faststart", "-f", "mp4", str(dst)]
@@ -317,6 +317,10 @@ def burn_subtitles(src: Path | str, ass_text: str, dst: Path | str, *, quality: 
         part.unlink(missing_ok=True)
         cancel.check()
         raise MediaError(f"{src.name}: burning in the subtitles failed ({_last_error(text)}).")
+    try:  # a replaced video keeps its mode
+        os.chmod(part, os.stat(dst).st_mode & 0o7777)
+    except FileNotFoundError:
+        pass
     os.replace(part, dst)
     on_progress(Progress("burn", 1.0, "video written"))
     return dst

@@ -90,6 +90,13 @@ class Settings:
     beautify_preset: str = "netflix"  # video: Beautify timing (core.beautify PRESETS) or "off"
     shot_changes: bool = True  # video: detect shot changes for Beautify
     shot_sensitivity: int = int(DEFAULT_SENSITIVITY)  # 0..100, higher finds more cuts
+    # series delivery (the export dialog remembers these): translation, bilingual files, burned-in video
+    translate_to: str = ""  # a language code; "": no translation
+    translate_model: str = "glm-4.5-flash"  # the GLM chat model (same key and base URL as GLM-ASR)
+    bilingual: bool = False
+    bilingual_order: str = "orig-first"  # or "translation-first"
+    burn_in: bool = False
+    burn_quality: str = "balanced"  # fast | balanced | high (core.media.BURN_PRESETS)
 
     # -- persistence --------------------------------------------------------------------------
     @classmethod
@@ -133,6 +140,12 @@ class Settings:
         if self.beautify_preset not in (*PRESETS, "off"):
             self.beautify_preset = "netflix"
         self.shot_sensitivity = max(0, min(100, int(self.shot_sensitivity)))
+        if self.bilingual_order not in ("orig-first", "translation-first"):
+            self.bilingual_order = "orig-first"
+        if self.burn_quality not in ("fast", "balanced", "high"):
+            self.burn_quality = "balanced"
+        self.translate_model = self.translate_model.strip() or "glm-4.5-flash"
+        self.translate_to = self.translate_to.strip()
         style = ZhStyle.from_dict({"punct": self.zh_punct, "script": self.zh_script})  # bad values: defaults
         self.zh_punct, self.zh_script = style.punct, style.script
 

@@ -29,6 +29,7 @@ from ...core.document import Change, Cue, Document
 from ...core.edits import DEFAULT_FPS
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, get_profile
+from ..delivery import finish_thread
 from ..words import profile_label
 from . import files as files_mod
 from .actions import Actions
@@ -62,6 +63,7 @@ class EditorWindow(QMainWindow):
         self._shut = False
         self.media: Optional[MediaAnalysis] = None  # the worker for waveform peaks and speech regions
         self._analyse = analyse_media
+        self.burn_dialog: Optional[QWidget] = None  # File ▸ Export video with subtitles… (burn.py)
         self._job_audio = (Path(audio_wav) if audio_wav else None, list(speech) if speech is not None else None)
 
         self.model = CueTableModel(document, self.profile, self)
@@ -355,6 +357,7 @@ class EditorWindow(QMainWindow):
         if self.media is not None:
             self.media.stop()
         self.edits.stop()
+        finish_thread(getattr(self.burn_dialog, "worker", None))  # a video export
         self.player.shutdown()
         for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus, self.shots):
             part.detach()
