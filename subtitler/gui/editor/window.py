@@ -7,6 +7,7 @@ timeline — and hands the work to controllers with one job each:
   re-transcribe (with the engine factory it is given);
 * :class:`editbox.EditBox` — the current cue's fields and text (typing is a document edit);
 * :class:`playback.PlaybackSync` — player ↔ playhead, overlay, follow;
+* :class:`shots.ShotController` — frame grid and shot changes (detect, import/export), Beautify;
 * :class:`actions.Actions` — menus, shortcuts, context menus.
 
 One key rule: every change goes through the core Document's one undo path, and Ctrl+Z / Ctrl+Y undo
@@ -37,6 +38,7 @@ from .editing import EditController, EngineFactory
 from .files import AUTOSAVE_MS, FileController  # noqa: F401  (AUTOSAVE_MS: tests shorten it here)
 from .model import COL_TEXT, CueTable, CueTableModel
 from .playback import PlaybackSync
+from .shots import ShotController
 from .player import PlayerWidget
 from .waveform import TimelinePanel, WaveformView
 from .workers import MediaAnalysis
@@ -81,6 +83,7 @@ class EditorWindow(QMainWindow):
                                  select=self.select_rows, typing=self.edit_box.typing, parent=self)
         self.files = FileController(self)
         self.edits = EditController(self, engine_factory)
+        self.shots = ShotController(self)
         self.menus = Actions(self)
         self.text_box.commitNext.connect(lambda: self.edits.go_relative(1))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -356,6 +359,6 @@ class EditorWindow(QMainWindow):
         self.edits.stop()
         finish_thread(getattr(self.burn_dialog, "worker", None))  # a video export
         self.player.shutdown()
-        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus):
+        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus, self.shots):
             part.detach()
         self._unsubscribe()

@@ -327,6 +327,146 @@
     </message>
 </context>
 <context>
+    <name>Beautify</name>
+    <message>
+        <source>snapped to shot change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aligned to frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chained to next cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keeps the minimum gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept its minimum duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved after the previous cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>ends %n frame(s) before shot change</source>
+        <translation>
+            <numerusform>ends %n frame before shot change</numerusform>
+            <numerusform>ends %n frames before shot change</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ends %n frame(s) after shot change</source>
+        <translation>
+            <numerusform>ends %n frame after shot change</numerusform>
+            <numerusform>ends %n frames after shot change</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>starts %n frame(s) before shot change</source>
+        <translation>
+            <numerusform>starts %n frame before shot change</numerusform>
+            <numerusform>starts %n frames before shot change</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Beautify has not run yet: choose Timing ▸ Beautify timing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variable frame rate (average {fps} fps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{fps} fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{preset} · {rate} · %n shot change(s)</source>
+        <translation>
+            <numerusform>{preset} · {rate} · %n shot change</numerusform>
+            <numerusform>{preset} · {rate} · %n shot changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to change: the timing already follows the rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count}× {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s) changed</source>
+        <translation>
+            <numerusform>%n time changed</numerusform>
+            <numerusform>%n times changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n cue(s)</source>
+        <translation>
+            <numerusform>in %n cue</numerusform>
+            <numerusform>in %n cues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{changed} {in_cues}: {counts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BeautifyReport</name>
+    <message>
+        <source>Beautify report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{delta} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BurnDialog</name>
     <message>
         <source>Export video with subtitles</source>
@@ -906,6 +1046,10 @@
     </message>
     <message>
         <source>Import {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beautify timing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2098,6 +2242,110 @@
     </message>
 </context>
 <context>
+    <name>ShotController</name>
+    <message>
+        <source>Import shot changes (list of times)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export shot changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beautify timing of selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beautify timing of all cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Beautify report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect shot changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detecting shot changes needs the video: open the media first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding shot changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shot-change detection cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shot change(s) found.</source>
+        <translation>
+            <numerusform>%n shot change found.</numerusform>
+            <numerusform>%n shot changes found.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shot changes not found: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import shot changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shot lists (*.txt *.shots *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n shot change(s) from {name}</source>
+        <translation>
+            <numerusform>Imported %n shot change from {name}</numerusform>
+            <numerusform>Imported %n shot changes from {name}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no shot changes to export (detect or import them first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export shot changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shot lists (*.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shot change(s) written to {name}</source>
+        <translation>
+            <numerusform>%n shot change written to {name}</numerusform>
+            <numerusform>%n shot changes written to {name}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} {delta} ms: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beautify:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StyleDialog</name>
     <message>
         <source>Top left</source>
@@ -2202,6 +2450,41 @@ over the lazy dog</source>
     </message>
     <message>
         <source>Margins</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VideoTimingBox</name>
+    <message>
+        <source>Video timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netflix (shot changes, 2-frame gaps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SDI (4-frame gaps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: keep the speech timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect shot changes (cues start on cuts and end before them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shot-change sensitivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Beautify timing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;nsitivity:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

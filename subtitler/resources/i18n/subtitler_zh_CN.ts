@@ -327,6 +327,140 @@
     </message>
 </context>
 <context>
+    <name>Beautify</name>
+    <message>
+        <source>snapped to shot change</source>
+        <translation>吸附到镜头切换</translation>
+    </message>
+    <message>
+        <source>aligned to frame</source>
+        <translation>对齐到帧</translation>
+    </message>
+    <message>
+        <source>chained to next cue</source>
+        <translation>与下一条字幕衔接</translation>
+    </message>
+    <message>
+        <source>keeps the minimum gap</source>
+        <translation>保持最小间隔</translation>
+    </message>
+    <message>
+        <source>kept its minimum duration</source>
+        <translation>保持最短时长</translation>
+    </message>
+    <message>
+        <source>moved after the previous cue</source>
+        <translation>移到上一条字幕之后</translation>
+    </message>
+    <message numerus="yes">
+        <source>ends %n frame(s) before shot change</source>
+        <translation>
+            <numerusform>在镜头切换前 %n 帧结束</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ends %n frame(s) after shot change</source>
+        <translation>
+            <numerusform>在镜头切换后 %n 帧结束</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>starts %n frame(s) before shot change</source>
+        <translation>
+            <numerusform>在镜头切换前 %n 帧开始</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Beautify has not run yet: choose Timing ▸ Beautify timing.</source>
+        <translation>尚未美化：请选择“时间轴 ▸ 美化全部字幕的时间轴”。</translation>
+    </message>
+    <message>
+        <source>variable frame rate (average {fps} fps)</source>
+        <translation>可变帧率（平均 {fps} 帧/秒）</translation>
+    </message>
+    <message>
+        <source>{fps} fps</source>
+        <translation>{fps} 帧/秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>{preset} · {rate} · %n shot change(s)</source>
+        <translation>
+            <numerusform>{preset} · {rate} · %n 个镜头切换</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to change: the timing already follows the rules.</source>
+        <translation>无需更改：时间轴已符合规则。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{count}× {reason}</source>
+        <translation>{reason} {count} 处</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s) changed</source>
+        <translation>
+            <numerusform>更改了 %n 个时间点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n cue(s)</source>
+        <translation>
+            <numerusform>（涉及 %n 条字幕）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{changed} {in_cues}: {counts}</source>
+        <translation>{changed}{in_cues}：{counts}</translation>
+    </message>
+</context>
+<context>
+    <name>BeautifyReport</name>
+    <message>
+        <source>Beautify report</source>
+        <translation>美化报告</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原时间</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>新时间</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>{delta} ms</source>
+        <translation>{delta} 毫秒</translation>
+    </message>
+</context>
+<context>
     <name>BurnDialog</name>
     <message>
         <source>Export video with subtitles</source>
@@ -901,6 +1035,10 @@
     <message>
         <source>Import {name}</source>
         <translation>导入 {name}</translation>
+    </message>
+    <message>
+        <source>Beautify timing</source>
+        <translation>美化时间轴</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2208,107 @@
     </message>
 </context>
 <context>
+    <name>ShotController</name>
+    <message>
+        <source>Import shot changes (list of times)…</source>
+        <translation>导入镜头切换（时间列表）…</translation>
+    </message>
+    <message>
+        <source>Export shot changes…</source>
+        <translation>导出镜头切换…</translation>
+    </message>
+    <message>
+        <source>Beautify timing of selection</source>
+        <translation>美化所选字幕的时间轴</translation>
+    </message>
+    <message>
+        <source>Beautify timing of all cues</source>
+        <translation>美化全部字幕的时间轴</translation>
+    </message>
+    <message>
+        <source>Show Beautify report</source>
+        <translation>显示美化报告</translation>
+    </message>
+    <message>
+        <source>Detect shot changes</source>
+        <translation>检测镜头切换</translation>
+    </message>
+    <message>
+        <source>Detecting shot changes needs the video: open the media first.</source>
+        <translation>检测镜头切换需要视频：请先打开媒体文件。</translation>
+    </message>
+    <message>
+        <source>Finding shot changes…</source>
+        <translation>正在查找镜头切换…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Shot-change detection cancelled.</source>
+        <translation>已取消镜头切换检测。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shot change(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 个镜头切换。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shot changes not found: {reason}</source>
+        <translation>未能找到镜头切换：{reason}</translation>
+    </message>
+    <message>
+        <source>Import shot changes</source>
+        <translation>导入镜头切换</translation>
+    </message>
+    <message>
+        <source>Shot lists (*.txt *.shots *.csv);;All files (*)</source>
+        <translation>镜头列表 (*.txt *.shots *.csv);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n shot change(s) from {name}</source>
+        <translation>
+            <numerusform>已从 {name} 导入 %n 个镜头切换</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no shot changes to export (detect or import them first).</source>
+        <translation>没有可导出的镜头切换（请先检测或导入）。</translation>
+    </message>
+    <message>
+        <source>Export shot changes</source>
+        <translation>导出镜头切换</translation>
+    </message>
+    <message>
+        <source>Shot lists (*.txt);;All files (*)</source>
+        <translation>镜头列表 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shot change(s) written to {name}</source>
+        <translation>
+            <numerusform>已将 %n 个镜头切换写入 {name}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>{what} {delta} ms: {reason}</source>
+        <translation>{what} {delta} 毫秒：{reason}</translation>
+    </message>
+    <message>
+        <source>Beautify:</source>
+        <translation>美化：</translation>
+    </message>
+</context>
+<context>
     <name>StyleDialog</name>
     <message>
         <source>Top left</source>
@@ -2176,6 +2415,41 @@ over the lazy dog</source>
     <message>
         <source>Margins</source>
         <translation>边距</translation>
+    </message>
+</context>
+<context>
+    <name>VideoTimingBox</name>
+    <message>
+        <source>Video timing</source>
+        <translation>视频时间轴</translation>
+    </message>
+    <message>
+        <source>Netflix (shot changes, 2-frame gaps)</source>
+        <translation>Netflix（镜头切换，2 帧间隔）</translation>
+    </message>
+    <message>
+        <source>SDI (4-frame gaps)</source>
+        <translation>SDI（4 帧间隔）</translation>
+    </message>
+    <message>
+        <source>Off: keep the speech timing</source>
+        <translation>关闭：保留语音时间轴</translation>
+    </message>
+    <message>
+        <source>Detect shot changes (cues start on cuts and end before them)</source>
+        <translation>检测镜头切换（字幕在切换处开始、在切换前结束）</translation>
+    </message>
+    <message>
+        <source>Shot-change sensitivity</source>
+        <translation>镜头切换灵敏度</translation>
+    </message>
+    <message>
+        <source>&amp;Beautify timing:</source>
+        <translation>美化时间轴(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;nsitivity:</source>
+        <translation>灵敏度(&amp;N)：</translation>
     </message>
 </context>
 <context>
