@@ -25,8 +25,10 @@ _REASONS: tuple[tuple[re.Pattern, Callable[[re.Match], str]], ...] = (
     (re.compile(r"aligned to frame"), lambda m: QCoreApplication.translate("Beautify", "aligned to frame")),
     (re.compile(r"chained to next cue"), lambda m: QCoreApplication.translate("Beautify", "chained to next cue")),
     (re.compile(r"keeps the minimum gap"), lambda m: QCoreApplication.translate("Beautify", "keeps the minimum gap")),
-    (re.compile(r"kept its minimum duration"), lambda m: QCoreApplication.translate("Beautify", "kept its minimum duration")),
-    (re.compile(r"moved after the previous cue"), lambda m: QCoreApplication.translate("Beautify", "moved after the previous cue")),
+    (re.compile(r"kept its minimum duration"),
+     lambda m: QCoreApplication.translate("Beautify", "kept its minimum duration")),
+    (re.compile(r"moved after the previous cue"),
+     lambda m: QCoreApplication.translate("Beautify", "moved after the previous cue")),
     (re.compile(r"ends (\d+) frames before shot change"),
      lambda m: QCoreApplication.translate("Beautify", "ends %n frame(s) before shot change", None, int(m.group(1)))),
     (re.compile(r"ends (\d+) frames after shot change"),
@@ -55,7 +57,8 @@ def summary_text(result: Optional[BeautifyResult]) -> str:
     head = QCoreApplication.translate("Beautify", "{preset} · {rate} · %n shot change(s)", None,
                                       result.shot_changes).format(preset=result.preset.label, rate=rate)
     if not result.changes:
-        return head + "\n" + QCoreApplication.translate("Beautify", "Nothing to change: the timing already follows the rules.")
+        nothing = QCoreApplication.translate("Beautify", "Nothing to change: the timing already follows the rules.")
+        return head + "\n" + nothing
     cues = len({c.index for c in result.changes})
     counts = QCoreApplication.translate("Beautify", ", ").join(
         QCoreApplication.translate("Beautify", "{count}× {reason}").format(count=n, reason=reason_text(r))
@@ -113,8 +116,8 @@ class BeautifyReport(QDialog):
         self._rows = []
         for row, ch in enumerate(changes):
             edge = self.tr("start") if ch.field == "start" else self.tr("end")
-            cells = (str(ch.index + 1), edge, format_ms(ch.old), format_ms(ch.new), self.tr("{delta} ms").format(delta=f"{ch.new - ch.old:+d}"),
-                     reason_text(ch.reason))
+            shift = self.tr("{delta} ms").format(delta=f"{ch.new - ch.old:+d}")
+            cells = (str(ch.index + 1), edge, format_ms(ch.old), format_ms(ch.new), shift, reason_text(ch.reason))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (0, 2, 3, 4):
