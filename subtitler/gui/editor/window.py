@@ -7,6 +7,7 @@ timeline — and hands the work to controllers with one job each:
   re-transcribe (with the engine factory it is given);
 * :class:`editbox.EditBox` — the current cue's fields and text (typing is a document edit);
 * :class:`playback.PlaybackSync` — player ↔ playhead, overlay, follow;
+* :class:`shots.ShotController` — frame grid and shot changes (detect, import/export), Beautify;
 * :class:`actions.Actions` — menus, shortcuts, context menus.
 
 One key rule: every change goes through the core Document's one undo path, and Ctrl+Z / Ctrl+Y undo
@@ -29,6 +30,7 @@ from ...core.edits import DEFAULT_FPS
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, get_profile
 from ...core.services import EngineService
+from ..delivery import finish_thread
 from ..words import profile_label
 from . import files as files_mod
 from .actions import Actions
@@ -37,6 +39,7 @@ from .editing import EditController, EngineFactory
 from .files import AUTOSAVE_MS, FileController  # noqa: F401  (AUTOSAVE_MS: tests shorten it here)
 from .model import COL_TEXT, CueTable, CueTableModel
 from .playback import PlaybackSync
+from .shots import ShotController
 from .translation import TranslationController
 from .player import PlayerWidget
 from .waveform import TimelinePanel, WaveformView
@@ -64,6 +67,7 @@ class EditorWindow(QMainWindow):
         self._shut = False
         self.media: Optional[MediaAnalysis] = None  # the worker for waveform peaks and speech regions
         self._analyse = analyse_media
+        self.burn_dialog: Optional[QWidget] = None  # File ▸ Export video with subtitles… (burn.py)
         self._job_audio = (Path(audio_wav) if audio_wav else None, list(speech) if speech is not None else None)
 
         self.model = CueTableModel(document, self.profile, self)
@@ -83,6 +87,7 @@ class EditorWindow(QMainWindow):
                                  select=self.select_rows, typing=self.edit_box.typing, parent=self)
         self.files = FileController(self)
         self.edits = EditController(self, engine_factory)
+        self.shots = ShotController(self)
         self.menus = Actions(self)
         self.translation = TranslationController(self)
         self.translation.add_actions(self.menus)
@@ -358,7 +363,9 @@ class EditorWindow(QMainWindow):
         if self.media is not None:
             self.media.stop()
         self.edits.stop()
+        finish_thread(getattr(self.burn_dialog, "worker", None))  # a video export
         self.player.shutdown()
-        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus, self.translation):
+        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus, self.shots,
+                     self.translation):
             part.detach()
         self._unsubscribe()
