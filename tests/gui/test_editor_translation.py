@@ -404,3 +404,16 @@ def test_the_app_gives_its_editors_the_stored_key_and_base_url_and_the_key_stays
     shown = [dlg.status.text(), win.statusBar().currentMessage(), win.menus.undo.text()]
     logs = [p.read_text("utf-8", "replace") for p in (tmp_path / "logs").rglob("*") if p.is_file()]
     assert not any(KEY in t for t in shown + logs)
+
+
+def test_closing_the_editor_during_a_translation_stops_it(qtbot, server):
+    server.config.scale = 1.0
+    doc = Document(lecture_cues(60))
+    win = make_window(qtbot, doc, server)
+    win.menus.by_name["translate"].trigger()
+    dlg = win.translation.dialog
+    qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: server.counters.requests > 0, timeout=10_000)
+    assert dlg.running()
+    win.close()
+    assert not dlg.running() and doc.tracks == ()
