@@ -138,6 +138,8 @@ class EditorLauncher(QObject):
         kwargs: dict[str, Any] = {}
         if _accepts(editor, "engine_factory"):  # re-transcribe with the user's engine settings
             kwargs["engine_factory"] = self.settings.services.create_engine
+        if _accepts(editor, "services"):  # translation: the same key and base URL
+            kwargs["services"] = lambda: self.settings.services  # the current one (settings may be saved)
         if audio is not None and _accepts(editor, "audio_wav"):
             kwargs["audio_wav"] = audio.wav
             kwargs["speech"] = list(audio.regions) if audio.regions is not None else None
@@ -208,6 +210,9 @@ class EditorLauncher(QObject):
     def present(self, win: QWidget) -> QWidget:
         """Show a window the app keeps alive until it closes."""
         self.keep(win)
+        if hasattr(win, "shots"):  # the editor's Beautify and shot detection follow the user's settings
+            s = self.settings.settings
+            win.shots.configure(sensitivity=s.shot_sensitivity, preset=s.beautify_preset)
         win.show()
         return win
 

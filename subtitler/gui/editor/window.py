@@ -7,6 +7,7 @@ timeline — and hands the work to controllers with one job each:
   re-transcribe (with the engine factory it is given);
 * :class:`editbox.EditBox` — the current cue's fields and text (typing is a document edit);
 * :class:`playback.PlaybackSync` — player ↔ playhead, overlay, follow;
+* :class:`shots.ShotController` — frame grid and shot changes (detect, import/export), Beautify;
 * :class:`actions.Actions` — menus, shortcuts, context menus.
 
 One key rule: every change goes through the core Document's one undo path, and Ctrl+Z / Ctrl+Y undo
@@ -28,6 +29,8 @@ from ...core.document import Change, Cue, Document
 from ...core.edits import DEFAULT_FPS
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, get_profile
+from ...core.services import EngineService
+from ..delivery import finish_thread
 from ..reasons import error_text
 from ..words import profile_label
 from . import files as files_mod
@@ -37,6 +40,8 @@ from .editing import EditController, EngineFactory
 from .files import AUTOSAVE_MS, FileController  # noqa: F401  (AUTOSAVE_MS: tests shorten it here)
 from .model import COL_TEXT, CueTable, CueTableModel
 from .playback import PlaybackSync
+from .shots import ShotController
+from .translation import TranslationController
 from .player import PlayerWidget
 from .waveform import TimelinePanel, WaveformView
 from .workers import MediaAnalysis
@@ -52,15 +57,18 @@ class EditorWindow(QMainWindow):
     def __init__(self, document: Document, media_path: Optional[str] = None, parent: Optional[QWidget] = None, *,
                  project: Optional[projects.Project] = None, analyse_media: bool = True,
                  engine_factory: Optional[EngineFactory] = None, audio_wav: Optional[str | Path] = None,
-                 speech: Optional[Sequence] = None) -> None:
+                 speech: Optional[Sequence] = None,
+                 services: Optional[EngineService | Callable[[], EngineService]] = None) -> None:
         super().__init__(parent)
         self.document = document
         if media_path and not document.media_path:
             document.media_path = str(media_path)  # where the document came from: not an edit
         self.project = project or projects.Project(document)
+        self.services = services  # the user's key and GLM settings for translation (or a getter); None: defaults
         self._shut = False
         self.media: Optional[MediaAnalysis] = None  # the worker for waveform peaks and speech regions
         self._analyse = analyse_media
+        self.burn_dialog: Optional[QWidget] = None  # File ▸ Export video with subtitles… (burn.py)
         self._job_audio = (Path(audio_wav) if audio_wav else None, list(speech) if speech is not None else None)
 
         self.model = CueTableModel(document, self.profile, self)
@@ -80,7 +88,10 @@ class EditorWindow(QMainWindow):
                                  select=self.select_rows, typing=self.edit_box.typing, parent=self)
         self.files = FileController(self)
         self.edits = EditController(self, engine_factory)
+        self.shots = ShotController(self)
         self.menus = Actions(self)
+        self.translation = TranslationController(self)
+        self.translation.add_actions(self.menus)
         self.text_box.commitNext.connect(lambda: self.edits.go_relative(1))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
@@ -353,7 +364,9 @@ class EditorWindow(QMainWindow):
         if self.media is not None:
             self.media.stop()
         self.edits.stop()
+        finish_thread(getattr(self.burn_dialog, "worker", None))  # a video export
         self.player.shutdown()
-        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus):
+        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus, self.shots,
+                     self.translation):
             part.detach()
         self._unsubscribe()
