@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 import pysubs2
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from ...core.formats import default_style
 from ...core.timecode import format_ms
-from ._gil import SET_SOURCE, STOP, call_released
 
 PLAY_RES_X, PLAY_RES_Y = 1920, 1080
 # (a prebuilt pen/brush: PySide6 6.12 on Python 3.11 mis-counts None in setPen(Qt.PenStyle))
@@ -61,6 +60,42 @@ def wrap_lines(text: str, fm: QFontMetricsF, width: float) -> list[str]:
                 cur = trial
         out.append(cur)
     return out
+
+
+_PLAYER_QML = b"import QtMultimedia\nMediaPlayer { audioOutput: AudioOutput {} }\n"
+
+
+def make_player(parent: QObject):
+    """A QMediaPlayer with its QAudioOutput, made by the QML engine, i.e. by C++, not Python.
+
+    Why not ``QMediaPlayer(parent)``: an object constructed from Python is a binding subclass
+    whose virtual methods (``connectNotify``, ``disconnectNotify``, ``event``...) first look for a
+    Python override, which takes the GIL. The FFmpeg backend's renderer threads connect to and
+    disconnect from the player and its audio output while holding Qt's signal-slot mutex; when the
+    GUI thread meanwhile calls ``play()``/``stop()``/``setSource()`` (the GIL held, waiting for that
+    mutex), both wait forever. Made by C++, the objects have no Python overrides to look up, so
+    the backend never needs the GIL. None when QtMultimedia (or its QML module) is missing."""
+    try:
+        from PySide6.QtMultimedia import QMediaPlayer
+        from PySide6.QtQml import QQmlComponent, QQmlEngine
+    except ImportError:
+        return None
+    global _QML_ENGINE
+    if _QML_ENGINE is None:
+        _QML_ENGINE = QQmlEngine()
+        _QML_ENGINE.setParent(QCoreApplication.instance())  # owned by the application, not by Python
+    component = QQmlComponent(_QML_ENGINE)
+    component.setData(_PLAYER_QML, QUrl())
+    player = component.create()
+    component.deleteLater()
+    if not isinstance(player, QMediaPlayer):
+        return None
+    QQmlEngine.setObjectOwnership(player, QQmlEngine.ObjectOwnership.CppOwnership)
+    player.setParent(parent)
+    return player
+
+
+_QML_ENGINE = None
 
 
 class SubtitleItem(QGraphicsItem):
@@ -308,14 +343,11 @@ class PlayerWidget(QWidget):
         if not Path(path).exists():
             self.frame.set_caption(name + "\n" + self.tr("(media file not found)"))
             return
-        try:
-            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-        except ImportError:
+        self.player = make_player(self)
+        if self.player is None:
             self.frame.set_caption(name + "\n" + self.tr("(playback unavailable: QtMultimedia missing)"))
             return
-        self.player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
+        self.audio = self.player.audioOutput()
         if self.frame.video_item is not None:
             self.player.setVideoOutput(self.frame.video_item)
             self.frame.video_item.nativeSizeChanged.connect(
@@ -450,8 +482,5 @@ class PlayerWidget(QWidget):
     def shutdown(self) -> None:
         self._tick.stop()
         if self.player is not None:
-            if not call_released(STOP, self.player):
-                self.player.stop()
-            empty = QUrl()
-            if not call_released(SET_SOURCE, self.player, empty):
-                self.player.setSource(empty)
+            self.player.stop()
+            self.player.setSource(QUrl())
