@@ -65,6 +65,9 @@ class Task:
 
     signals: TaskSignals
 
+    def run(self) -> None:
+        raise NotImplementedError
+
     def __call__(self) -> None:
         try:
             self.run()

@@ -101,19 +101,19 @@ def test_apps_and_editors_closed_repeatedly_with_gc_on_worker_threads(qapp, qtbo
                 app.window.show()
                 # a finished job, opened in the editor (peaks, speech map, player)
                 [job] = app.add_paths([src])
-                qtbot.waitUntil(lambda: job.status in (Status.DONE, Status.FAILED), timeout=60_000)
+                qtbot.waitUntil(lambda job=job: job.status in (Status.DONE, Status.FAILED), timeout=60_000)
                 assert job.status == Status.DONE, job.detail
                 win = app.open_job(job)
                 # an editor with a video playing, closed while it plays
                 doc = Document([Cue(0, 1500, "Hello.")], media_path=str(video))
                 movie = app.open_document(doc, video, "movie")
                 movie.player.play()
-                qtbot.waitUntil(lambda: movie.player.position() > 0, timeout=20_000)
+                qtbot.waitUntil(lambda movie=movie: movie.player.position() > 0, timeout=20_000)
                 movie.close()
                 win.close()
                 # a job still running when the app closes
                 [job2] = app.add_paths([src])
-                qtbot.waitUntil(lambda: job2.status == Status.RUNNING, timeout=30_000)
+                qtbot.waitUntil(lambda job2=job2: job2.status == Status.RUNNING, timeout=30_000)
                 live = app.open_job(job2)
                 assert live is not None
                 live.ask_save_on_close = lambda: "discard"  # its cues are unsaved: the user lets them go
@@ -146,7 +146,7 @@ def test_players_playing_video_stopped_and_unloaded_many_times(qtbot, media_dir)
             assert w.player is not None and not shiboken6.createdByPython(w.player)
             assert w.audio is not None and not shiboken6.createdByPython(w.audio)
             w.play()
-            qtbot.waitUntil(lambda: w.position() > 0, timeout=20_000)
+            qtbot.waitUntil(lambda w=w: w.position() > 0, timeout=20_000)
             w.shutdown()
             assert w.player.source().isEmpty()
             w.close()

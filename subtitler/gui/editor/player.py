@@ -4,6 +4,8 @@ and media that cannot be played show the file name in the frame area instead."""
 
 from __future__ import annotations
 
+import logging
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...core.formats import default_style
 from ...core.timecode import format_ms
 
+log = logging.getLogger(__name__)
 PLAY_RES_X, PLAY_RES_Y = 1920, 1080
 # (a prebuilt pen/brush: PySide6 6.12 on Python 3.11 mis-counts None in setPen(Qt.PenStyle))
 NO_PEN = QPen(Qt.PenStyle.NoPen)
@@ -73,29 +76,43 @@ def make_player(parent: QObject):
     Python override, which takes the GIL. The FFmpeg backend's renderer threads connect to and
     disconnect from the player and its audio output while holding Qt's signal-slot mutex; when the
     GUI thread meanwhile calls ``play()``/``stop()``/``setSource()`` (the GIL held, waiting for that
-    mutex), both wait forever. Made by C++, the objects have no Python overrides to look up, so
-    the backend never needs the GIL. None when QtMultimedia (or its QML module) is missing."""
+    mutex), both wait forever (seen as a frozen editor, about once in 20-30 plays and closes).
+    Made by C++, the objects have no Python overrides to look up: the backend never needs the GIL.
+    Where the QML module is missing, the objects are made from Python (playback works, with that
+    rare hang); None when QtMultimedia itself is missing."""
     try:
-        from PySide6.QtMultimedia import QMediaPlayer
-        from PySide6.QtQml import QQmlComponent, QQmlEngine
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
     except ImportError:
         return None
-    global _QML_ENGINE
-    if _QML_ENGINE is None:
-        _QML_ENGINE = QQmlEngine()
-        _QML_ENGINE.setParent(QCoreApplication.instance())  # owned by the application, not by Python
-    component = QQmlComponent(_QML_ENGINE)
-    component.setData(_PLAYER_QML, QUrl())
-    player = component.create()
-    component.deleteLater()
-    if not isinstance(player, QMediaPlayer):
-        return None
-    QQmlEngine.setObjectOwnership(player, QQmlEngine.ObjectOwnership.CppOwnership)
+    player = None
+    try:
+        from PySide6.QtQml import QQmlComponent, QQmlEngine
+
+        component = QQmlComponent(_qml_engine())
+        component.setData(_PLAYER_QML, QUrl())
+        player = component.create()
+        if isinstance(player, QMediaPlayer):
+            QQmlEngine.setObjectOwnership(player, QQmlEngine.ObjectOwnership.CppOwnership)
+        else:
+            log.warning("player from QML unavailable: %s", component.errorString().strip())
+            player = None
+    except ImportError:
+        log.warning("player from QML unavailable: no QtQml")
+    if player is None:
+        player = QMediaPlayer()
+        player.setAudioOutput(QAudioOutput(player))
     player.setParent(parent)
     return player
 
 
-_QML_ENGINE = None
+@lru_cache(maxsize=1)
+def _qml_engine():
+    """One engine for the process, owned by the application (not by Python)."""
+    from PySide6.QtQml import QQmlEngine
+
+    engine = QQmlEngine()
+    engine.setParent(QCoreApplication.instance())
+    return engine
 
 
 class SubtitleItem(QGraphicsItem):
