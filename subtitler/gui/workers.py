@@ -16,6 +16,7 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import logging
+import sys
 import time
 import traceback
 from pathlib import Path
@@ -133,6 +134,14 @@ class ProbeTask(Task):
             self.signals.probed.emit(self.job_id, info)
 
 
+def _report_escaped(future: concurrent.futures.Future) -> None:
+    """An exception that escaped a task goes to ``sys.excepthook`` (the crash reporter), as it
+    would from a thread of its own, instead of staying unseen in the future."""
+    exc = None if future.cancelled() else future.exception()
+    if exc is not None:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
 def call_logged(fn: Callable[[], object]) -> None:
     """Run ``fn()``; failures are logged (used for warm-ups on a pool thread)."""
     try:
@@ -215,6 +224,7 @@ class JobQueue(QObject):
         future = pool.submit(fn, *args)
         mine.add(future)
         future.add_done_callback(mine.discard)
+        future.add_done_callback(_report_escaped)
 
     # -- control ------------------------------------------------------------------------------
     def set_max_files(self, n: int) -> None:
