@@ -46,6 +46,8 @@ class SubtitlerApp(QObject):
         super().__init__()
         self.warm_up = warm_up
         self.qsettings = qsettings if qsettings is not None else user_settings()
+        if self.qsettings.parent() is None:
+            self.qsettings.setParent(self)  # deleted with the app (see dispose), not by a GC on some thread
         self.keystore = keystore or KeyStore()
         self.dialogs: list[QWidget] = []
 

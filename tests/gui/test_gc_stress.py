@@ -92,9 +92,13 @@ def test_apps_and_editors_closed_repeatedly_with_gc_on_worker_threads(qapp, qtbo
             s = AppSettings.load(qs)
             s.stream, s.base_url = False, srv.base_url
             s.save(qs)
+            qs.sync()
+            qs = None
             start = time.monotonic()
             while rounds < 3 or time.monotonic() - start < BUDGET_S:
+                gc.collect()  # what earlier tests left is freed here: each round counts its own
                 before = _live_qobjects()
+                qs = QSettings(str(settings_file), QSettings.Format.IniFormat)  # the app adopts it
                 store = KeyStore()
                 store.set(srv.config.api_key)
                 app = SubtitlerApp(qs, store, tmp_path / "logs", install_hooks=False)
@@ -119,7 +123,7 @@ def test_apps_and_editors_closed_repeatedly_with_gc_on_worker_threads(qapp, qtbo
                 live.ask_save_on_close = lambda: "discard"  # its cues are unsaved: the user lets them go
                 app.close()
                 _pump()
-                app = job = job2 = win = movie = live = doc = None
+                app = job = job2 = win = movie = live = doc = qs = None
                 left_alive += [name for name, valid in _collect_on_worker_thread() if valid]  # (none owned by C++)
                 left_alive += [name for key, name in _live_qobjects().items() if key not in before]
                 rounds += 1
