@@ -158,3 +158,20 @@ def test_players_playing_video_stopped_and_unloaded_many_times(qtbot, media_dir)
             _pump()
     finally:
         faulthandler.cancel_dump_traceback_later()
+
+
+def test_player_falls_back_to_python_made_objects_without_qml(qtbot, media_dir, monkeypatch):
+    """Where the QML module is missing (a trimmed bundle), the player is made from Python: it
+    still plays, stops and unloads (without the deadlock protection)."""
+    from subtitler.gui.editor.player import PlayerWidget
+
+    monkeypatch.setitem(sys.modules, "PySide6.QtQml", None)  # import fails
+    w = PlayerWidget()
+    qtbot.addWidget(w)
+    w.load(str(media_dir / "voice.wav"))
+    assert w.player is not None and shiboken6.createdByPython(w.player) and w.audio is not None
+    assert w.player.parent() is w
+    w.play()
+    qtbot.waitUntil(lambda: w.position() > 0, timeout=20_000)
+    w.shutdown()
+    assert w.player.source().isEmpty()
