@@ -86,13 +86,9 @@ def run_case(lang: str, variant: str, segments: bool, tmp: Path) -> dict:
 
 
 def run() -> list[dict]:
-    rows = []
     with tempfile.TemporaryDirectory(prefix="bench-timing-") as tmp:
-        for segments in (False, True):
-            for variant in ("paused", "fluent"):
-                for lang in ("zh", "en"):
-                    rows.append(run_case(lang, variant, segments, Path(tmp)))
-    return rows
+        return [run_case(lang, variant, segments, Path(tmp))
+                for segments in (False, True) for variant in ("paused", "fluent") for lang in ("zh", "en")]
 
 
 if __name__ == "__main__":

@@ -7,19 +7,21 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence, TextIO
 
 from . import __version__
-from .cli_extras import add_extra_options, build_deliver_options, describe, polish, preflight, run_extras
-from .core import formats
 from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
-from .core.jobs import check_outputs, transcribe_file, write_outputs
-from .core.languages import check_engine_language, normalise_language
-from .core.media import collect_inputs, is_media_path
-from .core.outputs import plan_batch
-from .core.progress import Progress
-from .core.rules import PROFILES
-from .core.secrets import scrub
+
+# Everything else is imported where it is used: `subtitler --version` and `subtitler transcribe
+# --help` load no engine, numpy, httpx or pysubs2 (tests/test_cli.py keeps it that way).
+if TYPE_CHECKING:
+    from .core.engines.base import Engine
+    from .core.engines.glm_settings import GlmSettings
+    from .core.jobs import JobResult
+    from .core.pro_timing import ProTimingOptions
+    from .core.progress import Progress
+    from .core.services import EngineService
+    from .core.zh import ZhStyle
 
 EPILOG = ("Exit status: 0 every file succeeded (some perhaps with gaps or damage, as the summary says), "
           "1 some files failed or a folder held no media, 2 usage error, 143 terminated.")
@@ -34,7 +36,10 @@ class Terminated(SystemExit):
         super().__init__(143)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, transcribe_options: bool = True) -> argparse.ArgumentParser:
+    """The command line. ``transcribe_options=False`` leaves out the flags of ``transcribe`` (they
+    need the core's profile, script and preset lists): enough for --version, --help and the desktop
+    flags, and fast."""
     parser = argparse.ArgumentParser(prog="subtitler", description="Turn video and audio into subtitles.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     desktop = parser.add_mutually_exclusive_group()
@@ -43,6 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
     desktop.add_argument("--uninstall-desktop", action="store_true", help="Linux: remove what --install-desktop added")
     sub = parser.add_subparsers(dest="command")
     t = sub.add_parser("transcribe", help="transcribe media files or folders into subtitle files", epilog=EPILOG)
+    if transcribe_options:
+        add_transcribe_options(t)
+    return parser
+
+
+def add_transcribe_options(t: argparse.ArgumentParser) -> None:
+    from .cli_extras import add_extra_options
+    from .core.rules import PROFILES
+
     t.add_argument("inputs", nargs="+", metavar="INPUT", help="media files, or folders of them")
     t.add_argument("-o", "--output-dir", type=Path, help="where to write (default: next to each input)")
     t.add_argument("--engine", choices=["auto", "local", "glm"], default="auto",
@@ -58,7 +72,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_pro_timing_options(t)
     add_zh_options(t)
     add_extra_options(t)
-    return parser
 
 
 def add_zh_options(t: argparse.ArgumentParser) -> None:
@@ -76,7 +89,7 @@ def add_zh_options(t: argparse.ArgumentParser) -> None:
                    help="put a space between Chinese and Latin letters or digits (用 Python 做 FFT)")
 
 
-def zh_style(args: argparse.Namespace):
+def zh_style(args: argparse.Namespace) -> ZhStyle:
     from .core.zh import ZhStyle
 
     return ZhStyle(punct=args.zh_punct, script=args.script, latin_space=args.zh_latin_space)
@@ -102,7 +115,7 @@ def add_pro_timing_options(t: argparse.ArgumentParser) -> None:
                    help="write every timing change with its reason (all inputs, one section each)")
 
 
-def pro_timing_options(args: argparse.Namespace, source: Optional[Path] = None):
+def pro_timing_options(args: argparse.Namespace, source: Optional[Path] = None) -> ProTimingOptions:
     from .core.beautify import get_preset
     from .core.pro_timing import ProTimingOptions
     from .core.shots import sensitivity_to_threshold
@@ -117,7 +130,7 @@ def pro_timing_options(args: argparse.Namespace, source: Optional[Path] = None):
                             sensitivity=args.shot_sensitivity, preset=args.beautify_preset, shot_list=shot_list)
 
 
-def report_pro_timing(result, source: Path, args: argparse.Namespace, reports: list[str]) -> None:
+def report_pro_timing(result: JobResult, source: Path, args: argparse.Namespace, reports: list[str]) -> None:
     """Print Beautify's one-line summary and notes; keep the full report; export the cuts."""
     pictured = result.pro_timing
     if pictured is None:
@@ -157,7 +170,7 @@ def add_glm_options(t: argparse.ArgumentParser) -> None:
                         "retries and server-requested waits included (default 120)")
 
 
-def engine_service(args: argparse.Namespace):
+def engine_service(args: argparse.Namespace) -> EngineService:
     """The core's engine service for these flags (key lookup order: see core.services)."""
     from .core.services import EngineService, cli_settings
 
@@ -167,7 +180,7 @@ def engine_service(args: argparse.Namespace):
     return EngineService(settings, glm_extra={"context": not args.no_context, "max_wait_s": args.glm_max_wait})
 
 
-def build_glm_settings(args: argparse.Namespace):
+def build_glm_settings(args: argparse.Namespace) -> GlmSettings:
     """GlmSettings from the flags (the key from the environment, then the app's keyring)."""
     settings = engine_service(args).glm_settings()
     if args.hotwords and len(settings.hotwords) > len(settings.hotwords_sent()):
@@ -176,7 +189,7 @@ def build_glm_settings(args: argparse.Namespace):
     return settings
 
 
-def glm_preamble(engine, audio_ms) -> Optional[str]:
+def glm_preamble(engine: Engine, audio_ms: int | Path) -> Optional[str]:
     """A line to print before a cloud run (audio minutes and price), or None. ``audio_ms`` may be
     the media file itself (its duration is probed)."""
     if getattr(engine, "name", "") != "glm":
@@ -197,7 +210,7 @@ def glm_preamble(engine, audio_ms) -> Optional[str]:
 class Reporter:
     """A one-line progress bar on a terminal; plain lines otherwise."""
 
-    def __init__(self, stream=sys.stderr) -> None:
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
         self.stream = stream
         self.tty = stream.isatty()
         self.label = ""
@@ -220,7 +233,8 @@ class Reporter:
             self.last_draw = now
             width = max(10, min(30, shutil.get_terminal_size().columns - 60))
             fill = int(width * p.fraction)
-            line = f"\r{self.label[:28]:28} [{'#' * fill}{'.' * (width - fill)}] {p.fraction * 100:5.1f}% {p.message[:30]:30}"
+            bar = "#" * fill + "." * (width - fill)
+            line = f"\r{self.label[:28]:28} [{bar}] {p.fraction * 100:5.1f}% {p.message[:30]:30}"
             self.stream.write(line)
             self.stream.flush()
         elif p.stage != self.last_stage:
@@ -234,6 +248,14 @@ class Reporter:
 
 
 def run_transcribe(args: argparse.Namespace) -> int:
+    from .cli_extras import build_deliver_options, describe, polish, preflight, run_extras
+    from .core import formats
+    from .core.jobs import transcribe_file, write_outputs
+    from .core.languages import check_engine_language, normalise_language
+    from .core.media import collect_inputs, is_media_path
+    from .core.outputs import atomic_write_text, check_outputs, plan_batch
+    from .core.secrets import scrub
+
     fmts = formats.parse_formats(args.format)
     collected = collect_inputs([Path(p) for p in args.inputs])
     lang = normalise_language(args.language)
@@ -248,12 +270,12 @@ def run_transcribe(args: argparse.Namespace) -> int:
     service = engine_service(args)
     options = service.options(args.engine, language=normalise_language(args.language))
     options.zh = zh_style(args)
-    if options.engine == "glm":
-        options.glm_settings = build_glm_settings(args)
     # translation and polish use the same key and base URL as GLM-ASR, whatever the engine
-    extras = build_deliver_options(args, options.glm_settings if options.engine == "glm" else
-                                   build_glm_settings(args) if (args.translate_to or args.polish)
-                                   else engine_service(args).glm_settings())
+    uses_glm = options.engine == "glm" or bool(args.translate_to or args.polish)
+    glm_settings = build_glm_settings(args) if uses_glm else service.glm_settings()
+    if options.engine == "glm":
+        options.glm_settings = glm_settings
+    extras = build_deliver_options(args, glm_settings)
     engine = service.create_engine(options)
     options.pro_timing = pro_timing_options(args)
     if args.beautify_report is not None and args.beautify_report.exists() and not args.overwrite:
@@ -274,10 +296,12 @@ def run_transcribe(args: argparse.Namespace) -> int:
         source = plan.source
         reporter.start(source.name)
         try:
-            if source.is_file() and not is_media_path(source) and source.suffix.lower() in (".srt", ".ass", ".vtt", ".txt"):
+            subtitle_file = source.suffix.lower() in (".srt", ".ass", ".vtt", ".txt")
+            if source.is_file() and not is_media_path(source) and subtitle_file:
                 raise UsageError(f"{source.name}: is a subtitle file, not media.")
             outdir = plan.outputs[0].parent if args.output_dir is not None else None  # mirrored sub-folder
-            check_outputs([*plan.outputs, *preflight(source, outdir, fmts, extras, list(plan.outputs))], args.overwrite)
+            extra_outputs = preflight(source, outdir, fmts, extras, list(plan.outputs))
+            check_outputs([*plan.outputs, *extra_outputs], args.overwrite)
             pre = glm_preamble(engine, source)
             if pre:
                 print(pre, file=sys.stderr)
@@ -310,7 +334,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
             reporter.end()
             failed += 1
             print(f"FAILED {source}: {_reason(source, exc)}", file=sys.stderr)
-            stopped = f", {len(plans) - n - 1} not attempted (the service refuses every file)" if n + 1 < len(plans) else ""
+            if n + 1 < len(plans):
+                stopped = f", {len(plans) - n - 1} not attempted (the service refuses every file)"
             break
         except SubtitlerError as exc:
             reporter.end()
@@ -322,7 +347,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
             print(f"FAILED {source}: unexpected error ({type(exc).__name__}: {scrub(str(exc))[:300]})",
                   file=sys.stderr)
     if args.beautify_report is not None and reports:
-        formats.atomic_write_text(args.beautify_report, "\n".join(reports), overwrite=True)
+        atomic_write_text(args.beautify_report, "\n".join(reports), overwrite=True)
         print(f"subtitler: timing changes and their reasons → {args.beautify_report}", file=sys.stderr)
     print(summary_line(len(plans), whole, partial, failed, stopped, len(collected.empty_folders)), file=sys.stderr)
     return 0 if not failed and not collected.empty_folders else 1
@@ -351,6 +376,8 @@ def summary_line(total: int, whole: int, partial: Sequence[str], failed: int, st
 
 
 def _reason(source: Path, exc: Exception) -> str:
+    from .core.secrets import scrub
+
     text = scrub(str(exc))
     return text[len(source.name) + 2:] if text.startswith(source.name + ": ") else text
 
@@ -382,7 +409,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in ("transcribe", "-h", "--help") and not argv[0].startswith("-")):
         return open_gui(argv)
-    parser = build_parser()
+    parser = build_parser(transcribe_options=argv[0] == "transcribe")
     args = parser.parse_args(argv)
     if args.install_desktop or args.uninstall_desktop:
         from .desktop import run as desktop_run
@@ -393,7 +420,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 2
     import signal
 
-    def on_term(signum, frame):
+    from .core.secrets import scrub
+
+    def on_term(signum: int, frame: object) -> None:
         raise Terminated()
 
     old = signal.signal(signal.SIGTERM, on_term)

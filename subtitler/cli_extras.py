@@ -6,17 +6,22 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from .core.bilingual import ORDERS
-from .core.deliver import DeliverOptions, check_no_clash, deliver, planned_paths, polish_document
-from .core.engines.glm_chat import DEFAULT_CHAT_MODEL
 from .core.errors import MediaError, UsageError
-from .core.media import BURN_PRESETS, probe
-from .core.translate import ChatSettings
+
+if TYPE_CHECKING:  # the work itself is imported when used (`subtitler transcribe --help` stays fast)
+    from .cli import Reporter
+    from .core.deliver import DeliverOptions
+    from .core.engines.glm_settings import GlmSettings
+    from .core.jobs import JobResult
 
 
 def add_extra_options(t: argparse.ArgumentParser) -> None:
+    from .core.bilingual import ORDERS
+    from .core.engines.glm_settings import DEFAULT_CHAT_MODEL
+    from .core.media import BURN_PRESETS
+
     g = t.add_argument_group("translation, polish and burn-in (GLM chat API: same key and --glm-base-url)")
     g.add_argument("--translate-to", metavar="LANG", help="also write {stem}.LANG.{ext} translated (e.g. zh, en, ja)")
     g.add_argument("--bilingual", action="store_true",
@@ -33,7 +38,10 @@ def add_extra_options(t: argparse.ArgumentParser) -> None:
                    help="H.264 preset and quality of the burned-in video (default balanced)")
 
 
-def build_deliver_options(args: argparse.Namespace, glm_settings) -> DeliverOptions:
+def build_deliver_options(args: argparse.Namespace, glm_settings: GlmSettings) -> DeliverOptions:
+    from .core.deliver import DeliverOptions
+    from .core.translate import ChatSettings
+
     chat = ChatSettings(glm=glm_settings, model=args.translate_model)
     opts = DeliverOptions(translate_to=args.translate_to or "", bilingual=args.bilingual, order=args.bilingual_order,
                           polish=args.polish, burn_in=args.burn_in, burn_quality=args.burn_in_quality, chat=chat,
@@ -57,6 +65,9 @@ def describe(opts: DeliverOptions) -> Optional[str]:
 def preflight(source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions,
               originals: Sequence[Path]) -> list[Path]:
     """The extra outputs of ``source`` (checked for clashes); a burn-in needs a video track."""
+    from .core.deliver import check_no_clash, planned_paths
+    from .core.media import probe
+
     paths = planned_paths(source, outdir, fmts, opts)
     check_no_clash(paths, originals)
     if opts.burn_in and not probe(source).has_video:
@@ -64,7 +75,9 @@ def preflight(source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: D
     return paths
 
 
-def polish(result, opts: DeliverOptions, reporter) -> None:
+def polish(result: JobResult, opts: DeliverOptions, reporter: Reporter) -> None:
+    from .core.deliver import polish_document
+
     if not opts.polish:
         return
     p = polish_document(result.document, opts, on_progress=reporter)
@@ -73,8 +86,10 @@ def polish(result, opts: DeliverOptions, reporter) -> None:
           f"({p.stats.summary()})", file=sys.stderr)
 
 
-def run_extras(result, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions, *, overwrite: bool,
-               reporter) -> list[Path]:
+def run_extras(result: JobResult, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions, *,
+               overwrite: bool, reporter: Reporter) -> list[Path]:
+    from .core.deliver import deliver
+
     if not (opts.translate_to or opts.burn_in):
         return []
     out = deliver(result.document, result.source, outdir, fmts, opts, overwrite=overwrite, on_progress=reporter)
@@ -85,5 +100,6 @@ def run_extras(result, outdir: Optional[Path], fmts: Sequence[str], opts: Delive
     if tr is not None:
         missed = tr.stats.failed + tr.stats.blocked
         flagged = f", {missed} cues not translated (flagged)" if missed else ""
-        print(f"{result.source.name}: translated into {tr.language}{flagged}: {tr.stats.summary()}", file=sys.stderr)
+        print(f"{result.source.name}: translated into {tr.language}{flagged}: {tr.stats.summary()}",
+              file=sys.stderr)
     return out.written

@@ -113,3 +113,39 @@ def test_missing_cjk_font_is_reported(monkeypatch):
     assert deliver.missing_font_warning("Dialogue: 你好") is None  # fonts-noto-cjk (.ci/setup) is found
     monkeypatch.setattr(deliver.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, "", ""))
     assert "fonts-noto-cjk" in deliver.missing_font_warning("Dialogue: 你好")
+
+
+def test_document_ass_for_the_editor_burn_in():
+    from subtitler.core.deliver import document_ass, translation_tracks
+    from subtitler.core.document import Document
+    from subtitler.core.errors import UsageError
+
+    cue = Cue(1000, 2500, "Hello there.").with_track("translation:zh", "你好。")
+    doc = Document([cue, Cue(3000, 4000, "Untranslated.")], language="en", tracks=("translation:zh",))
+    assert translation_tracks(doc) == ["zh"]
+    style = formats.default_style(False)
+    style.fontsize = 77
+    original = document_ass(doc, style=style)
+    assert "Hello there." in original and "你好" not in original and ",77," in original
+    only = document_ass(doc, show="translation", target="zh")
+    assert "你好" in only and "Hello" not in only
+    text = document_ass(doc, show="bilingual", target="zh", order="translation-first")
+    first = [ln for ln in text.splitlines() if ln.startswith("Dialogue:")]
+    assert len(first) == 2 and first[0].index("你好") < first[0].index("Hello there")
+    assert "0:00:01.00,0:00:02.50" in first[0] and "Untranslated." in first[1]  # times are the cues'
+    with pytest.raises(UsageError, match="no translation into 'ja'"):
+        document_ass(doc, show="bilingual", target="ja")
+
+
+def test_series_delivery_settings_round_trip_and_bad_values():
+    from subtitler.core.settings import MemoryStore, Settings
+
+    store = MemoryStore()
+    Settings(translate_to="zh", bilingual=True, bilingual_order="translation-first", burn_in=True,
+             burn_quality="high", translate_model="glm-4.7").save(store)
+    s = Settings.load(store)
+    assert (s.translate_to, s.bilingual, s.bilingual_order, s.burn_in, s.burn_quality, s.translate_model) == (
+        "zh", True, "translation-first", True, "high", "glm-4.7")
+    store.values.update({"app/burn_quality": "ultra", "app/bilingual_order": "sideways", "app/translate_model": " "})
+    s = Settings.load(store)
+    assert (s.burn_quality, s.bilingual_order, s.translate_model) == ("balanced", "orig-first", "glm-4.5-flash")

@@ -112,3 +112,18 @@ def test_no_display_explains_the_command_line(tmp_path):
     env["PYTHONPATH"] = str(ROOT)
     proc = subprocess.run([sys.executable, "-m", "subtitler"], capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 2 and "subtitler transcribe" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["transcribe", "--help"]])
+def test_version_and_help_load_no_heavy_library(argv):
+    """`subtitler --version` and `subtitler transcribe --help` answer without importing an engine,
+    numpy, httpx, pysubs2 or asyncio (the CLI imports the work where it is used)."""
+    code = ("import sys\nfrom subtitler.cli import main\n"
+            f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+            "heavy = sorted(m for m in ('numpy', 'httpx', 'pysubs2', 'asyncio', 'faster_whisper', 'PySide6') "
+            "if m in sys.modules)\nprint('HEAVY', heavy, file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.returncode == 0, proc.stderr
+    assert "HEAVY []" in proc.stderr, proc.stderr
+    assert ("subtitler" in proc.stdout) and ("--burn-in-quality" in proc.stdout or argv == ["--version"])

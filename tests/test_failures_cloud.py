@@ -197,8 +197,10 @@ def test_an_unexpected_error_in_one_file_does_not_stop_the_queue_or_the_cli(serv
             raise OverflowError(f"cannot convert float infinity to integer ({KEY})")
         return real(source, *a, **kw)
 
-    real = cli_mod.transcribe_file
-    monkeypatch.setattr(cli_mod, "transcribe_file", flaky)
+    from subtitler.core import jobs as jobs_mod
+
+    real = jobs_mod.transcribe_file  # the CLI imports it when a run starts
+    monkeypatch.setattr(jobs_mod, "transcribe_file", flaky)
     monkeypatch.setenv("ZHIPUAI_API_KEY", KEY)
     monkeypatch.setenv("SUBTITLER_NO_KEYRING", "1")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))

@@ -36,7 +36,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Optional, Protocol, Sequence
 
 import numpy as np
 
@@ -70,12 +70,17 @@ class Token:
 
 # -- tokens ------------------------------------------------------------------------------------
 
+class _Hyphenator(Protocol):
+    def inserted(self, word: str) -> str: ...
+
+
 @lru_cache(maxsize=1)
-def _hyphenator():
+def _hyphenator() -> Optional[_Hyphenator]:
     try:
         import pyphen
 
-        return pyphen.Pyphen(lang="en_US")
+        hyphenator: _Hyphenator = pyphen.Pyphen(lang="en_US")
+        return hyphenator
     except Exception:  # pragma: no cover - pyphen is a dependency; vowel groups still work
         return None
 
@@ -181,7 +186,8 @@ class PauseMap:
 
 
 def _band_db(frames: np.ndarray) -> np.ndarray:
-    return 10.0 * np.log10(np.mean(frames * frames, axis=1) + 1e-3)
+    db: np.ndarray = 10.0 * np.log10(np.mean(frames * frames, axis=1) + 1e-3)
+    return db
 
 
 def pause_map(samples: np.ndarray, start_ms: int = 0, regions: Optional[Sequence[Region]] = None) -> PauseMap:

@@ -29,9 +29,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
-from .document import Cue, Document, Edit, Replace
+from .document import Cue, Document, Edit, Replace, Step
 from .errors import UsageError
 from .frames import FrameGrid
 from .rules import Profile, cps
@@ -113,7 +113,7 @@ class BeautifyResult:
     shot_changes: int
     original: list[Cue] = field(default_factory=list, repr=False)
 
-    def reasons(self) -> Counter:
+    def reasons(self) -> Counter[str]:
         return Counter(c.reason for c in self.changes)
 
     def summary(self) -> str:
@@ -128,15 +128,15 @@ class BeautifyResult:
 
     def report_text(self) -> str:
         lines = [self.summary()]
-        for c in self.changes:
-            lines.append(f"#{c.index + 1}\t{c.field}\t{_tc(c.old)}\t→ {_tc(c.new)}\t({c.new - c.old:+d} ms)\t{c.reason}")
+        lines += [f"#{c.index + 1}\t{c.field}\t{_tc(c.old)}\t→ {_tc(c.new)}\t({c.new - c.old:+d} ms)\t{c.reason}"
+                  for c in self.changes]
         return "\n".join(lines) + "\n"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"summary": self.summary(), "preset": asdict(self.preset), "frame_rate": self.grid.describe(),
                 "shot_changes": self.shot_changes, "changes": [asdict(c) for c in self.changes]}
 
-    def only(self, indices) -> "BeautifyResult":
+    def only(self, indices: Iterable[int]) -> "BeautifyResult":
         """This pass limited to the cues at ``indices`` (an editor selection): the others keep their
         times, and a selected cue whose new times would crowd an unselected neighbour (closer than
         before and than the gap) keeps its old times too."""
@@ -166,7 +166,7 @@ class BeautifyResult:
 
     def edit(self, label: str = "Beautify timing") -> Edit:
         """The whole pass as one undoable edit (one Replace per changed cue)."""
-        steps = [Replace(i, (old,), (new,)) for i, (old, new) in enumerate(zip(self.original, self.cues))
+        steps: list[Step] = [Replace(i, (old,), (new,)) for i, (old, new) in enumerate(zip(self.original, self.cues))
                  if old != new]
         return Edit(label, steps)
 
@@ -202,7 +202,8 @@ class _Frames:
     @classmethod
     def of(cls, preset: BeautifyPreset, grid: FrameGrid, profile: Optional[Profile]) -> "_Frames":
         gap = grid.frames(preset.gap)
-        if profile is not None and profile.min_gap_ms:  # the profile's gap in whole frames (83 ms: 2 at 24 fps, 3 at 25)
+        if profile is not None and profile.min_gap_ms:
+            # the profile's gap in whole frames (83 ms: 2 at 24 fps, 3 at 25)
             gap = max(gap, math.ceil(profile.min_gap_ms / grid.frame_ms - 1e-6))
         in_gap = grid.frames(preset.in_gap)
         out_gap = max(grid.frames(preset.out_gap), gap - in_gap)  # the two sides of a cut keep the gap

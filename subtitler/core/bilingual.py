@@ -13,17 +13,17 @@ one for one (count and times) is refused rather than written misaligned.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-import pysubs2
-
-from . import formats
 from .document import Cue
 from .errors import SubtitleFormatError, UsageError
 from .outputs import atomic_write_text
 from .text import is_cjk_text
-from .translate import flat_text, layout, target_zh_style
-from .zh import ZhStyle
+
+if TYPE_CHECKING:  # the writers are imported when used: ORDERS alone is cheap (the CLI's --help)
+    import pysubs2
+
+    from .zh import ZhStyle
 
 ORDERS = ("orig-first", "translation-first")
 SECOND_SCALE = 0.72  # the second block's font size relative to the first
@@ -42,6 +42,8 @@ def blocks(original: Sequence[Cue], translated: Sequence[Cue], order: str = "ori
     """(original cue, first block, second block) per cue, each block broken by its language's
     rules (the original's profile may be named; Chinese text follows the conventions ``zh``, a
     Chinese translation the script its ``target`` names). An untranslated cue's block is empty."""
+    from .translate import flat_text, layout, target_zh_style
+
     _check(original, translated, order)
     zh_t = target_zh_style(target, zh) if target else zh
     out = []
@@ -75,6 +77,10 @@ def style_names(source: str, target: str, order: str) -> tuple[str, str]:
 def bilingual_ssafile(original: Sequence[Cue], translated: Sequence[Cue], order: str = "orig-first", *,
                       source: str = "", target: str = "", profile: Optional[str] = None,
                       zh: Optional[ZhStyle] = None) -> pysubs2.SSAFile:
+    import pysubs2
+
+    from . import formats
+
     rows = blocks(original, translated, order, profile=profile, target=target, zh=zh)
     first_cues = [Cue(0, 1, a) for _, a, _ in rows[:200]]
     second_cues = [Cue(0, 1, b) for _, _, b in rows[:200]]
@@ -102,6 +108,8 @@ def bilingual_ssafile(original: Sequence[Cue], translated: Sequence[Cue], order:
 def render_bilingual(original: Sequence[Cue], translated: Sequence[Cue], fmt: str, order: str = "orig-first", *,
                      source: str = "", target: str = "", profile: Optional[str] = None,
                      zh: Optional[ZhStyle] = None) -> str:
+    from . import formats
+
     if fmt == "ass":
         return bilingual_ssafile(original, translated, order, source=source, target=target, profile=profile,
                                  zh=zh).to_string("ass")

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
+import pysubs2
+
 from . import formats
 from .bilingual import ORDERS, export_bilingual, render_bilingual
 from .document import Document
@@ -31,6 +33,7 @@ from .translate import (
     check_language,
     polish_cues,
     source_language,
+    track_cues,
     translate_cues,
 )
 
@@ -134,6 +137,31 @@ def missing_font_warning(ass_text: str) -> Optional[str]:
         return None
     return ("no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as "
             "boxes; install one, e.g. the fonts-noto-cjk package.")
+
+
+def translation_tracks(document: Document) -> list[str]:
+    """The language codes of the document's translation tracks (``translation:LANG``), in order."""
+    return [t.split(":", 1)[1] for t in document.tracks if t.startswith("translation:") and t.split(":", 1)[1]]
+
+
+def document_ass(document: Document, *, show: str = "original", target: str = "", order: str = "orig-first",
+                 style: Optional[pysubs2.SSAStyle] = None) -> str:
+    """The ASS text a burn-in of the editor's document draws: ``show`` is ``original`` (in the
+    document's ASS ``style`` when given), ``translation`` (the track ``translation:target``) or
+    ``bilingual`` (both, ``order`` choosing which is on top). Times are always the cues'."""
+    cues = list(document.cues)
+    if show == "original":
+        return formats.render(cues, "ass", style=style)
+    if target not in translation_tracks(document):
+        raise UsageError(f"the document has no translation into '{target}'.")
+    translated = track_cues(document, f"translation:{target}")
+    if show == "translation":
+        return formats.render(translated, "ass")
+    if show != "bilingual":
+        raise UsageError(f"unknown subtitles to burn in: '{show}'.")
+    zh = ZhStyle.from_dict(document.meta.get("zh"))
+    return render_bilingual(cues, translated, "ass", order, source=source_language(cues, document.language),
+                            target=target, profile=document.profile or None, zh=zh)
 
 
 def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions, *,

@@ -475,9 +475,9 @@ def next_order_move(cues: Sequence[Cue], steps: Sequence[Step]) -> Optional[Move
     order). The cues the steps wrote are the ones that move, the others stay (like Gaupol's
     ``_move_if_needed``), so a moved cue keeps its row selection in the views."""
     n = len(cues)
-    if len(steps) == 1 and isinstance(steps[0], Replace):  # the common case: look only around it
-        if _ordered(cues, max(0, steps[0].index - 1), min(n - 1, steps[0].index + len(steps[0].new))):
-            return None
+    one = steps[0] if len(steps) == 1 and isinstance(steps[0], Replace) else None
+    if one is not None and _ordered(cues, max(0, one.index - 1), min(n - 1, one.index + len(one.new))):
+        return None  # the common case (one cue written, still in order): looked only around it
     k = next((k for k in range(n - 1) if cues[k].start > cues[k + 1].start), -1)
     if k < 0:
         return None

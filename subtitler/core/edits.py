@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, Sequence
 
 from .document import Cue, Document, Edit, Replace, Step, merge_run
 from .errors import UsageError
 from .rules import Profile, break_lines, cps, fix_timing
 from .timecode import format_duration, format_ms, parse_offset, parse_time
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .engines.base import Engine
+    from .progress import CancelToken
 
 __all__ = ["format_duration", "format_ms", "parse_offset", "parse_time"]  # plus the commands below
 
@@ -261,8 +267,8 @@ def retranscribe_span(cues: Sequence[Cue], rows: Sequence[int], media_ms: Option
     return a, b, start, end
 
 
-def retranscribe_cues(pcm: Any, start_ms: int, end_ms: int, engine: Any, profile: Profile, *,
-                      language: Optional[str] = None, cancel: Any = None) -> list[Cue]:
+def retranscribe_cues(pcm: np.ndarray, start_ms: int, end_ms: int, engine: Engine, profile: Profile, *,
+                      language: Optional[str] = None, cancel: Optional[CancelToken] = None) -> list[Cue]:
     """New cues for audio [start_ms, end_ms] of 16 kHz ``pcm`` with ``engine`` (runs on a worker
     thread: speech detection, chunking, recognition, timing, rules). Times are media times: the
     range is clamped to the audio first, so a range reaching before 0 never yields early cues."""

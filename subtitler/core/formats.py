@@ -157,7 +157,8 @@ def _plausibility(text: str) -> float:
             except UnicodeEncodeError:
                 common = False
             score += (1.0 if korean else 0.6) if common else -1.0
-        elif 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or o in (0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026) or 0xC0 <= o <= 0xFF:
+        elif (0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or 0xC0 <= o <= 0xFF
+              or o in (0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026)):
             score += 0.5
         elif 0x100 <= o <= 0x24F or 0x370 <= o <= 0x6FF or 0xE00 <= o <= 0xE7F:
             score += 0.2
@@ -172,7 +173,8 @@ def read_subtitles(path: Path | str) -> Imported:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise SubtitleFormatError(f"{path.name}: {path.stat().st_size / 1e6:.0f} MB is too large for a subtitle file.")
+            size_mb = path.stat().st_size / 1e6
+            raise SubtitleFormatError(f"{path.name}: {size_mb:.0f} MB is too large for a subtitle file.")
         data = path.read_bytes()
     except FileNotFoundError:
         raise SubtitleFormatError(f"{path.name}: file not found.") from None

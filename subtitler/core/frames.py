@@ -21,9 +21,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from .errors import MediaError
+from .progress import CancelToken
 
 STANDARD_RATES = tuple(Fraction(r) for r in (
     Fraction(24000, 1001), 24, 25, Fraction(30000, 1001), 30, Fraction(48000, 1001), 48, 50,
@@ -126,14 +127,14 @@ class FrameGrid:
         return max(0, math.floor((t_ms - self.origin_ms) * self.rate / 1000))
 
     # -- persistence (shot-change cache) -----------------------------------------------------
-    def to_dict(self) -> dict:
-        d: dict = {"rate": f"{self.rate.numerator}/{self.rate.denominator}", "origin_ms": self.origin_ms}
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"rate": f"{self.rate.numerator}/{self.rate.denominator}", "origin_ms": self.origin_ms}
         if self.starts_ms:
             d["starts_ms"] = list(self.starts_ms)
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> "FrameGrid":
+    def from_dict(cls, d: dict[str, Any]) -> "FrameGrid":
         return cls(Fraction(d["rate"]), int(d.get("origin_ms", 0)), tuple(int(x) for x in d.get("starts_ms", ())))
 
 
@@ -157,7 +158,7 @@ def _standard_rate(r: Fraction, tolerance: float = 0.002) -> Optional[Fraction]:
     return best if abs(float(best - r)) <= tolerance * float(best) else None
 
 
-def frame_grid(path: Path | str, *, cancel=None) -> FrameGrid:
+def frame_grid(path: Path | str, *, cancel: Optional[CancelToken] = None) -> FrameGrid:
     """The frame grid of a video file, from its real frame timestamps."""
     from .media import video_frame_times
 

@@ -12,13 +12,14 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import numpy as np
 
 from . import formats
 from .document import Cue, Document
 from .engines import ChunkResult, Engine, create_engine
+from .engines.glm_settings import GlmSettings
 from .errors import EngineError, MediaError, NoSpeechError, OutputError, UsageError
 from .media import (MediaInfo, damage_report, decode_head, extract_audio, fmt_clock, load_wav, ms_to_samples, probe,
                     samples_to_ms)
@@ -42,7 +43,7 @@ class TranscribeOptions:
     model: Optional[str] = None
     language: str = "auto"
     profile: Optional[str] = None  # None/"auto": by script
-    glm_settings: Any = None
+    glm_settings: Optional[GlmSettings] = None
     vad: VadSettings = field(default_factory=VadSettings)
     pro_timing: ProTimingOptions = field(default_factory=ProTimingOptions)  # video: frames, shot changes
     zh: ZhStyle = field(default_factory=ZhStyle)  # Chinese text: punctuation, script, Latin spacing

@@ -1,7 +1,9 @@
-"""The one ffmpeg wrapper: locate the executable, probe, extract 16 kHz mono PCM.
+"""The one ffmpeg wrapper: locate the executable, probe, extract 16 kHz mono PCM, burn subtitles
+in, read video frame times and run filter passes (shot changes) — all through one process runner
+(:func:`_run_ffmpeg`: progress, cancel, stderr kept, low priority on request).
 
-Commands are built with ffmpeg-python and run as argument lists, never through a shell.
-Probing parses ``ffmpeg -i`` (imageio-ffmpeg ships ffmpeg without ffprobe).
+Commands are run as argument lists, never through a shell. Probing parses ``ffmpeg -i``
+(imageio-ffmpeg ships ffmpeg without ffprobe).
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ import wave
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Optional, Sequence
-
-import ffmpeg  # ffmpeg-python
-import numpy as np
+from typing import IO, TYPE_CHECKING, BinaryIO, Callable, Optional, Sequence, Union
 
 from .errors import FFmpegNotFoundError, MediaError, NoAudioError
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
+
+if TYPE_CHECKING:  # numpy and ffmpeg-python are imported where used: finding inputs or burn presets is cheap
+    import numpy as np
 
 SAMPLE_RATE = 16000
 
@@ -45,7 +47,8 @@ def find_ffmpeg() -> str:
     try:
         import imageio_ffmpeg
 
-        return imageio_ffmpeg.get_ffmpeg_exe()
+        exe: str = imageio_ffmpeg.get_ffmpeg_exe()
+        return exe
     except (ImportError, RuntimeError) as exc:
         raise FFmpegNotFoundError(
             "ffmpeg was not found: install it, or `pip install imageio-ffmpeg`, or set SUBTITLER_FFMPEG."
@@ -129,12 +132,15 @@ def extraction_command(src: Path, dst: Path) -> list[str]:
     machine-readable progress on stdout and the input's description on stderr."""
     # aresample=async fills holes left by damaged packets with silence, so what follows a hole
     # keeps its time (cues stay on the video) instead of sliding earlier
+    import ffmpeg  # ffmpeg-python
+
     stream = ffmpeg.input(str(src)).output(
         str(dst), map="0:a:0", vn=None, ac=1, ar=SAMPLE_RATE, acodec="pcm_s16le", f="wav",
         af=f"aresample={SAMPLE_RATE}:async=1:first_pts=0",
     )
     stream = stream.global_args("-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats")
-    return stream.overwrite_output().compile(cmd=find_ffmpeg())
+    cmd: list[str] = stream.overwrite_output().compile(cmd=find_ffmpeg())
+    return cmd
 
 
 def extract_audio(
@@ -207,6 +213,8 @@ def fmt_clock(ms: int) -> str:
 def damage_report(info: MediaInfo, pcm: np.ndarray) -> str:
     """"" for a whole file; else a sentence saying how the file is damaged (for the summary and
     the job row). Raises MediaError when most of the audio could not be decoded."""
+    import numpy as np
+
     decoded_ms = samples_to_ms(len(pcm))
     total_ms = max(info.duration_ms, decoded_ms)
     if not info.decode_errors or total_ms <= 0:
@@ -233,6 +241,19 @@ def damage_report(info: MediaInfo, pcm: np.ndarray) -> str:
     return f"the file is damaged: {what}"
 
 
+def _progress_reader(stage: str, message: str, duration_ms: Callable[[], int],
+                     on_progress: ProgressCallback) -> Callable[[bytes], None]:
+    """A stdout handler for ``-progress pipe:1``: a progress event per ``out_time_us`` line, as a
+    share of ``duration_ms()`` (asked each time: it may be learnt from stderr while running)."""
+    def line(raw: bytes) -> None:
+        key, _, value = raw.decode("ascii", "replace").strip().partition("=")
+        total = duration_ms()
+        if key == "out_time_us" and total and value.lstrip("-").isdigit():
+            on_progress(Progress(stage, min(1.0, max(0.0, int(value) / 1000 / total)), message))
+
+    return line
+
+
 def run_with_progress(cmd: list[str], duration_ms: int, part: Path, stage: str, message: str,
                       on_progress: ProgressCallback, cancel: CancelToken,
                       cwd: Optional[str] = None) -> tuple[int, str]:
@@ -240,37 +261,18 @@ def run_with_progress(cmd: list[str], duration_ms: int, part: Path, stage: str, 
     events from its ``out_time_us`` (the duration from its stderr when not given), ffmpeg stopped
     on cancel. Returns (exit code, stderr); ``part`` (the output being written) is removed on an
     exception."""
-    stderr_lines: list[str] = []
     duration = [duration_ms]
 
-    def read_stderr(pipe) -> None:
-        for raw in pipe:
-            line = raw.decode("utf-8", "replace")
-            stderr_lines.append(line)
-            if not duration[0] and "Duration:" in line:
-                duration[0] = _duration_ms(line)
+    def stderr_line(line: str) -> None:
+        if not duration[0] and "Duration:" in line:
+            duration[0] = _duration_ms(line)
 
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=cwd)
-    reader = threading.Thread(target=read_stderr, args=(proc.stderr,), daemon=True)
-    reader.start()
     try:
-        assert proc.stdout is not None
-        for raw in proc.stdout:
-            if cancel.cancelled:
-                proc.terminate()
-                break
-            key, _, value = raw.decode("ascii", "replace").strip().partition("=")
-            if key == "out_time_us" and duration[0] and value.lstrip("-").isdigit():
-                frac = min(1.0, max(0.0, int(value) / 1000 / duration[0]))
-                on_progress(Progress(stage, frac, message))
-        code = proc.wait()
-        reader.join()
+        return _run_ffmpeg(cmd, _progress_reader(stage, message, lambda: duration[0], on_progress), cancel,
+                           on_stderr=stderr_line, cwd=cwd)
     except BaseException:
-        proc.kill()
-        proc.wait()
         part.unlink(missing_ok=True)
         raise
-    return code, "".join(stderr_lines)
 
 
 # -- burn-in: subtitles rendered into the picture (libass in ffmpeg) -------------------------
@@ -284,8 +286,8 @@ def burn_command(src: Path, ass_name: str, dst: Path, *, quality: str = "balance
     first audio stream copied when MP4 can carry it, else AAC; progress on stdout."""
     preset, crf = BURN_PRESETS[quality]
     vf = f"subtitles=filename={ass_name}"
-    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats", "-y",
-           "-i", str(src), "-map", "0:v:0", "-map", "0:a:0?", "-vf", vf,
+    cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats",
+           "-stats_period", "0.25", "-y", "-i", str(src), "-map", "0:v:0", "-map", "0:a:0?", "-vf", vf,
            "-c:v", "libx264", "-preset", preset, "-crf", str(crf), "-pix_fmt", "yuv420p"]
     cmd += ["-c:a", "copy"] if audio_codec in MP4_AUDIO_COPY else ["-c:a", "aac", "-b:a", "192k"]
     return cmd + ["-movflags", "+faststart", "-f", "mp4", str(dst)]
@@ -317,6 +319,10 @@ def burn_subtitles(src: Path | str, ass_text: str, dst: Path | str, *, quality: 
         part.unlink(missing_ok=True)
         cancel.check()
         raise MediaError(f"{src.name}: burning in the subtitles failed ({_last_error(text)}).")
+    try:  # a replaced video keeps its mode
+        os.chmod(part, os.stat(dst).st_mode & 0o7777)
+    except FileNotFoundError:
+        pass
     os.replace(part, dst)
     on_progress(Progress("burn", 1.0, "video written"))
     return dst
@@ -330,14 +336,19 @@ def _last_error(text: str) -> str:
 
 def load_wav(path: Path | str) -> np.ndarray:
     """Samples of a 16 kHz mono 16-bit WAV as int16."""
+    import numpy as np
+
     with wave.open(str(path), "rb") as w:
         if w.getframerate() != SAMPLE_RATE or w.getnchannels() != 1 or w.getsampwidth() != 2:
             raise MediaError(f"{Path(path).name}: expected 16 kHz mono 16-bit WAV.")
         return np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
 
 
-def write_wav(path: Path | str, pcm: np.ndarray) -> None:
-    with wave.open(path if hasattr(path, "write") else str(path), "wb") as w:  # a path or a binary file
+def write_wav(path: Union[Path, str, BinaryIO], pcm: np.ndarray) -> None:
+    """Write 16 kHz mono int16 samples as a WAV file, to a path or a binary file object."""
+    import numpy as np
+
+    with wave.open(path if not isinstance(path, (str, Path)) else str(path), "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(SAMPLE_RATE)
@@ -349,7 +360,7 @@ def wav_bytes(pcm: np.ndarray) -> bytes:
     import io
 
     buf = io.BytesIO()
-    write_wav(buf, pcm)  # type: ignore[arg-type]
+    write_wav(buf, pcm)
     return buf.getvalue()
 
 
@@ -386,7 +397,7 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     return [f for f, _root in collect_inputs(paths).files]
 
 
-def _natural_key(p: Path) -> list:
+def _natural_key(p: Path) -> list[Union[int, str]]:
     return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", str(p))]
 
 
@@ -402,6 +413,8 @@ def decode_head(src: Path | str, ms: int) -> np.ndarray:
     """The first ``ms`` of ``src``'s first audio stream as 16 kHz mono int16 samples, decoded
     straight into memory (a job shows its first cues while the whole file is still extracting).
     MediaError when that fails (the full extraction then reports the reason properly)."""
+    import numpy as np
+
     cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "error", "-t", f"{max(1, ms) / 1000:.3f}",
            "-i", str(src), "-map", "0:a:0", "-vn", "-ac", "1", "-ar", str(SAMPLE_RATE), "-acodec", "pcm_s16le",
            "-f", "s16le", "pipe:1"]
@@ -414,18 +427,34 @@ def decode_head(src: Path | str, ms: int) -> np.ndarray:
     return np.frombuffer(proc.stdout, dtype=np.int16).copy()
 
 
-# -- video: frame timestamps and filter runs (core/frames.py and core/shots.py build on these) ------
-def _run_lines(cmd: list[str], on_line, cancel: CancelToken, *, background: bool = False) -> tuple[int, str]:
-    """Run ``cmd`` feeding each stdout line to ``on_line``; stop it when ``cancel`` is set. Returns
-    (exit code, stderr text). ``background``: at low CPU priority (foreground work keeps the CPU)."""
-    nice = (lambda: os.nice(10)) if background and hasattr(os, "nice") else None
+# -- the one process runner ---------------------------------------------------------------------
+def _run_ffmpeg(cmd: list[str], on_line: Callable[[bytes], None], cancel: CancelToken, *,
+                on_stderr: Optional[Callable[[str], None]] = None, cwd: Optional[str] = None,
+                background: bool = False) -> tuple[int, str]:
+    """Run ``cmd`` feeding each stdout line to ``on_line`` (and each stderr line, decoded, to
+    ``on_stderr``); stop it when ``cancel`` is set; kill it on an exception. Returns (exit code,
+    stderr text). ``background``: at low CPU priority (foreground work keeps the CPU)."""
+    flags = getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0) if background else 0  # Windows
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                            preexec_fn=nice)
-    err: list[bytes] = []
-    reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)  # type: ignore[arg-type]
+                            cwd=cwd, creationflags=flags)
+    if background and hasattr(os, "setpriority"):
+        try:  # after the start, not in a preexec_fn (unsafe with threads); ffmpeg has barely begun
+            os.setpriority(os.PRIO_PROCESS, proc.pid, min(19, os.getpriority(os.PRIO_PROCESS, 0) + 10))
+        except OSError:
+            pass  # already gone, or not permitted: it runs at normal priority
+    err: list[str] = []
+
+    def read_stderr(pipe: IO[bytes]) -> None:
+        for raw in pipe:
+            line = raw.decode("utf-8", "replace")
+            err.append(line)
+            if on_stderr is not None:
+                on_stderr(line)
+
+    assert proc.stdout is not None and proc.stderr is not None
+    reader = threading.Thread(target=read_stderr, args=(proc.stderr,), daemon=True)
     reader.start()
     try:
-        assert proc.stdout is not None
         for raw in proc.stdout:
             if cancel.cancelled:
                 proc.terminate()
@@ -437,9 +466,10 @@ def _run_lines(cmd: list[str], on_line, cancel: CancelToken, *, background: bool
         proc.kill()
         proc.wait()
         raise
-    return code, b"".join(err).decode("utf-8", "replace")
+    return code, "".join(err)
 
 
+# -- video: frame timestamps and filter runs (core/frames.py and core/shots.py build on these) ------
 def video_frame_times(src: Path | str, *, cancel: Optional[CancelToken] = None) -> tuple[Fraction, list[int]]:
     """Time base and sorted presentation timestamps of every frame of the first video stream, read
     by demuxing only (``-c copy -f framecrc``: no decoding, seconds for an hour of video). Raises
@@ -460,7 +490,7 @@ def video_frame_times(src: Path | str, *, cancel: Optional[CancelToken] = None) 
             if len(fields) >= 3 and fields[2].strip().lstrip(b"-").isdigit():
                 pts.append(int(fields[2]))
 
-    code, text = _run_lines(cmd, line, cancel)
+    code, text = _run_ffmpeg(cmd, line, cancel)
     cancel.check()
     if code != 0 or not pts:
         if "matches no streams" in text or (code == 0 and not pts):
@@ -482,13 +512,8 @@ def run_filter_pass(src: Path | str, args: Sequence[str], *, duration_ms: int, s
     cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "info", "-progress", "pipe:1", "-nostats",
            *input_args, "-i", str(src), *args]
     on_progress(Progress(stage, 0.0, message))
-
-    def line(raw: bytes) -> None:
-        key, _, value = raw.decode("ascii", "replace").strip().partition("=")
-        if key == "out_time_us" and duration_ms and value.lstrip("-").isdigit():
-            on_progress(Progress(stage, min(1.0, max(0.0, int(value) / 1000 / duration_ms)), message))
-
-    code, text = _run_lines(cmd, line, cancel, background=background)
+    code, text = _run_ffmpeg(cmd, _progress_reader(stage, message, lambda: duration_ms, on_progress), cancel,
+                             background=background)
     cancel.check()
     if code != 0:
         parse_info(src, text)  # not media at all → MediaError with that reason

@@ -201,7 +201,7 @@ def load_peaks(path: Path) -> Optional[Peaks]:
 
 
 def save_regions(regions: Sequence[Region], path: Path) -> None:
-    from .formats import atomic_write_text
+    from .outputs import atomic_write_text
 
     atomic_write_text(path, json.dumps([[r.start_ms, r.end_ms] for r in regions]), overwrite=True)
 

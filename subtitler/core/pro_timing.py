@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .beautify import BeautifyResult, beautify, get_preset
-from .document import Cue
+from .document import Cue, Document
 from .errors import Cancelled, SubtitlerError
 from .frames import FrameGrid
 from .media import MediaInfo
@@ -57,7 +57,7 @@ class ProTiming:
     def __enter__(self) -> "ProTiming":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.bg is not None:
             self.bg.cancel()
 
@@ -75,7 +75,8 @@ class ProTiming:
     def finish(self, cues: Sequence[Cue], profile: Profile, on_progress: ProgressCallback = no_progress
                ) -> ProTimingResult:
         """Beautify ``cues`` (waiting for the background detection if it is still running)."""
-        o, notes = self.options, []
+        o = self.options
+        notes: list[str] = []
         if not (o.enabled and self.info is not None and self.info.has_video and self.path is not None):
             return ProTimingResult(None, None, None, notes)
         t0 = time.perf_counter()
@@ -107,7 +108,7 @@ class ProTiming:
 
 
 # -- for the editor: Beautify a document (all cues or a selection) -----------------------------
-def document_timing(doc) -> tuple[Optional[FrameGrid], list[int]]:
+def document_timing(doc: Document) -> tuple[Optional[FrameGrid], list[int]]:
     """The frame grid (from the media file, cached; else the rate the document kept) and the shot
     changes the document keeps (``meta["shot_changes_ms"]``, set by the pipeline or an import)."""
     grid = None
@@ -121,7 +122,7 @@ def document_timing(doc) -> tuple[Optional[FrameGrid], list[int]]:
     return grid, sorted(int(t) for t in doc.meta.get("shot_changes_ms", ()))
 
 
-def plan_beautify(doc, indices: Optional[Sequence[int]] = None, *, preset: Optional[str] = None,
+def plan_beautify(doc: Document, indices: Optional[Sequence[int]] = None, *, preset: Optional[str] = None,
                   profile: Optional[Profile] = None) -> BeautifyResult:
     """Beautify for ``doc`` (its selection when ``indices`` is given), not yet applied: show
     ``result.changes`` with their reasons, then ``result.apply_to(doc)`` is one undo step."""

@@ -22,7 +22,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Optional, Union
+from typing import Annotated, Any, Optional, TypeVar, Union
 
 import msgspec
 import pysubs2
@@ -33,6 +33,7 @@ from .media import is_media_path
 from .outputs import atomic_write_text
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 PROJECT_SUFFIX = ".subtitler"
 RECOVERY_SUFFIX = ".subtitler-recovery"
@@ -70,7 +71,7 @@ _STYLE_FIELDS = ("fontname", "fontsize", "bold", "italic", "underline", "strikeo
 _COLOR_FIELDS = ("primarycolor", "secondarycolor", "outlinecolor", "backcolor")
 
 
-def style_to_dict(style: pysubs2.SSAStyle) -> dict:
+def style_to_dict(style: pysubs2.SSAStyle) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in _STYLE_FIELDS:
         value = getattr(style, name)
@@ -144,10 +145,11 @@ class _Head(msgspec.Struct, forbid_unknown_fields=False):
     version: Any = None
 
 
-def _decode(data: bytes | str, schema, what: str):
+def _decode(data: bytes | str, schema: type[_T], what: str) -> _T:
     """``data`` decoded into ``schema``; ProjectError naming the field otherwise."""
     try:
-        return msgspec.json.decode(data, type=schema)
+        decoded: _T = msgspec.json.decode(data, type=schema)
+        return decoded
     except msgspec.ValidationError as exc:
         raise ProjectError(f"{what}: damaged ({_field_message(exc)}).") from None
     except msgspec.DecodeError as exc:
@@ -165,7 +167,7 @@ def _field_message(exc: msgspec.ValidationError) -> str:
     return f"{where}: {msg[:1].lower()}{msg[1:]}" if where else msg
 
 
-def style_from_dict(data: dict) -> pysubs2.SSAStyle:
+def style_from_dict(data: dict[str, Any]) -> pysubs2.SSAStyle:
     """A pysubs2 style from a project's style dict; ProjectError when a field is out of range."""
     try:
         checked = msgspec.convert(data, StyleSchema)
@@ -190,18 +192,19 @@ class Project:
     """A document plus where it is saved and the engine options it was made with. The styles are
     the document's (undoable, like every other document state)."""
 
-    def __init__(self, document: Document, path: Optional[Path] = None, styles: Optional[dict[str, dict]] = None,
-                 engine: Optional[dict] = None, session: Optional[str] = None) -> None:
+    def __init__(self, document: Document, path: Optional[Path] = None,
+                 styles: Optional[dict[str, dict[str, Any]]] = None, engine: Optional[dict[str, Any]] = None,
+                 session: Optional[str] = None) -> None:
         self.document = document
         self.path = path
         if styles:
             document.styles.update(styles)  # the starting state, not an edit
-        self.engine: dict = dict(engine or {})  # engine options (never secrets)
+        self.engine: dict[str, Any] = dict(engine or {})  # engine options (never secrets)
         self.session = session or f"{os.getpid()}-{time.time_ns()}"  # recovery key when unsaved
         self.warnings: list[str] = []  # what was repaired or ignored when it was read
 
     @property
-    def styles(self) -> dict[str, dict]:
+    def styles(self) -> dict[str, dict[str, Any]]:
         return self.document.styles
 
     @property
@@ -213,7 +216,7 @@ class Project:
         return style_from_dict(data) if data else None
 
 
-def _cue_row(c: Cue) -> list:
+def _cue_row(c: Cue) -> list[Any]:
     row: list[Any] = [c.start, c.end, c.text]
     if c.flag or c.extra:
         row.append(c.flag)
@@ -248,8 +251,9 @@ def to_json(project: Project) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _no_secrets(options: dict) -> dict:
-    return {k: v for k, v in options.items() if not any(s in k.lower() for s in ("key", "secret", "token", "password"))}
+def _no_secrets(options: dict[str, Any]) -> dict[str, Any]:
+    secret_words = ("key", "secret", "token", "password")
+    return {k: v for k, v in options.items() if not any(s in k.lower() for s in secret_words)}
 
 
 def from_json(text: str | bytes, path: Optional[Path] = None) -> Project:
@@ -283,7 +287,7 @@ def from_json(text: str | bytes, path: Optional[Path] = None) -> Project:
     return project
 
 
-def _cue(raw: list, i: int, name: str) -> Cue:
+def _cue(raw: list[Any], i: int, name: str) -> Cue:
     if len(raw) not in (3, 4, 5):
         raise ProjectError(f"{name}: damaged (cues[{i}]: a cue is [start, end, text, flag?, {{track: text}}?]).")
     start, end, text, *rest = raw

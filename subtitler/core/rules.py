@@ -170,8 +170,8 @@ def _break_cjk(text: str, profile: Profile) -> str:
                 best_k, best_score = k, score
         if best_score is not None:
             break
-    top, bottom = text[:best_k].rstrip().rstrip(strip), text[best_k:].strip().rstrip(strip)
-    return top + "\n" + bottom if top else bottom
+    first, second = text[:best_k].rstrip().rstrip(strip), text[best_k:].strip().rstrip(strip)
+    return first + "\n" + second if first else second
 
 
 # -- timing fixes ----------------------------------------------------------------------------

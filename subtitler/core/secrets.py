@@ -7,12 +7,13 @@ Shared by the CLI and the desktop app (no Qt here).
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
 import re
 import threading
-from typing import Optional
+from typing import Any, Optional
 
 from .errors import UsageError
 
@@ -26,12 +27,13 @@ KEY_ENV = "ZHIPUAI_API_KEY"
 _MEMORY: dict[tuple[str, str], str] = {}
 
 
-def _keyring_errors() -> tuple[type[BaseException], ...]:
+def _keyring_errors() -> tuple[type[Exception], ...]:
+    """What a keyring call may raise: no keyring package, a backend error, a broken D-Bus…"""
     try:
         from keyring.errors import KeyringError
     except ImportError:
-        return (OSError, RuntimeError, ValueError)
-    return (KeyringError, OSError, RuntimeError, ValueError)
+        return (ImportError, OSError, RuntimeError, ValueError)
+    return (ImportError, KeyringError, OSError, RuntimeError, ValueError)
 
 
 def memory_keyring() -> dict[tuple[str, str], str]:
@@ -63,7 +65,7 @@ class KeyStore:
             import keyring
 
             return type(keyring.get_keyring()).__name__
-        except (ImportError, *_keyring_errors()):
+        except _keyring_errors():
             return "none"
 
     def get(self) -> str:
@@ -79,7 +81,7 @@ class KeyStore:
             import keyring
 
             return keyring.get_password(self.service, self.user) or ""
-        except (ImportError, *_keyring_errors()) as exc:
+        except _keyring_errors() as exc:
             self.problem = f"The OS keyring could not be read ({type(exc).__name__})."
             log.debug("keyring read failed: %s", type(exc).__name__)  # no keyring is a normal state
             return ""
@@ -98,7 +100,7 @@ class KeyStore:
             keyring.set_password(self.service, self.user, value)
             self.problem = ""
             return True
-        except (ImportError, *_keyring_errors()) as exc:
+        except _keyring_errors() as exc:
             self.problem = (f"The API key could not be stored in the OS keyring ({type(exc).__name__}); "
                             "it is not saved anywhere else.")
             log.warning("keyring write failed: %s", type(exc).__name__)
@@ -112,7 +114,7 @@ class KeyStore:
             import keyring
 
             keyring.delete_password(self.service, self.user)
-        except (ImportError, *_keyring_errors()):
+        except _keyring_errors():
             pass  # "not there" is fine too
         return True
 
@@ -227,7 +229,7 @@ class PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
     """A rotating log file whose files (rotations included) are created with mode 0600, with
     :class:`SecretFilter` installed."""
 
-    def __init__(self, path, **kw) -> None:
+    def __init__(self, path: str | os.PathLike[str], **kw: Any) -> None:
         kw.setdefault("maxBytes", 2_000_000)
         kw.setdefault("backupCount", 3)
         kw.setdefault("encoding", "utf-8")
@@ -235,12 +237,14 @@ class PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
         os.chmod(self.baseFilename, 0o600)  # an old log made before this rule
         self.addFilter(SecretFilter())
 
-    def _open(self):
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+        stream = os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+        assert isinstance(stream, io.TextIOWrapper)  # a text mode ("a"), so a text stream
+        return stream
 
 
-def append_private(path, text: str) -> None:
+def append_private(path: str | os.PathLike[str], text: str) -> None:
     """Append ``text`` (scrubbed) to a 0600 file, creating it if needed (the crash log)."""
     fd = os.open(os.fspath(path), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     with os.fdopen(fd, "a", encoding="utf-8") as fh:

@@ -108,7 +108,7 @@ class EngineService:
         return TranscribeOptions(engine=engine, model=s.local_model or None,
                                  language=(language if language is not None else s.language) or "auto",
                                  profile=None if prof in ("", "auto") else prof, glm_settings=glm,
-                                 zh=s.zh_style())
+                                 zh=s.zh_style(), pro_timing=s.pro_timing())
 
     def create_engine(self, options: Optional[TranscribeOptions] = None) -> Engine:
         options = options or self.options()

@@ -12,10 +12,13 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Optional, Protocol
 
+from .beautify import PRESETS
 from .engines.glm_settings import DEFAULT_MODEL as DEFAULT_GLM_MODEL
 from .engines.glm_settings import INTERNATIONAL_URL, MAINLAND_URL
 from .formats import FORMATS
 from .languages import normalise_language
+from .pro_timing import ProTimingOptions
+from .shots import DEFAULT_SENSITIVITY
 from .zh import ZhStyle
 
 log = logging.getLogger(__name__)
@@ -84,6 +87,16 @@ class Settings:
     zh_script: str = "keep"
     zh_latin_space: bool = False
     ui_language: str = "auto"  # the app's own language: "auto" (the system's), "en" or "zh_CN"
+    beautify_preset: str = "netflix"  # video: Beautify timing (core.beautify PRESETS) or "off"
+    shot_changes: bool = True  # video: detect shot changes for Beautify
+    shot_sensitivity: int = int(DEFAULT_SENSITIVITY)  # 0..100, higher finds more cuts
+    # series delivery (the export dialog remembers these): translation, bilingual files, burned-in video
+    translate_to: str = ""  # a language code; "": no translation
+    translate_model: str = "glm-4.5-flash"  # the GLM chat model (same key and base URL as GLM-ASR)
+    bilingual: bool = False
+    bilingual_order: str = "orig-first"  # or "translation-first"
+    burn_in: bool = False
+    burn_quality: str = "balanced"  # fast | balanced | high (core.media.BURN_PRESETS)
 
     # -- persistence --------------------------------------------------------------------------
     @classmethod
@@ -124,11 +137,26 @@ class Settings:
         self.name_pattern = (self.name_pattern or "{stem}.{ext}").strip() or "{stem}.{ext}"
         if self.ui_language not in UI_LANGUAGES:
             self.ui_language = "auto"
+        if self.beautify_preset not in (*PRESETS, "off"):
+            self.beautify_preset = "netflix"
+        self.shot_sensitivity = max(0, min(100, int(self.shot_sensitivity)))
+        if self.bilingual_order not in ("orig-first", "translation-first"):
+            self.bilingual_order = "orig-first"
+        if self.burn_quality not in ("fast", "balanced", "high"):
+            self.burn_quality = "balanced"
+        self.translate_model = self.translate_model.strip() or "glm-4.5-flash"
+        self.translate_to = self.translate_to.strip()
         style = ZhStyle.from_dict({"punct": self.zh_punct, "script": self.zh_script})  # bad values: defaults
         self.zh_punct, self.zh_script = style.punct, style.script
 
     def zh_style(self) -> ZhStyle:
         return ZhStyle(self.zh_punct, self.zh_script, self.zh_latin_space)
+
+    def pro_timing(self) -> ProTimingOptions:
+        """Frame-accurate timing, shot changes and Beautify for the queue's video jobs."""
+        return ProTimingOptions(enabled=self.beautify_preset != "off", shot_changes=self.shot_changes,
+                                sensitivity=float(self.shot_sensitivity),
+                                preset=None if self.beautify_preset == "off" else self.beautify_preset)
 
     def output_path(self) -> Optional[Path]:
         return Path(self.output_dir).expanduser() if self.output_dir.strip() else None

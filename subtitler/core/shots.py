@@ -9,13 +9,14 @@ more, softer cuts: ``threshold = 10 * 2 ** ((50 - sensitivity) / 25)``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from .errors import Cancelled, MediaError, SubtitleFormatError, SubtitlerError, UsageError
 from .frames import FrameGrid, frame_grid
@@ -102,7 +103,7 @@ def detect_shot_changes(path: Path | str, *, sensitivity: float = DEFAULT_SENSIT
         duration_ms = probe(path).duration_ms
     demux = None
     if grid is None:  # read the frame timestamps (demuxing only) while the decoder runs
-        box: list = []
+        box: list[FrameGrid | SubtitlerError] = []
 
         def read_grid() -> None:
             try:
@@ -128,7 +129,7 @@ def detect_shot_changes(path: Path | str, *, sensitivity: float = DEFAULT_SENSIT
         if demux is not None:
             demux.join()
     if demux is not None:
-        if isinstance(box[0], BaseException):
+        if isinstance(box[0], SubtitlerError):
             raise box[0]
         grid = box[0]
     times, scores = parse_detection_log(log, grid)
@@ -143,7 +144,7 @@ def cache_file(path: Path | str, folder: Optional[Path] = None) -> Path:
     return (folder or cache_dir() / "shots") / f"{media_key(path)}.v{CACHE_VERSION}.json"
 
 
-def _load_cache(file: Path) -> dict:
+def _load_cache(file: Path) -> dict[str, Any]:
     try:
         data = json.loads(file.read_text("utf-8"))
         return data if isinstance(data, dict) else {}
@@ -151,8 +152,8 @@ def _load_cache(file: Path) -> dict:
         return {}
 
 
-def _save_cache(file: Path, data: dict) -> None:
-    from .formats import atomic_write_text
+def _save_cache(file: Path, data: dict[str, Any]) -> None:
+    from .outputs import atomic_write_text
 
     try:
         atomic_write_text(file, json.dumps(data), overwrite=True)
@@ -160,7 +161,8 @@ def _save_cache(file: Path, data: dict) -> None:
         pass  # no cache is not an error
 
 
-def cached_frame_grid(path: Path | str, *, folder: Optional[Path] = None, cancel=None) -> FrameGrid:
+def cached_frame_grid(path: Path | str, *, folder: Optional[Path] = None,
+                      cancel: Optional[CancelToken] = None) -> FrameGrid:
     """The video's frame grid, from the cache or by demuxing (and then cached)."""
     file = cache_file(path, folder)
     data = _load_cache(file)
@@ -190,10 +192,8 @@ def shot_changes_for(path: Path | str, *, sensitivity: float = DEFAULT_SENSITIVI
                              float(det["threshold"]), "cached")
         on_progress(Progress("shots", 1.0, "shot changes (cached)"))
         return cached.at_threshold(threshold)
-    grid = None
-    if "grid" in data:
-        grid = cached_frame_grid(path, folder=folder, cancel=cancel)
-    shots = detect_shot_changes(path, sensitivity=sensitivity, grid=grid, duration_ms=duration_ms,
+    known = cached_frame_grid(path, folder=folder, cancel=cancel) if "grid" in data else None
+    shots = detect_shot_changes(path, sensitivity=sensitivity, grid=known, duration_ms=duration_ms,
                                 on_progress=on_progress, cancel=cancel, background=background)
     assert shots.grid is not None
     data = _load_cache(file)
@@ -216,8 +216,9 @@ class BackgroundShots:
         self._outer = cancel
         self.shots: Optional[ShotChanges] = None
         self.error: Optional[SubtitlerError] = None
-        self._args = {"sensitivity": sensitivity, "duration_ms": duration_ms, "folder": folder, "on_progress": on_progress,
-                          "background": low_priority}
+        self._detect = functools.partial(shot_changes_for, self.path, sensitivity=sensitivity,
+                                         duration_ms=duration_ms, folder=folder, on_progress=on_progress,
+                                         background=low_priority)
         self._thread = threading.Thread(target=self._run, name="shot-changes", daemon=True)
 
     def start(self) -> "BackgroundShots":
@@ -226,7 +227,7 @@ class BackgroundShots:
 
     def _run(self) -> None:
         try:
-            self.shots = shot_changes_for(self.path, cancel=self.cancel_token, **self._args)
+            self.shots = self._detect(cancel=self.cancel_token)
         except Cancelled:
             pass
         except SubtitlerError as exc:
@@ -307,7 +308,7 @@ def _parse_time(s: str, fps: Optional[float]) -> int:
 
 def save_shot_list(path: Path | str, times_ms: Sequence[int], *, timecode: bool = False,
                    overwrite: bool = False) -> Path:
-    from .formats import atomic_write_text
+    from .outputs import atomic_write_text
 
     atomic_write_text(Path(path), format_shot_list(times_ms, timecode=timecode), overwrite=overwrite)
     return Path(path)

@@ -25,22 +25,26 @@ def is_cjk_text(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _jieba():
+def _init_jieba() -> None:
+    """Load jieba's dictionary once, quietly."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return jieba
 
 
 def segment_words(text: str) -> list[str]:
     """Chinese word segmentation (jieba); the pieces join back to ``text`` exactly."""
-    return _jieba().lcut(text)
+    _init_jieba()
+    import jieba
+
+    words: list[str] = jieba.lcut(text)
+    return words
 
 
 def segment_tagged(text: str) -> list[tuple[str, str]]:
     """Chinese words with their part of speech (jieba.posseg: n noun, v verb, m number, q measure…)."""
-    _jieba()
+    _init_jieba()
     from jieba import posseg
 
     return [(p.word, p.flag) for p in posseg.lcut(text)]
@@ -57,8 +61,8 @@ def join_pieces(pieces: list[str]) -> str:
         p = p.strip()
         if not p:
             continue
-        if (out and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、") and not is_cjk_char(p[0])) or (out and is_cjk_char(p[0]) and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、")):
-            out += " "
+        if out and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、"):
+            out += " "  # after Latin text a space, whatever follows; after CJK text or its punctuation none
         out += p
     return out
 
@@ -95,7 +99,7 @@ def clauses(text: str) -> list[str]:
     return _split_after(text, CLAUSE_END)
 
 
-def split_evenly(text: str, max_chars: int) -> list[str]:
+def split_evenly(text: str, max_chars: float) -> list[str]:
     """Cut ``text`` into the fewest near-equal pieces of at most ``max_chars``, at spaces for Latin
     text, between words (jieba) for CJK. Lengths as zh.measure counts them (Chinese: Netflix width)."""
     from .zh import measure
@@ -119,7 +123,7 @@ def split_evenly(text: str, max_chars: int) -> list[str]:
     return pieces
 
 
-def _split_cjk_evenly(text: str, n: int, max_chars: int) -> list[str]:
+def _split_cjk_evenly(text: str, n: int, max_chars: float) -> list[str]:
     """``n`` near-equal pieces cut only between jieba words, never before a particle or mark."""
     from .rules import no_line_start
     from .zh import measure
@@ -138,7 +142,7 @@ def _split_cjk_evenly(text: str, n: int, max_chars: int) -> list[str]:
     return pieces
 
 
-def units(text: str, max_chars: int) -> list[str]:
+def units(text: str, max_chars: float) -> list[str]:
     """Sentences; a sentence longer than ``max_chars`` is cut at clauses, then evenly. Short
     neighbouring clauses are packed back together up to the limit. Lengths as zh.measure counts them."""
     from .zh import measure

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+import numpy as np
+
 from .document import Cue
 from .align import UNCERTAIN, PauseMap, align, pause_map
 from .engines.base import ChunkResult, Word
@@ -140,7 +142,7 @@ def split_sentence(words: Sequence[Word], profile: Profile) -> list[list[Word]]:
     if n == 1 or (chars <= profile.max_chars and dur <= profile.max_duration_ms):
         return [list(words)]
     latin = not is_cjk_text(_join_words(words))
-    lens = [(len if latin else display_width)(w.text.strip()) for w in words]
+    lens: list[float] = [(len if latin else display_width)(w.text.strip()) for w in words]
     cut_cost = [0.0] * (n + 1)  # cost of ending a piece after word k-1 (before word k)
     for k in range(1, n):
         cut_cost[k] = boundary_cost(words[k - 1].text, words[k].text, words[k].start_ms - words[k - 1].end_ms,
@@ -160,7 +162,10 @@ def split_sentence(words: Sequence[Word], profile: Profile) -> list[list[Word]]:
     return [list(words[a:b]) for a, b in zip(cuts, cuts[1:])]
 
 
-def _partition(words, lens, cut_cost, m, target, profile, latin):
+def _partition(words: Sequence[Word], lens: Sequence[float], cut_cost: Sequence[float], m: int, target: float,
+               profile: Profile, latin: bool) -> Optional[tuple[float, list[int]]]:
+    """The best cut of ``words`` into ``m`` pieces near ``target`` long: (cost, cut indices), or
+    None when no cut keeps every piece within the profile."""
     n = len(words)
     inf = float("inf")
     sep = 1 if latin else 0
@@ -184,7 +189,8 @@ def _partition(words, lens, cut_cost, m, target, profile, latin):
                     back[j][p] = i
     if cost[n][m] == inf:
         return None
-    cuts, j = [], n
+    cuts: list[int] = []
+    j = n
     for p in range(m, 0, -1):
         j = back[j][p]
         cuts.append(j)
@@ -251,7 +257,7 @@ def join_texts(results: Sequence[ChunkResult]) -> str:
     return join_pieces([r.text for r in results])
 
 
-def retime_cues(pcm, cues: Sequence[Cue]) -> list[Cue]:
+def retime_cues(pcm: np.ndarray, cues: Sequence[Cue]) -> list[Cue]:
     """Consecutive cues whose text the user just edited (split, merged, retyped) re-timed on the
     file's 16 kHz audio ``pcm``, within the span they cover together: each keeps its text and gets
     the start of its first word and the end of its last; a placement of low confidence is flagged

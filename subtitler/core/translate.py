@@ -39,7 +39,7 @@ from .document import Cue, Document, Edit, Replace, SetProp, Step
 from .engines.glm_cache import write_atomic
 from .engines.glm_chat import DEFAULT_CHAT_MODEL, ChatAnswer, chat_payload, send_chat
 from .engines.glm_client import NO_KEY_MESSAGE, RetryableError, open_client
-from .engines.glm_pool import AimdLimiter, backoff_delay
+from .engines.glm_pool import AimdLimiter, Retries
 from .engines.glm_settings import GlmSettings, clean_hotwords
 from .errors import AuthError, Cancelled, ChunkError, EngineError, UsageError
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
@@ -414,8 +414,8 @@ class _ChatRun:
         while not joined.done():
             done, _ = await asyncio.wait([joined, *workers], timeout=POLL_S, return_when=asyncio.FIRST_COMPLETED)
             for t in done:
-                if t is not joined and not t.cancelled() and t.exception() is not None:
-                    raise t.exception()  # type: ignore[misc]
+                if t is not joined and not t.cancelled() and (error := t.exception()) is not None:
+                    raise error
             if self.cancel.cancelled:
                 raise Cancelled()
 
@@ -512,15 +512,12 @@ class _ChatRun:
     async def _send(self, payload: dict[str, Any], limiter: AimdLimiter, client: httpx.AsyncClient) -> ChatAnswer:
         """One answer, re-sent after transient failures (429 with back-off, 5xx, dropped)."""
         g = self.s.glm
-        failures = rate_hits = sends = 0
+        tries = Retries(g, self.stats, self.rng)
         while True:
             outcome = "other"
             epoch = await limiter.acquire()
             try:
-                sends += 1
-                self.stats.requests += 1
-                if sends > 1:
-                    self.stats.retries += 1
+                tries.sending()
                 answer = await send_chat(client, g, payload)
                 outcome = "ok"
             except RetryableError as exc:
@@ -535,19 +532,12 @@ class _ChatRun:
                 self._count(answer)  # billed all the same
                 retry = RetryableError("the chat service lost its connection to the model "
                                        "(finish_reason network_error)", network=True)
-            if retry.rate_limited:
-                self.stats.rate_limited += 1
-                rate_hits += 1
-                attempt, budget = rate_hits, g.max_rate_retries
-            else:
-                failures += 1
-                attempt, budget = failures, g.max_retries
-            if attempt > budget:
+            delay = tries.delay(retry)
+            if delay is None:
                 if retry.unreachable and self.successes == 0:
                     raise EngineError(f"cannot reach the chat service at {g.host} ({retry.reason}).")
-                raise _GaveUp(f"gave up after {sends} tries: {retry.reason}")
-            await asyncio.sleep(backoff_delay(attempt, base_s=g.backoff_s, max_s=g.backoff_max_s,
-                                              retry_after=retry.retry_after, rng=self.rng))
+                raise _GaveUp(f"gave up after {tries.sends} tries: {retry.reason}")
+            await asyncio.sleep(delay)
 
 
 class _GaveUp(Exception):

@@ -16,8 +16,8 @@ import re
 import threading
 import unicodedata
 from dataclasses import asdict, dataclass
-from functools import lru_cache
-from typing import Optional
+from functools import cache, lru_cache
+from typing import Any, Optional, Protocol
 
 from .errors import UsageError
 from .text import is_cjk_char
@@ -89,15 +89,15 @@ class ZhStyle:
         if self.script not in SCRIPTS:
             raise UsageError(f"unknown script '{self.script}'; choose one of: {', '.join(SCRIPTS)}.")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: Optional[dict]) -> "ZhStyle":
+    def from_dict(cls, data: Optional[dict[str, Any]]) -> "ZhStyle":
         """From a project's / document's ``meta["zh"]``; missing or bad fields take the defaults."""
         data = data if isinstance(data, dict) else {}
-        punct = data.get("punct") if data.get("punct") in PUNCT_STYLES else "netflix"
-        script = data.get("script") if data.get("script") in SCRIPTS else "keep"
+        punct = data["punct"] if data.get("punct") in PUNCT_STYLES else "netflix"
+        script = data["script"] if data.get("script") in SCRIPTS else "keep"
         return cls(punct, script, bool(data.get("latin_space", False)))
 
 
@@ -105,13 +105,18 @@ class ZhStyle:
 _CONVERTER_LOCK = threading.Lock()
 
 
-@lru_cache(maxsize=None)
-def _converter(config: str):
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@cache
+def _converter(config: str) -> _Converter:
     try:
         import opencc
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise UsageError("Chinese script conversion needs the 'opencc' package: pip install opencc.") from exc
-    return opencc.OpenCC(config)
+    converter: _Converter = opencc.OpenCC(config)
+    return converter
 
 
 def convert_script(text: str, script: str) -> str:

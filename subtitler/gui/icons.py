@@ -25,7 +25,7 @@ def names() -> list[str]:
 
 def _text_colour(disabled: bool = False) -> str:
     app = QGuiApplication.instance()
-    if app is None:
+    if not isinstance(app, QGuiApplication):  # none yet (or a bare QCoreApplication)
         return "#9a9a9a" if disabled else "#444444"
     group = QPalette.ColorGroup.Disabled if disabled else QPalette.ColorGroup.Active
     return app.palette().color(group, QPalette.ColorRole.WindowText).name()
@@ -56,7 +56,7 @@ def _render(name: str, colour: str, size: int, dpr: float) -> Optional[QImage]:
 def icon(name: str, colour: Optional[str] = None) -> QIcon:
     """A line icon tinted ``colour`` (default: the palette's text colour)."""
     app = QGuiApplication.instance()
-    dpr = max(1.0, app.devicePixelRatio()) if app is not None else 1.0
+    dpr = max(1.0, app.devicePixelRatio()) if isinstance(app, QGuiApplication) else 1.0
     result = QIcon()
     modes = ((QIcon.Mode.Normal, colour or _text_colour()), (QIcon.Mode.Disabled, _text_colour(disabled=True)))
     for mode, tint in modes:

@@ -38,7 +38,7 @@ class JobModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return self.tr(str(self.HEADERS[section]))  # QT_TRANSLATE_NOOP is typed as returning object
         return None
 
     def flags(self, index):

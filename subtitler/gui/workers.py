@@ -285,6 +285,10 @@ class JobQueue(QObject):
     def running_count(self) -> int:
         return len(self._running)
 
+    def background_idle(self) -> bool:
+        """True when none of this queue's probes and warm-ups is running or waiting."""
+        return not self._probes
+
     def is_busy(self) -> bool:
         return self.model.book.is_busy(len(self._running))
 

@@ -310,7 +310,7 @@ def test_style_editor_preview_and_ass_export(qtbot, win, tmp_path):
 
     dlg = StyleDialog(win.files.current_style(), win.player, win)
     qtbot.addWidget(dlg)
-    dlg.size.setValue(80)
+    dlg.font_size.setValue(80)
     dlg.outline.setValue(5)
     dlg.align.setCurrentIndex(1)  # top centre
     dlg.primary.set_color(pysubs2.Color(255, 255, 0, 0))
@@ -319,7 +319,7 @@ def test_style_editor_preview_and_ass_export(qtbot, win, tmp_path):
     qtbot.waitExposed(dlg)
     SHOTS.mkdir(parents=True, exist_ok=True)
     dlg.grab().save(str(SHOTS / "style_editor.png"))
-    win.files.set_style(dlg.style())
+    win.files.set_style(dlg.chosen_style())
     out = win.files.export(tmp_path / "styled.ass")
     subs = pysubs2.load(str(out))
     st = subs.styles["Default"]

@@ -155,10 +155,11 @@ def test_the_interface_language_setting_picks_the_catalogs(qapp):
 # -- no English left ----------------------------------------------------------------------------------
 ALLOWED = {
     "glm", "asr", "srt", "ass", "ssa", "vtt", "txt", "api", "url", "whisper", "faster", "subtitler", "zhipu",
-    "python", "fft", "webvtt", "subrip", "netflix", "amazon", "subtitle", "edit", "ctrl", "shift", "alt",
+    "python", "fft", "webvtt", "subrip", "netflix", "sdi", "amazon", "subtitle", "edit", "ctrl", "shift", "alt",
     "space", "enter", "del", "delete", "ins", "insert", "esc", "left", "right", "up", "down", "home", "end",
     "pgup", "pgdown", "tab", "backspace", "return", "tiny", "en", "small", "medium", "large", "distil", "base",
     "qtmultimedia", "pyside", "qt", "ffmpeg", "english", "ai", "stem", "lang", "ext", "ok",
+    "bilingual", "subtitled", "mp",  # output file names: {stem}.bilingual.{ext}, {stem}.subtitled.mp4
 }
 
 

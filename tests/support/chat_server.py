@@ -86,6 +86,7 @@ class ChatCounters:
     misbehaved: Counter = field(default_factory=Counter)  # kind -> count
     bodies: list = field(default_factory=list)  # the parsed request bodies (no headers)
     auth_headers: list = field(default_factory=list)  # only whether one was present, never the value
+    arrivals: list = field(default_factory=list)  # time.monotonic() of every request's arrival
     prompt_tokens: int = 0
     completion_tokens: int = 0
     service_s: float = 0.0

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..errors import UsageError
 from .base import ChunkResult, Engine, Segment, Word
 
+if TYPE_CHECKING:
+    from .glm_settings import GlmSettings
+
 ENGINE_NAMES = ("auto", "local", "glm")
 
 
-def create_engine(name: str = "auto", *, model: Optional[str] = None, glm_settings: Any = None) -> Engine:
+def create_engine(name: str = "auto", *, model: Optional[str] = None,
+                  glm_settings: Optional[GlmSettings] = None) -> Engine:
     """``auto`` picks GLM-ASR when an API key is configured, the local engine otherwise."""
     if name not in ENGINE_NAMES:
         raise UsageError(f"unknown engine '{name}' (choose local or glm).")

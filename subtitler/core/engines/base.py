@@ -7,10 +7,12 @@ them to absolute times.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Protocol, Sequence
+from typing import TYPE_CHECKING, Optional, Protocol, Sequence
 
 from ..progress import CancelToken, ProgressCallback
-from ..speech import Chunk
+
+if TYPE_CHECKING:  # annotations only: the interface loads no numpy
+    from ..speech import Chunk
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from .glm_client import (
     open_client,
     send_piece,
 )
-from .glm_pool import AimdLimiter, RunScheduler, backoff_delay, plan_piece_count
+from .glm_pool import AimdLimiter, Retries, RunScheduler, plan_piece_count
 from .glm_settings import (
     INTERNATIONAL_URL,
     MAINLAND_URL,
@@ -109,7 +109,7 @@ class GlmEngine:
         (one at a time, or one piece: packing to the limit is best). With ``audio_key`` the first
         plan for that audio is kept in the cache, so a re-run with another concurrency cuts the
         same chunks and pays nothing twice."""
-        cache = ResultCache(self.settings.cache_dir, enabled=self.settings.use_cache)
+        cache = ResultCache(self.settings.cache_root, enabled=self.settings.use_cache)
         stored = cache.get_plan(audio_key) if audio_key else None
         if stored is not None:
             return stored or None
@@ -184,7 +184,7 @@ class _Run:
         self.texts: dict[int, str] = {}  # position -> known text (context for the next chunk)
         self.stats = GlmStats(chunks=len(chunks))
         engine.last_stats = self.stats
-        self.cache = ResultCache(self.s.cache_dir, enabled=self.s.use_cache)
+        self.cache = ResultCache(self.s.cache_root, enabled=self.s.use_cache)
         self.keys = [
             chunk_key(c, model=self.s.model, hotwords=self.s.hotwords_sent(), context=self.s.context,
                       language=language)
@@ -258,12 +258,12 @@ class _Run:
                     self.stats.steals = sched.steals
         return [r for r in self.results if r is not None]
 
-    async def _supervise(self, workers: list[asyncio.Task]) -> None:
+    async def _supervise(self, workers: list[asyncio.Task[None]]) -> None:
         pending = set(workers)
         try:
             while pending:
                 done, pending = await asyncio.wait(pending, timeout=POLL_S, return_when=asyncio.FIRST_EXCEPTION)
-                errors = [t.exception() for t in done if not t.cancelled() and t.exception() is not None]
+                errors = [e for t in done if not t.cancelled() and (e := t.exception()) is not None]
                 if errors:
                     raise errors[0]
                 if self.cancel.cancelled:
@@ -304,9 +304,7 @@ class _Run:
         except ChunkError as exc:
             self.stats.failed += 1
             return ChunkResult(chunk.index, error=str(exc))
-        failures = 0
-        rate_hits = 0
-        sends = 0
+        tries = Retries(self.s, self.stats, self.engine._rng)
         deadline: Optional[float] = None  # max_wait_s from the first send (not from queueing for a slot)
         last = ""  # the last transient failure, named when the piece is given up
 
@@ -322,10 +320,7 @@ class _Run:
                 deadline = _now() + self.s.max_wait_s
             left = deadline - _now()
             try:
-                sends += 1
-                self.stats.requests += 1
-                if sends > 1:
-                    self.stats.retries += 1
+                tries.sending()
                 self.waiting[pos] = _now()
                 if left <= 0:
                     raise asyncio.TimeoutError
@@ -334,7 +329,10 @@ class _Run:
                 ), timeout=left)
                 outcome = "ok"
             except asyncio.TimeoutError:
-                why = f"the last of {sends} tries: {last}" if last and sends > 1 else (last or "the server did not answer")
+                if last and tries.sends > 1:
+                    why = f"the last of {tries.sends} tries: {last}"
+                else:
+                    why = last or "the server did not answer"
                 return self._give_up(chunk, f"no usable answer within {_secs(self.s.max_wait_s)}: {why}")
             except RetryableError as exc:
                 retry = exc
@@ -358,25 +356,17 @@ class _Run:
                 await asyncio.to_thread(self.cache.put, key, transcript.text, transcript.segments, lang)
                 return ChunkResult(chunk.index, transcript.text, transcript.segments, language=lang)
             # a transient failure: wait and send again, unless the budget is spent
-            if retry.rate_limited:
-                self.stats.rate_limited += 1
-                rate_hits += 1
-                attempt, budget = rate_hits, self.s.max_rate_retries
-            else:
-                failures += 1
-                attempt, budget = failures, self.s.max_retries
-            if attempt > budget:
+            delay = tries.delay(retry)
+            if delay is None:
                 if retry.unreachable and self.successes == 0:
                     raise EngineError(f"cannot reach the GLM-ASR service at {self.s.host} ({retry.reason}).")
-                return self._give_up(chunk, f"GLM-ASR gave up after {sends} tries: {retry.reason}")
+                return self._give_up(chunk, f"GLM-ASR gave up after {tries.sends} tries: {retry.reason}")
             left = deadline - _now()
             if retry.retry_after is not None and retry.retry_after > left:
                 self._notice(f"GLM-ASR: the service asks to wait {_secs(retry.retry_after)} ({retry.reason}); "
                              f"that is past the {_secs(self.s.max_wait_s)} limit per piece, so it is given up")
                 return self._give_up(chunk, f"the service asked to wait {_secs(retry.retry_after)} "
                                             f"({retry.reason}), longer than the {_secs(self.s.max_wait_s)} limit")
-            delay = backoff_delay(attempt, base_s=self.s.backoff_s, max_s=self.s.backoff_max_s,
-                                  retry_after=retry.retry_after, rng=self.engine._rng)
             delay = max(0.0, min(delay, left))
             if delay >= 2.0 and _now() - self.last_notice >= 2.0:
                 self._notice(f"GLM-ASR: {retry.reason}; trying again in {delay:.0f} s "

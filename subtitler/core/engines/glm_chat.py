@@ -15,11 +15,9 @@ from typing import Any, Optional
 import httpx
 
 from .glm_client import RetryableError, post_json
+from .glm_settings import CHAT_MODELS as CHAT_MODELS  # re-exported: the chat API's names
+from .glm_settings import DEFAULT_CHAT_MODEL as DEFAULT_CHAT_MODEL
 from .glm_settings import GlmSettings
-
-# the free tier first (docs/glm-chat-api.md); any other name the service knows works too
-CHAT_MODELS = ("glm-4.5-flash", "glm-4.7-flash", "glm-4-flash-250414", "glm-4.5-air", "glm-4.6", "glm-4.7")
-DEFAULT_CHAT_MODEL = "glm-4.5-flash"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import math
 import wave
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 import httpx
 
@@ -119,7 +119,7 @@ def raise_for_error(status: int, code: str, message: str, headers: httpx.Headers
     raise ChunkError(f"the service refused this part (HTTP {status}, {what})")
 
 
-def _seconds_to_ms(value, limit_ms: int) -> int:
+def _seconds_to_ms(value: object, limit_ms: int) -> int:
     """Seconds from an answer as int ms clamped to the piece; ValueError for anything that is not
     a finite number (1e308 s as ms, NaN, "abc", true, a list …)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
@@ -133,7 +133,7 @@ def _seconds_to_ms(value, limit_ms: int) -> int:
     return max(0, min(limit_ms, int(round(ms))))
 
 
-def parse_segments(raw, duration_ms: int) -> Optional[list[Segment]]:
+def parse_segments(raw: object, duration_ms: int) -> Optional[list[Segment]]:
     """``segments`` of a response (seconds, relative to the piece) as int ms; None if absent or
     unusable (then the text is timed from the speech instead)."""
     if not isinstance(raw, list) or not raw:
@@ -156,7 +156,7 @@ def parse_segments(raw, duration_ms: int) -> Optional[list[Segment]]:
     return out or None
 
 
-def parse_json_answer(data: dict, duration_ms: int) -> Transcript:
+def parse_json_answer(data: dict[str, Any], duration_ms: int) -> Transcript:
     segments = parse_segments(data.get("segments"), duration_ms)
     text = data.get("text")
     if not isinstance(text, str):
@@ -191,7 +191,7 @@ def is_cjk(ch: str) -> bool:
     return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
 
 
-def join_texts(parts) -> str:
+def join_texts(parts: Iterable[str]) -> str:
     out = ""
     for p in parts:
         p = p.strip()
@@ -241,8 +241,8 @@ async def _read_stream(
     raise RetryableError("the event stream ended before [DONE]", network=True)
 
 
-def build_form(settings: GlmSettings, *, prompt: Optional[str], request_id: str) -> dict:
-    form: dict = {
+def build_form(settings: GlmSettings, *, prompt: Optional[str], request_id: str) -> dict[str, str | list[str]]:
+    form: dict[str, str | list[str]] = {
         "model": settings.model,
         "stream": "true" if settings.stream else "false",
         "request_id": request_id,
@@ -278,7 +278,7 @@ async def send_piece(
             return parse_json_answer(data, duration_ms)
 
 
-def answer_json(resp: httpx.Response, body: bytes, settings: GlmSettings, endpoint: str) -> dict:
+def answer_json(resp: httpx.Response, body: bytes, settings: GlmSettings, endpoint: str) -> dict[str, Any]:
     """The JSON object of a finished answer; error answers (HTTP status or an ``error`` member)
     raised as the typed outcomes of :func:`raise_for_error`; web pages, empty, cut-off and
     wrongly shaped answers as typed failures (never taken for an empty transcript)."""
@@ -315,7 +315,7 @@ def open_client(settings: GlmSettings, transport: Optional[httpx.AsyncBaseTransp
 
 
 @contextmanager
-def transport_errors():
+def transport_errors() -> Iterator[None]:
     """httpx's connection failures as :class:`RetryableError` (around one request)."""
     try:
         yield
@@ -333,7 +333,8 @@ def transport_errors():
         raise EngineError(f"the request to the service could not be made ({type(exc).__name__}).") from None
 
 
-async def post_json(client: httpx.AsyncClient, settings: GlmSettings, url: str, payload: dict) -> dict:
+async def post_json(client: httpx.AsyncClient, settings: GlmSettings, url: str,
+                    payload: dict[str, Any]) -> dict[str, Any]:
     """POST a JSON request to another endpoint of the same service (same key, errors, outcomes)."""
     with transport_errors():
         async with client.stream("POST", url, json=payload) as resp:

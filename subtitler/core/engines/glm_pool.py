@@ -4,6 +4,8 @@
   the cap, each success adds back ``1/cap`` (about one slot per round of successes), like TCP;
   the step just below the cap that drew the 429s is taken 4× more slowly.
 * :func:`backoff_delay` is exponential backoff with jitter, or the server's ``Retry-After``.
+* :class:`Retries` counts one request's tries against the two retry budgets and gives the
+  delay before the next (recognition and chat share it).
 * :class:`RunScheduler` splits the chunks into contiguous runs (one per worker) so each chunk's
   predecessor is usually already transcribed when it is sent (its text becomes the context
   prompt) without serialising the file; a worker that runs dry takes the back half of the run
@@ -20,7 +22,11 @@ import math
 import random
 import time
 from collections import deque
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Protocol, Sequence
+
+if TYPE_CHECKING:  # glm_client imports this module
+    from .glm_client import RetryableError
+    from .glm_settings import GlmSettings
 
 
 class AimdLimiter:
@@ -38,7 +44,7 @@ class AimdLimiter:
         self._strikes = 0
         self._epoch = 0
         self.ceiling = float(self.max_limit + 1)  # the cap that last drew 429s
-        self._waiters: deque[asyncio.Future] = deque()
+        self._waiters: deque[asyncio.Future[None]] = deque()
 
     @property
     def cap(self) -> int:
@@ -112,11 +118,54 @@ def backoff_delay(
     """Delay before retry number ``attempt`` (1-based): the server's Retry-After (plus up to 10 %
     jitter so waiting clients do not return in lockstep), else ``base·2^(attempt-1)`` with jitter
     between half and all of it; never more than ``max_s``."""
-    r = (rng or random).random()
+    r = rng.random() if rng is not None else random.random()
     if retry_after is not None:
         return min(max_s, retry_after * (1.0 + 0.1 * r))
-    full = min(max_s, base_s * (2 ** max(0, attempt - 1)))
+    full = min(max_s, base_s * 2.0 ** max(0, attempt - 1))
     return full * (0.5 + 0.5 * r)
+
+
+class RequestCounts(Protocol):
+    """The counters a run keeps of its requests (GlmStats for recognition, ChatStats for chat)."""
+
+    requests: int
+    retries: int
+    rate_limited: int
+
+
+class Retries:
+    """One request's tries, for recognition and chat alike: every send counted (a re-send is a
+    retry), transient failures counted against the settings' two budgets (``max_rate_retries``
+    for 429s, ``max_retries`` for the rest), and the back-off before the next try."""
+
+    def __init__(self, settings: GlmSettings, stats: RequestCounts, rng: Optional[random.Random] = None) -> None:
+        self.s = settings
+        self.stats = stats
+        self.rng = rng
+        self.sends = 0
+        self.failures = 0
+        self.rate_hits = 0
+
+    def sending(self) -> None:
+        self.sends += 1
+        self.stats.requests += 1
+        if self.sends > 1:
+            self.stats.retries += 1
+
+    def delay(self, retry: RetryableError) -> Optional[float]:
+        """Seconds to wait before sending again after ``retry`` (the server's Retry-After, else
+        exponential back-off with jitter), or None when the budget for its kind is spent."""
+        if retry.rate_limited:
+            self.stats.rate_limited += 1
+            self.rate_hits += 1
+            attempt, budget = self.rate_hits, self.s.max_rate_retries
+        else:
+            self.failures += 1
+            attempt, budget = self.failures, self.s.max_retries
+        if attempt > budget:
+            return None
+        return backoff_delay(attempt, base_s=self.s.backoff_s, max_s=self.s.backoff_max_s,
+                             retry_after=retry.retry_after, rng=self.rng)
 
 
 class RunScheduler:

@@ -6,7 +6,7 @@ import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
+from typing import Iterable, NoReturn, Optional, Union
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
@@ -16,6 +16,10 @@ KEY_ENV = "ZHIPUAI_API_KEY"
 MAINLAND_URL = "https://open.bigmodel.cn/api"
 INTERNATIONAL_URL = "https://api.z.ai/api"
 DEFAULT_MODEL = "glm-asr-2512"
+# chat models (translation, polish): the free tier first (docs/glm-chat-api.md); any other name the
+# service knows works too
+CHAT_MODELS = ("glm-4.5-flash", "glm-4.7-flash", "glm-4-flash-250414", "glm-4.5-air", "glm-4.6", "glm-4.7")
+DEFAULT_CHAT_MODEL = "glm-4.5-flash"
 MAX_CONCURRENCY = 50
 MAX_HOTWORDS = 100  # the API takes at most this many
 PRICE_RMB_PER_MIN = 0.06
@@ -49,13 +53,13 @@ class Secret:
     def __hash__(self) -> int:
         return hash(("Secret", self._value))
 
-    def __reduce__(self):  # never pickled into a file or another process by accident
+    def __reduce__(self) -> NoReturn:  # never pickled into a file or another process by accident
         raise TypeError("a Secret cannot be pickled")
 
     def __copy__(self) -> "Secret":  # immutable: copies (dataclasses, deepcopy of settings) share it
         return self
 
-    def __deepcopy__(self, memo) -> "Secret":
+    def __deepcopy__(self, memo: object) -> "Secret":
         return self
 
 
@@ -82,7 +86,7 @@ def load_hotwords(path: Union[str, Path]) -> list[str]:
     return clean_hotwords(line for line in text.splitlines() if not line.lstrip().startswith("#"))
 
 
-def clean_hotwords(words) -> list[str]:
+def clean_hotwords(words: Iterable[object]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for w in words:
@@ -166,6 +170,11 @@ class GlmSettings:
         if self.cache_dir is None:
             self.cache_dir = default_cache_dir()
         self.cache_dir = Path(self.cache_dir)
+
+    @property
+    def cache_root(self) -> Path:
+        """Where answers are cached (``cache_dir``, always set once constructed)."""
+        return self.cache_dir if self.cache_dir is not None else default_cache_dir()
 
     def has_key(self) -> bool:
         return bool(self.api_key)

@@ -207,6 +207,9 @@ class EditorLauncher(QObject):
     def present(self, win: QWidget) -> QWidget:
         """Show a window the app keeps alive until it closes."""
         self.keep(win)
+        if hasattr(win, "shots"):  # the editor's Beautify and shot detection follow the user's settings
+            s = self.settings.settings
+            win.shots.configure(sensitivity=s.shot_sensitivity, preset=s.beautify_preset)
         win.show()
         return win
 

@@ -3,15 +3,19 @@ choices, and the one-line result in the status bar."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from ...core.errors import UsageError
 from ..dialogs.export_dialog import BatchExportDialog, ExportSummary
 from ..main_window import MainWindow
 from ..queue_model import JobModel
 from .settings import SettingsController
+
+if TYPE_CHECKING:
+    from ...core.translate import ChatSettings
 
 
 class ExportController(QObject):
@@ -24,8 +28,9 @@ class ExportController(QObject):
         s = self.settings.settings
         dlg = BatchExportDialog(self.window.queue.selected_jobs(), self.model.jobs(), folder=s.output_dir,
                                 formats=s.formats, pattern=s.name_pattern, overwrite=s.overwrite,
-                                parent=self.window)
+                                series=s, chat=self.chat_settings, parent=self.window)
         dlg.choicesChanged.connect(self.remember)
+        dlg.seriesChanged.connect(lambda fields: self.settings.update(**fields))
         dlg.exported.connect(self.report)
         self.keep_dialog(dlg)
         dlg.show()
@@ -34,8 +39,19 @@ class ExportController(QObject):
     def remember(self, folder: str, fmts: list, pattern: str, overwrite: bool) -> None:
         self.settings.update(output_dir=folder, formats=list(fmts), name_pattern=pattern, overwrite=overwrite)
 
+    def chat_settings(self) -> "tuple[ChatSettings, list[str]]":
+        """Translation goes through the GLM chat API with GLM-ASR's key, base URL and glossary."""
+        services = self.settings.services
+        if not services.api_key():
+            raise UsageError(self.tr("translation uses the GLM chat API: store a GLM API key in Settings first."))
+        from ...core.translate import ChatSettings  # not at start-up: the chat client
+
+        return ChatSettings(glm=services.glm_settings(), model=services.settings.translate_model), services.glossary()
+
     def report(self, summary: ExportSummary) -> None:
         msg = self.tr("Exported %n file(s).", "", len(summary.written))
         if summary.failed:
             msg += " " + self.tr("%n failed (see the export summary).", "", len(summary.failed))
+        if summary.cancelled:
+            msg += " " + self.tr("Cancelled.")
         self.window.notify(msg, 8000)

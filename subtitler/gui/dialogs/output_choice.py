@@ -33,7 +33,8 @@ def folder_row(parent: QWidget, text: str, title: str, browse_label: str = "") -
     return edit, row
 
 
-def format_checks(chosen: Sequence[str], labels: dict[str, str] = FORMAT_LABELS) -> tuple[dict[str, QCheckBox], QHBoxLayout]:
+def format_checks(chosen: Sequence[str],
+                  labels: dict[str, str] = FORMAT_LABELS) -> tuple[dict[str, QCheckBox], QHBoxLayout]:
     """One check box per subtitle format, ticked for ``chosen``."""
     boxes: dict[str, QCheckBox] = {}
     row = QHBoxLayout()

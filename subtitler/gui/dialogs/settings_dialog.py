@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import SubtitlerError
 from ...core.progress import CancelToken
 from .output_choice import checked, folder_row, format_checks
+from .video_timing import VideoTimingBox
 from ...core.rules import PROFILES
 from ..words import fill_languages, profile_label
 from ..settings import (
@@ -227,6 +228,8 @@ class SettingsDialog(QDialog):
         zl.addRow(self.tr("Sc&ript:"), self.zh_script)
         zl.addRow("", self.zh_latin_space)
 
+        self.video_timing = VideoTimingBox(settings)
+
         # the app's language -----------------------------------------------------------------
         self.ui_language = QComboBox()
         for value, label in (("auto", self.tr("Automatic (system language)")), ("en", "English"),
@@ -253,6 +256,7 @@ class SettingsDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(out_box)
         right.addWidget(zh_box)
+        right.addWidget(self.video_timing)
         right.addWidget(ui_box)
         right.addStretch(1)
         cols.addLayout(left, 3)
@@ -306,6 +310,7 @@ class SettingsDialog(QDialog):
         s.zh_script = self.zh_script.currentData() or "keep"
         s.zh_latin_space = self.zh_latin_space.isChecked()
         s.ui_language = self.ui_language.currentData() or "auto"
+        self.video_timing.values_into(s)
         s.normalise()
         return s
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMenu, QT
 from ...core.edits import NUDGE_MS
 from ...core.rules import PROFILES
 from ..words import edit_label, profile_label
+from .burn import open_burn_dialog
 
 if TYPE_CHECKING:
     from .window import EditorWindow
@@ -70,7 +71,9 @@ class Actions(QObject):
         act(m, "import", self.tr("Import subtitles (SRT/ASS/VTT)…"), files.import_dialog, ["Ctrl+I"])
         act(m, "media", self.tr("Open media for these subtitles…"), files.media_dialog)
         act(m, "export", self.tr("Export subtitles (SRT/ASS/VTT/TXT)…"), files.export_dialog, ["Ctrl+E"])
+        act(m, "burn", self.tr("Export video with subtitles…"), lambda: open_burn_dialog(w))
         act(m, "style", self.tr("ASS style…"), files.style_dialog)
+        w.shots.file_actions(m, act)
         m.addSeparator()
         act(m, "close", self.tr("Close"), w.close, ["Ctrl+W"])
 
@@ -109,6 +112,7 @@ class Actions(QObject):
         act(m, "shift_selected", self.tr("Shift selected cues…"), lambda: ed.shift_dialog(selected=True), ["Ctrl+T"])
         act(m, "fix_selected", self.tr("Fix timing of selection"), lambda: ed.fix_timing(selected=True), ["Ctrl+Shift+F"])
         act(m, "fix_all", self.tr("Fix timing of all cues"), lambda: ed.fix_timing(selected=False))
+        w.shots.timing_actions(m, act)
         self.profile_menu = m.addMenu(self.tr("Reading profile"))
         for p in PROFILES.values():
             a = QAction(profile_label(p), w, checkable=True)

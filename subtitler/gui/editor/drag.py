@@ -1,10 +1,14 @@
-"""Dragging cues on the waveform: move a cue or resize it by an edge, snapping to the
-neighbours (keeping the profile's minimum gap), the playhead and speech boundaries. A whole drag
-is one merge run in the document, compacted into one undo step."""
+"""Dragging cues on the waveform: move a cue or resize it by an edge, snapping to shot changes
+(as the Netflix rules want them: an in-cue on the cut, an out-cue 2 frames before it — core
+``beautify.drag_snap``), the neighbours (keeping the profile's minimum gap), the playhead and
+speech boundaries, and for video always onto the frame grid. Shift disables all snapping. A whole
+drag is one merge run in the document, compacted into one undo step."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Optional, Sequence
+
+from ...core.beautify import drag_snap
 
 if TYPE_CHECKING:
     from .waveform import WaveformView
@@ -39,6 +43,24 @@ class CueDrag:
                 best, best_d = t, d
         return (best if best is not None else value), best
 
+    def snap_edge(self, value: int, index: int, edge: str) -> tuple[int, Optional[int]]:
+        """Where a dragged ``edge`` ("start" | "end") of cue ``index`` lands, and the target it
+        snapped to (None: only onto the frame grid, or nowhere without video)."""
+        v = self.view
+        limit = SNAP_PX * v.ms_per_px
+        if v.grid is not None and v.shot_changes:
+            t, kind = drag_snap(value, edge, v.grid, v.shot_changes, within_ms=limit, profile=v.profile)
+            if kind == "shot change":
+                return t, t
+        t, hit = self.snap(value, self.snap_targets(index, edge))
+        if v.grid is not None:
+            if hit is None:
+                t = v.grid.snap(t)
+            else:  # onto a frame on the safe side of the target (a gap never shrinks below it)
+                k = v.grid.index_at(t)
+                t = v.grid.ms(k + 1 if edge == "start" and v.grid.ms(k) < t else k)
+        return t, hit
+
     def drag_to(self, d: dict[str, Any], x: float, *, snap: bool) -> None:
         """Move or resize the dragged cue for pointer x (``d``: the drag started on press)."""
         i, part = d["index"], d["part"]
@@ -49,26 +71,29 @@ class CueDrag:
         if part == "start":
             s = s0 + delta
             if snap:
-                s, _ = self.snap(s, self.snap_targets(i, "start"))
+                s, _ = self.snap_edge(s, i, "start")
             s = max(0, min(s, e0 - MIN_CUE_MS))
             e = e0
         elif part == "end":
             e = e0 + delta
             if snap:
-                e, _ = self.snap(e, self.snap_targets(i, "end"))
+                e, _ = self.snap_edge(e, i, "end")
             e = max(e, s0 + MIN_CUE_MS)
             s = s0
         else:
             s, e = s0 + delta, e0 + delta
             if snap:
-                s_snap, hit_s = self.snap(s, self.snap_targets(i, "start"))
-                e_snap, hit_e = self.snap(e, self.snap_targets(i, "end"))
+                s_snap, hit_s = self.snap_edge(s, i, "start")
+                e_snap, hit_e = self.snap_edge(e, i, "end")
                 ds = s_snap - s if hit_s is not None else None
                 de = e_snap - e if hit_e is not None else None
                 if ds is not None and (de is None or abs(ds) <= abs(de)):
                     s, e = s + ds, e + ds
                 elif de is not None:
                     s, e = s + de, e + de
+                grid = self.view.grid
+                if grid is not None:  # both edges on frames
+                    s, e = grid.snap(s), grid.snap(e)
             if s < 0:
                 s, e = 0, e - s
         c = self.view.document.cues[i]

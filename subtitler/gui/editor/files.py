@@ -135,7 +135,8 @@ class FileController(QObject):
             return False
 
     def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.win, self.tr("Open project"), "", self.tr("Subtitler project (*.subtitler)"))
+        path, _ = QFileDialog.getOpenFileName(self.win, self.tr("Open project"), "",
+                                              self.tr("Subtitler project (*.subtitler)"))
         if path:
             self.open_other(lambda: type(self.win).open_project(path))
 
@@ -233,7 +234,7 @@ class FileController(QObject):
 
         dlg = StyleDialog(self.current_style(), self.win.player, self.win)
         if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.set_style(dlg.style())
+            self.set_style(dlg.chosen_style())
         else:
             self.win.player.set_style(self.current_style())
 

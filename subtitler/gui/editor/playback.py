@@ -29,7 +29,7 @@ class PlaybackSync(QObject):
         player.positionChanged.connect(self._position_changed)
         player.durationChanged.connect(waveform.set_media_duration)
         waveform.seekRequested.connect(self.seek)
-        waveform.playToggleRequested.connect(lambda: self.player.toggle())
+        waveform.playToggleRequested.connect(player.toggle)
         self._unsubscribe = document.subscribe(self._doc_changed)
 
     def detach(self) -> None:

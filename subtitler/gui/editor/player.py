@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import pysubs2
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSizeF, Qt, QTimer, QUrl, Signal
@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
 
 from ...core.formats import default_style
 from ...core.timecode import format_ms
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 log = logging.getLogger(__name__)
 PLAY_RES_X, PLAY_RES_Y = 1920, 1080
@@ -68,7 +71,7 @@ def wrap_lines(text: str, fm: QFontMetricsF, width: float) -> list[str]:
 _PLAYER_QML = b"import QtMultimedia\nMediaPlayer { audioOutput: AudioOutput {} }\n"
 
 
-def make_player(parent: QObject):
+def make_player(parent: QObject) -> Optional[QMediaPlayer]:
     """A QMediaPlayer with its QAudioOutput, made by the QML engine, i.e. by C++, not Python.
 
     Why not ``QMediaPlayer(parent)``: an object constructed from Python is a binding subclass
@@ -312,8 +315,8 @@ class PlayerWidget(QWidget):
         super().__init__(parent)
         self.frame = FrameView(self)
         self.media_path: Optional[str] = None
-        self.player = None
-        self.audio = None
+        self.player: Optional[QMediaPlayer] = None  # created by load() (QtMultimedia is optional)
+        self.audio: Optional[QAudioOutput] = None
         self._stop_at: Optional[int] = None
         self._position = 0
         self._duration = 0
@@ -360,34 +363,37 @@ class PlayerWidget(QWidget):
         if not Path(path).exists():
             self.frame.set_caption(name + "\n" + self.tr("(media file not found)"))
             return
-        self.player = make_player(self)
-        if self.player is None:
+        self.player = player = make_player(self)
+        if player is None:
             self.frame.set_caption(name + "\n" + self.tr("(playback unavailable: QtMultimedia missing)"))
             return
-        self.audio = self.player.audioOutput()
+        self.audio = player.audioOutput()
         if self.frame.video_item is not None:
-            self.player.setVideoOutput(self.frame.video_item)
+            player.setVideoOutput(self.frame.video_item)
             self.frame.video_item.nativeSizeChanged.connect(
                 lambda s: self.frame.set_aspect(s.width() / s.height() if s.height() else 16 / 9))
-        self.player.durationChanged.connect(self._on_duration)
-        self.player.playbackStateChanged.connect(self._on_state)
-        self.player.errorOccurred.connect(self._on_error)
-        self.player.mediaStatusChanged.connect(self._on_status)
-        self.player.positionChanged.connect(self._on_player_position)
+        player.durationChanged.connect(self._on_duration)
+        player.playbackStateChanged.connect(self._on_state)
+        player.errorOccurred.connect(self._on_error)
+        player.mediaStatusChanged.connect(self._on_status)
+        player.positionChanged.connect(self._on_player_position)
         self.frame.set_caption(name)
-        self.player.setSource(QUrl.fromLocalFile(str(Path(path).resolve())))
+        player.setSource(QUrl.fromLocalFile(str(Path(path).resolve())))
         self.available = True
 
     def _on_status(self, status) -> None:
         from PySide6.QtMultimedia import QMediaPlayer
 
+        player = self.player
+        if player is None:
+            return
         if status in (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia):
             if status == QMediaPlayer.MediaStatus.LoadedMedia and \
-                    self.player.playbackState() == QMediaPlayer.PlaybackState.StoppedState:
-                self.player.pause()  # shows the first frame; seeks while paused then show theirs
+                    player.playbackState() == QMediaPlayer.PlaybackState.StoppedState:
+                player.pause()  # shows the first frame; seeks while paused then show theirs
                 if self._position:
-                    self.player.setPosition(self._position)
-            if self.player.hasVideo():
+                    player.setPosition(self._position)
+            if player.hasVideo():
                 self.frame.set_caption("")
                 self._read_fps()
             else:
@@ -396,6 +402,8 @@ class PlayerWidget(QWidget):
     def _read_fps(self) -> None:
         from PySide6.QtMultimedia import QMediaMetaData
 
+        if self.player is None:
+            return
         try:
             fps = float(self.player.metaData().value(QMediaMetaData.Key.VideoFrameRate) or 0)
         except (TypeError, ValueError):

@@ -77,9 +77,9 @@ class StyleDialog(QDialog):
         self.font_box = QFontComboBox(self)
         self.font_box.setCurrentFont(self.font_box.currentFont().__class__(style.fontname))
         self._font_touched = False  # an uninstalled font (Arial on Linux) stays named as it was
-        self.size = QDoubleSpinBox(self)
-        self.size.setRange(8, 300)
-        self.size.setValue(style.fontsize)
+        self.font_size = QDoubleSpinBox(self)
+        self.font_size.setRange(8, 300)
+        self.font_size.setValue(style.fontsize)
         self.bold = QCheckBox(self.tr("Bold"), self)
         self.bold.setChecked(bool(style.bold))
         self.italic = QCheckBox(self.tr("Italic"), self)
@@ -97,9 +97,9 @@ class StyleDialog(QDialog):
         self.box.setChecked(style.borderstyle == 3)
         self.align = QComboBox(self)
         for value, label in ALIGNMENTS:
-            self.align.addItem(self.tr(label), value)
+            self.align.addItem(self.tr(str(label)), value)
         self.align.setCurrentIndex([v for v, _ in ALIGNMENTS].index(int(style.alignment)))
-        self.margins = []
+        self.margins: list[QSpinBox] = []
         for v in (style.marginl, style.marginr, style.marginv):
             sb = QSpinBox(self)
             sb.setRange(0, 1000)
@@ -108,7 +108,7 @@ class StyleDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Font"), self.font_box)
         row = QHBoxLayout()
-        row.addWidget(self.size)
+        row.addWidget(self.font_size)
         row.addWidget(self.bold)
         row.addWidget(self.italic)
         form.addRow(self.tr("Size (1080p script)"), row)
@@ -144,10 +144,12 @@ class StyleDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.preview, 1)
         lay.addWidget(buttons)
-        for w in (self.size, self.outline, self.shadow, *self.margins):
+        for w in (self.font_size, self.outline, self.shadow):
             w.valueChanged.connect(self.changed)
-        for w in (self.bold, self.italic, self.box):
-            w.toggled.connect(self.changed)
+        for sb in self.margins:
+            sb.valueChanged.connect(self.changed)
+        for cb in (self.bold, self.italic, self.box):
+            cb.toggled.connect(self.changed)
         self.font_box.currentFontChanged.connect(self._font_changed)
         self.align.currentIndexChanged.connect(self.changed)
         self.changed()
@@ -156,11 +158,11 @@ class StyleDialog(QDialog):
         self._font_touched = True
         self.changed()
 
-    def style(self) -> pysubs2.SSAStyle:
+    def chosen_style(self) -> pysubs2.SSAStyle:
         st = copy.copy(self._style)
         if self._font_touched:
             st.fontname = self.font_box.currentFont().family()
-        st.fontsize = float(self.size.value())
+        st.fontsize = float(self.font_size.value())
         st.bold = self.bold.isChecked()
         st.italic = self.italic.isChecked()
         st.primarycolor = self.primary.color
@@ -174,19 +176,19 @@ class StyleDialog(QDialog):
         return st
 
     def changed(self, *_) -> None:
-        st = self.style()
+        st = self.chosen_style()
         self.preview.subtitle.set_style(st)
-        self.preview.subtitle.set_text(self.tr(SAMPLE))
+        self.preview.subtitle.set_text(self.tr(str(SAMPLE)))
         if self.player is not None:  # live on the editor's frame
             self.player.set_style(st)
             if not self.player.frame.subtitle.text:
-                self.player.set_subtitle(self.tr(SAMPLE))
+                self.player.set_subtitle(self.tr(str(SAMPLE)))
 
     def restore_defaults(self) -> None:
         from ...core.formats import default_style
 
         d = default_style()
-        self.size.setValue(d.fontsize)
+        self.font_size.setValue(d.fontsize)
         self.outline.setValue(d.outline)
         self.shadow.setValue(d.shadow)
         self.bold.setChecked(bool(d.bold))

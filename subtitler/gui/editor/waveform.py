@@ -1,48 +1,32 @@
 """The waveform timeline: cached peaks painted for the visible range only, cues as draggable
 blocks (drag to move, drag an edge to resize) with snapping to neighbours (keeping the minimum
-gap), the playhead and speech boundaries; Shift disables snapping. Click seeks; Ctrl+wheel zooms,
-wheel scrolls; follows the playhead while playing."""
+gap), the playhead, speech boundaries, shot changes and the video's frame grid; Shift disables
+snapping. Shot changes are drawn as lines (and the frame grid when zoomed in; painting lives in
+:mod:`timeline_paint`). Click seeks; Ctrl+wheel zooms, wheel scrolls; follows the playhead while
+playing; hovering a cue shows why Beautify changed it."""
 
 from __future__ import annotations
 
 import bisect
 import itertools
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
-import numpy as np
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QImage, QMouseEvent, QPainter, QPen, QWheelEvent
-from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QImage, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from ...core.document import Change, Document
-from ...core.edits import cue_problems
+from ...core.frames import FrameGrid
 from ...core.peaks import Peaks
 from ...core.rules import Profile
+from . import timeline_paint as paint
 from .drag import CueDrag
+from .timeline_paint import BG, NO_BRUSH, RULER_FG, RULER_H
 
-RULER_H = 18
 EDGE_PX = 6  # how close to a cue edge the pointer must be to resize
 DRAG_PX = 3  # movement below this is a click
 MIN_MS_PER_PX = 0.5
 MAX_MS_PER_PX = 2000.0
-# (a prebuilt pen/brush: PySide6 6.12 on Python 3.11 mis-counts None in setPen(Qt.PenStyle))
-NO_PEN = QPen(Qt.PenStyle.NoPen)
-NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
-
-BG = QColor(24, 28, 34)
-WAVE = QColor(88, 178, 120)
-RULER_BG = QColor(40, 45, 54)
-RULER_FG = QColor(170, 178, 190)
-CUE_FILL = QColor(70, 130, 220, 70)
-CUE_EDGE = QColor(110, 165, 255)
-SEL_FILL = QColor(250, 200, 60, 80)
-SEL_EDGE = QColor(255, 210, 80)
-PROBLEM_EDGE = QColor(240, 90, 80)
-SPEECH = QColor(160, 160, 160, 90)
-PLAYHEAD = QColor(255, 70, 70)
-FLAG_STRIP = QColor(255, 165, 40)
-TEXT = QColor(235, 238, 242)
-SEL_BRUSH, CUE_BRUSH, SPEECH_BRUSH = QBrush(SEL_FILL), QBrush(CUE_FILL), QBrush(SPEECH)
 _CURSOR_SHAPES = {"start": Qt.CursorShape.SizeHorCursor, "end": Qt.CursorShape.SizeHorCursor,
                   "move": Qt.CursorShape.OpenHandCursor, "": Qt.CursorShape.IBeamCursor}
 _cursors: dict[str, QCursor] = {}  # built on first use (needs a QApplication)
@@ -70,6 +54,9 @@ class WaveformView(QWidget):
         self.peaks: Optional[Peaks] = None
         self.speech_edges: list[int] = []  # sorted speech region starts and ends (ms)
         self.speech_regions: list[tuple[int, int]] = []
+        self.grid: Optional[FrameGrid] = None  # the video's frames (None: audio only or not known yet)
+        self.shot_changes: list[int] = []  # sorted cut times (ms)
+        self.cue_tooltip: Optional[Callable[[int], str]] = None  # extra hover text for a cue
         self.media_ms = 0
         self.playhead = 0
         self.ms_per_px = 10.0
@@ -104,6 +91,12 @@ class WaveformView(QWidget):
     def set_speech(self, regions: Sequence) -> None:
         self.speech_regions = [(int(r.start_ms), int(r.end_ms)) for r in regions]
         self.speech_edges = sorted({t for r in self.speech_regions for t in r})
+        self.update()
+
+    def set_timing(self, grid: Optional[FrameGrid], shot_changes: Sequence[int]) -> None:
+        """The video's frame grid and shot changes (drawn, and snapped to while dragging)."""
+        self.grid = grid
+        self.shot_changes = sorted(int(t) for t in shot_changes)
         self.update()
 
     def set_media_duration(self, ms: int) -> None:
@@ -181,7 +174,7 @@ class WaveformView(QWidget):
         self.update()
 
     # -- hit testing and snapping ------------------------------------------------------------
-    def _visible_cues(self) -> range:
+    def visible_cues(self) -> range:
         cues = self.document.cues
         if self._starts is None:
             self._starts = [c.start for c in cues]
@@ -196,7 +189,7 @@ class WaveformView(QWidget):
         cues = self.document.cues
         best = (-1, "")
         best_d: float = EDGE_PX + 1
-        for i in self._visible_cues():
+        for i in self.visible_cues():
             c = cues[i]
             xs, xe = self.x_of(c.start), self.x_of(c.end)
             for part, xe_ in (("start", xs), ("end", xe)):
@@ -205,7 +198,7 @@ class WaveformView(QWidget):
                     best, best_d = (i, part), d
         if best[0] >= 0:
             return best
-        for i in self._visible_cues():
+        for i in self.visible_cues():
             c = cues[i]
             if self.x_of(c.start) <= x <= self.x_of(c.end):
                 return i, "move"
@@ -266,6 +259,18 @@ class WaveformView(QWidget):
         else:
             super().keyPressEvent(e)
 
+    def event(self, e) -> bool:
+        if e.type() == QEvent.Type.ToolTip:
+            index, _ = self.hit(e.pos().x())
+            text = self.cue_tooltip(index) if index >= 0 and self.cue_tooltip is not None else ""
+            if text:
+                QToolTip.showText(e.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                e.ignore()
+            return True
+        return super().event(e)
+
     def wheelEvent(self, e: QWheelEvent) -> None:
         dy = e.angleDelta().y() or e.angleDelta().x()
         if e.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -280,25 +285,14 @@ class WaveformView(QWidget):
         self.viewChanged.emit()
         super().resizeEvent(e)
 
-    # -- painting ----------------------------------------------------------------------------
+    # -- painting (timeline_paint draws the parts) ----------------------------------------
     def _wave_image(self, w: int, h: int) -> Optional[QImage]:
-        if self.peaks is None or w <= 0 or h <= 0:
-            return None
         key = (round(self.view_start, 3), self.ms_per_px, w, h, id(self.peaks))
-        if self._wave_cache and self._wave_cache[0] == key:
-            return self._wave_cache[1]
-        mins, maxs = self.peaks.envelope(self.view_start, self.ms_per_px, w)
-        mid = h / 2
-        scale = h / 2 * 0.95
-        top = np.clip((mid - maxs * scale).astype(np.int32), 0, h - 1)
-        bot = np.clip((mid - mins * scale).astype(np.int32), 0, h - 1)
-        rows = np.arange(h, dtype=np.int32)[:, None]
-        mask = (rows >= top[None, :]) & (rows <= bot[None, :])
-        data = np.where(mask, np.uint32(WAVE.rgba()), np.uint32(BG.rgba())).astype(np.uint32)
-        data = np.ascontiguousarray(data)
-        img = QImage(data.data, w, h, w * 4, QImage.Format.Format_ARGB32).copy()
-        self._wave_cache = (key, img)
-        return img
+        if not (self._wave_cache and self._wave_cache[0] == key):
+            img = paint.wave_image(self.peaks, self.view_start, self.ms_per_px, w, h)
+            self._wave_cache = (key, img) if img is not None else None
+            return img
+        return self._wave_cache[1]
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
@@ -312,86 +306,17 @@ class WaveformView(QWidget):
         else:
             p.setPen(RULER_FG)
             p.drawText(wave_rect, Qt.AlignmentFlag.AlignCenter, self.status or self.tr("no waveform"))
-        self._paint_ruler(p, w)
-        a, b = self.visible_range()
-        # speech regions: a thin band at the bottom
-        if self.speech_regions:
-            p.setPen(NO_PEN)
-            p.setBrush(SPEECH_BRUSH)
-            for s, e in self.speech_regions:
-                if e < a or s > b:
-                    continue
-                p.drawRect(QRectF(self.x_of(s), h - 5, max(1.0, (e - s) / self.ms_per_px), 4))
-        self._paint_cues(p, h)
-        x = self.x_of(self.playhead)
-        if -2 <= x <= w + 2:
-            p.setPen(QPen(PLAYHEAD, 1.5))
-            p.drawLine(QPointF(x, 0), QPointF(x, h))
+        paint.paint_frame_grid(self, p, h)
+        paint.paint_ruler(self, p, w)
+        paint.paint_speech(self, p, h)
+        paint.paint_cues(self, p, h)
+        paint.paint_shot_changes(self, p, h)
+        paint.paint_playhead(self, p, w, h)
         if self.hasFocus():
             p.setPen(QPen(QColor(110, 165, 255, 120), 1))
             p.setBrush(NO_BRUSH)
             p.drawRect(0, 0, w - 1, h - 1)
         p.end()
-
-    def _paint_ruler(self, p: QPainter, w: int) -> None:
-        p.fillRect(0, 0, w, RULER_H, RULER_BG)
-        a, b = self.visible_range()
-        steps = [100, 200, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000, 600000, 1800000]
-        step = next((s for s in steps if s / self.ms_per_px >= 70), steps[-1])
-        f = QFont(self.font())
-        f.setPointSizeF(max(6.5, f.pointSizeF() * 0.8))
-        p.setFont(f)
-        p.setPen(RULER_FG)
-        t = int(a // step * step)
-        while t <= b + step:
-            x = self.x_of(t)
-            p.drawLine(QPointF(x, RULER_H - 5), QPointF(x, RULER_H))
-            p.drawText(QPointF(x + 3, RULER_H - 6), _short_time(t, step))
-            t += step
-
-    def _paint_cues(self, p: QPainter, h: int) -> None:
-        cues = self.document.cues
-        top = RULER_H + 2
-        height = h - RULER_H - 10
-        f = QFont(self.font())
-        p.setFont(f)
-        fm = p.fontMetrics()
-        cues_rng = self._visible_cues()
-        w = self.width()
-        for i in cues_rng:
-            c = cues[i]
-            x0, x1 = self.x_of(c.start), self.x_of(c.end)
-            if x1 < 0 or x0 > w:
-                continue
-            sel = i in self.selected
-            rect = QRectF(x0, top, max(1.0, x1 - x0), height)
-            p.setPen(NO_PEN)
-            p.setBrush(SEL_BRUSH if sel else CUE_BRUSH)
-            p.drawRect(rect)
-            if x1 - x0 > 3:  # a strip on top: orange for a flag (needs review), red for a profile problem
-                if c.flag:
-                    p.fillRect(QRectF(x0, top, x1 - x0, 4), FLAG_STRIP)
-                elif cue_problems(cues, i, self.profile):
-                    p.fillRect(QRectF(x0, top, x1 - x0, 4), PROBLEM_EDGE)
-            overlap = (i > 0 and cues[i - 1].end > c.start) or (i + 1 < len(cues) and c.end > cues[i + 1].start)
-            edge = PROBLEM_EDGE if overlap else (SEL_EDGE if sel else CUE_EDGE)
-            p.setPen(QPen(edge, 2 if sel else 1))
-            p.drawLine(QPointF(x0, top), QPointF(x0, top + height))
-            p.drawLine(QPointF(x1, top), QPointF(x1, top + height))
-            if x1 - x0 > 16:
-                p.setPen(TEXT)
-                text_rect = QRectF(x0 + 4, top + 5, x1 - x0 - 8, height - 7)
-                label = f"{i + 1}  " + c.plain()
-                elided = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(text_rect.width()))
-                p.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), elided)
-
-
-def _short_time(ms: int, step: int) -> str:
-    h, rem = divmod(int(ms), 3_600_000)
-    m, rem = divmod(rem, 60_000)
-    s, f = divmod(rem, 1000)
-    base = f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-    return base + (f".{f // 100}" if step < 1000 else "")
 
 
 class TimelinePanel(QWidget):

@@ -7,6 +7,7 @@ timeline — and hands the work to controllers with one job each:
   re-transcribe (with the engine factory it is given);
 * :class:`editbox.EditBox` — the current cue's fields and text (typing is a document edit);
 * :class:`playback.PlaybackSync` — player ↔ playhead, overlay, follow;
+* :class:`shots.ShotController` — frame grid and shot changes (detect, import/export), Beautify;
 * :class:`actions.Actions` — menus, shortcuts, context menus.
 
 One key rule: every change goes through the core Document's one undo path, and Ctrl+Z / Ctrl+Y undo
@@ -28,6 +29,7 @@ from ...core.document import Change, Cue, Document
 from ...core.edits import DEFAULT_FPS
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, get_profile
+from ..delivery import finish_thread
 from ..words import profile_label
 from . import files as files_mod
 from .actions import Actions
@@ -36,6 +38,7 @@ from .editing import EditController, EngineFactory
 from .files import AUTOSAVE_MS, FileController  # noqa: F401  (AUTOSAVE_MS: tests shorten it here)
 from .model import COL_TEXT, CueTable, CueTableModel
 from .playback import PlaybackSync
+from .shots import ShotController
 from .player import PlayerWidget
 from .waveform import TimelinePanel, WaveformView
 from .workers import MediaAnalysis
@@ -60,6 +63,7 @@ class EditorWindow(QMainWindow):
         self._shut = False
         self.media: Optional[MediaAnalysis] = None  # the worker for waveform peaks and speech regions
         self._analyse = analyse_media
+        self.burn_dialog: Optional[QWidget] = None  # File ▸ Export video with subtitles… (burn.py)
         self._job_audio = (Path(audio_wav) if audio_wav else None, list(speech) if speech is not None else None)
 
         self.model = CueTableModel(document, self.profile, self)
@@ -79,6 +83,7 @@ class EditorWindow(QMainWindow):
                                  select=self.select_rows, typing=self.edit_box.typing, parent=self)
         self.files = FileController(self)
         self.edits = EditController(self, engine_factory)
+        self.shots = ShotController(self)
         self.menus = Actions(self)
         self.text_box.commitNext.connect(lambda: self.edits.go_relative(1))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -352,7 +357,8 @@ class EditorWindow(QMainWindow):
         if self.media is not None:
             self.media.stop()
         self.edits.stop()
+        finish_thread(getattr(self.burn_dialog, "worker", None))  # a video export
         self.player.shutdown()
-        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus):
+        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus, self.shots):
             part.detach()
         self._unsubscribe()

@@ -59,6 +59,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export video with subtitles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ASS style…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,11 +290,294 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose at least one format.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File {done} of {total}: {name} — {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Beautify</name>
+    <message>
+        <source>snapped to shot change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aligned to frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chained to next cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keeps the minimum gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept its minimum duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved after the previous cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>ends %n frame(s) before shot change</source>
+        <translation>
+            <numerusform>ends %n frame before shot change</numerusform>
+            <numerusform>ends %n frames before shot change</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ends %n frame(s) after shot change</source>
+        <translation>
+            <numerusform>ends %n frame after shot change</numerusform>
+            <numerusform>ends %n frames after shot change</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>starts %n frame(s) before shot change</source>
+        <translation>
+            <numerusform>starts %n frame before shot change</numerusform>
+            <numerusform>starts %n frames before shot change</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Beautify has not run yet: choose Timing ▸ Beautify timing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variable frame rate (average {fps} fps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{fps} fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{preset} · {rate} · %n shot change(s)</source>
+        <translation>
+            <numerusform>{preset} · {rate} · %n shot change</numerusform>
+            <numerusform>{preset} · {rate} · %n shot changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to change: the timing already follows the rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count}× {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s) changed</source>
+        <translation>
+            <numerusform>%n time changed</numerusform>
+            <numerusform>%n times changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n cue(s)</source>
+        <translation>
+            <numerusform>in %n cue</numerusform>
+            <numerusform>in %n cues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{changed} {in_cues}: {counts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BeautifyReport</name>
+    <message>
+        <source>Beautify report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{delta} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurnDialog</name>
+    <message>
+        <source>Export video with subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no media: open one with File ▸ Open media…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bilingual: original + {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translation only: {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ubtitles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quality:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H.264 video with the original audio; the subtitles are drawn into the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save video as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} already exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose where to save the video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the video cannot be written over its own source; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: {name} was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video exported: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video export failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; no video was written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -382,6 +669,45 @@
     </message>
     <message>
         <source>the duration must be above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Delivery</name>
+    <message>
+        <source>Translating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering subtitles into the video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing subtitle files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast (larger file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High quality (slower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original on top, translation below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translation on top, original below</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -722,9 +1048,17 @@
         <source>Import {name}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Beautify timing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportController</name>
+    <message>
+        <source>translation uses the GLM chat API: store a GLM API key in Settings first.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n file(s).</source>
         <translation>
@@ -738,6 +1072,10 @@
             <numerusform>%n failed (see the export summary).</numerusform>
             <numerusform>%n failed (see the export summary).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -762,6 +1100,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Translation used {tokens} tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the files after that were not exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file-name pattern must not contain folders.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -780,6 +1130,13 @@
     <message>
         <source>; use {stem} in the pattern, another folder, or export them separately.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) could not be translated (left empty and flagged).</source>
+        <translation>
+            <numerusform>%n cue could not be translated (left empty and flagged).</numerusform>
+            <numerusform>%n cues could not be translated (left empty and flagged).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1525,6 +1882,57 @@
     </message>
 </context>
 <context>
+    <name>SeriesOptions</name>
+    <message>
+        <source>Translation and video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The GLM chat model that translates; the flash models are free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bilingual subtitle files ({stem}.bilingual.{ext})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burned-in &amp;videos ({stem}.subtitled.mp4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Translate into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No translation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translated files: {{stem}}.{lang}.{{ext}}, through the GLM chat API with the GLM-ASR key and address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the translation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the original subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos show {what}; H.264 with the original audio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsController</name>
     <message>
         <source>Engine: GLM-ASR · {model}</source>
@@ -1834,6 +2242,110 @@
     </message>
 </context>
 <context>
+    <name>ShotController</name>
+    <message>
+        <source>Import shot changes (list of times)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export shot changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beautify timing of selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beautify timing of all cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Beautify report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect shot changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detecting shot changes needs the video: open the media first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding shot changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shot-change detection cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shot change(s) found.</source>
+        <translation>
+            <numerusform>%n shot change found.</numerusform>
+            <numerusform>%n shot changes found.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shot changes not found: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import shot changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shot lists (*.txt *.shots *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n shot change(s) from {name}</source>
+        <translation>
+            <numerusform>Imported %n shot change from {name}</numerusform>
+            <numerusform>Imported %n shot changes from {name}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no shot changes to export (detect or import them first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export shot changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shot lists (*.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shot change(s) written to {name}</source>
+        <translation>
+            <numerusform>%n shot change written to {name}</numerusform>
+            <numerusform>%n shot changes written to {name}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} {delta} ms: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beautify:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StyleDialog</name>
     <message>
         <source>Top left</source>
@@ -1938,6 +2450,41 @@ over the lazy dog</source>
     </message>
     <message>
         <source>Margins</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VideoTimingBox</name>
+    <message>
+        <source>Video timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netflix (shot changes, 2-frame gaps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SDI (4-frame gaps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: keep the speech timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect shot changes (cues start on cuts and end before them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shot-change sensitivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Beautify timing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;nsitivity:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -59,6 +59,10 @@
         <translation>导出字幕（SRT/ASS/VTT/TXT）…</translation>
     </message>
     <message>
+        <source>Export video with subtitles…</source>
+        <translation>导出带字幕的视频…</translation>
+    </message>
+    <message>
         <source>ASS style…</source>
         <translation>ASS 样式…</translation>
     </message>
@@ -286,12 +290,289 @@
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Cancel export</source>
+        <translation>取消导出(&amp;C)</translation>
+    </message>
+    <message>
         <source>Choose at least one format.</source>
         <translation>请至少选择一种格式。</translation>
     </message>
     <message>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
+    </message>
+    <message>
+        <source>Not started: {reason}</source>
+        <translation>未开始：{reason}</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>File {done} of {total}: {name} — {step}</source>
+        <translation>第 {done}/{total} 个文件：{name} — {step}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>Beautify</name>
+    <message>
+        <source>snapped to shot change</source>
+        <translation>吸附到镜头切换</translation>
+    </message>
+    <message>
+        <source>aligned to frame</source>
+        <translation>对齐到帧</translation>
+    </message>
+    <message>
+        <source>chained to next cue</source>
+        <translation>与下一条字幕衔接</translation>
+    </message>
+    <message>
+        <source>keeps the minimum gap</source>
+        <translation>保持最小间隔</translation>
+    </message>
+    <message>
+        <source>kept its minimum duration</source>
+        <translation>保持最短时长</translation>
+    </message>
+    <message>
+        <source>moved after the previous cue</source>
+        <translation>移到上一条字幕之后</translation>
+    </message>
+    <message numerus="yes">
+        <source>ends %n frame(s) before shot change</source>
+        <translation>
+            <numerusform>在镜头切换前 %n 帧结束</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ends %n frame(s) after shot change</source>
+        <translation>
+            <numerusform>在镜头切换后 %n 帧结束</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>starts %n frame(s) before shot change</source>
+        <translation>
+            <numerusform>在镜头切换前 %n 帧开始</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Beautify has not run yet: choose Timing ▸ Beautify timing.</source>
+        <translation>尚未美化：请选择“时间轴 ▸ 美化全部字幕的时间轴”。</translation>
+    </message>
+    <message>
+        <source>variable frame rate (average {fps} fps)</source>
+        <translation>可变帧率（平均 {fps} 帧/秒）</translation>
+    </message>
+    <message>
+        <source>{fps} fps</source>
+        <translation>{fps} 帧/秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>{preset} · {rate} · %n shot change(s)</source>
+        <translation>
+            <numerusform>{preset} · {rate} · %n 个镜头切换</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to change: the timing already follows the rules.</source>
+        <translation>无需更改：时间轴已符合规则。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{count}× {reason}</source>
+        <translation>{reason} {count} 处</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s) changed</source>
+        <translation>
+            <numerusform>更改了 %n 个时间点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n cue(s)</source>
+        <translation>
+            <numerusform>（涉及 %n 条字幕）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{changed} {in_cues}: {counts}</source>
+        <translation>{changed}{in_cues}：{counts}</translation>
+    </message>
+</context>
+<context>
+    <name>BeautifyReport</name>
+    <message>
+        <source>Beautify report</source>
+        <translation>美化报告</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原时间</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>新时间</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>{delta} ms</source>
+        <translation>{delta} 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>BurnDialog</name>
+    <message>
+        <source>Export video with subtitles</source>
+        <translation>导出带字幕的视频</translation>
+    </message>
+    <message>
+        <source>(no media: open one with File ▸ Open media…)</source>
+        <translation>（没有媒体文件：请用“文件 ▸ 为这些字幕打开媒体文件…”打开）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Original subtitles</source>
+        <translation>原文字幕</translation>
+    </message>
+    <message>
+        <source>Bilingual: original + {language}</source>
+        <translation>双语：原文 + {language}</translation>
+    </message>
+    <message>
+        <source>Translation only: {language}</source>
+        <translation>仅译文：{language}</translation>
+    </message>
+    <message>
+        <source>Video:</source>
+        <translation>视频：</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>保存为(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ubtitles:</source>
+        <translation>字幕(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>顺序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Quality:</source>
+        <translation>画质(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>H.264 video with the original audio; the subtitles are drawn into the picture.</source>
+        <translation>输出 H.264 视频，保留原音轨；字幕直接绘制到画面中。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation>取消导出(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save video as</source>
+        <translation>视频另存为</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <source>choose where to save the video.</source>
+        <translation>请选择视频的保存位置。</translation>
+    </message>
+    <message>
+        <source>the video cannot be written over its own source; choose another name.</source>
+        <translation>不能用导出的视频覆盖源视频，请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>Not exported: {name} was kept.</source>
+        <translation>未导出：已保留 {name}。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+    <message>
+        <source>Video exported: {name}</source>
+        <translation>视频已导出：{name}</translation>
+    </message>
+    <message>
+        <source>Video export failed.</source>
+        <translation>视频导出失败。</translation>
+    </message>
+    <message>
+        <source>Cancelled; no video was written.</source>
+        <translation>已取消，未写入任何视频。</translation>
     </message>
 </context>
 <context>
@@ -382,6 +663,45 @@
     <message>
         <source>the duration must be above zero.</source>
         <translation>时长必须大于零。</translation>
+    </message>
+</context>
+<context>
+    <name>Delivery</name>
+    <message>
+        <source>Translating</source>
+        <translation>正在翻译</translation>
+    </message>
+    <message>
+        <source>Polishing</source>
+        <translation>正在润色</translation>
+    </message>
+    <message>
+        <source>Rendering subtitles into the video</source>
+        <translation>正在把字幕压制进视频</translation>
+    </message>
+    <message>
+        <source>Writing subtitle files</source>
+        <translation>正在写入字幕文件</translation>
+    </message>
+    <message>
+        <source>Fast (larger file)</source>
+        <translation>快速（文件较大）</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>High quality (slower)</source>
+        <translation>高画质（较慢）</translation>
+    </message>
+    <message>
+        <source>Original on top, translation below</source>
+        <translation>原文在上，译文在下</translation>
+    </message>
+    <message>
+        <source>Translation on top, original below</source>
+        <translation>译文在上，原文在下</translation>
     </message>
 </context>
 <context>
@@ -716,9 +1036,17 @@
         <source>Import {name}</source>
         <translation>导入 {name}</translation>
     </message>
+    <message>
+        <source>Beautify timing</source>
+        <translation>美化时间轴</translation>
+    </message>
 </context>
 <context>
     <name>ExportController</name>
+    <message>
+        <source>translation uses the GLM chat API: store a GLM API key in Settings first.</source>
+        <translation>翻译使用 GLM 对话 API：请先在“设置”中保存 GLM API 密钥。</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n file(s).</source>
         <translation>
@@ -730,6 +1058,10 @@
         <translation>
             <numerusform>%n 个失败（见导出结果）。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -753,6 +1085,18 @@
         <translation>文件名模板只能使用 {stem}、{lang} 和 {ext}</translation>
     </message>
     <message>
+        <source>Translation used {tokens} tokens.</source>
+        <translation>翻译共消耗 {tokens} 个词元。</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <source>Cancelled: the files after that were not exported.</source>
+        <translation>已取消：之后的文件未导出。</translation>
+    </message>
+    <message>
         <source>The file-name pattern must not contain folders.</source>
         <translation>文件名模板不能包含文件夹。</translation>
     </message>
@@ -771,6 +1115,12 @@
     <message>
         <source>; use {stem} in the pattern, another folder, or export them separately.</source>
         <translation>；请在模板中使用 {stem}、换一个文件夹，或分开导出。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cue(s) could not be translated (left empty and flagged).</source>
+        <translation>
+            <numerusform>%n 条字幕未能翻译（留空并已标记）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1849,57 @@
     </message>
 </context>
 <context>
+    <name>SeriesOptions</name>
+    <message>
+        <source>Translation and video</source>
+        <translation>翻译与视频</translation>
+    </message>
+    <message>
+        <source>The GLM chat model that translates; the flash models are free.</source>
+        <translation>负责翻译的 GLM 对话模型；列表中前三个是免费模型。</translation>
+    </message>
+    <message>
+        <source>&amp;Bilingual subtitle files ({stem}.bilingual.{ext})</source>
+        <translation>双语字幕文件（{stem}.bilingual.{ext}）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Burned-in &amp;videos ({stem}.subtitled.mp4)</source>
+        <translation>压制字幕的视频（{stem}.subtitled.mp4）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Translate into:</source>
+        <translation>翻译为(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>No translation</source>
+        <translation>不翻译</translation>
+    </message>
+    <message>
+        <source>Translated files: {{stem}}.{lang}.{{ext}}, through the GLM chat API with the GLM-ASR key and address.</source>
+        <translation>译文文件：{{stem}}.{lang}.{{ext}}，通过 GLM 对话 API 翻译，使用与 GLM-ASR 相同的密钥和地址。</translation>
+    </message>
+    <message>
+        <source>both languages</source>
+        <translation>双语字幕</translation>
+    </message>
+    <message>
+        <source>the translation</source>
+        <translation>译文字幕</translation>
+    </message>
+    <message>
+        <source>the original subtitles</source>
+        <translation>原文字幕</translation>
+    </message>
+    <message>
+        <source>Videos show {what}; H.264 with the original audio.</source>
+        <translation>视频中显示{what}；H.264 编码，保留原音轨。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsController</name>
     <message>
         <source>Engine: GLM-ASR · {model}</source>
@@ -1807,6 +2208,107 @@
     </message>
 </context>
 <context>
+    <name>ShotController</name>
+    <message>
+        <source>Import shot changes (list of times)…</source>
+        <translation>导入镜头切换（时间列表）…</translation>
+    </message>
+    <message>
+        <source>Export shot changes…</source>
+        <translation>导出镜头切换…</translation>
+    </message>
+    <message>
+        <source>Beautify timing of selection</source>
+        <translation>美化所选字幕的时间轴</translation>
+    </message>
+    <message>
+        <source>Beautify timing of all cues</source>
+        <translation>美化全部字幕的时间轴</translation>
+    </message>
+    <message>
+        <source>Show Beautify report</source>
+        <translation>显示美化报告</translation>
+    </message>
+    <message>
+        <source>Detect shot changes</source>
+        <translation>检测镜头切换</translation>
+    </message>
+    <message>
+        <source>Detecting shot changes needs the video: open the media first.</source>
+        <translation>检测镜头切换需要视频：请先打开媒体文件。</translation>
+    </message>
+    <message>
+        <source>Finding shot changes…</source>
+        <translation>正在查找镜头切换…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Shot-change detection cancelled.</source>
+        <translation>已取消镜头切换检测。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shot change(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 个镜头切换。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shot changes not found: {reason}</source>
+        <translation>未能找到镜头切换：{reason}</translation>
+    </message>
+    <message>
+        <source>Import shot changes</source>
+        <translation>导入镜头切换</translation>
+    </message>
+    <message>
+        <source>Shot lists (*.txt *.shots *.csv);;All files (*)</source>
+        <translation>镜头列表 (*.txt *.shots *.csv);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n shot change(s) from {name}</source>
+        <translation>
+            <numerusform>已从 {name} 导入 %n 个镜头切换</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no shot changes to export (detect or import them first).</source>
+        <translation>没有可导出的镜头切换（请先检测或导入）。</translation>
+    </message>
+    <message>
+        <source>Export shot changes</source>
+        <translation>导出镜头切换</translation>
+    </message>
+    <message>
+        <source>Shot lists (*.txt);;All files (*)</source>
+        <translation>镜头列表 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shot change(s) written to {name}</source>
+        <translation>
+            <numerusform>已将 %n 个镜头切换写入 {name}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>{what} {delta} ms: {reason}</source>
+        <translation>{what} {delta} 毫秒：{reason}</translation>
+    </message>
+    <message>
+        <source>Beautify:</source>
+        <translation>美化：</translation>
+    </message>
+</context>
+<context>
     <name>StyleDialog</name>
     <message>
         <source>Top left</source>
@@ -1913,6 +2415,41 @@ over the lazy dog</source>
     <message>
         <source>Margins</source>
         <translation>边距</translation>
+    </message>
+</context>
+<context>
+    <name>VideoTimingBox</name>
+    <message>
+        <source>Video timing</source>
+        <translation>视频时间轴</translation>
+    </message>
+    <message>
+        <source>Netflix (shot changes, 2-frame gaps)</source>
+        <translation>Netflix（镜头切换，2 帧间隔）</translation>
+    </message>
+    <message>
+        <source>SDI (4-frame gaps)</source>
+        <translation>SDI（4 帧间隔）</translation>
+    </message>
+    <message>
+        <source>Off: keep the speech timing</source>
+        <translation>关闭：保留语音时间轴</translation>
+    </message>
+    <message>
+        <source>Detect shot changes (cues start on cuts and end before them)</source>
+        <translation>检测镜头切换（字幕在切换处开始、在切换前结束）</translation>
+    </message>
+    <message>
+        <source>Shot-change sensitivity</source>
+        <translation>镜头切换灵敏度</translation>
+    </message>
+    <message>
+        <source>&amp;Beautify timing:</source>
+        <translation>美化时间轴(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;nsitivity:</source>
+        <translation>灵敏度(&amp;N)：</translation>
     </message>
 </context>
 <context>
