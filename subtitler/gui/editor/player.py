@@ -87,18 +87,18 @@ def make_player(parent: QObject) -> Optional[QMediaPlayer]:
         from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
     except ImportError:
         return None
-    player = None
+    player: Optional[QMediaPlayer] = None
     try:
         from PySide6.QtQml import QQmlComponent, QQmlEngine
 
         component = QQmlComponent(_qml_engine())
         component.setData(_PLAYER_QML, QUrl())
-        player = component.create()
-        if isinstance(player, QMediaPlayer):
-            QQmlEngine.setObjectOwnership(player, QQmlEngine.ObjectOwnership.CppOwnership)
+        made = component.create()
+        if isinstance(made, QMediaPlayer):
+            QQmlEngine.setObjectOwnership(made, QQmlEngine.ObjectOwnership.CppOwnership)
+            player = made
         else:
             log.warning("player from QML unavailable: %s", component.errorString().strip())
-            player = None
     except ImportError:
         log.warning("player from QML unavailable: no QtQml")
     if player is None:
