@@ -368,7 +368,7 @@ class _ChatRun:
         verb = "translating" if self.task == "translate" else "polishing"
         total = self.stats.cues
         self.on_progress(Progress(self.task, self.done / max(1, total), f"{verb}: {self.done}/{total} cues",
-                                  self.done, total, text or ""))
+                                  self.done, total, text or "", result=self.stats))  # stats: tokens so far
 
     def _finish_part(self, job: _Job, ok: bool) -> None:
         top = job.top

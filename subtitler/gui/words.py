@@ -179,6 +179,16 @@ def edit_label(label: str) -> str:
     """An undo step's label (``Document.undo_label()``) in the user's language."""
     if label.startswith("Import "):
         return QCoreApplication.translate("Edits", "Import {name}").format(name=label[len("Import "):])
+    m = re.fullmatch(r"Translate into (\S+)", label)  # core.translate.attach_translation
+    if m:
+        from ..core.languages import language_name
+        from .i18n import ui_language
+
+        return QCoreApplication.translate("Edits", "Translate into {language}").format(
+            language=language_name(m.group(1), ui_language()))
+    m = re.fullmatch(r"Polish (\d+) cues", label)  # core.translate.apply_polish
+    if m:
+        return QCoreApplication.translate("Edits", "Correct %n cue(s)", None, int(m.group(1)))
     return QCoreApplication.translate("Edits", label)
 
 

@@ -49,7 +49,7 @@ def cell(m, row, col, role=D):
 
 
 def test_display_columns(model):
-    assert model.rowCount() == 3 and model.columnCount() == 7
+    assert model.rowCount() == 3 and model.columnCount() == 8  # the 8th: the translation column (hidden until shown)
     assert [cell(model, 0, c) for c in (COL_NUM, COL_START, COL_END, COL_DUR, COL_CPS, COL_TEXT)] == [
         "1", "00:00:01,000", "00:00:03,000", "2.000", "5.5", "Hello there"]
     assert "⏎" in cell(model, 2, COL_TEXT) and cell(model, 2, COL_TEXT, E) == "overlapping\nsecond line"

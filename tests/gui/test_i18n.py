@@ -159,6 +159,7 @@ ALLOWED = {
     "space", "enter", "del", "delete", "ins", "insert", "esc", "left", "right", "up", "down", "home", "end",
     "pgup", "pgdown", "tab", "backspace", "return", "tiny", "en", "small", "medium", "large", "distil", "base",
     "qtmultimedia", "pyside", "qt", "ffmpeg", "english", "ai", "stem", "lang", "ext", "ok",
+    "token", "tokens", "flash",  # Zhipu's own Chinese pages say "tokens" and name the free "flash" models
     "bilingual", "subtitled", "mp",  # output file names: {stem}.bilingual.{ext}, {stem}.subtitled.mp4
 }
 

@@ -137,6 +137,8 @@ class EditorLauncher(QObject):
         kwargs: dict[str, Any] = {}
         if _accepts(editor, "engine_factory"):  # re-transcribe with the user's engine settings
             kwargs["engine_factory"] = self.settings.services.create_engine
+        if _accepts(editor, "services"):  # translation: the same key and base URL
+            kwargs["services"] = lambda: self.settings.services  # the current one (settings may be saved)
         if audio is not None and _accepts(editor, "audio_wav"):
             kwargs["audio_wav"] = audio.wav
             kwargs["speech"] = list(audio.regions) if audio.regions is not None else None

@@ -13,7 +13,9 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from ...core.document import Change, Document
 from ...core.errors import SubtitlerError
@@ -22,6 +24,26 @@ from ..words import problem_text
 
 BURST_PAUSE_S = 2.0  # typing after a pause this long starts a new undo step
 _bursts = itertools.count(1)
+
+
+class TypingBurst:
+    """Keystrokes in one cue as one undo step: the merge key for the next edit, new after a pause
+    of :data:`BURST_PAUSE_S` or after :meth:`reset` (another cue, an undo)."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.burst = 0
+        self.last_key = 0.0
+
+    def reset(self) -> None:
+        self.burst = 0
+
+    def key(self, row: int) -> str:
+        now = time.monotonic()
+        if not self.burst or now - self.last_key > BURST_PAUSE_S:
+            self.burst = next(_bursts)
+        self.last_key = now
+        return f"{self.kind}:{self.burst}:{row}"
 
 _DOC_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 _REDO_ALT = QKeySequence("Ctrl+Shift+Z")
@@ -68,8 +90,7 @@ class EditBox(QWidget):
         self.current = current
         self.problems = problems
         self._loading = False
-        self._burst = 0
-        self._last_key = 0.0
+        self._burst = TypingBurst("type")
         self.start_edit, self.end_edit, self.dur_edit = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         row = QHBoxLayout()
         for label, w, tip, kind in (
@@ -105,10 +126,11 @@ class EditBox(QWidget):
 
     def typing(self) -> bool:
         """True while the user is in the text box or a time field (nothing moves under them)."""
-        return any(w.hasFocus() for w in (self.text_box, self.start_edit, self.end_edit, self.dur_edit))
+        focus = QApplication.focusWidget()  # the translation box (translation.py) lives here too
+        return focus is not None and self.isAncestorOf(focus) and isinstance(focus, (QLineEdit, QPlainTextEdit))
 
     def new_burst(self) -> None:
-        self._burst = 0
+        self._burst.reset()
 
     def _doc_changed(self, ch: Change) -> None:
         if not self._loading and ch.kind != "prop":
@@ -156,13 +178,9 @@ class EditBox(QWidget):
         text = self.text_box.toPlainText()
         if text == self.document.cues[i].text:
             return
-        now = time.monotonic()
-        if not self._burst or now - self._last_key > BURST_PAUSE_S:
-            self._burst = next(_bursts)
-        self._last_key = now
         self._loading = True
         try:  # one undo step per typing burst in this cue
-            self.document.set_text(i, text, merge_key=f"type:{self._burst}:{i}")
+            self.document.set_text(i, text, merge_key=self._burst.key(i))
         finally:
             self._loading = False
         self.load()

@@ -15,10 +15,11 @@ from ...core.errors import SubtitlerError
 from ...core.rules import Profile, cps
 from ..words import problem_text
 
-COL_NUM, COL_START, COL_END, COL_DUR, COL_CPS, COL_TEXT, COL_FLAG = range(7)
+COL_NUM, COL_START, COL_END, COL_DUR, COL_CPS, COL_TEXT, COL_FLAG, COL_TRANS = range(8)
 HEADERS = ("#", QT_TRANSLATE_NOOP("CueModel", "Start"), QT_TRANSLATE_NOOP("CueModel", "End"),
            QT_TRANSLATE_NOOP("CueModel", "Duration"), QT_TRANSLATE_NOOP("CueModel", "CPS"),
-           QT_TRANSLATE_NOOP("CueModel", "Text"), QT_TRANSLATE_NOOP("CueModel", "Flag"))
+           QT_TRANSLATE_NOOP("CueModel", "Text"), QT_TRANSLATE_NOOP("CueModel", "Flag"),
+           QT_TRANSLATE_NOOP("CueModel", "Translation"))
 LINE_BREAK_MARK = " ⏎ "
 PROBLEM_BG = QColor(255, 228, 225)
 FAST_FG = QColor(200, 0, 0)
@@ -31,13 +32,14 @@ _ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.It
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 _EDITABLE_COLS = frozenset((COL_START, COL_END, COL_DUR, COL_TEXT, COL_FLAG))
+_MULTILINE_COLS = (COL_TEXT, COL_TRANS)
 
 
 class TextDelegate(QStyledItemDelegate):
     """Inline text editing that keeps line breaks: Enter commits, Shift+Enter breaks the line."""
 
     def createEditor(self, parent, option, index):
-        if index.column() != COL_TEXT:
+        if index.column() not in _MULTILINE_COLS:
             return super().createEditor(parent, option, index)
         ed = QPlainTextEdit(parent)
         ed.setTabChangesFocus(True)
@@ -85,6 +87,8 @@ class CueTableModel(QAbstractTableModel):
         self.document = document
         self.profile = profile
         self._rows = len(document.cues)
+        self.track = ""  # the extra track shown in COL_TRANS (a translation; see translation.py)
+        self.track_header = ""
         self._problems: dict[int, list[str]] = {}  # per row, for the rows painted since the last change
         self._unsubscribe = document.subscribe(self._on_change)
 
@@ -137,11 +141,14 @@ class CueTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if section == COL_TRANS and self.track_header:
+                return self.track_header
             return QCoreApplication.translate("CueModel", HEADERS[section])
         return None
 
     def flags(self, index) -> Qt.ItemFlag:
-        return _EDITABLE if index.column() in _EDITABLE_COLS else _READ_ONLY
+        editable = index.column() in _EDITABLE_COLS or (index.column() == COL_TRANS and self.track)
+        return _EDITABLE if editable else _READ_ONLY
 
     def problems(self, row: int) -> list[str]:
         hit = self._problems.get(row)
@@ -170,12 +177,19 @@ class CueTableModel(QAbstractTableModel):
                 return c.text if editing else c.text.replace("\n", LINE_BREAK_MARK)
             if col == COL_FLAG:
                 return problem_text(c.flag) if c.flag else c.flag
+            if col == COL_TRANS:
+                t = c.track(self.track) if self.track else ""
+                return t if editing else t.replace("\n", LINE_BREAK_MARK)
         elif role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_TRANS:
+                return (c.track(self.track) if self.track else "") or None
             probs = [problem_text(p) for p in self.problems(row)]
             if col == COL_TEXT and c.text:
                 return c.text + ("\n\n" + "\n".join("• " + p for p in probs) if probs else "")
             return "\n".join("• " + p for p in probs) or None
         elif role == Qt.ItemDataRole.BackgroundRole:
+            if col == COL_TRANS and self.track and c.text.strip() and not c.track(self.track):
+                return QBrush(PROBLEM_BG)  # not translated (yet)
             if c.flag:
                 return QBrush(FLAG_BG)
             if self.problems(row):
@@ -220,6 +234,10 @@ class CueTableModel(QAbstractTableModel):
             elif col == COL_FLAG:
                 if str(value) != c.flag:
                     self.document.set_flag(row, str(value))
+            elif col == COL_TRANS and self.track:
+                text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+                if text != c.track(self.track):
+                    self.document.set_track_text(row, self.track, text)
             else:
                 return False
         except SubtitlerError as exc:
@@ -246,4 +264,7 @@ class CueTable(QTableView):
         for col, w in ((COL_NUM, 44), (COL_START, 92), (COL_END, 92), (COL_DUR, 60), (COL_CPS, 44), (COL_FLAG, 80)):
             hh.resizeSection(col, w)
         hh.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(COL_TRANS, QHeaderView.ResizeMode.Stretch)
+        hh.moveSection(COL_TRANS, COL_FLAG)  # shown beside the text
+        self.setColumnHidden(COL_TRANS, True)  # until a translation is shown (translation.py)
         self.setMinimumWidth(360)

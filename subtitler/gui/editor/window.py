@@ -29,6 +29,7 @@ from ...core.document import Change, Cue, Document
 from ...core.edits import DEFAULT_FPS
 from ...core.errors import SubtitlerError
 from ...core.rules import Profile, get_profile
+from ...core.services import EngineService
 from ..delivery import finish_thread
 from ..words import profile_label
 from . import files as files_mod
@@ -39,6 +40,7 @@ from .files import AUTOSAVE_MS, FileController  # noqa: F401  (AUTOSAVE_MS: test
 from .model import COL_TEXT, CueTable, CueTableModel
 from .playback import PlaybackSync
 from .shots import ShotController
+from .translation import TranslationController
 from .player import PlayerWidget
 from .waveform import TimelinePanel, WaveformView
 from .workers import MediaAnalysis
@@ -54,12 +56,14 @@ class EditorWindow(QMainWindow):
     def __init__(self, document: Document, media_path: Optional[str] = None, parent: Optional[QWidget] = None, *,
                  project: Optional[projects.Project] = None, analyse_media: bool = True,
                  engine_factory: Optional[EngineFactory] = None, audio_wav: Optional[str | Path] = None,
-                 speech: Optional[Sequence] = None) -> None:
+                 speech: Optional[Sequence] = None,
+                 services: Optional[EngineService | Callable[[], EngineService]] = None) -> None:
         super().__init__(parent)
         self.document = document
         if media_path and not document.media_path:
             document.media_path = str(media_path)  # where the document came from: not an edit
         self.project = project or projects.Project(document)
+        self.services = services  # the user's key and GLM settings for translation (or a getter); None: defaults
         self._shut = False
         self.media: Optional[MediaAnalysis] = None  # the worker for waveform peaks and speech regions
         self._analyse = analyse_media
@@ -85,6 +89,8 @@ class EditorWindow(QMainWindow):
         self.edits = EditController(self, engine_factory)
         self.shots = ShotController(self)
         self.menus = Actions(self)
+        self.translation = TranslationController(self)
+        self.translation.add_actions(self.menus)
         self.text_box.commitNext.connect(lambda: self.edits.go_relative(1))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
@@ -359,6 +365,7 @@ class EditorWindow(QMainWindow):
         self.edits.stop()
         finish_thread(getattr(self.burn_dialog, "worker", None))  # a video export
         self.player.shutdown()
-        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus, self.shots):
+        for part in (self.model, self.waveform, self.edit_box, self.sync, self.files, self.menus, self.shots,
+                     self.translation):
             part.detach()
         self._unsubscribe()

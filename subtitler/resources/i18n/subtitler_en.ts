@@ -582,6 +582,112 @@
     </message>
 </context>
 <context>
+    <name>ChatRunDialog</name>
+    <message>
+        <source>Translate subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct recognition errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each cue is translated on its own, with its neighbours as context and the series glossary; cue times never change. The result is one step you can undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model corrects misheard words, names from the series glossary and punctuation. You review each change before anything is applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translate into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The GLM chat model; the flash models are free of charge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese (Traditional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the cues to {model}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} cues · {tokens} tokens used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translated {done} of {total} cues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not translated ({why}): cue(s) {numbers}; they are marked in the Translation column, translate them by hand or run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tokens} tokens used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) came from the cache.</source>
+        <translation>
+            <numerusform>%n batch came from the cache.</numerusform>
+            <numerusform>%n batches came from the cache.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>blocked by the service&apos;s content safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s answers kept failing the checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColorButton</name>
     <message>
         <source>Colour</source>
@@ -661,6 +767,10 @@
     </message>
     <message>
         <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1047,6 +1157,17 @@
     <message>
         <source>Import {name}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translate into {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Correct %n cue(s)</source>
+        <translation>
+            <numerusform>Correct %n cue</numerusform>
+            <numerusform>Correct %n cues</numerusform>
+        </translation>
     </message>
     <message>
         <source>Beautify timing</source>
@@ -1519,6 +1640,70 @@
     <message>
         <source>(cannot play: {error})</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PolishReviewDialog</name>
+    <message>
+        <source>Review corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model proposes these corrections. Untick the ones to reject; Apply makes the ticked ones one step you can undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before: {old}
+After: {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} correction(s) accepted.</source>
+        <translation>
+            <numerusform>%n of {total} correction accepted.</numerusform>
+            <numerusform>%n of {total} corrections accepted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n correction(s)</source>
+        <translation>
+            <numerusform>Apply %n correction</numerusform>
+            <numerusform>Apply %n corrections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Corrected %n cue(s).</source>
+        <translation>
+            <numerusform>Corrected %n cue.</numerusform>
+            <numerusform>Corrected %n cues.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s) skipped: those cues were edited meanwhile.</source>
+        <translation>
+            <numerusform>%n correction skipped: those cues were edited meanwhile.</numerusform>
+            <numerusform>%n corrections skipped: those cues were edited meanwhile.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2451,6 +2636,71 @@ over the lazy dog</source>
     <message>
         <source>Margins</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TranslationBox</name>
+    <message>
+        <source>The translation shown in the table and edited here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translation (Enter: new line, Ctrl+Enter: next cue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TranslationController</name>
+    <message>
+        <source>T&amp;ranslation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct recognition errors…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translation and corrections use the GLM chat API with your GLM-ASR API key: add the key in Settings first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no cues to translate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no cues to correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cue could be translated: {why}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cues were edited while the translation ran, so it was not applied: translate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translated {done} of {total} cues into {language}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tokens} tokens used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No corrections: the model found nothing to fix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s) to review.</source>
+        <translation>
+            <numerusform>%n correction to review.</numerusform>
+            <numerusform>%n corrections to review.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -576,6 +576,111 @@
     </message>
 </context>
 <context>
+    <name>ChatRunDialog</name>
+    <message>
+        <source>Translate subtitles</source>
+        <translation>翻译字幕</translation>
+    </message>
+    <message>
+        <source>Correct recognition errors</source>
+        <translation>纠正识别错误</translation>
+    </message>
+    <message>
+        <source>Each cue is translated on its own, with its neighbours as context and the series glossary; cue times never change. The result is one step you can undo.</source>
+        <translation>每条字幕单独翻译，并参考前后字幕和系列术语表；字幕时间不会改变。翻译结果作为一步操作，可以撤销。</translation>
+    </message>
+    <message>
+        <source>The model corrects misheard words, names from the series glossary and punctuation. You review each change before anything is applied.</source>
+        <translation>模型会纠正听错的词、系列术语表中的名称和标点。每处修改都先由您审阅，然后才会应用。</translation>
+    </message>
+    <message>
+        <source>Translate into:</source>
+        <translation>翻译为：</translation>
+    </message>
+    <message>
+        <source>The GLM chat model; the flash models are free of charge.</source>
+        <translation>GLM 对话模型；flash 系列模型免费。</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <source>Find corrections</source>
+        <translation>查找修改</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Chinese (Traditional)</source>
+        <translation>中文（繁体）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Sending the cues to {model}…</source>
+        <translation>正在将字幕发送给 {model}…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} cues · {tokens} tokens used</source>
+        <translation>已完成 {done}/{total} 条字幕 · 已用 {tokens} 个 token</translation>
+    </message>
+    <message>
+        <source>Failed: {error}</source>
+        <translation>失败：{error}</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>已取消：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Translated {done} of {total} cues.</source>
+        <translation>已翻译 {done}/{total} 条字幕。</translation>
+    </message>
+    <message>
+        <source>Not translated ({why}): cue(s) {numbers}; they are marked in the Translation column, translate them by hand or run again.</source>
+        <translation>未翻译（{why}）：第 {numbers} 条；它们已在译文列中标出，请手动翻译或再运行一次。</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens used.</source>
+        <translation>已用 {tokens} 个 token。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) came from the cache.</source>
+        <translation>
+            <numerusform>%n 批来自缓存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>blocked by the service&apos;s content safety</source>
+        <translation>被服务的内容安全审核拦截</translation>
+    </message>
+    <message>
+        <source>the model&apos;s answers kept failing the checks</source>
+        <translation>模型的回答多次未通过检查</translation>
+    </message>
+    <message>
+        <source>the service did not answer</source>
+        <translation>服务没有应答</translation>
+    </message>
+</context>
+<context>
     <name>ColorButton</name>
     <message>
         <source>Colour</source>
@@ -655,6 +760,10 @@
     <message>
         <source>Flag</source>
         <translation>标记</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
     </message>
     <message>
         <source>the end must come after the start.</source>
@@ -1035,6 +1144,16 @@
     <message>
         <source>Import {name}</source>
         <translation>导入 {name}</translation>
+    </message>
+    <message>
+        <source>Translate into {language}</source>
+        <translation>翻译为{language}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Correct %n cue(s)</source>
+        <translation>
+            <numerusform>纠正 %n 条字幕</numerusform>
+        </translation>
     </message>
     <message>
         <source>Beautify timing</source>
@@ -1501,6 +1620,67 @@
     <message>
         <source>(cannot play: {error})</source>
         <translation>（无法播放：{error}）</translation>
+    </message>
+</context>
+<context>
+    <name>PolishReviewDialog</name>
+    <message>
+        <source>Review corrections</source>
+        <translation>审阅修改</translation>
+    </message>
+    <message>
+        <source>The model proposes these corrections. Untick the ones to reject; Apply makes the ticked ones one step you can undo.</source>
+        <translation>模型建议了以下修改。取消勾选要拒绝的修改；“应用”会把勾选的修改作为一步操作，可以撤销。</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Before: {old}
+After: {new}</source>
+        <translation>修改前：{old}
+修改后：{new}</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>全部接受</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>全部拒绝</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} correction(s) accepted.</source>
+        <translation>
+            <numerusform>已接受 {total} 处修改中的 %n 处。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n correction(s)</source>
+        <translation>
+            <numerusform>应用 %n 处修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Corrected %n cue(s).</source>
+        <translation>
+            <numerusform>已纠正 %n 条字幕。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s) skipped: those cues were edited meanwhile.</source>
+        <translation>
+            <numerusform>跳过 %n 处修改：这些字幕在此期间已被编辑。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2415,6 +2595,70 @@ over the lazy dog</source>
     <message>
         <source>Margins</source>
         <translation>边距</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationBox</name>
+    <message>
+        <source>The translation shown in the table and edited here</source>
+        <translation>表格中显示、并在此编辑的译文</translation>
+    </message>
+    <message>
+        <source>Translation (Enter: new line, Ctrl+Enter: next cue)</source>
+        <translation>译文（Enter：换行，Ctrl+Enter：下一条）</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationController</name>
+    <message>
+        <source>T&amp;ranslation</source>
+        <translation>翻译(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Translate…</source>
+        <translation>翻译…</translation>
+    </message>
+    <message>
+        <source>Correct recognition errors…</source>
+        <translation>纠正识别错误…</translation>
+    </message>
+    <message>
+        <source>Translation and corrections use the GLM chat API with your GLM-ASR API key: add the key in Settings first.</source>
+        <translation>翻译和纠错使用 GLM 对话 API 和您的 GLM-ASR API 密钥：请先在设置中添加密钥。</translation>
+    </message>
+    <message>
+        <source>There are no cues to translate.</source>
+        <translation>没有可翻译的字幕。</translation>
+    </message>
+    <message>
+        <source>There are no cues to correct.</source>
+        <translation>没有可纠正的字幕。</translation>
+    </message>
+    <message>
+        <source>No cue could be translated: {why}. Nothing was changed.</source>
+        <translation>没有任何字幕翻译成功：{why}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The cues were edited while the translation ran, so it was not applied: translate again.</source>
+        <translation>翻译期间字幕已被编辑，因此未应用译文：请重新翻译。</translation>
+    </message>
+    <message>
+        <source>Translated {done} of {total} cues into {language}.</source>
+        <translation>已将 {done}/{total} 条字幕翻译为{language}。</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens used.</source>
+        <translation>已用 {tokens} 个 token。</translation>
+    </message>
+    <message>
+        <source>No corrections: the model found nothing to fix.</source>
+        <translation>没有修改：模型未发现需要纠正之处。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s) to review.</source>
+        <translation>
+            <numerusform>%n 处修改待审阅。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
