@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
+import shiboken6
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
@@ -26,7 +27,6 @@ from .controllers.settings import SettingsController
 from .crash import CrashReporter, default_log_dir
 from .dialogs.about import AboutDialog
 from ..core.settings import Settings
-from .gc_guard import GuiThreadGc
 from .i18n import install_translators, locale_for
 from .main_window import MainWindow
 from .queue_model import JobModel
@@ -44,10 +44,10 @@ class SubtitlerApp(QObject):
     def __init__(self, qsettings: Optional[QSettings] = None, keystore: Optional[KeyStore] = None,
                  log_dir: Optional[Path] = None, *, install_hooks: bool = True, warm_up: bool = True) -> None:
         super().__init__()
-        GuiThreadGc.acquire()
-        self._gc_held = True
         self.warm_up = warm_up
         self.qsettings = qsettings if qsettings is not None else user_settings()
+        if self.qsettings.parent() is None:
+            self.qsettings.setParent(self)  # deleted with the app (see dispose), not by a GC on some thread
         self.keystore = keystore or KeyStore()
         self.dialogs: list[QWidget] = []
 
@@ -124,7 +124,7 @@ class SubtitlerApp(QObject):
         st.changed.connect(q.retry_refused)  # after the engine is refreshed
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
-            hints.colorSchemeChanged.connect(lambda *_: self.window.refresh_icons())
+            hints.colorSchemeChanged.connect(self.window.refresh_icons)  # a method: gone with the window
 
     def refresh_engine(self) -> None:
         self.window.show_engine(*self.settings_ctl.engine_view())
@@ -166,21 +166,36 @@ class SubtitlerApp(QObject):
         self.settings_ctl.save_state()
         self.queue.shutdown(wait_ms=10000)
         self.editors.close_all()
-        self._release_gc()
         return True
 
-    def _release_gc(self) -> None:
-        if self._gc_held:
-            self._gc_held = False
-            GuiThreadGc.release()
-
     def close(self) -> None:
-        """For tests: stop workers and hooks without asking."""
-        self.queue_ctl.stop(wait_ms=15000)
+        """For tests: stop workers and hooks without asking, then :meth:`dispose`."""
+        if shiboken6.isValid(self.window):
+            self.queue_ctl.stop(wait_ms=15000)
+            self.crash.uninstall()
+            self.window.confirm_close = lambda: True
+            self.window.close()
+        self.dispose()
+
+    def dispose(self) -> None:
+        """Delete the app's Qt objects now, in this (the GUI) thread, once it is closed.
+
+        The Python side of the app is full of reference cycles (controllers and the window refer
+        to each other, connected lambdas); the cyclic GC may free them on any thread — a job's,
+        faster-whisper's. Deleted here first, they leave the GC only wrappers whose C++ objects
+        are gone, so no widget is ever deleted off the GUI thread."""
+        if not shiboken6.isValid(self):
+            return
         self.crash.uninstall()
-        self.window.confirm_close = lambda: True
-        self.window.close()
-        self._release_gc()
+        for win in list(self.windows):  # editors still open: closing was skipped (tests) or refused
+            if shiboken6.isValid(win):
+                shutdown = getattr(win, "shutdown", None)
+                if callable(shutdown):
+                    shutdown()  # its worker threads and player stopped first
+                shiboken6.delete(win)
+        for obj in (self.window, self.crash, self):  # the window's views use the model (the app's child)
+            if shiboken6.isValid(obj):
+                shiboken6.delete(obj)
 
 
 # -- entry point ----------------------------------------------------------------------------------
@@ -241,8 +256,7 @@ def main(files: Optional[list[str]] = None) -> int:
     try:
         return app.exec()
     finally:
-        subtitler_app.crash.uninstall()
-        subtitler_app._release_gc()
+        subtitler_app.dispose()
         if handler is not None:
             logging.getLogger("subtitler").removeHandler(handler)
             handler.close()

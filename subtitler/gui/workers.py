@@ -1,5 +1,11 @@
 """Background work: probe and transcribe jobs on a thread pool, a bounded number at a time.
 
+The pools are module-level ``concurrent.futures`` executors shared by every queue and never
+destroyed while Python runs: a Qt thread pool owned by a queue had to be destroyed with it, and
+``~QThreadPool`` waits for its threads — with the GIL held when the destruction came from Python,
+while a job still running on one of them needed the GIL to finish (a deadlock). Each queue keeps
+the futures of its own tasks to wait for them on shutdown.
+
 Workers run the Qt-free core (``core.jobs.transcribe_file``) and report back through typed,
 queued signals; the GUI thread only updates the model. Cancellation goes through the core's
 ``CancelToken``; retry re-runs only jobs that failed or were cancelled.
@@ -7,14 +13,17 @@ queued signals; the GUI thread only updates the model. Cancellation goes through
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import logging
+import sys
 import time
 import traceback
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..core.errors import Cancelled, SubtitlerError
 from ..core.jobs import TranscribeOptions, transcribe_file
@@ -26,6 +35,10 @@ from .queue_model import ACTIVE, RETRYABLE, Job, JobModel, Status
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress updates a second per job
+JOB_THREADS = 8  # more than any queue's max_files: a cancelled job still finishing keeps its thread
+PROBE_THREADS = 2
+_JOBS = concurrent.futures.ThreadPoolExecutor(JOB_THREADS, thread_name_prefix="subtitler-job")
+_PROBES = concurrent.futures.ThreadPoolExecutor(PROBE_THREADS, thread_name_prefix="subtitler-probe")
 
 
 class TaskSignals(QObject):
@@ -53,11 +66,26 @@ def unexpected(exc: BaseException) -> str:
         error=f"{type(exc).__name__}: {exc}")
 
 
-class TranscribeTask(QRunnable):
+class Task:
+    """Work for a pool thread; its reports go out through ``signals`` (queued to the GUI thread)."""
+
+    signals: TaskSignals
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+    def __call__(self) -> None:
+        try:
+            self.run()
+        except RuntimeError:
+            if shiboken6.isValid(self.signals):
+                raise
+            # the queue was deleted while this task ran on (it timed out waiting): nobody to tell
+
+
+class TranscribeTask(Task):
     def __init__(self, job_id: int, source: Path, options: TranscribeOptions, token: CancelToken,
                  signals: TaskSignals, media_cache: Optional[MediaCache] = None) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
         self.job_id, self.source, self.options, self.token, self.signals = job_id, source, options, token, signals
         self.media_cache = media_cache
         self._last_stage = ""
@@ -95,10 +123,8 @@ class TranscribeTask(QRunnable):
             self.signals.finished.emit(self.job_id, result)
 
 
-class ProbeTask(QRunnable):
+class ProbeTask(Task):
     def __init__(self, job_id: int, source: Path, signals: TaskSignals) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
         self.job_id, self.source, self.signals = job_id, source, signals
 
     def run(self) -> None:
@@ -112,19 +138,20 @@ class ProbeTask(QRunnable):
             self.signals.probed.emit(self.job_id, info)
 
 
-class CallTask(QRunnable):
-    """Run ``fn()`` on a pool thread; failures are logged (used for warm-ups)."""
+def _report_escaped(future: concurrent.futures.Future) -> None:
+    """An exception that escaped a task goes to ``sys.excepthook`` (the crash reporter), as it
+    would from a thread of its own, instead of staying unseen in the future."""
+    exc = None if future.cancelled() else future.exception()
+    if exc is not None:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
-    def __init__(self, fn: Callable[[], object]) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self.fn = fn
 
-    def run(self) -> None:
-        try:
-            self.fn()
-        except Exception:
-            log.debug("background warm-up failed", exc_info=True)
+def call_logged(fn: Callable[[], object]) -> None:
+    """Run ``fn()``; failures are logged (used for warm-ups on a pool thread)."""
+    try:
+        fn()
+    except Exception:
+        log.debug("background warm-up failed", exc_info=True)
 
 
 def warm_up_local_model(model: Optional[str]) -> None:
@@ -159,10 +186,8 @@ class JobQueue(QObject):
         self.max_files = max(1, max_files)
         self.paused = False
         self._running: dict[int, CancelToken] = {}
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(8)
-        self._probe_pool = QThreadPool(self)
-        self._probe_pool.setMaxThreadCount(2)
+        self._jobs: set[concurrent.futures.Future] = set()  # this queue's work on the shared pools
+        self._probes: set[concurrent.futures.Future] = set()
         self.signals = TaskSignals(self)
         self.signals.progress.connect(self._on_progress)
         self.signals.finished.connect(self._on_finished)
@@ -192,11 +217,18 @@ class JobQueue(QObject):
         return jobs, skipped
 
     def run_in_background(self, fn: Callable[[], object]) -> None:
-        self._probe_pool.start(CallTask(fn))
+        self._submit(_PROBES, self._probes, call_logged, fn)
 
     def _probe(self, job: Job) -> None:
         job.status = Status.PROBING
-        self._probe_pool.start(ProbeTask(job.id, job.source, self.signals))
+        self._submit(_PROBES, self._probes, ProbeTask(job.id, job.source, self.signals))
+
+    @staticmethod
+    def _submit(pool: concurrent.futures.Executor, mine: set, fn: Callable, *args) -> None:
+        future = pool.submit(fn, *args)
+        mine.add(future)
+        future.add_done_callback(mine.discard)
+        future.add_done_callback(_report_escaped)
 
     # -- control ------------------------------------------------------------------------------
     def set_max_files(self, n: int) -> None:
@@ -257,6 +289,10 @@ class JobQueue(QObject):
     def running_count(self) -> int:
         return len(self._running)
 
+    def background_idle(self) -> bool:
+        """True when none of this queue's probes and warm-ups is running or waiting."""
+        return not self._probes
+
     def is_busy(self) -> bool:
         return self.model.book.is_busy(len(self._running))
 
@@ -264,8 +300,8 @@ class JobQueue(QObject):
         """Cancel everything and wait for the workers to stop."""
         for token in list(self._running.values()):
             token.cancel()
-        self._probe_pool.waitForDone(wait_ms)
-        return self._pool.waitForDone(wait_ms)
+        concurrent.futures.wait(list(self._probes), timeout=wait_ms / 1000)
+        return not concurrent.futures.wait(list(self._jobs), timeout=wait_ms / 1000).not_done
 
     # -- scheduling ---------------------------------------------------------------------------
     def _pump(self) -> None:
@@ -284,8 +320,8 @@ class JobQueue(QObject):
             return
         self._running[job.id] = job.start(options.engine)
         self.model.changed(job)
-        self._pool.start(TranscribeTask(job.id, job.source, options, self._running[job.id], self.signals,
-                                        self.media_cache))
+        self._submit(_JOBS, self._jobs, TranscribeTask(job.id, job.source, options, self._running[job.id],
+                                                       self.signals, self.media_cache))
 
     def _finish_slot(self, job_id: int) -> Optional[Job]:
         self._running.pop(job_id, None)

@@ -294,7 +294,7 @@ def test_the_queue_jobs_follow_the_video_timing_settings(make_app, qtbot):
     app = make_app(engine="local")
     # (the app warms the local model up on a thread; a video item made while PyAV loads there can
     # deadlock — an app issue reported separately — so this test lets the warm-up finish first)
-    qtbot.waitUntil(lambda: app.queue._probe_pool.waitForDone(0), timeout=120_000)
+    qtbot.waitUntil(app.queue.background_idle, timeout=120_000)
     opts = app.options_for(None).pro_timing  # what a queued job starts with
     assert opts.enabled and opts.shot_changes and opts.sensitivity == 50 and opts.preset == "netflix"
     dlg = app.open_settings()

@@ -4,11 +4,13 @@ and media that cannot be played show the file name in the frame area instead."""
 
 from __future__ import annotations
 
+import logging
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 import pysubs2
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from ...core.formats import default_style
 from ...core.timecode import format_ms
-from ._gil import SET_SOURCE, STOP, call_released
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
+log = logging.getLogger(__name__)
 PLAY_RES_X, PLAY_RES_Y = 1920, 1080
 # (a prebuilt pen/brush: PySide6 6.12 on Python 3.11 mis-counts None in setPen(Qt.PenStyle))
 NO_PEN = QPen(Qt.PenStyle.NoPen)
@@ -64,6 +66,56 @@ def wrap_lines(text: str, fm: QFontMetricsF, width: float) -> list[str]:
                 cur = trial
         out.append(cur)
     return out
+
+
+_PLAYER_QML = b"import QtMultimedia\nMediaPlayer { audioOutput: AudioOutput {} }\n"
+
+
+def make_player(parent: QObject) -> Optional[QMediaPlayer]:
+    """A QMediaPlayer with its QAudioOutput, made by the QML engine, i.e. by C++, not Python.
+
+    Why not ``QMediaPlayer(parent)``: an object constructed from Python is a binding subclass
+    whose virtual methods (``connectNotify``, ``disconnectNotify``, ``event``...) first look for a
+    Python override, which takes the GIL. The FFmpeg backend's renderer threads connect to and
+    disconnect from the player and its audio output while holding Qt's signal-slot mutex; when the
+    GUI thread meanwhile calls ``play()``/``stop()``/``setSource()`` (the GIL held, waiting for that
+    mutex), both wait forever (seen as a frozen editor, about once in 20-30 plays and closes).
+    Made by C++, the objects have no Python overrides to look up: the backend never needs the GIL.
+    Where the QML module is missing, the objects are made from Python (playback works, with that
+    rare hang); None when QtMultimedia itself is missing."""
+    try:
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+    except ImportError:
+        return None
+    player: Optional[QMediaPlayer] = None
+    try:
+        from PySide6.QtQml import QQmlComponent, QQmlEngine
+
+        component = QQmlComponent(_qml_engine())
+        component.setData(_PLAYER_QML, QUrl())
+        made = component.create()
+        if isinstance(made, QMediaPlayer):
+            QQmlEngine.setObjectOwnership(made, QQmlEngine.ObjectOwnership.CppOwnership)
+            player = made
+        else:
+            log.warning("player from QML unavailable: %s", component.errorString().strip())
+    except ImportError:
+        log.warning("player from QML unavailable: no QtQml")
+    if player is None:
+        player = QMediaPlayer()
+        player.setAudioOutput(QAudioOutput(player))
+    player.setParent(parent)
+    return player
+
+
+@lru_cache(maxsize=1)
+def _qml_engine():
+    """One engine for the process, owned by the application (not by Python)."""
+    from PySide6.QtQml import QQmlEngine
+
+    engine = QQmlEngine()
+    engine.setParent(QCoreApplication.instance())
+    return engine
 
 
 class SubtitleItem(QGraphicsItem):
@@ -311,14 +363,11 @@ class PlayerWidget(QWidget):
         if not Path(path).exists():
             self.frame.set_caption(name + "\n" + self.tr("(media file not found)"))
             return
-        try:
-            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-        except ImportError:
+        self.player = player = make_player(self)
+        if player is None:
             self.frame.set_caption(name + "\n" + self.tr("(playback unavailable: QtMultimedia missing)"))
             return
-        self.player = player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        player.setAudioOutput(self.audio)
+        self.audio = player.audioOutput()
         if self.frame.video_item is not None:
             player.setVideoOutput(self.frame.video_item)
             self.frame.video_item.nativeSizeChanged.connect(
@@ -458,8 +507,5 @@ class PlayerWidget(QWidget):
     def shutdown(self) -> None:
         self._tick.stop()
         if self.player is not None:
-            if not call_released(STOP, self.player):
-                self.player.stop()
-            empty = QUrl()
-            if not call_released(SET_SOURCE, self.player, empty):
-                self.player.setSource(empty)
+            self.player.stop()
+            self.player.setSource(QUrl())
