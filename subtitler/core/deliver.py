@@ -20,7 +20,7 @@ import pysubs2
 from . import formats
 from .bilingual import ORDERS, export_bilingual, render_bilingual
 from .document import Document
-from .errors import EngineError, OutputError, UsageError
+from .errors import EngineError, OutputError, Reason, UsageError
 from .media import BURN_PRESETS, burn_subtitles
 from .progress import CancelToken, ProgressCallback, no_progress
 from .text import is_cjk_char
@@ -135,8 +135,7 @@ def missing_font_warning(ass_text: str) -> Optional[str]:
         return None
     if found.strip():
         return None
-    return ("no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as "
-            "boxes; install one, e.g. the fonts-noto-cjk package.")
+    return Reason("burn.no_font")
 
 
 def translation_tracks(document: Document) -> list[str]:
@@ -153,12 +152,12 @@ def document_ass(document: Document, *, show: str = "original", target: str = ""
     if show == "original":
         return formats.render(cues, "ass", style=style)
     if target not in translation_tracks(document):
-        raise UsageError(f"the document has no translation into '{target}'.")
+        raise UsageError(Reason("deliver.no_translation", target=target))
     translated = track_cues(document, f"translation:{target}")
     if show == "translation":
         return formats.render(translated, "ass")
     if show != "bilingual":
-        raise UsageError(f"unknown subtitles to burn in: '{show}'.")
+        raise UsageError(Reason("deliver.unknown_show", show=show))
     zh = ZhStyle.from_dict(document.meta.get("zh"))
     return render_bilingual(cues, translated, "ass", order, source=source_language(cues, document.language),
                             target=target, profile=document.profile or None, zh=zh)
@@ -181,7 +180,7 @@ def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequ
             sent = sum(1 for c in cues if c.text.strip())
             if sent and tr.stats.failed + tr.stats.blocked >= sent:
                 reason = tr.stats.reasons.most_common(1)[0][0]
-                raise EngineError(f"no cue could be translated ({reason}).")
+                raise EngineError(Reason("deliver.none_translated", reason=reason))
             for fmt in fmts:
                 p = translation_path(source, outdir, opts.translate_to, fmt)
                 result.written.append(formats.export(tr.cues, p, fmt, overwrite=overwrite))
@@ -194,7 +193,7 @@ def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequ
         if opts.burn_in:
             dst = burn_path(source, outdir)
             if dst.exists() and not overwrite:
-                raise OutputError(f"{dst} already exists; not replaced (use --overwrite to replace it).")
+                raise OutputError(Reason("output.exists", path=dst))
             done = result.translation
             if done is not None and opts.bilingual:
                 ass = render_bilingual(cues, done.cues, "ass", opts.order, source=src_lang, target=opts.translate_to,

@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 import pysubs2
 
 from .document import Cue
-from .errors import SubtitleFormatError
+from .errors import Reason, SubtitleFormatError
 from .outputs import atomic_write_text, output_path  # noqa: F401 - re-exported (the one writer)
 from .text import is_cjk_text
 
@@ -67,7 +67,7 @@ def render(cues: Sequence[Cue], fmt: str, style: Optional[pysubs2.SSAStyle] = No
         return "\n".join(cue_text(c).replace("\n", " ") for c in cues) + "\n"
     fmt_id = {"srt": "srt", "ass": "ass", "vtt": "vtt"}.get(fmt)
     if fmt_id is None:
-        raise SubtitleFormatError(f"cannot write format '{fmt}'.")
+        raise SubtitleFormatError(Reason("subs.cannot_write", fmt=fmt))
     return to_ssafile(cues, style).to_string(fmt_id)
 
 
@@ -110,7 +110,7 @@ def decode_text(data: bytes, name: str = "file") -> tuple[str, str]:
 
     matches = list(charset_normalizer.from_bytes(data))
     if not matches:
-        raise SubtitleFormatError(f"{name}: not a text file in any known encoding.")
+        raise SubtitleFormatError(Reason("subs.not_text", name=name))
     # subtitle files are short: several code pages decode them without "chaos"; the detector's
     # candidates are ranked again by how plausible their characters are (common CJK ideographs,
     # kana, Latin-1 letters beat rare ideographs, half-width katakana and stray Hangul)
@@ -174,25 +174,25 @@ def read_subtitles(path: Path | str) -> Imported:
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
             size_mb = path.stat().st_size / 1e6
-            raise SubtitleFormatError(f"{path.name}: {size_mb:.0f} MB is too large for a subtitle file.")
+            raise SubtitleFormatError(Reason("subs.too_large", name=path.name, mb=f"{size_mb:.0f}"))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SubtitleFormatError(f"{path.name}: file not found.") from None
+        raise SubtitleFormatError(Reason("media.not_found", name=path.name)) from None
     except IsADirectoryError:
-        raise SubtitleFormatError(f"{path.name}: is a folder, not a subtitle file.") from None
+        raise SubtitleFormatError(Reason("subs.is_folder", name=path.name)) from None
     except OSError as exc:
-        raise SubtitleFormatError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from None
+        raise SubtitleFormatError(Reason("subs.unreadable", name=path.name, detail=exc.strerror or str(exc))) from None
     text, encoding = decode_text(data, path.name)
     try:
         fmt = pysubs2.formats.autodetect_format(text) if text.strip() else None
     except pysubs2.exceptions.Pysubs2Error:
         fmt = None
     if fmt is None:
-        raise SubtitleFormatError(f"{path.name}: not a subtitle file (SRT, ASS or VTT) that can be read.")
+        raise SubtitleFormatError(Reason("subs.not_subtitles", name=path.name))
     try:
         subs = pysubs2.SSAFile.from_string(text, format_=fmt)
     except (pysubs2.exceptions.Pysubs2Error, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise SubtitleFormatError(f"{path.name}: not a subtitle file pysubs2 can read ({exc}).") from None
+        raise SubtitleFormatError(Reason("subs.unparsable", name=path.name, detail=str(exc))) from None
     out = Imported([], encoding)
     for n, e in enumerate((e for e in subs.events if not e.is_comment), 1):
         body = e.plaintext.strip()

@@ -300,10 +300,10 @@ def burn_subtitles(src: Path | str, ass_text: str, dst: Path | str, *, quality: 
     src, dst = Path(src), Path(dst)
     cancel = ensure_token(cancel)
     if quality not in BURN_PRESETS:
-        raise MediaError(f"unknown burn-in quality '{quality}'; choose {', '.join(BURN_PRESETS)}.")
+        raise MediaError(Reason("burn.bad_quality", quality=quality, choices=", ".join(BURN_PRESETS)))
     info = probe(src)
     if not info.has_video:
-        raise MediaError(f"{src.name}: the file has no video track to draw subtitles on.")
+        raise MediaError(Reason("burn.no_video", name=src.name))
     on_progress(Progress("burn", 0.0, "rendering subtitles into the video"))
     dst.parent.mkdir(parents=True, exist_ok=True)
     part = dst.with_name(f".{dst.name}.part")
@@ -315,7 +315,7 @@ def burn_subtitles(src: Path | str, ass_text: str, dst: Path | str, *, quality: 
     if cancel.cancelled or code != 0:
         part.unlink(missing_ok=True)
         cancel.check()
-        raise MediaError(f"{src.name}: burning in the subtitles failed ({_last_error(text)}).")
+        raise MediaError(Reason("burn.failed", name=src.name, detail=_last_error(text)))
     try:  # a replaced video keeps its mode
         os.chmod(part, os.stat(dst).st_mode & 0o7777)
     except FileNotFoundError:

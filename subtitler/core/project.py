@@ -28,7 +28,7 @@ import msgspec
 import pysubs2
 
 from .document import Cue, Document
-from .errors import OutputError, ProjectError
+from .errors import MESSAGES, OutputError, ProjectError, Reason, reason_of
 from .media import is_media_path
 from .outputs import atomic_write_text
 
@@ -151,11 +151,11 @@ def _decode(data: bytes | str, schema: type[_T], what: str) -> _T:
         decoded: _T = msgspec.json.decode(data, type=schema)
         return decoded
     except msgspec.ValidationError as exc:
-        raise ProjectError(f"{what}: damaged ({_field_message(exc)}).") from None
+        raise ProjectError(Reason("project.damaged", name=what, detail=_field_message(exc))) from None
     except msgspec.DecodeError as exc:
-        raise ProjectError(f"{what}: not valid JSON ({exc}).") from None
+        raise ProjectError(Reason("project.not_json", name=what, detail=str(exc))) from None
     except RecursionError:
-        raise ProjectError(f"{what}: damaged (nested too deeply).") from None
+        raise ProjectError(Reason("project.damaged", name=what, detail=Reason("project.nested"))) from None
 
 
 def _field_message(exc: msgspec.ValidationError) -> str:
@@ -172,7 +172,7 @@ def style_from_dict(data: dict[str, Any]) -> pysubs2.SSAStyle:
     try:
         checked = msgspec.convert(data, StyleSchema)
     except msgspec.ValidationError as exc:
-        raise ProjectError(f"damaged style ({_field_message(exc)}).") from None
+        raise ProjectError(Reason("project.damaged_style", detail=_field_message(exc))) from None
     data = {k: v for k in _STYLE_FIELDS + _COLOR_FIELDS if (v := getattr(checked, k)) is not None}
     style = pysubs2.SSAStyle()
     for name in _STYLE_FIELDS:
@@ -261,9 +261,9 @@ def from_json(text: str | bytes, path: Optional[Path] = None) -> Project:
     name = path.name if path else "project"
     head = _decode(text, _Head, name)
     if head.format != FORMAT_NAME:
-        raise ProjectError(f"{name}: not a subtitler project file.")
+        raise ProjectError(Reason("project.not_project", name=name))
     if isinstance(head.version, int) and not isinstance(head.version, bool) and head.version > FORMAT_VERSION:
-        raise ProjectError(f"{name}: made by a newer subtitler; please update.")
+        raise ProjectError(Reason("project.newer", name=name))
     data = _decode(text, ProjectSchema, name)
     cues = [_cue(c, i, name) for i, c in enumerate(data.cues)]
     tracks = tuple(data.tracks)
@@ -289,18 +289,26 @@ def from_json(text: str | bytes, path: Optional[Path] = None) -> Project:
 
 def _cue(raw: list[Any], i: int, name: str) -> Cue:
     if len(raw) not in (3, 4, 5):
-        raise ProjectError(f"{name}: damaged (cues[{i}]: a cue is [start, end, text, flag?, {{track: text}}?]).")
+        raise ProjectError(Reason("project.damaged", name=name, detail=Reason("project.cue_shape", i=i)))
     start, end, text, *rest = raw
     kinds = ((start, int), (end, int), (text, str), *((r, (str, dict)[k]) for k, r in enumerate(rest)))
     for k, (v, kind) in enumerate(kinds):
         if not isinstance(v, kind) or isinstance(v, bool):
-            raise ProjectError(f"{name}: damaged (cues[{i}][{k}]: expected {kind.__name__}, got {type(v).__name__}).")
+            raise ProjectError(Reason("project.damaged", name=name, detail=Reason(
+                "project.cue_type", i=i, k=k, expected=_kind(kind), got=_kind(type(v)))))
     if not (0 <= start <= end <= MAX_TIME_MS):
-        raise ProjectError(f"{name}: damaged (cues[{i}]: times {start}–{end} ms are not 0 ≤ start ≤ end ≤ 100 h).")
+        raise ProjectError(Reason("project.damaged", name=name,
+                                  detail=Reason("project.cue_times", i=i, start=start, end=end)))
     extra = rest[1] if len(rest) > 1 else {}
     if not all(isinstance(v, str) for v in extra.values()):
-        raise ProjectError(f"{name}: damaged (cues[{i}][4]: track texts must be strings).")
+        raise ProjectError(Reason("project.damaged", name=name, detail=Reason("project.track_texts", i=i)))
     return Cue(start, end, text, rest[0] if rest else "", tuple(extra.items()))
+
+
+def _kind(kind: type) -> str:
+    """A Python type's name for a message (a Reason where the app can say it)."""
+    code = f"kind.{kind.__name__}"
+    return Reason(code) if code in MESSAGES else kind.__name__
 
 
 def _checked_media(value: Optional[str], field_name: str, warnings: list[str]) -> Optional[str]:
@@ -310,7 +318,7 @@ def _checked_media(value: Optional[str], field_name: str, warnings: list[str]) -
         return None
     p = Path(value)
     if "\0" in value or not is_media_path(p) or (p.exists() and not p.is_file()):
-        warnings.append(f"the project's {field_name} {value[:200]!r} is not a media file; it was ignored.")
+        warnings.append(Reason("project.media_ignored", field=field_name, value=repr(value[:200])))
         return None
     return value
 
@@ -320,7 +328,7 @@ def save_project(project: Project, path: Optional[Path | str] = None) -> Path:
     in recent projects and removes its recovery file."""
     target = Path(path) if path is not None else project.path
     if target is None:
-        raise ProjectError("the project has no file name yet; choose one with Save as.")
+        raise ProjectError(Reason("project.no_name"))
     if target.suffix != PROJECT_SUFFIX:
         target = target.with_name(target.name + PROJECT_SUFFIX)
     old_key = recovery_key(project)
@@ -328,7 +336,7 @@ def save_project(project: Project, path: Optional[Path | str] = None) -> Path:
     try:
         atomic_write_text(target, to_json(project), overwrite=True)
     except OutputError as exc:
-        raise ProjectError(str(exc)) from None
+        raise ProjectError(reason_of(exc) or str(exc)) from None
     project.document.mark_saved()
     add_recent(target)
     discard_recovery(old_key)
@@ -340,12 +348,12 @@ def load_project(path: Path | str) -> Project:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise ProjectError(f"{path.name}: too large to be a subtitler project.")
+            raise ProjectError(Reason("project.too_large", name=path.name))
         text = path.read_bytes()
     except FileNotFoundError:
-        raise ProjectError(f"{path.name}: project file not found.") from None
+        raise ProjectError(Reason("project.not_found", name=path.name)) from None
     except OSError as exc:
-        raise ProjectError(f"{path.name}: cannot read the project ({exc.strerror or exc}).") from None
+        raise ProjectError(Reason("project.unreadable", name=path.name, detail=exc.strerror or str(exc))) from None
     project = from_json(text, path)
     add_recent(path)
     return project
@@ -412,7 +420,7 @@ def write_recovery(project: Project) -> Path:
     try:
         atomic_write_text(target, json.dumps(payload, ensure_ascii=False), overwrite=True, private=True)
     except OutputError as exc:
-        raise ProjectError(f"autosave failed: {exc}") from None
+        raise ProjectError(Reason("project.autosave_failed", detail=reason_of(exc) or str(exc))) from None
     return target
 
 
@@ -463,10 +471,10 @@ def find_recoveries() -> list[Recovery]:
 def _read_recovery(path: Path) -> RecoverySchema:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise ProjectError(f"{path.name}: too large to be a recovery file.")
+            raise ProjectError(Reason("project.recovery_too_large", name=path.name))
         data = path.read_bytes()
     except OSError as exc:
-        raise ProjectError(f"the recovery file cannot be read ({exc.strerror or exc}).") from None
+        raise ProjectError(Reason("project.recovery_unreadable", detail=exc.strerror or str(exc))) from None
     return _decode(data, RecoverySchema, f"recovery file {path.name}")
 
 

@@ -41,7 +41,7 @@ from .engines.glm_chat import DEFAULT_CHAT_MODEL, ChatAnswer, chat_payload, send
 from .engines.glm_client import NO_KEY_MESSAGE, RetryableError, open_client
 from .engines.glm_pool import AimdLimiter, Retries
 from .engines.glm_settings import GlmSettings, clean_hotwords
-from .errors import AuthError, Cancelled, ChunkError, EngineError, UsageError
+from .errors import MESSAGES, AuthError, Cancelled, ChunkError, EngineError, Reason, UsageError, reason_of
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 from .rules import break_lines, get_profile
 from .text import is_cjk_char, is_cjk_text, join_pieces
@@ -67,7 +67,7 @@ def check_language(code: str) -> str:
     """A language code (``zh``, ``en``, ``pt-BR``…), safe to put in a file name."""
     code = (code or "").strip()
     if not _LANG_RE.match(code):
-        raise UsageError(f"'{code}' is not a language code (e.g. zh, en, ja, pt-BR).")
+        raise UsageError(Reason("chat.not_language", code=code))
     return code
 
 
@@ -148,6 +148,9 @@ class BadAnswer(Exception):
     """An answer that fails the checks; ``kind`` names how."""
 
     def __init__(self, kind: str) -> None:
+        code = f"answer.{kind}"
+        if code in MESSAGES:
+            kind = Reason(code)  # the app says it in the user's language
         super().__init__(kind)
         self.kind = kind
 
@@ -441,8 +444,8 @@ class _ChatRun:
                 self._smaller(job, queue, "blocked", blocked=True)
                 return
             if self.successes == 0:
-                raise EngineError(f"the chat service refused the request: {exc}") from None
-            self._fail(job, str(exc))
+                raise EngineError(Reason("chat.refused", reason=reason_of(exc) or str(exc))) from None
+            self._fail(job, reason_of(exc) or str(exc))
             return
         except _GaveUp as exc:
             self._fail(job, exc.reason)
@@ -453,7 +456,7 @@ class _ChatRun:
             return
         try:
             if answer.finish_reason == "length":
-                raise BadAnswer("cut off (finish_reason length)")
+                raise BadAnswer("cut off")
             obj, how = extract_object(answer.content)
             texts, fixed = check_answer(obj, ids, sources)
         except BadAnswer as bad:
@@ -487,10 +490,10 @@ class _ChatRun:
             queue.put_nowait(job)
         elif blocked:
             self.stats.blocked += 1
-            self.stats.reasons["blocked by the service's content safety"] += 1
+            self.stats.reasons[Reason("chat.blocked")] += 1
             self._give_up(job, FLAG_BLOCKED)
         else:
-            self._fail(job, f"the model's answers failed the checks: {kind}")
+            self._fail(job, Reason("chat.checks_failed", kind=kind))
 
     def _fail(self, job: _Job, reason: str) -> None:
         self.stats.failed += len(job.positions)
@@ -530,13 +533,12 @@ class _ChatRun:
                 if answer.finish_reason != "network_error":
                     return answer
                 self._count(answer)  # billed all the same
-                retry = RetryableError("the chat service lost its connection to the model "
-                                       "(finish_reason network_error)", network=True)
+                retry = RetryableError(Reason("chat.lost_model"), network=True)
             delay = tries.delay(retry)
             if delay is None:
                 if retry.unreachable and self.successes == 0:
-                    raise EngineError(f"cannot reach the chat service at {g.host} ({retry.reason}).")
-                raise _GaveUp(f"gave up after {tries.sends} tries: {retry.reason}")
+                    raise EngineError(Reason("chat.unreachable", host=g.host, reason=retry.reason))
+                raise _GaveUp(Reason("chat.gave_up", n=tries.sends, reason=retry.reason))
             await asyncio.sleep(delay)
 
 
@@ -642,7 +644,7 @@ def attach_translation(document: Document, result: TranslationResult) -> Edit:
     times), so a translation made before an edit cannot land on the wrong cues."""
     if len(result.cues) != len(document.cues) or any(
             (a.start, a.end) != (b.start, b.end) for a, b in zip(document.cues, result.cues)):
-        raise UsageError("the translation no longer matches the cues (they were edited); translate again.")
+        raise UsageError(Reason("chat.stale"))
     name = translation_track(result.language)
     steps: list[Step] = []
     if name not in document.tracks:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox
 from ..core.errors import Cancelled, SubtitlerError
 from ..core.media import BURN_PRESETS
 from ..core.progress import CancelToken, Progress
+from .reasons import error_text
 
 ProgressFn = Callable[[Progress], None]
 
@@ -43,7 +44,7 @@ class DeliveryThread(QThread):
             self.cancelled.emit()
             return
         except SubtitlerError as exc:
-            reason = str(exc)
+            reason = error_text(exc)
         except (OSError, ValueError, RuntimeError) as exc:  # unexpected: told, never a crash
             reason = f"{type(exc).__name__}: {exc}"
         else:

@@ -157,6 +157,77 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "output.twice": QT_TRANSLATE_NOOP("Reasons", "{path}: from both {first} and {second}"),
     "os.disk_full": QT_TRANSLATE_NOOP("Reasons", "the disk is full"),
     "os.quota": QT_TRANSLATE_NOOP("Reasons", "the disk quota is used up"),
+    # project files (core.project)
+    "project.damaged": QT_TRANSLATE_NOOP("Reasons", "{name}: damaged ({detail})."),
+    "project.not_json": QT_TRANSLATE_NOOP("Reasons", "{name}: not valid JSON ({detail})."),
+    "project.nested": QT_TRANSLATE_NOOP("Reasons", "nested too deeply"),
+    "project.damaged_style": QT_TRANSLATE_NOOP("Reasons", "damaged style ({detail})."),
+    "project.not_project": QT_TRANSLATE_NOOP("Reasons", "{name}: not a subtitler project file."),
+    "project.newer": QT_TRANSLATE_NOOP("Reasons", "{name}: made by a newer subtitler; please update."),
+    "project.cue_shape": QT_TRANSLATE_NOOP("Reasons", "cues[{i}]: a cue is [start, end, text, flag?, {{track: "
+                                                      "text}}?]"),
+    "project.cue_type": QT_TRANSLATE_NOOP("Reasons", "cues[{i}][{k}]: expected {expected}, got {got}"),
+    "project.cue_times": QT_TRANSLATE_NOOP("Reasons", "cues[{i}]: times {start}–{end} ms are not 0 ≤ start ≤ end ≤ "
+                                                      "100 h"),
+    "project.track_texts": QT_TRANSLATE_NOOP("Reasons", "cues[{i}][4]: track texts must be strings"),
+    "project.media_ignored": QT_TRANSLATE_NOOP("Reasons", "the project's {field} {value} is not a media file; it was "
+                                                          "ignored."),
+    "project.no_name": QT_TRANSLATE_NOOP("Reasons", "the project has no file name yet; choose one with Save as."),
+    "project.too_large": QT_TRANSLATE_NOOP("Reasons", "{name}: too large to be a subtitler project."),
+    "project.not_found": QT_TRANSLATE_NOOP("Reasons", "{name}: project file not found."),
+    "project.unreadable": QT_TRANSLATE_NOOP("Reasons", "{name}: cannot read the project ({detail})."),
+    "project.autosave_failed": QT_TRANSLATE_NOOP("Reasons", "autosave failed: {detail}"),
+    "project.recovery_too_large": QT_TRANSLATE_NOOP("Reasons", "{name}: too large to be a recovery file."),
+    "project.recovery_unreadable": QT_TRANSLATE_NOOP("Reasons", "the recovery file cannot be read ({detail})."),
+    "kind.int": QT_TRANSLATE_NOOP("Reasons", "int"),
+    "kind.str": QT_TRANSLATE_NOOP("Reasons", "str"),
+    "kind.dict": QT_TRANSLATE_NOOP("Reasons", "dict"),
+    "kind.list": QT_TRANSLATE_NOOP("Reasons", "list"),
+    "kind.float": QT_TRANSLATE_NOOP("Reasons", "float"),
+    "kind.bool": QT_TRANSLATE_NOOP("Reasons", "bool"),
+    "kind.NoneType": QT_TRANSLATE_NOOP("Reasons", "NoneType"),
+    # subtitle files (core.formats)
+    "subs.not_text": QT_TRANSLATE_NOOP("Reasons", "{name}: not a text file in any known encoding."),
+    "subs.too_large": QT_TRANSLATE_NOOP("Reasons", "{name}: {mb} MB is too large for a subtitle file."),
+    "subs.is_folder": QT_TRANSLATE_NOOP("Reasons", "{name}: is a folder, not a subtitle file."),
+    "subs.unreadable": QT_TRANSLATE_NOOP("Reasons", "{name}: cannot be read ({detail})."),
+    "subs.not_subtitles": QT_TRANSLATE_NOOP("Reasons", "{name}: not a subtitle file (SRT, ASS or VTT) that can be "
+                                                       "read."),
+    "subs.unparsable": QT_TRANSLATE_NOOP("Reasons", "{name}: not a subtitle file pysubs2 can read ({detail})."),
+    "subs.cannot_write": QT_TRANSLATE_NOOP("Reasons", "cannot write format '{fmt}'."),
+    # translation and polish (core.translate, core.engines.glm_chat)
+    "chat.not_language": QT_TRANSLATE_NOOP("Reasons", "'{code}' is not a language code (e.g. zh, en, ja, pt-BR)."),
+    "chat.no_message": QT_TRANSLATE_NOOP("Reasons", "the chat service answered without a message"),
+    "chat.lost_model": QT_TRANSLATE_NOOP("Reasons", "the chat service lost its connection to the model "
+                                                    "(finish_reason network_error)"),
+    "chat.refused": QT_TRANSLATE_NOOP("Reasons", "the chat service refused the request: {reason}"),
+    "chat.unreachable": QT_TRANSLATE_NOOP("Reasons", "cannot reach the chat service at {host} ({reason})."),
+    "chat.gave_up": QT_TRANSLATE_NOOP("Reasons", "gave up after {n} tries: {reason}"),
+    "chat.checks_failed": QT_TRANSLATE_NOOP("Reasons", "the model's answers failed the checks: {kind}"),
+    "chat.blocked": QT_TRANSLATE_NOOP("Reasons", "blocked by the service's content safety"),
+    "chat.stale": QT_TRANSLATE_NOOP("Reasons", "the translation no longer matches the cues (they were edited); "
+                                               "translate again."),
+    "answer.empty answer": QT_TRANSLATE_NOOP("Reasons", "empty answer"),
+    "answer.not an object": QT_TRANSLATE_NOOP("Reasons", "not an object"),
+    "answer.not JSON": QT_TRANSLATE_NOOP("Reasons", "not JSON"),
+    "answer.not text": QT_TRANSLATE_NOOP("Reasons", "not text"),
+    "answer.renumbered ids": QT_TRANSLATE_NOOP("Reasons", "renumbered ids"),
+    "answer.merged ids": QT_TRANSLATE_NOOP("Reasons", "merged ids"),
+    "answer.extra ids": QT_TRANSLATE_NOOP("Reasons", "extra ids"),
+    "answer.missing ids": QT_TRANSLATE_NOOP("Reasons", "missing ids"),
+    "answer.empty text": QT_TRANSLATE_NOOP("Reasons", "empty text"),
+    "answer.repeated text": QT_TRANSLATE_NOOP("Reasons", "repeated text"),
+    "answer.cut off": QT_TRANSLATE_NOOP("Reasons", "cut off (finish_reason length)"),
+    # burn-in and delivery (core.media, core.deliver)
+    "burn.no_video": QT_TRANSLATE_NOOP("Reasons", "{name}: the file has no video track to draw subtitles on."),
+    "burn.failed": QT_TRANSLATE_NOOP("Reasons", "{name}: burning in the subtitles failed ({detail})."),
+    "burn.bad_quality": QT_TRANSLATE_NOOP("Reasons", "unknown burn-in quality '{quality}'; choose {choices}."),
+    "deliver.no_translation": QT_TRANSLATE_NOOP("Reasons", "the document has no translation into '{target}'."),
+    "deliver.unknown_show": QT_TRANSLATE_NOOP("Reasons", "unknown subtitles to burn in: '{show}'."),
+    "deliver.none_translated": QT_TRANSLATE_NOOP("Reasons", "no cue could be translated ({reason})."),
+    "burn.no_font": QT_TRANSLATE_NOOP("Reasons", "no Chinese font is installed (fontconfig finds none): the "
+                                                 "burned-in Chinese text may show as boxes; install one, e.g. the "
+                                                 "fonts-noto-cjk package."),
 }
 
 

@@ -227,3 +227,113 @@ def test_the_key_test_and_a_malformed_key_answer_in_chinese(chinese, make_app, q
         text = dlg.key_status.text()
         assert "GLM-ASR API 密钥在第 4 个字符处含有全角或其他非英文半角字符（U+5BC6）；请按控制台" in text, text
         dlg.reject()
+
+
+# -- the editor's own failures (projects, imports, the chat service, burn-in) in Chinese ----------------------
+def _zh_editor(qtbot, doc, media=None, **kwargs):
+    from subtitler.gui.editor import EditorWindow
+
+    win = EditorWindow(doc, media_path=str(media) if media else None, analyse_media=False, **kwargs)
+    win.ask_save_on_close = lambda: "discard"
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def own_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("SUBTITLER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def test_a_damaged_project_opened_in_the_editor_says_why_in_chinese(chinese, own_dirs, qtbot, tmp_path, monkeypatch):
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from subtitler.core import project as projects
+    from subtitler.core.document import Cue, Document
+
+    good = json.loads(projects.to_json(projects.Project(Document([Cue(0, 1000, "第一句"), Cue(1200, 2400, "第二句")]))))
+    good["cues"][1][0] = "1.2"  # a start time written as text: the file was edited by hand
+    damaged = tmp_path / "第5讲.subtitler"
+    damaged.write_text(json.dumps(good, ensure_ascii=False), "utf-8")
+    win = _zh_editor(qtbot, Document([]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(damaged), ""))
+    win.menus.by_name["open"].trigger()  # 文件 › 打开项目…
+    text = win.statusBar().currentMessage()
+    assert text == "第5讲.subtitler：文件已损坏（字幕记录 [1] 的字段 [0]：应为整数，实为文本）。", text
+    assert not _english_words(text), text
+    with pytest.raises(projects.ProjectError, match=r"damaged \(cues\[1\]\[0\]: expected int, got str\)"):
+        projects.load_project(damaged)  # the log and the command line keep the English words
+    damaged.write_text('{"format": "subtitler-project", "cues": [', "utf-8")  # cut off mid-write
+    win.menus.by_name["open"].trigger()
+    text = win.statusBar().currentMessage()
+    assert text.startswith("第5讲.subtitler："), text
+
+
+def test_a_broken_subtitle_import_says_why_in_chinese(chinese, own_dirs, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from subtitler.core.document import Document
+
+    broken = tmp_path / "第6讲.srt"
+    broken.write_text("这不是字幕文件。\n只是一段普通的文字，没有时间轴。\n", "utf-8")
+    win = _zh_editor(qtbot, Document([]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    win.menus.by_name["import"].trigger()  # 文件 › 导入字幕…
+    box = win.files.problem_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "第6讲.srt：不是可读取的字幕文件（SRT、ASS 或 VTT）。", box.text()
+    assert not _english_words(box.text() + box.windowTitle()), (box.text(), box.windowTitle())
+    shot(box, "zh-import-broken")
+    box.close()
+
+
+def test_the_chat_service_rejecting_the_key_during_translate_is_said_in_chinese(chinese, own_dirs, qtbot,
+                                                                                 monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from subtitler.core.document import Document
+    from tests.support.chat_server import ChatServer
+    from tests.test_translate import lecture_cues
+    from .test_editor_translation import services_for
+
+    monkeypatch.setenv("ZHIPUAI_API_KEY", "sk-not-the-chat-key-0123456789")
+    server = ChatServer(api_key="sk-chat-secret-0123456789", scale=0.005).start()
+    try:
+        doc = Document(lecture_cues(4))
+        win = _zh_editor(qtbot, doc, services=lambda: services_for(server))
+        win.menus.by_name["translate"].trigger()  # 字幕 › 翻译…
+        dlg = win.translation.dialog
+        qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dlg.running(), timeout=60_000)
+        QApplication.processEvents()
+    finally:
+        server.stop()
+    assert server.counters.requests >= 1  # the service was asked, and said 401
+    text = dlg.status.text()
+    assert "GLM-ASR API 密钥被拒绝" in text and "127.0.0.1" in text, text
+    assert not _english_words(text), text
+    assert "sk-not-the" not in text and doc.tracks == () and not doc.can_undo()
+    dlg.resize(900, 400)
+    shot(dlg, "zh-translate-key-rejected")
+
+
+def test_burning_in_an_audio_only_file_from_the_editor_says_why_in_chinese(chinese, own_dirs, qtbot, speech_en,
+                                                                            tmp_path):
+    from subtitler.core.document import Cue, Document
+
+    win = _zh_editor(qtbot, Document([Cue(300, 1800, "大家好。")]), speech_en[0])
+    win.menus.by_name["burn"].trigger()  # 导出 › 烧录字幕…
+    dlg = win.burn_dialog
+    dlg.output.setText(str(tmp_path / "第7讲.mp4"))
+    assert dlg.start()
+    qtbot.waitUntil(lambda: dlg.outcome != "", timeout=60_000)
+    text = dlg.status.text()
+    assert dlg.outcome == "failed" and "speech_en.wav：文件没有视频轨道，无法烧录字幕。" in text, text
+    assert not _english_words(text), text
+    assert not (tmp_path / "第7讲.mp4").exists()
+    shot(dlg, "zh-burn-audio-only")

@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 import httpx
 
+from ..errors import Reason
 from .glm_client import RetryableError, post_json
 from .glm_settings import CHAT_MODELS as CHAT_MODELS  # re-exported: the chat API's names
 from .glm_settings import DEFAULT_CHAT_MODEL as DEFAULT_CHAT_MODEL
@@ -63,7 +64,7 @@ def parse_chat_answer(data: dict[str, Any]) -> ChatAnswer:
     first: dict[str, Any] = choices[0] if isinstance(choices, list) and choices and isinstance(choices[0], dict) else {}
     message = first.get("message")
     if not isinstance(message, dict):
-        raise RetryableError("the chat service answered without a message")
+        raise RetryableError(Reason("chat.no_message"))
     reason = str(first.get("finish_reason") or "")
     content = message.get("content")
     return ChatAnswer(content if isinstance(content, str) else "", reason,

@@ -29,7 +29,7 @@ from ...core.media_cache import MediaAudio
 from ...core.queue import Job, Status
 from ..dialogs.cue_list import CueListDialog
 from ..main_window import MainWindow
-from ..reasons import say
+from ..reasons import error_text, say
 from .settings import SettingsController
 
 log = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ class EditorLauncher(QObject):
             try:
                 win = editor(document, str(media) if media else None, **kwargs)
             except SubtitlerError as exc:
-                self.window.notify(str(exc), 8000)
+                self.window.notify(error_text(exc), 8000)
         if win is None:
             win = CueListDialog(document, title, self.window)
             win.setModal(False)
@@ -163,7 +163,7 @@ class EditorLauncher(QObject):
         try:
             win = editor.open_project(str(path), **self._editor_kwargs(editor.open_project))
         except SubtitlerError as exc:
-            self.window.tell(self.tr("Cannot open {name}: {error}").format(name=Path(path).name, error=exc))
+            self.window.tell(self.tr("Cannot open {name}: {error}").format(name=Path(path).name, error=error_text(exc)))
             return None
         return self.present(win) if isinstance(win, QWidget) else win
 
@@ -187,7 +187,7 @@ class EditorLauncher(QObject):
                 win = CueListDialog(Document(formats.load(path)), self.tr("{name} — cues").format(name=path.name),
                                     self.window)
         except SubtitlerError as exc:
-            self.window.tell(self.tr("Cannot import {name}: {error}").format(name=path.name, error=exc))
+            self.window.tell(self.tr("Cannot import {name}: {error}").format(name=path.name, error=error_text(exc)))
             return None
         return self.present(win) if isinstance(win, QWidget) else win
 
@@ -200,7 +200,7 @@ class EditorLauncher(QObject):
         try:
             windows = editor.offer_recovery(self.window)
         except SubtitlerError as exc:
-            self.window.notify(str(exc), 8000)
+            self.window.notify(error_text(exc), 8000)
             return []
         for win in windows:
             self.keep(win)

@@ -165,7 +165,7 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
             summary.failed.append((job.name, _reason(exc, job.name)))
             continue
         summary.written.extend(out.written)
-        summary.notes += [(job.name, w) for w in out.warnings]
+        summary.notes += [(job.name, say(w)) for w in out.warnings]
         tr = out.translation
         summary.tokens += tr.stats.total_tokens if tr is not None else 0
         if tr is not None and tr.stats.failed + tr.stats.blocked:

@@ -23,6 +23,7 @@ from ...core.media import burn_subtitles
 from ..delivery import DeliveryThread, finish_thread, order_combo, quality_combo, stage_text
 from ..dialogs.settings_dialog import buddy_label
 from ..i18n import ui_language
+from ..reasons import error_text
 
 if TYPE_CHECKING:
     from .window import EditorWindow
@@ -157,7 +158,7 @@ class BurnDialog(QDialog):
             ass = document_ass(self.win.document, show=show, target=lang, order=self.order.currentData(),
                                style=self.win.files.current_style() if show == "original" else None)
         except SubtitlerError as exc:
-            self._fail(str(exc))
+            self._fail(error_text(exc))
             return False
         src, quality = self.source, self.quality.currentData()
         self.worker = DeliveryThread(lambda token, progress: burn_subtitles(

@@ -18,6 +18,7 @@ from ...core.errors import SubtitlerError
 from ...core.languages import language_choices
 from ...core.progress import Progress
 from ..i18n import ui_language
+from ..reasons import error_text
 from .workers import _Runner, run_in_thread
 
 # run(cancel, on_progress) -> result; called on a worker thread
@@ -126,7 +127,7 @@ class ChatRunDialog(QDialog):
         try:
             work = self.start_run(self.model(), self.target())
         except SubtitlerError as exc:
-            self.tell(str(exc), error=True)
+            self.tell(error_text(exc), error=True)
             return
         self._got_result = False
         self.tokens = 0

@@ -31,7 +31,7 @@ from ...core.errors import SubtitlerError
 from ...core.rules import Profile, get_profile
 from ...core.services import EngineService
 from ..delivery import finish_thread
-from ..reasons import error_text
+from ..reasons import error_text, say
 from ..words import profile_label
 from . import files as files_mod
 from .actions import Actions
@@ -162,7 +162,7 @@ class EditorWindow(QMainWindow):
         project = files_mod.load_with_recovery(Path(path), parent, ask_recover)
         win = cls(project.document, media_path=project.media_path, parent=parent, project=project, **kw)
         if getattr(project, "warnings", None):  # e.g. a media path that is not a media file was not followed
-            win.statusBar().showMessage(" ".join(project.warnings), 15000)
+            win.statusBar().showMessage(" ".join(say(w) for w in project.warnings), 15000)
         return win
 
     @classmethod

@@ -2542,6 +2542,242 @@ After: {new}</source>
         <source>the disk quota is used up</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{name}: damaged ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: not valid JSON ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged style ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: not a subtitler project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: made by a newer subtitler; please update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cues[{i}]: a cue is [start, end, text, flag?, {{track: text}}?]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cues[{i}][{k}]: expected {expected}, got {got}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cues[{i}]: times {start}–{end} ms are not 0 ≤ start ≤ end ≤ 100 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cues[{i}][4]: track texts must be strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project&apos;s {field} {value} is not a media file; it was ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project has no file name yet; choose one with Save as.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: too large to be a subtitler project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: project file not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the project ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>autosave failed: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: too large to be a recovery file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recovery file cannot be read ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>int</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>str</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NoneType</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: not a text file in any known encoding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {mb} MB is too large for a subtitle file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: is a folder, not a subtitle file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: cannot be read ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: not a subtitle file (SRT, ASS or VTT) that can be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: not a subtitle file pysubs2 can read ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write format &apos;{fmt}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not a language code (e.g. zh, en, ja, pt-BR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chat service answered without a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chat service lost its connection to the model (finish_reason network_error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chat service refused the request: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach the chat service at {host} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave up after {n} tries: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s answers failed the checks: {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked by the service&apos;s content safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the translation no longer matches the cues (they were edited); translate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>renumbered ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extra ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repeated text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cut off (finish_reason length)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the file has no video track to draw subtitles on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: burning in the subtitles failed ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown burn-in quality &apos;{quality}&apos;; choose {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document has no translation into &apos;{target}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subtitles to burn in: &apos;{show}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no cue could be translated ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as boxes; install one, e.g. the fonts-noto-cjk package.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SeriesOptions</name>

@@ -2503,6 +2503,242 @@ After: {new}</source>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
+    <message>
+        <source>{name}: damaged ({detail}).</source>
+        <translation>{name}：文件已损坏（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name}: not valid JSON ({detail}).</source>
+        <translation>{name}：不是有效的 JSON（{detail}）。</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>嵌套层级过深</translation>
+    </message>
+    <message>
+        <source>damaged style ({detail}).</source>
+        <translation>样式已损坏（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name}: not a subtitler project file.</source>
+        <translation>{name}：不是本应用的项目文件。</translation>
+    </message>
+    <message>
+        <source>{name}: made by a newer subtitler; please update.</source>
+        <translation>{name}：由更新版本的本应用创建；请先升级。</translation>
+    </message>
+    <message>
+        <source>cues[{i}]: a cue is [start, end, text, flag?, {{track: text}}?]</source>
+        <translation>字幕记录 [{i}] 的结构不对：应为开始、结束、文字，以及可选的标记和各轨文字</translation>
+    </message>
+    <message>
+        <source>cues[{i}][{k}]: expected {expected}, got {got}</source>
+        <translation>字幕记录 [{i}] 的字段 [{k}]：应为{expected}，实为{got}</translation>
+    </message>
+    <message>
+        <source>cues[{i}]: times {start}–{end} ms are not 0 ≤ start ≤ end ≤ 100 h</source>
+        <translation>字幕记录 [{i}]：时间 {start}–{end} 毫秒不满足 0 ≤ 开始 ≤ 结束 ≤ 100 小时</translation>
+    </message>
+    <message>
+        <source>cues[{i}][4]: track texts must be strings</source>
+        <translation>字幕记录 [{i}] 的字段 [4]：各轨文字必须是文本</translation>
+    </message>
+    <message>
+        <source>the project&apos;s {field} {value} is not a media file; it was ignored.</source>
+        <translation>项目中的 {field}（{value}）不是媒体文件，已忽略。</translation>
+    </message>
+    <message>
+        <source>the project has no file name yet; choose one with Save as.</source>
+        <translation>项目还没有文件名；请用“另存为”选择一个。</translation>
+    </message>
+    <message>
+        <source>{name}: too large to be a subtitler project.</source>
+        <translation>{name}：文件过大，不可能是本应用的项目。</translation>
+    </message>
+    <message>
+        <source>{name}: project file not found.</source>
+        <translation>{name}：找不到项目文件。</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the project ({detail}).</source>
+        <translation>{name}：无法读取项目（{detail}）。</translation>
+    </message>
+    <message>
+        <source>autosave failed: {detail}</source>
+        <translation>自动保存失败：{detail}</translation>
+    </message>
+    <message>
+        <source>{name}: too large to be a recovery file.</source>
+        <translation>{name}：文件过大，不可能是恢复文件。</translation>
+    </message>
+    <message>
+        <source>the recovery file cannot be read ({detail}).</source>
+        <translation>无法读取恢复文件（{detail}）。</translation>
+    </message>
+    <message>
+        <source>int</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>str</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>dict</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>小数</translation>
+    </message>
+    <message>
+        <source>bool</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>NoneType</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>{name}: not a text file in any known encoding.</source>
+        <translation>{name}：不是任何已知编码的文本文件。</translation>
+    </message>
+    <message>
+        <source>{name}: {mb} MB is too large for a subtitle file.</source>
+        <translation>{name}：{mb} MB，作为字幕文件过大。</translation>
+    </message>
+    <message>
+        <source>{name}: is a folder, not a subtitle file.</source>
+        <translation>{name}：是文件夹，不是字幕文件。</translation>
+    </message>
+    <message>
+        <source>{name}: cannot be read ({detail}).</source>
+        <translation>{name}：无法读取（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name}: not a subtitle file (SRT, ASS or VTT) that can be read.</source>
+        <translation>{name}：不是可读取的字幕文件（SRT、ASS 或 VTT）。</translation>
+    </message>
+    <message>
+        <source>{name}: not a subtitle file pysubs2 can read ({detail}).</source>
+        <translation>{name}：无法解析此字幕文件（{detail}）。</translation>
+    </message>
+    <message>
+        <source>cannot write format &apos;{fmt}&apos;.</source>
+        <translation>无法写出“{fmt}”格式。</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not a language code (e.g. zh, en, ja, pt-BR).</source>
+        <translation>“{code}”不是语言代码（例如 zh、en、ja、pt-BR）。</translation>
+    </message>
+    <message>
+        <source>the chat service answered without a message</source>
+        <translation>对话服务的回答中没有消息</translation>
+    </message>
+    <message>
+        <source>the chat service lost its connection to the model (finish_reason network_error)</source>
+        <translation>对话服务与模型之间的连接中断了</translation>
+    </message>
+    <message>
+        <source>the chat service refused the request: {reason}</source>
+        <translation>对话服务拒绝了请求：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot reach the chat service at {host} ({reason}).</source>
+        <translation>无法连接 {host} 上的对话服务（{reason}）。</translation>
+    </message>
+    <message>
+        <source>gave up after {n} tries: {reason}</source>
+        <translation>尝试 {n} 次后放弃：{reason}</translation>
+    </message>
+    <message>
+        <source>the model&apos;s answers failed the checks: {kind}</source>
+        <translation>模型的回答未通过检查：{kind}</translation>
+    </message>
+    <message>
+        <source>blocked by the service&apos;s content safety</source>
+        <translation>被服务的内容安全审核拦截</translation>
+    </message>
+    <message>
+        <source>the translation no longer matches the cues (they were edited); translate again.</source>
+        <translation>译文已与字幕不一致（字幕已被修改）；请重新翻译。</translation>
+    </message>
+    <message>
+        <source>empty answer</source>
+        <translation>回答为空</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>not JSON</source>
+        <translation>不是 JSON</translation>
+    </message>
+    <message>
+        <source>not text</source>
+        <translation>不是文本</translation>
+    </message>
+    <message>
+        <source>renumbered ids</source>
+        <translation>字幕编号被改动</translation>
+    </message>
+    <message>
+        <source>merged ids</source>
+        <translation>字幕被合并</translation>
+    </message>
+    <message>
+        <source>extra ids</source>
+        <translation>多出了字幕编号</translation>
+    </message>
+    <message>
+        <source>missing ids</source>
+        <translation>缺少字幕编号</translation>
+    </message>
+    <message>
+        <source>empty text</source>
+        <translation>译文为空</translation>
+    </message>
+    <message>
+        <source>repeated text</source>
+        <translation>重复了相邻字幕的文字</translation>
+    </message>
+    <message>
+        <source>cut off (finish_reason length)</source>
+        <translation>回答被截断（超出长度）</translation>
+    </message>
+    <message>
+        <source>{name}: the file has no video track to draw subtitles on.</source>
+        <translation>{name}：文件没有视频轨道，无法烧录字幕。</translation>
+    </message>
+    <message>
+        <source>{name}: burning in the subtitles failed ({detail}).</source>
+        <translation>{name}：烧录字幕失败（{detail}）。</translation>
+    </message>
+    <message>
+        <source>unknown burn-in quality &apos;{quality}&apos;; choose {choices}.</source>
+        <translation>未知的烧录画质“{quality}”；请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <source>the document has no translation into &apos;{target}&apos;.</source>
+        <translation>文档中没有“{target}”译文。</translation>
+    </message>
+    <message>
+        <source>unknown subtitles to burn in: &apos;{show}&apos;.</source>
+        <translation>未知的烧录字幕：“{show}”。</translation>
+    </message>
+    <message>
+        <source>no cue could be translated ({reason}).</source>
+        <translation>没有任何字幕翻译成功（{reason}）。</translation>
+    </message>
+    <message>
+        <source>no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as boxes; install one, e.g. the fonts-noto-cjk package.</source>
+        <translation>未安装中文字体（fontconfig 找不到任何中文字体）：烧录的中文可能显示为方框；请安装一款中文字体，例如 fonts-noto-cjk 软件包。</translation>
+    </message>
 </context>
 <context>
     <name>SeriesOptions</name>
