@@ -2633,7 +2633,7 @@ After: {new}</source>
     </message>
     <message>
         <source>&apos;{code}&apos; is not a language code (e.g. zh, en, ja, pt-BR).</source>
-        <translation>“{code}”不是语言代码（例如 zh、en、ja、pt-BR）。</translation>
+        <translation>“{code}”不是语言代码（应为两到三个字母的代码，可带地区后缀）。</translation>
     </message>
     <message>
         <source>the chat service answered without a message</source>
@@ -2737,7 +2737,7 @@ After: {new}</source>
     </message>
     <message>
         <source>no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as boxes; install one, e.g. the fonts-noto-cjk package.</source>
-        <translation>未安装中文字体（fontconfig 找不到任何中文字体）：烧录的中文可能显示为方框；请安装一款中文字体，例如 fonts-noto-cjk 软件包。</translation>
+        <translation>系统中没有中文字体：烧录的中文可能显示为方框；请先安装一款中文字体（例如思源黑体）。</translation>
     </message>
 </context>
 <context>
