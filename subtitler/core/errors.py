@@ -204,6 +204,14 @@ MESSAGES: dict[str, str] = {
     "deliver.none_translated": "no cue could be translated ({reason}).",
     "burn.no_font": "no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as "
                     "boxes; install one, e.g. the fonts-noto-cjk package.",
+    # shot-change lists and detection (core.shots)
+    "shots.sensitivity": "shot-change sensitivity must be 0 to 100, not {value}.",
+    "shots.not_time": "{name}, line {no}: '{text}' is not a time ({why}).",
+    "shots.needs_fps": "a frame timecode needs the video's frame rate",
+    "shots.negative": "negative or not finite",
+    "shots.not_number": "not a number",
+    "shots.unreadable": "{name}: cannot read ({detail}).",
+    "shots.failed": "{name}: shot changes not found ({detail}).",
 }
 
 

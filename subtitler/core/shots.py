@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from .errors import Cancelled, MediaError, SubtitleFormatError, SubtitlerError, UsageError
+from .errors import Cancelled, MediaError, Reason, SubtitleFormatError, SubtitlerError, UsageError, reason_of
 from .frames import FrameGrid, frame_grid
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 
@@ -33,7 +33,7 @@ def sensitivity_to_threshold(sensitivity: float) -> float:
     """0..100 → scdet threshold (score 0..100 of the change between two frames)."""
     s = float(sensitivity)
     if not 0 <= s <= 100:
-        raise UsageError(f"shot-change sensitivity must be 0 to 100, not {sensitivity:g}.")
+        raise UsageError(Reason("shots.sensitivity", value=f"{sensitivity:g}"))
     return 10 * 2 ** ((DEFAULT_SENSITIVITY - s) / 25)
 
 
@@ -233,7 +233,7 @@ class BackgroundShots:
         except SubtitlerError as exc:
             self.error = exc
         except OSError as exc:  # e.g. ffmpeg vanished mid-run
-            self.error = MediaError(f"{self.path.name}: shot changes not found ({exc}).")
+            self.error = MediaError(Reason("shots.failed", name=self.path.name, detail=exc.strerror or str(exc)))
 
     def cancel(self) -> None:
         self.cancel_token.cancel()
@@ -286,7 +286,8 @@ def parse_shot_list(text: str, *, fps: Optional[float] = None, name: str = "shot
         try:
             out.add(_parse_time(line, fps))
         except ValueError as exc:
-            raise SubtitleFormatError(f"{name}, line {no}: '{line[:40]}' is not a time ({exc}).") from None
+            raise SubtitleFormatError(Reason("shots.not_time", name=name, no=no, text=line[:40],
+                                             why=reason_of(exc) or str(exc))) from None
     return sorted(out)
 
 
@@ -297,12 +298,15 @@ def _parse_time(s: str, fps: Optional[float]) -> int:
         base = (int(h or 0) * 3600 + int(mi) * 60 + int(sec)) * 1000
         if frames is not None:
             if not fps:
-                raise ValueError("a frame timecode needs the video's frame rate")
+                raise ValueError(Reason("shots.needs_fps"))
             return base + round(int(frames) * 1000 / fps)
         return base + (int(frac.ljust(3, "0")) if frac else 0)
-    value = float(s)
+    try:
+        value = float(s)
+    except ValueError:
+        raise ValueError(Reason("shots.not_number")) from None
     if value < 0 or value != value or value == float("inf"):
-        raise ValueError("negative or not finite")
+        raise ValueError(Reason("shots.negative"))
     return round(value * 1000)
 
 
@@ -320,7 +324,7 @@ def load_shot_list(path: Path | str, *, grid: Optional[FrameGrid] = None) -> Sho
     try:
         text = path.read_text("utf-8-sig")
     except OSError as exc:
-        raise SubtitleFormatError(f"{path.name}: cannot read ({exc.strerror or exc}).") from None
+        raise SubtitleFormatError(Reason("shots.unreadable", name=path.name, detail=exc.strerror or str(exc))) from None
     times = parse_shot_list(text, fps=grid.fps if grid else None, name=path.name)
     if grid is not None:
         times = sorted({grid.snap(t) for t in times})

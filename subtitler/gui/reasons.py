@@ -228,6 +228,14 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "burn.no_font": QT_TRANSLATE_NOOP("Reasons", "no Chinese font is installed (fontconfig finds none): the "
                                                  "burned-in Chinese text may show as boxes; install one, e.g. the "
                                                  "fonts-noto-cjk package."),
+    # shot-change lists and detection (core.shots)
+    "shots.sensitivity": QT_TRANSLATE_NOOP("Reasons", "shot-change sensitivity must be 0 to 100, not {value}."),
+    "shots.not_time": QT_TRANSLATE_NOOP("Reasons", "{name}, line {no}: '{text}' is not a time ({why})."),
+    "shots.needs_fps": QT_TRANSLATE_NOOP("Reasons", "a frame timecode needs the video's frame rate"),
+    "shots.negative": QT_TRANSLATE_NOOP("Reasons", "negative or not finite"),
+    "shots.not_number": QT_TRANSLATE_NOOP("Reasons", "not a number"),
+    "shots.unreadable": QT_TRANSLATE_NOOP("Reasons", "{name}: cannot read ({detail})."),
+    "shots.failed": QT_TRANSLATE_NOOP("Reasons", "{name}: shot changes not found ({detail})."),
 }
 
 

@@ -337,3 +337,21 @@ def test_burning_in_an_audio_only_file_from_the_editor_says_why_in_chinese(chine
     assert not _english_words(text), text
     assert not (tmp_path / "第7讲.mp4").exists()
     shot(dlg, "zh-burn-audio-only")
+
+
+def test_a_broken_shot_list_import_says_why_in_chinese(chinese, own_dirs, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from subtitler.core.document import Cue, Document
+    from subtitler.core.errors import SubtitleFormatError
+    from subtitler.core.shots import load_shot_list
+
+    broken = tmp_path / "第8讲.shots.txt"
+    broken.write_text("1.5\n3.25\n镜头三\n", "utf-8")
+    win = _zh_editor(qtbot, Document([Cue(0, 1000, "第一句")]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    win.menus.by_name["import_shots"].trigger()  # 视频 › 导入镜头切换…
+    text = win.statusBar().currentMessage()
+    assert text == "第8讲.shots.txt 第 3 行：“镜头三”不是时间（不是数字）。", text
+    with pytest.raises(SubtitleFormatError, match=r"line 3: '镜头三' is not a time \(not a number\)"):
+        load_shot_list(broken)

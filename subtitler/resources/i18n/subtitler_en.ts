@@ -2778,6 +2778,34 @@ After: {new}</source>
         <source>no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as boxes; install one, e.g. the fonts-noto-cjk package.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>shot-change sensitivity must be 0 to 100, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, line {no}: &apos;{text}&apos; is not a time ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a frame timecode needs the video&apos;s frame rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negative or not finite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: cannot read ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: shot changes not found ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SeriesOptions</name>

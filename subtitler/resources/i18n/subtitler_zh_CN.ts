@@ -2739,6 +2739,34 @@ After: {new}</source>
         <source>no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as boxes; install one, e.g. the fonts-noto-cjk package.</source>
         <translation>系统中没有中文字体：烧录的中文可能显示为方框；请先安装一款中文字体（例如思源黑体）。</translation>
     </message>
+    <message>
+        <source>shot-change sensitivity must be 0 to 100, not {value}.</source>
+        <translation>镜头切换灵敏度必须在 0 到 100 之间，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>{name}, line {no}: &apos;{text}&apos; is not a time ({why}).</source>
+        <translation>{name} 第 {no} 行：“{text}”不是时间（{why}）。</translation>
+    </message>
+    <message>
+        <source>a frame timecode needs the video&apos;s frame rate</source>
+        <translation>带帧号的时间码需要视频的帧率</translation>
+    </message>
+    <message>
+        <source>negative or not finite</source>
+        <translation>为负数或不是有限数值</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read ({detail}).</source>
+        <translation>{name}：无法读取（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name}: shot changes not found ({detail}).</source>
+        <translation>{name}：未能检测镜头切换（{detail}）。</translation>
+    </message>
 </context>
 <context>
     <name>SeriesOptions</name>
