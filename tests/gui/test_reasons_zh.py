@@ -355,3 +355,34 @@ def test_a_broken_shot_list_import_says_why_in_chinese(chinese, own_dirs, qtbot,
     assert text == "第8讲.shots.txt 第 3 行：“镜头三”不是时间（不是数字）。", text
     with pytest.raises(SubtitleFormatError, match=r"line 3: '镜头三' is not a time \(not a number\)"):
         load_shot_list(broken)
+
+
+@pytest.mark.parametrize("kind", ["renumbered", "429"])
+def test_a_series_translation_that_fails_says_why_in_chinese(chinese, own_dirs, tmp_path, kind):
+    """The chat stand-in over real HTTP: a model whose every answer fails the checks, or a service
+    that only ever says 429. The export summary's sentence (error_text) is Chinese; the CLI's stays."""
+    from subtitler.core.deliver import DeliverOptions, deliver
+    from subtitler.core.document import Document
+    from subtitler.core.errors import EngineError
+    from tests.support.chat_server import ChatServer
+    from tests.test_translate import KEY, lecture_cues, settings
+
+    server = ChatServer(api_key=KEY, scale=0.005, kinds=(kind,), bad_first=1000).start()
+    try:
+        opts = DeliverOptions(translate_to="ja", chat=settings(server, tmp_path))
+        with pytest.raises(EngineError) as caught:
+            deliver(Document(lecture_cues(4), language="en"), tmp_path / "第9讲.mp4", tmp_path / "out", ["srt"], opts)
+    finally:
+        server.stop()
+    english, text = str(caught.value), error_text(caught.value)
+    assert english.startswith("no cue could be translated (") and not HAN.search(english), english
+    assert text.startswith("没有任何字幕翻译成功（"), text
+    # only the service's own words may stay as it sent them (the stand-in answers "1302: rate limit";
+    # the real service sends its message in Chinese)
+    assert set(_english_words(text)) <= ({"rate", "limit"} if kind == "429" else set()), text
+    if kind == "renumbered":
+        assert english == "no cue could be translated (the model's answers failed the checks: renumbered ids)."
+        assert text == "没有任何字幕翻译成功（模型的回答未通过检查：字幕编号被改动）。"
+    else:
+        assert "gave up after" in english and "尝试" in text and "次后放弃" in text, (english, text)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
