@@ -86,8 +86,9 @@ class _KeyTest(QRunnable):
             self.signals.done.emit(False, QCoreApplication.translate(
                 "SettingsDialog", "The GLM-ASR engine is not available in this installation."))
         except Exception as exc:
-            self.signals.done.emit(False, QCoreApplication.translate("SettingsDialog", "Unexpected error: {error}").format(
-                error=f"{type(exc).__name__}: {exc}") + f"\n{traceback.format_exc(limit=3)}")
+            unexpected = QCoreApplication.translate("SettingsDialog", "Unexpected error: {error}")
+            self.signals.done.emit(False, unexpected.format(error=f"{type(exc).__name__}: {exc}")
+                                   + f"\n{traceback.format_exc(limit=3)}")
         else:
             self.signals.done.emit(True, msg)
 
@@ -426,7 +427,8 @@ class SettingsDialog(QDialog):
             try:
                 folder = inspect_model_folder(model)
             except SubtitlerError:
-                text = "✗ " + self.tr("This folder is not a faster-whisper model (it needs model.bin and a vocabulary).")
+                text = "✗ " + self.tr(
+                    "This folder is not a faster-whisper model (it needs model.bin and a vocabulary).")
             else:
                 text = "✓ " + (self.tr("Multilingual model folder: Chinese and other languages work offline.")
                                if folder.multilingual else self.tr("This model folder knows English only."))

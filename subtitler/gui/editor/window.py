@@ -152,7 +152,9 @@ class EditorWindow(QMainWindow):
         doc = Document(cues, media_path=str(Path(media).resolve()) if media else None)
         doc.meta["imported_from"] = str(Path(path).resolve())
         win = cls(doc, media_path=doc.media_path, parent=parent, **kw)
-        win.notify(QCoreApplication.translate("EditorWindow", "Imported %n cue(s) from {name}", None, len(cues)).format(name=Path(path).name), 5000)
+        count = len(cues)
+        imported = QCoreApplication.translate("EditorWindow", "Imported %n cue(s) from {name}", None, count)
+        win.notify(imported.format(name=Path(path).name), 5000)
         return win
 
     @classmethod
@@ -265,7 +267,8 @@ class EditorWindow(QMainWindow):
     def update_title(self) -> None:
         media = self.document.media_path
         name = self.project.path.name if self.project.path else (Path(media).name if media else self.tr("Untitled"))
-        self.setWindowTitle(self.tr("{name} — Subtitle editor").format(name=("*" if self.document.dirty else "") + name))
+        shown = ("*" if self.document.dirty else "") + name
+        self.setWindowTitle(self.tr("{name} — Subtitle editor").format(name=shown))
 
     # -- selection ---------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
