@@ -174,6 +174,9 @@ MESSAGES: dict[str, str] = {
     "subs.not_subtitles": "{name}: not a subtitle file (SRT, ASS or VTT) that can be read.",
     "subs.unparsable": "{name}: not a subtitle file pysubs2 can read ({detail}).",
     "subs.cannot_write": "cannot write format '{fmt}'.",
+    "subs.bad_time_line": "after cue {n} ({at}): unreadable time line {line}; that cue was skipped.",
+    "subs.negative_time": "cue {n}: negative time; skipped.",
+    "subs.swapped": "cue {n} ({at}): ends before it starts; start and end swapped.",
     # translation and polish (core.translate, core.engines.glm_chat)
     "chat.not_language": "'{code}' is not a language code (e.g. zh, en, ja, pt-BR).",
     "chat.no_message": "the chat service answered without a message",

@@ -200,15 +200,15 @@ def read_subtitles(path: Path | str) -> Imported:
         bad = next((i for i, ln in enumerate(lines) if _TIME_LINE.search(ln)), None)
         if bad is not None:  # a cue whose time line pysubs2 could not read was glued onto this one
             cut = bad - 1 if bad > 0 and lines[bad - 1].strip().isdigit() else bad
-            out.problems.append(f"after cue {n} ({_clock(e.start)}): unreadable time line "
-                                f"{lines[bad].strip()[:60]!r}; that cue was skipped.")
+            out.problems.append(Reason("subs.bad_time_line", n=n, at=_clock(e.start),
+                                       line=repr(lines[bad].strip()[:60])))
             body = "\n".join(lines[:cut]).strip()
         start, end = int(e.start), int(e.end)
         if start < 0 or end < 0:
-            out.problems.append(f"cue {n}: negative time; skipped.")
+            out.problems.append(Reason("subs.negative_time", n=n))
             continue
         if end < start:
-            out.problems.append(f"cue {n} ({_clock(start)}): ends before it starts; start and end swapped.")
+            out.problems.append(Reason("subs.swapped", n=n, at=_clock(start)))
             start, end = end, start
         out.cues.append(Cue(start, end, body))
     return out

@@ -195,6 +195,10 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
                                                        "read."),
     "subs.unparsable": QT_TRANSLATE_NOOP("Reasons", "{name}: not a subtitle file pysubs2 can read ({detail})."),
     "subs.cannot_write": QT_TRANSLATE_NOOP("Reasons", "cannot write format '{fmt}'."),
+    "subs.bad_time_line": QT_TRANSLATE_NOOP("Reasons", "after cue {n} ({at}): unreadable time line {line}; that cue "
+                                                       "was skipped."),
+    "subs.negative_time": QT_TRANSLATE_NOOP("Reasons", "cue {n}: negative time; skipped."),
+    "subs.swapped": QT_TRANSLATE_NOOP("Reasons", "cue {n} ({at}): ends before it starts; start and end swapped."),
     # translation and polish (core.translate, core.engines.glm_chat)
     "chat.not_language": QT_TRANSLATE_NOOP("Reasons", "'{code}' is not a language code (e.g. zh, en, ja, pt-BR)."),
     "chat.no_message": QT_TRANSLATE_NOOP("Reasons", "the chat service answered without a message"),

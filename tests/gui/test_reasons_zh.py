@@ -386,3 +386,25 @@ def test_a_series_translation_that_fails_says_why_in_chinese(chinese, own_dirs, 
     else:
         assert "gave up after" in english and "尝试" in text and "次后放弃" in text, (english, text)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_repaired_cues_of_an_import_are_listed_in_chinese(chinese, own_dirs, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from subtitler.core import formats
+    from subtitler.core.document import Document
+
+    srt = tmp_path / "第10讲.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,000\n第一句\n\n2\n00:00:0x,000 --> 00:00:04,000\n坏掉的时间行\n\n"
+                   "3\n00:00:06,000 --> 00:00:05,000\n结束早于开始\n", "utf-8")
+    english = formats.read_subtitles(srt).problems
+    assert "ends before it starts; start and end swapped" in english[-1]  # the CLI's words
+    win = _zh_editor(qtbot, Document([]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(srt), ""))
+    win.menus.by_name["import"].trigger()
+    box = win.files.problem_box
+    details = box.detailedText()
+    assert "时间行 '00:00:0x,000 --> 00:00:04,000' 无法读取；该条字幕已跳过。" in details, details
+    assert "结束早于开始；已交换开始和结束时间。" in details, details
+    assert not _english_words(details), details
+    box.close()

@@ -18,7 +18,7 @@ from ...core import formats
 from ...core import project as projects
 from ...core.errors import SubtitlerError
 from ...core.text import is_cjk_text
-from ..reasons import error_text
+from ..reasons import error_text, say
 
 if TYPE_CHECKING:
     from .window import EditorWindow
@@ -194,7 +194,7 @@ class FileController(QObject):
         if imported.problems:
             self.show_problem(self.tr("Imported %n cue(s) from {name}", "", len(cues)).format(name=Path(path).name),
                               self.tr("%n cue(s) needed repair:", "", len(imported.problems)) + "\n"
-                              + "\n".join(imported.problems[:20]), icon=QMessageBox.Icon.Information)
+                              + "\n".join(say(p) for p in imported.problems[:20]), icon=QMessageBox.Icon.Information)
         return True
 
     def show_problem(self, title: str, text: str, icon=QMessageBox.Icon.Warning) -> QMessageBox:

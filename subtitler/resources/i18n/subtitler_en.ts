@@ -2746,6 +2746,18 @@ After: {new}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>after cue {n} ({at}): unreadable time line {line}; that cue was skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cue {n}: negative time; skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cue {n} ({at}): ends before it starts; start and end swapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&apos;{code}&apos; is not a language code (e.g. zh, en, ja, pt-BR).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2707,6 +2707,18 @@ After: {new}</source>
         <translation>无法写出“{fmt}”格式。</translation>
     </message>
     <message>
+        <source>after cue {n} ({at}): unreadable time line {line}; that cue was skipped.</source>
+        <translation>第 {n} 条字幕（{at}）之后：时间行 {line} 无法读取；该条字幕已跳过。</translation>
+    </message>
+    <message>
+        <source>cue {n}: negative time; skipped.</source>
+        <translation>第 {n} 条字幕：时间为负；已跳过。</translation>
+    </message>
+    <message>
+        <source>cue {n} ({at}): ends before it starts; start and end swapped.</source>
+        <translation>第 {n} 条字幕（{at}）：结束早于开始；已交换开始和结束时间。</translation>
+    </message>
+    <message>
         <source>&apos;{code}&apos; is not a language code (e.g. zh, en, ja, pt-BR).</source>
         <translation>“{code}”不是语言代码（应为两到三个字母的代码，可带地区后缀）。</translation>
     </message>
