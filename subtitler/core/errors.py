@@ -215,6 +215,10 @@ MESSAGES: dict[str, str] = {
     "shots.not_number": "not a number",
     "shots.unreadable": "{name}: cannot read ({detail}).",
     "shots.failed": "{name}: shot changes not found ({detail}).",
+    # frame-accurate timing (core.pro_timing, core.frames)
+    "beautify.needs_video": "Beautify needs the video: its frame rate is unknown (no video, or the file is missing).",
+    "frames.none": "the video has no frames.",
+    "frames.bad_rate": "'{rate}' is not a frame rate.",
 }
 
 

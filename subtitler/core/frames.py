@@ -23,7 +23,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from .errors import MediaError
+from .errors import MediaError, Reason
 from .progress import CancelToken
 
 STANDARD_RATES = tuple(Fraction(r) for r in (
@@ -50,7 +50,7 @@ class FrameGrid:
         intervals are even (within a millisecond of container rounding), else variable."""
         pts = sorted({int(p) for p in pts})
         if not pts:
-            raise MediaError("the video has no frames.")
+            raise MediaError(Reason("frames.none"))
         starts = [p * 1000 * timebase.numerator // timebase.denominator for p in pts]
         origin = starts[0]
         if len(pts) < 2:
@@ -143,9 +143,9 @@ def parse_rate(rate: float | Fraction | str) -> Fraction:
     try:
         r = Fraction(rate) if not isinstance(rate, float) else Fraction(rate).limit_denominator(100000)
     except (ValueError, ZeroDivisionError):
-        raise MediaError(f"'{rate}' is not a frame rate.") from None
+        raise MediaError(Reason("frames.bad_rate", rate=rate)) from None
     if r <= 0:
-        raise MediaError(f"'{rate}' is not a frame rate.")
+        raise MediaError(Reason("frames.bad_rate", rate=rate))
     return _standard_rate(r, tolerance=0.0005) or r
 
 

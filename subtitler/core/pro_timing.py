@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from .beautify import BeautifyResult, beautify, get_preset
 from .document import Cue, Document
-from .errors import Cancelled, SubtitlerError
+from .errors import Cancelled, Reason, SubtitlerError
 from .frames import FrameGrid
 from .media import MediaInfo
 from .progress import CancelToken, Progress, ProgressCallback, no_progress
@@ -130,7 +130,7 @@ def plan_beautify(doc: Document, indices: Optional[Sequence[int]] = None, *, pre
 
     grid, cuts = document_timing(doc)
     if grid is None:
-        raise SubtitlerError("Beautify needs the video: its frame rate is unknown (no video, or the file is missing).")
+        raise SubtitlerError(Reason("beautify.needs_video"))
     profile = profile or get_profile(doc.profile or None, " ".join(c.text for c in doc.cues[:20]))
     result = beautify(doc.cues, grid, cuts, preset=preset, profile=profile)
     return result if indices is None else result.only(indices)

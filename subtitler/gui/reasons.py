@@ -240,6 +240,11 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "shots.not_number": QT_TRANSLATE_NOOP("Reasons", "not a number"),
     "shots.unreadable": QT_TRANSLATE_NOOP("Reasons", "{name}: cannot read ({detail})."),
     "shots.failed": QT_TRANSLATE_NOOP("Reasons", "{name}: shot changes not found ({detail})."),
+    # frame-accurate timing (core.pro_timing, core.frames)
+    "beautify.needs_video": QT_TRANSLATE_NOOP("Reasons", "Beautify needs the video: its frame rate is unknown (no "
+                                                         "video, or the file is missing)."),
+    "frames.none": QT_TRANSLATE_NOOP("Reasons", "the video has no frames."),
+    "frames.bad_rate": QT_TRANSLATE_NOOP("Reasons", "'{rate}' is not a frame rate."),
 }
 
 

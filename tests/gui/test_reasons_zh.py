@@ -408,3 +408,13 @@ def test_repaired_cues_of_an_import_are_listed_in_chinese(chinese, own_dirs, qtb
     assert "结束早于开始；已交换开始和结束时间。" in details, details
     assert not _english_words(details), details
     box.close()
+
+
+def test_beautify_without_the_video_says_why_in_chinese(chinese, own_dirs, qtbot, speech_en):
+    from subtitler.core.document import Cue, Document
+
+    win = _zh_editor(qtbot, Document([Cue(300, 1800, "大家好。"), Cue(2000, 3000, "今天讲第一课。")]), speech_en[0])
+    win.menus.by_name["beautify_all"].trigger()  # an audio file: no frame rate to snap to
+    text = win.statusBar().currentMessage()
+    assert text == "美化时间轴需要视频：帧率未知（没有视频，或视频文件不见了）。", text
+    assert [(c.start, c.end) for c in win.document.cues] == [(300, 1800), (2000, 3000)]  # nothing changed

@@ -2893,6 +2893,18 @@ After: {new}</source>
         <source>{name}: shot changes not found ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Beautify needs the video: its frame rate is unknown (no video, or the file is missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the video has no frames.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{rate}&apos; is not a frame rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SeriesOptions</name>

@@ -2854,6 +2854,18 @@ After: {new}</source>
         <source>{name}: shot changes not found ({detail}).</source>
         <translation>{name}：未能检测镜头切换（{detail}）。</translation>
     </message>
+    <message>
+        <source>Beautify needs the video: its frame rate is unknown (no video, or the file is missing).</source>
+        <translation>美化时间轴需要视频：帧率未知（没有视频，或视频文件不见了）。</translation>
+    </message>
+    <message>
+        <source>the video has no frames.</source>
+        <translation>视频中没有任何帧。</translation>
+    </message>
+    <message>
+        <source>&apos;{rate}&apos; is not a frame rate.</source>
+        <translation>“{rate}”不是帧率。</translation>
+    </message>
 </context>
 <context>
     <name>SeriesOptions</name>
