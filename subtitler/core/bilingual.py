@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .document import Cue
-from .errors import SubtitleFormatError, UsageError
+from .errors import Reason, SubtitleFormatError, UsageError
 from .outputs import atomic_write_text
 from .text import is_cjk_text
 
@@ -34,7 +34,7 @@ def _check(original: Sequence[Cue], translated: Sequence[Cue], order: str) -> No
         raise UsageError(f"unknown bilingual order '{order}'; choose {' or '.join(ORDERS)}.")
     if len(original) != len(translated) or any(
             (a.start, a.end) != (b.start, b.end) for a, b in zip(original, translated)):
-        raise SubtitleFormatError("the translation does not match the original cue for cue; not written.")
+        raise SubtitleFormatError(Reason("bilingual.mismatch"))
 
 
 def blocks(original: Sequence[Cue], translated: Sequence[Cue], order: str = "orig-first", *,

@@ -101,7 +101,7 @@ def check_no_clash(paths: Sequence[Path], others: Sequence[Path]) -> None:
     for p in list(others) + list(paths):
         key = str(p.resolve())
         if key in seen:
-            raise UsageError(f"two outputs would both be written to {p}; choose another --name-pattern or -o.")
+            raise UsageError(Reason("output.collide", path=p))
         seen.add(key)
 
 

@@ -138,6 +138,13 @@ MESSAGES: dict[str, str] = {
     "output.cannot_write": "cannot write {path}: {why}.",
     "output.is_input": "{path}: is an input file ({name} would replace it)",
     "output.twice": "{path}: from both {first} and {second}",
+    "media.no_video": "{name}: the file has no video track.",
+    "media.frames_unreadable": "{name}: cannot read the video's frames ({detail}).",
+    "media.waveform_unreadable": "{name}: cannot read audio for the waveform ({detail}).",
+    "media.not_16k_wav": "{name}: expected 16 kHz mono 16-bit WAV.",
+    "media.cannot_read": "{name}: cannot read the media file ({detail}).",
+    "output.collide": "two outputs would both be written to {path}; choose another --name-pattern or -o.",
+    "bilingual.mismatch": "the translation does not match the original cue for cue; not written.",
     "os.disk_full": "the disk is full",
     "os.quota": "the disk quota is used up",
     # project files (core.project)

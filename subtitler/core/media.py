@@ -337,7 +337,7 @@ def load_wav(path: Path | str) -> np.ndarray:
 
     with wave.open(str(path), "rb") as w:
         if w.getframerate() != SAMPLE_RATE or w.getnchannels() != 1 or w.getsampwidth() != 2:
-            raise MediaError(f"{Path(path).name}: expected 16 kHz mono 16-bit WAV.")
+            raise MediaError(Reason("media.not_16k_wav", name=Path(path).name))
         return np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
 
 
@@ -491,8 +491,8 @@ def video_frame_times(src: Path | str, *, cancel: Optional[CancelToken] = None) 
     cancel.check()
     if code != 0 or not pts:
         if "matches no streams" in text or (code == 0 and not pts):
-            raise MediaError(f"{src.name}: the file has no video track.")
-        raise MediaError(f"{src.name}: cannot read the video's frames ({_last_error(text)}).")
+            raise MediaError(Reason("media.no_video", name=src.name))
+        raise MediaError(Reason("media.frames_unreadable", name=src.name, detail=_last_error(text)))
     pts.sort()
     return timebase[0], pts
 

@@ -19,7 +19,7 @@ import numpy as np
 if TYPE_CHECKING:
     from .speech import Region
 
-from .errors import MediaError
+from .errors import MediaError, Reason
 from .media import SAMPLE_RATE
 from .progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 
@@ -112,10 +112,10 @@ def compute_peaks_wav(path: Path | str, *, on_progress: ProgressCallback = no_pr
     try:
         w = wave.open(str(path), "rb")
     except (OSError, wave.Error, EOFError) as exc:
-        raise MediaError(f"{Path(path).name}: cannot read audio for the waveform ({exc}).") from None
+        raise MediaError(Reason("media.waveform_unreadable", name=Path(path).name, detail=str(exc))) from None
     with w:
         if w.getframerate() != SAMPLE_RATE or w.getnchannels() != 1 or w.getsampwidth() != 2:
-            raise MediaError(f"{Path(path).name}: expected 16 kHz mono 16-bit WAV.")
+            raise MediaError(Reason("media.not_16k_wav", name=Path(path).name))
         total = w.getnframes()
         n_bins = -(-total // BIN)
         mins = np.empty(n_bins, np.int16)
@@ -159,7 +159,7 @@ def media_key(path: Path | str) -> str:
             f.seek(max(0, size - 65536))
             h.update(f.read(65536))
     except OSError as exc:
-        raise MediaError(f"{path.name}: cannot read the media file ({exc.strerror or exc}).") from None
+        raise MediaError(Reason("media.cannot_read", name=path.name, detail=exc.strerror or str(exc))) from None
     return h.hexdigest()
 
 

@@ -155,6 +155,15 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "output.cannot_write": QT_TRANSLATE_NOOP("Reasons", "cannot write {path}: {why}."),
     "output.is_input": QT_TRANSLATE_NOOP("Reasons", "{path}: is an input file ({name} would replace it)"),
     "output.twice": QT_TRANSLATE_NOOP("Reasons", "{path}: from both {first} and {second}"),
+    "media.no_video": QT_TRANSLATE_NOOP("Reasons", "{name}: the file has no video track."),
+    "media.frames_unreadable": QT_TRANSLATE_NOOP("Reasons", "{name}: cannot read the video's frames ({detail})."),
+    "media.waveform_unreadable": QT_TRANSLATE_NOOP("Reasons", "{name}: cannot read audio for the waveform ({detail})."),
+    "media.not_16k_wav": QT_TRANSLATE_NOOP("Reasons", "{name}: expected 16 kHz mono 16-bit WAV."),
+    "media.cannot_read": QT_TRANSLATE_NOOP("Reasons", "{name}: cannot read the media file ({detail})."),
+    "output.collide": QT_TRANSLATE_NOOP("Reasons", "two outputs would both be written to {path}; choose another "
+                                                   "--name-pattern or -o."),
+    "bilingual.mismatch": QT_TRANSLATE_NOOP("Reasons", "the translation does not match the original cue for cue; not "
+                                                       "written."),
     "os.disk_full": QT_TRANSLATE_NOOP("Reasons", "the disk is full"),
     "os.quota": QT_TRANSLATE_NOOP("Reasons", "the disk quota is used up"),
     # project files (core.project)

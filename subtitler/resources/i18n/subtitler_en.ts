@@ -2610,6 +2610,34 @@ After: {new}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name}: the file has no video track.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the video&apos;s frames ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: cannot read audio for the waveform ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: expected 16 kHz mono 16-bit WAV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the media file ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two outputs would both be written to {path}; choose another --name-pattern or -o.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the translation does not match the original cue for cue; not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2571,6 +2571,34 @@ After: {new}</source>
         <translation>{path}：{first} 和 {second} 都会写入这个文件</translation>
     </message>
     <message>
+        <source>{name}: the file has no video track.</source>
+        <translation>{name}：文件没有视频轨道。</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the video&apos;s frames ({detail}).</source>
+        <translation>{name}：无法读取视频画面（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read audio for the waveform ({detail}).</source>
+        <translation>{name}：无法读取音频以绘制波形（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name}: expected 16 kHz mono 16-bit WAV.</source>
+        <translation>{name}：应为 16000 赫兹单声道 16 位 WAV。</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the media file ({detail}).</source>
+        <translation>{name}：无法读取媒体文件（{detail}）。</translation>
+    </message>
+    <message>
+        <source>two outputs would both be written to {path}; choose another --name-pattern or -o.</source>
+        <translation>两个输出文件都会写到 {path}；请换一个文件名模式或输出位置。</translation>
+    </message>
+    <message>
+        <source>the translation does not match the original cue for cue; not written.</source>
+        <translation>译文与原文无法逐条对应；未写出。</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
