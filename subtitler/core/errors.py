@@ -187,6 +187,7 @@ MESSAGES: dict[str, str] = {
     # translation and polish (core.translate, core.engines.glm_chat)
     "chat.not_language": "'{code}' is not a language code (e.g. zh, en, ja, pt-BR).",
     "chat.no_message": "the chat service answered without a message",
+    "chat.no_model": "the chat model name is empty.",
     "chat.lost_model": "the chat service lost its connection to the model (finish_reason network_error)",
     "chat.refused": "the chat service refused the request: {reason}",
     "chat.unreachable": "cannot reach the chat service at {host} ({reason}).",

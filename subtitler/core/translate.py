@@ -106,7 +106,7 @@ class ChatSettings:
     def __post_init__(self) -> None:
         self.model = (self.model or "").strip()
         if not self.model:
-            raise UsageError("the chat model name is empty.")
+            raise UsageError(Reason("chat.no_model"))
         if self.batch_cues < 1 or self.batch_chars < 1 or self.context_cues < 0 or self.bad_answer_tries < 1:
             raise UsageError("batch sizes and tries must be positive.")
         self.cache_dir = Path(self.cache_dir) if self.cache_dir is not None else default_cache_dir()

@@ -211,6 +211,7 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     # translation and polish (core.translate, core.engines.glm_chat)
     "chat.not_language": QT_TRANSLATE_NOOP("Reasons", "'{code}' is not a language code (e.g. zh, en, ja, pt-BR)."),
     "chat.no_message": QT_TRANSLATE_NOOP("Reasons", "the chat service answered without a message"),
+    "chat.no_model": QT_TRANSLATE_NOOP("Reasons", "the chat model name is empty."),
     "chat.lost_model": QT_TRANSLATE_NOOP("Reasons", "the chat service lost its connection to the model "
                                                     "(finish_reason network_error)"),
     "chat.refused": QT_TRANSLATE_NOOP("Reasons", "the chat service refused the request: {reason}"),

@@ -418,3 +418,20 @@ def test_beautify_without_the_video_says_why_in_chinese(chinese, own_dirs, qtbot
     text = win.statusBar().currentMessage()
     assert text == "美化时间轴需要视频：帧率未知（没有视频，或视频文件不见了）。", text
     assert [(c.start, c.end) for c in win.document.cues] == [(300, 1800), (2000, 3000)]  # nothing changed
+
+
+def test_an_empty_chat_model_name_is_said_in_chinese(chinese, own_dirs, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from subtitler.core.document import Document
+    from tests.test_translate import lecture_cues
+
+    monkeypatch.setenv("ZHIPUAI_API_KEY", "sk-chat-secret-0123456789")
+    doc = Document(lecture_cues(2))
+    win = _zh_editor(qtbot, doc)
+    win.menus.by_name["translate"].trigger()
+    dlg = win.translation.dialog
+    dlg.model_box.setCurrentText("   ")  # the user cleared the model box
+    qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
+    assert dlg.status.text() == "对话模型名称为空。" and not dlg.running()
+    assert not doc.can_undo()

@@ -2794,6 +2794,10 @@ After: {new}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the chat model name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the chat service lost its connection to the model (finish_reason network_error)</source>
         <translation type="unfinished"></translation>
     </message>

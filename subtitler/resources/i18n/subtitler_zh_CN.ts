@@ -2755,6 +2755,10 @@ After: {new}</source>
         <translation>对话服务的回答中没有消息</translation>
     </message>
     <message>
+        <source>the chat model name is empty.</source>
+        <translation>对话模型名称为空。</translation>
+    </message>
+    <message>
         <source>the chat service lost its connection to the model (finish_reason network_error)</source>
         <translation>对话服务与模型之间的连接中断了</translation>
     </message>
