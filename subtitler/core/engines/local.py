@@ -210,7 +210,9 @@ def model_label(model: Optional[str]) -> str:
 # The batched first word of a piece may be placed late; timing.snap_to_regions moves such a cue
 # onto its speech onset. Without a margin it dropped a piece's last sentence (a piece filled to
 # 30 s leaves the model no room to close its last segment): pieces stay <= 25 s (+ 1 s silence).
-# SUBTITLER_LOCAL_BATCH=1 decodes one piece at a time.
+# Decoded without timestamp tokens, as the batched pipeline does by default (fewer tokens to
+# generate; each piece is one segment, its words timed by alignment). SUBTITLER_LOCAL_BATCH=1
+# decodes one piece at a time.
 DEFAULT_BATCH = int(os.environ.get("SUBTITLER_LOCAL_BATCH", "8"))
 BATCH = 8  # the batch size when batching
 BATCH_PAD_MS = 1000  # silence after each piece in a batch
@@ -303,7 +305,7 @@ class LocalEngine:
         audio = np.concatenate([x for c in chunks for x in (c.samples, pad)]).astype(np.float32) / 32768.0
         clips = [{"start": offsets[i] / sr, "end": offsets[i + 1] / sr} for i in range(len(chunks))]
         segs, info = batched_pipeline(model).transcribe(
-            audio, language=language, beam_size=self.beam_size, word_timestamps=True, without_timestamps=False,
+            audio, language=language, beam_size=self.beam_size, word_timestamps=True, without_timestamps=True,
             clip_timestamps=clips, batch_size=self.batch_size)
         found: list[list[Segment]] = [[] for _ in chunks]
         lang = info.language or language or ""
