@@ -97,7 +97,7 @@ def test_closing_settings_stops_a_download(hub, make_app, qtbot):
     app = make_app(engine="local")
     dlg = app.open_settings()
     assert dlg.download_model("small")
-    task = dlg._download
+    task = dlg.local_box._download
     dlg.reject()  # closed mid-download: the worker is told to stop
     assert task.token.cancelled
     qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=60000)

@@ -63,7 +63,8 @@ class ExportSummary:
             lines.append(QCoreApplication.translate("ExportDialog", "Notes:"))
             lines += [f"  ! {name}: {note}" for name, note in self.notes]
         if self.cancelled:
-            lines.append(QCoreApplication.translate("ExportDialog", "Cancelled: the files after that were not exported."))
+            lines.append(QCoreApplication.translate("ExportDialog",
+                                                    "Cancelled: the files after that were not exported."))
         return "\n".join(lines)
 
 
@@ -73,13 +74,16 @@ def check_pattern(pattern: str, fmts: Sequence[str]) -> str:
     problem = pattern_problem(pattern, fmts)
     m = re.match(r"The file-name pattern can use only \{stem\}, \{lang\} and \{ext\} \(not (.*)\)\.$", problem)
     if m:
-        return QCoreApplication.translate("ExportDialog", "The file-name pattern can use only {stem}, {lang} and {ext}") + f" ({m[1]})."
+        only = QCoreApplication.translate("ExportDialog", "The file-name pattern can use only {stem}, {lang} and {ext}")
+        return only + f" ({m[1]})."
     known = {
-        "The file-name pattern is empty.": QCoreApplication.translate("ExportDialog", "The file-name pattern is empty."),
+        "The file-name pattern is empty.":
+            QCoreApplication.translate("ExportDialog", "The file-name pattern is empty."),
         "The file-name pattern must not contain folders.":
             QCoreApplication.translate("ExportDialog", "The file-name pattern must not contain folders."),
         "With several formats the pattern needs {ext}, or the files would overwrite each other.":
-            QCoreApplication.translate("ExportDialog", "With several formats the pattern needs {ext}, or the files would overwrite each other."),
+            QCoreApplication.translate("ExportDialog", "With several formats the pattern needs {ext}, "
+                                                       "or the files would overwrite each other."),
     }
     return known.get(problem, problem)
 
@@ -127,8 +131,10 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
              for job in ready]
     clashes = collisions(plans)
     if clashes:
-        summary.failed += [(QCoreApplication.translate("ExportDialog", "nothing written"), say(c) + QCoreApplication.translate(
-            "ExportDialog", "; use {stem} in the pattern, another folder, or export them separately.")) for c in clashes]
+        nothing = QCoreApplication.translate("ExportDialog", "nothing written")
+        advice = QCoreApplication.translate(
+            "ExportDialog", "; use {stem} in the pattern, another folder, or export them separately.")
+        summary.failed += [(nothing, say(c) + advice) for c in clashes]
         return summary
     extra = extras if extras is not None and extras.active else None
     for i, (job, plan) in enumerate(zip(ready, plans)):
@@ -195,7 +201,8 @@ class BatchExportDialog(QDialog):
         self.worker: Optional[DeliveryThread] = None
         self.chat = chat
 
-        self.scope_selected = QRadioButton(self.tr("&Selected finished jobs ({count})").format(count=len(self.selected_done)))
+        self.scope_selected = QRadioButton(
+            self.tr("&Selected finished jobs ({count})").format(count=len(self.selected_done)))
         self.scope_all = QRadioButton(self.tr("&All finished jobs ({count})").format(count=len(self.all_done)))
         group = QButtonGroup(self)
         group.addButton(self.scope_selected)

@@ -110,7 +110,8 @@ class Actions(QObject):
         m.addSeparator()
         act(m, "shift_all", self.tr("Shift all cues…"), lambda: ed.shift_dialog(selected=False), ["Ctrl+Shift+T"])
         act(m, "shift_selected", self.tr("Shift selected cues…"), lambda: ed.shift_dialog(selected=True), ["Ctrl+T"])
-        act(m, "fix_selected", self.tr("Fix timing of selection"), lambda: ed.fix_timing(selected=True), ["Ctrl+Shift+F"])
+        act(m, "fix_selected", self.tr("Fix timing of selection"), lambda: ed.fix_timing(selected=True),
+            ["Ctrl+Shift+F"])
         act(m, "fix_all", self.tr("Fix timing of all cues"), lambda: ed.fix_timing(selected=False))
         w.shots.timing_actions(m, act)
         self.profile_menu = m.addMenu(self.tr("Reading profile"))
@@ -121,7 +122,8 @@ class Actions(QObject):
             self.profile_menu.addAction(a)
         self.check_profile()
         m.addSeparator()
-        act(m, "retranscribe", self.tr("Re-transcribe selection with the current engine"), ed.retranscribe, ["Ctrl+Shift+R"])
+        act(m, "retranscribe", self.tr("Re-transcribe selection with the current engine"), ed.retranscribe,
+            ["Ctrl+Shift+R"])
 
         m = mb.addMenu(self.tr("&Video"))
         act(m, "play", self.tr("Play / pause"), w.player.toggle, ["Ctrl+Space"])
@@ -195,7 +197,7 @@ class Actions(QObject):
             if keys:
                 rows.append(f"<tr><td>{a.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
         return ("<h3>" + self.tr("Keyboard shortcuts") + "</h3><table cellpadding=3>" + "".join(rows) + "</table>"
-                + QCoreApplication.translate("Actions", HELP_EXTRA))
+                + QCoreApplication.translate("Actions", str(HELP_EXTRA)))
 
     def show_shortcuts(self) -> None:
         dlg = QDialog(self.win)

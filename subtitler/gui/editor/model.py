@@ -144,7 +144,7 @@ class CueTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if section == COL_TRANS and self.track_header:
                 return self.track_header
-            return QCoreApplication.translate("CueModel", HEADERS[section])
+            return QCoreApplication.translate("CueModel", str(HEADERS[section]))
         return None
 
     def flags(self, index) -> Qt.ItemFlag:

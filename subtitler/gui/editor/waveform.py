@@ -208,7 +208,8 @@ class WaveformView(QWidget):
     def mousePressEvent(self, e: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         if e.button() != Qt.MouseButton.LeftButton:
-            return super().mousePressEvent(e)
+            super().mousePressEvent(e)
+            return
         x = e.position().x()
         index, part = self.hit(x)
         self._drag = {"x0": x, "ms0": self.ms_at(x), "index": index, "part": part, "moved": False,
@@ -236,7 +237,8 @@ class WaveformView(QWidget):
         d = self._drag
         self._drag = None
         if d is None or e.button() != Qt.MouseButton.LeftButton:
-            return super().mouseReleaseEvent(e)
+            super().mouseReleaseEvent(e)
+            return
         if d["moved"] and d["index"] >= 0:
             self.document.break_merge()
         elif not d["moved"]:

@@ -19,11 +19,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QRect, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
-from ...core import formats
 from ...core import project as projects
 from ...core.document import Change, Cue, Document
 from ...core.edits import DEFAULT_FPS
@@ -33,12 +32,12 @@ from ...core.services import EngineService
 from ..delivery import finish_thread
 from ..reasons import error_text
 from ..words import profile_label
-from . import files as files_mod
 from .actions import Actions
 from .editbox import EditBox
 from .editing import EditController, EngineFactory
 from .files import AUTOSAVE_MS, FileController  # noqa: F401  (AUTOSAVE_MS: tests shorten it here)
 from .model import COL_TEXT, CueTable, CueTableModel
+from . import opening
 from .playback import PlaybackSync
 from .shots import ShotController
 from .translation import TranslationController
@@ -135,57 +134,13 @@ class EditorWindow(QMainWindow):
         """At most 1280×800, never more than the screen offers (title bar included)."""
         self.resize(min(1280, available.width()), min(800, available.height() - FRAME_PX))
 
-    # -- construction ------------------------------------------------------------------------
-    @classmethod
-    def open_job_result(cls, document: Document, media_path: Optional[str | Path], *,
-                        audio_wav: Optional[str | Path] = None, speech: Optional[Sequence] = None,
-                        engine_factory: Optional[EngineFactory] = None, parent=None) -> "EditorWindow":
-        """An editor on a job's document that reuses the job's decoded 16 kHz audio (``audio_wav``)
-        and speech map (``speech``: regions with ``start_ms``/``end_ms``): no second decode or
-        speech detection. Cues still being transcribed arrive through :meth:`load_span`."""
-        return cls(document, str(media_path) if media_path else None, parent, engine_factory=engine_factory,
-                   audio_wav=audio_wav, speech=speech)
-
-    @classmethod
-    def import_subtitles(cls, path, media=None, parent=None, **kw) -> "EditorWindow":
-        cues = formats.load(Path(path))
-        doc = Document(cues, media_path=str(Path(media).resolve()) if media else None)
-        doc.meta["imported_from"] = str(Path(path).resolve())
-        win = cls(doc, media_path=doc.media_path, parent=parent, **kw)
-        win.notify(QCoreApplication.translate("EditorWindow", "Imported %n cue(s) from {name}", None, len(cues)).format(name=Path(path).name), 5000)
-        return win
-
-    @classmethod
-    def open_project(cls, path, parent=None, *, ask_recover: Optional[Callable[[projects.Recovery], bool]] = None,
-                     **kw) -> "EditorWindow":
-        """Open a ``.subtitler`` project; if a newer autosave of it survives a crash, offer it."""
-        project = files_mod.load_with_recovery(Path(path), parent, ask_recover)
-        win = cls(project.document, media_path=project.media_path, parent=parent, project=project, **kw)
-        if getattr(project, "warnings", None):  # e.g. a media path that is not a media file was not followed
-            win.statusBar().showMessage(" ".join(project.warnings), 15000)
-        return win
-
-    @classmethod
-    def recover(cls, recovery: projects.Recovery | Path, parent=None, **kw) -> "EditorWindow":
-        """A window on a recovery file's contents (unsaved); the old recovery file is replaced by
-        this window's own autosave."""
-        rec_path = recovery.path if isinstance(recovery, projects.Recovery) else Path(recovery)
-        project = projects.load_recovery(recovery)
-        win = cls(project.document, media_path=project.media_path, parent=parent, project=project, **kw)
-        win.files.autosave()
-        if win.files.recovery_file() != rec_path:
-            projects.discard_recovery(rec_path)
-        return win
-
-    @staticmethod
-    def pending_recoveries() -> list[projects.Recovery]:
-        """Recovery files left by a crash (the main window offers them on start)."""
-        return projects.find_recoveries()
-
-    @classmethod
-    def offer_recovery(cls, parent=None) -> list["EditorWindow"]:
-        """Ask about each surviving recovery file; open the ones the user wants back."""
-        return files_mod.offer_recovery(cls, parent)
+    # -- construction (subtitler.gui.editor.opening) -------------------------------------------
+    open_job_result = classmethod(opening.open_job_result)
+    import_subtitles = classmethod(opening.import_subtitles)
+    open_project = classmethod(opening.open_project)
+    recover = classmethod(opening.recover)
+    offer_recovery = classmethod(opening.offer_recovery)
+    pending_recoveries = staticmethod(opening.pending_recoveries)
 
     # -- results arriving while the job runs -------------------------------------------------
     def load_span(self, cues: Iterable[Cue], start_ms: int, end_ms: int) -> None:
@@ -265,7 +220,8 @@ class EditorWindow(QMainWindow):
     def update_title(self) -> None:
         media = self.document.media_path
         name = self.project.path.name if self.project.path else (Path(media).name if media else self.tr("Untitled"))
-        self.setWindowTitle(self.tr("{name} — Subtitle editor").format(name=("*" if self.document.dirty else "") + name))
+        shown = ("*" if self.document.dirty else "") + name
+        self.setWindowTitle(self.tr("{name} — Subtitle editor").format(name=shown))
 
     # -- selection ---------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:

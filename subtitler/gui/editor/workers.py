@@ -109,7 +109,7 @@ class MediaAnalysis(QObject):
                 pass
             self.peaksReady.emit(pk)
         if not self.want_speech:
-            return None
+            return
         regions = self.given_regions
         if regions is None:
             regions = peaks_mod.load_regions(speech_cache_path(key))

@@ -1446,6 +1446,81 @@
     </message>
 </context>
 <context>
+    <name>LocalModelBox</name>
+    <message>
+        <source>Local engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiny.en (offline pack, built in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mo&amp;del:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do&amp;wnload now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiny.en knows English only. For Chinese and other languages choose a multilingual model (e.g. small, medium) or a downloaded model folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model knows English only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This folder is not a faster-whisper model (it needs model.bin and a vocabulary).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multilingual model folder: Chinese and other languages work offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model folder knows English only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multilingual model: downloaded once (now, or on first use), then it works offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the model {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the download…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model ready: Chinese and other languages work offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model ready (it knows English only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download cancelled; what arrived is kept for the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faster-whisper model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Add files…</source>
@@ -2723,35 +2798,7 @@ After: {new}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>tiny.en (offline pack, built in)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local engine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mo&amp;del:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tiny.en knows English only. For Chinese and other languages choose a multilingual model (e.g. small, medium) or a downloaded model folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Automatic (by script)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do&amp;wnload now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2880,50 +2927,6 @@ After: {new}</source>
     </message>
     <message>
         <source>Testing the key with one tiny request…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This model knows English only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This folder is not a faster-whisper model (it needs model.bin and a vocabulary).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multilingual model folder: Chinese and other languages work offline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This model folder knows English only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multilingual model: downloaded once (now, or on first use), then it works offline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Downloading the model {name}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopping the download…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model ready: Chinese and other languages work offline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model ready (it knows English only).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Download cancelled; what arrived is kept for the next try.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>faster-whisper model folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

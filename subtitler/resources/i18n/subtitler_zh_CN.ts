@@ -1425,6 +1425,81 @@
     </message>
 </context>
 <context>
+    <name>LocalModelBox</name>
+    <message>
+        <source>Local engine</source>
+        <translation>本地引擎</translation>
+    </message>
+    <message>
+        <source>tiny.en (offline pack, built in)</source>
+        <translation>tiny.en（内置离线包）</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del:</source>
+        <translation>模型(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Do&amp;wnload now</source>
+        <translation>立即下载(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <source>tiny.en knows English only. For Chinese and other languages choose a multilingual model (e.g. small, medium) or a downloaded model folder.</source>
+        <translation>tiny.en 只能识别英语。中文等其他语言请选择多语言模型（如 small、medium）或已下载的模型文件夹。</translation>
+    </message>
+    <message>
+        <source>This model knows English only.</source>
+        <translation>此模型只能识别英语。</translation>
+    </message>
+    <message>
+        <source>This folder is not a faster-whisper model (it needs model.bin and a vocabulary).</source>
+        <translation>此文件夹不是 faster-whisper 模型（需要 model.bin 和词表文件）。</translation>
+    </message>
+    <message>
+        <source>Multilingual model folder: Chinese and other languages work offline.</source>
+        <translation>多语言模型文件夹：可离线识别中文和其他语言。</translation>
+    </message>
+    <message>
+        <source>This model folder knows English only.</source>
+        <translation>此模型文件夹只能识别英语。</translation>
+    </message>
+    <message>
+        <source>Multilingual model: downloaded once (now, or on first use), then it works offline.</source>
+        <translation>多语言模型：只需下载一次（现在下载，或首次使用时下载），之后即可离线使用。</translation>
+    </message>
+    <message>
+        <source>Downloading the model {name}…</source>
+        <translation>正在下载模型 {name}…</translation>
+    </message>
+    <message>
+        <source>Stopping the download…</source>
+        <translation>正在停止下载…</translation>
+    </message>
+    <message>
+        <source>Model ready: Chinese and other languages work offline.</source>
+        <translation>模型已就绪：中文和其他语言均可离线识别。</translation>
+    </message>
+    <message>
+        <source>Model ready (it knows English only).</source>
+        <translation>模型已就绪（只能识别英语）。</translation>
+    </message>
+    <message>
+        <source>Download cancelled; what arrived is kept for the next try.</source>
+        <translation>下载已取消；已下载的部分会保留，下次继续。</translation>
+    </message>
+    <message>
+        <source>faster-whisper model folder</source>
+        <translation>faster-whisper 模型文件夹</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Add files…</source>
@@ -2683,36 +2758,8 @@ After: {new}</source>
         <translation>并发数(&amp;C)：</translation>
     </message>
     <message>
-        <source>tiny.en (offline pack, built in)</source>
-        <translation>tiny.en（内置离线包）</translation>
-    </message>
-    <message>
-        <source>Folder…</source>
-        <translation>文件夹…</translation>
-    </message>
-    <message>
-        <source>Local engine</source>
-        <translation>本地引擎</translation>
-    </message>
-    <message>
-        <source>Mo&amp;del:</source>
-        <translation>模型(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>tiny.en knows English only. For Chinese and other languages choose a multilingual model (e.g. small, medium) or a downloaded model folder.</source>
-        <translation>tiny.en 只能识别英语。中文等其他语言请选择多语言模型（如 small、medium）或已下载的模型文件夹。</translation>
-    </message>
-    <message>
         <source>Automatic (by script)</source>
         <translation>自动（按文字判断）</translation>
-    </message>
-    <message>
-        <source>Do&amp;wnload now</source>
-        <translation>立即下载(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Cancel download</source>
-        <translation>取消下载</translation>
     </message>
     <message>
         <source>How many files are transcribed at the same time</source>
@@ -2841,50 +2888,6 @@ After: {new}</source>
     <message>
         <source>Testing the key with one tiny request…</source>
         <translation>正在用一个很小的请求测试密钥…</translation>
-    </message>
-    <message>
-        <source>This model knows English only.</source>
-        <translation>此模型只能识别英语。</translation>
-    </message>
-    <message>
-        <source>This folder is not a faster-whisper model (it needs model.bin and a vocabulary).</source>
-        <translation>此文件夹不是 faster-whisper 模型（需要 model.bin 和词表文件）。</translation>
-    </message>
-    <message>
-        <source>Multilingual model folder: Chinese and other languages work offline.</source>
-        <translation>多语言模型文件夹：可离线识别中文和其他语言。</translation>
-    </message>
-    <message>
-        <source>This model folder knows English only.</source>
-        <translation>此模型文件夹只能识别英语。</translation>
-    </message>
-    <message>
-        <source>Multilingual model: downloaded once (now, or on first use), then it works offline.</source>
-        <translation>多语言模型：只需下载一次（现在下载，或首次使用时下载），之后即可离线使用。</translation>
-    </message>
-    <message>
-        <source>Downloading the model {name}…</source>
-        <translation>正在下载模型 {name}…</translation>
-    </message>
-    <message>
-        <source>Stopping the download…</source>
-        <translation>正在停止下载…</translation>
-    </message>
-    <message>
-        <source>Model ready: Chinese and other languages work offline.</source>
-        <translation>模型已就绪：中文和其他语言均可离线识别。</translation>
-    </message>
-    <message>
-        <source>Model ready (it knows English only).</source>
-        <translation>模型已就绪（只能识别英语）。</translation>
-    </message>
-    <message>
-        <source>Download cancelled; what arrived is kept for the next try.</source>
-        <translation>下载已取消；已下载的部分会保留，下次继续。</translation>
-    </message>
-    <message>
-        <source>faster-whisper model folder</source>
-        <translation>faster-whisper 模型文件夹</translation>
     </message>
 </context>
 <context>
