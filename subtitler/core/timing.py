@@ -18,6 +18,7 @@ from .zh import display_width, measure
 UNCERTAIN_FLAG = "timing uncertain"
 PAUSE_BREAK_MS = 600  # a pause this long between words always ends a cue
 SNAP_MS = 400  # boundaries this close to a detected speech edge move onto it
+LEAD_MS = 1000  # a cue starting this far into a region no earlier cue reaches starts with that region
 
 
 def cues_for_chunk(chunk: Chunk, result: ChunkResult, profile: Profile, pmap: Optional[PauseMap] = None) -> list[Cue]:
@@ -224,7 +225,9 @@ def snap_to_regions(cues: list[Cue], regions: Sequence[Region]) -> list[Cue]:
     """Move cue edges onto detected speech edges when that adds or drops little speech (at most
     SNAP_MS): a start in a pause, or just before a region ends, goes to the next speech onset;
     an end just into a region goes back to where the previous one stopped. Never crosses the
-    previous cue."""
+    previous cue. A cue that starts up to LEAD_MS into a region whose start no earlier cue reaches
+    starts at that region's onset: that speech is nobody else's (Whisper's first word of a piece
+    is often placed late)."""
     if not regions:
         return cues
     out: list[Cue] = []
@@ -232,6 +235,9 @@ def snap_to_regions(cues: list[Cue], regions: Sequence[Region]) -> list[Cue]:
         prev_end = out[-1].end if out else -1
         start = _best_edge(c.start, [r.start_ms for r in regions], regions,
                            lo=max(prev_end, c.start - SNAP_MS), hi=c.end - 200)
+        lead = next((r for r in regions if r.start_ms < start < r.end_ms), None)
+        if lead is not None and lead.start_ms > prev_end and start - lead.start_ms <= LEAD_MS:
+            start = lead.start_ms
         end = _best_edge(c.end, [r.end_ms for r in regions], regions, lo=start + 200, hi=c.end + SNAP_MS)
         out.append(Cue(start, max(end, start + 1), c.text, c.flag))
     return out
