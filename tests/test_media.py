@@ -92,3 +92,43 @@ def test_expand_inputs_natural_order(tmp_path):
     (tmp_path / "sub" / "extra.wav").write_bytes(b"x")
     got = [p.relative_to(tmp_path).as_posix() for p in media.expand_inputs([tmp_path])]
     assert got == ["lec1.mkv", "lec2.mp4", "lec10.mp4", "sub/extra.wav"]
+
+
+def _cancelled_run_returns(cmd_tail: list[str], cancel_after_lines: int) -> float:
+    """Seconds ``media._run_ffmpeg`` takes to return after its token is cancelled."""
+    import threading
+    import time
+
+    token = CancelToken()
+    seen = [0]
+    cancelled_at: list[float] = []
+
+    def on_line(_raw: bytes) -> None:
+        seen[0] += 1
+        if seen[0] == cancel_after_lines:
+            cancelled_at.append(time.monotonic())
+            token.cancel()
+
+    cmd = [media.find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "error", *cmd_tail]
+    done: list[float] = []
+    t = threading.Thread(target=lambda: (media._run_ffmpeg(cmd, on_line, token), done.append(time.monotonic())),
+                         daemon=True)
+    t.start()
+    if cancel_after_lines == 0:  # nothing on stdout: cancel from outside
+        time.sleep(0.5)
+        cancelled_at.append(time.monotonic())
+        token.cancel()
+    t.join(20)
+    assert done, "ffmpeg was not stopped within 20 s of the cancel"
+    return done[0] - cancelled_at[0]
+
+
+def test_a_cancel_stops_ffmpeg_even_with_a_full_output_pipe():
+    # endless text on stdout: after the cancel nobody reads it; ffmpeg must not block on the full pipe
+    took = _cancelled_run_returns(["-f", "lavfi", "-i", "testsrc=size=64x36:rate=1000", "-f", "framecrc", "-"], 5)
+    assert took < 6
+
+
+def test_a_cancel_stops_ffmpeg_that_writes_nothing_to_stdout():
+    took = _cancelled_run_returns(["-re", "-f", "lavfi", "-i", "sine=duration=600", "-f", "null", "-"], 0)
+    assert took < 3

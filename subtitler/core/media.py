@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 import wave
 from dataclasses import dataclass
 from fractions import Fraction
@@ -448,16 +449,32 @@ def _run_ffmpeg(cmd: list[str], on_line: Callable[[bytes], None], cancel: Cancel
             if on_stderr is not None:
                 on_stderr(line)
 
+    def watch() -> None:  # a cancel is obeyed even while ffmpeg writes nothing to stdout
+        while proc.poll() is None:
+            if cancel.cancelled:
+                proc.terminate()
+                return
+            time.sleep(0.1)
+
     assert proc.stdout is not None and proc.stderr is not None
     reader = threading.Thread(target=read_stderr, args=(proc.stderr,), daemon=True)
     reader.start()
+    threading.Thread(target=watch, name="ffmpeg-cancel", daemon=True).start()
     try:
         for raw in proc.stdout:
             if cancel.cancelled:
                 proc.terminate()
                 break
             on_line(raw)
-        code = proc.wait()
+        if cancel.cancelled:  # stop reading: ffmpeg's last writes fail instead of filling the pipe
+            proc.stdout.close()
+            try:
+                code = proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                code = proc.wait()
+        else:
+            code = proc.wait()
         reader.join()
     except BaseException:
         proc.kill()
