@@ -108,13 +108,13 @@ class ProTiming:
 
 
 # -- for the editor: Beautify a document (all cues or a selection) -----------------------------
-def document_timing(doc: Document) -> tuple[Optional[FrameGrid], list[int]]:
+def document_timing(doc: Document, cancel: Optional[CancelToken] = None) -> tuple[Optional[FrameGrid], list[int]]:
     """The frame grid (from the media file, cached; else the rate the document kept) and the shot
     changes the document keeps (``meta["shot_changes_ms"]``, set by the pipeline or an import)."""
     grid = None
     if doc.media_path and Path(doc.media_path).is_file():
         try:
-            grid = cached_frame_grid(doc.media_path)
+            grid = cached_frame_grid(doc.media_path, cancel=cancel)
         except SubtitlerError:
             grid = None
     if grid is None and doc.meta.get("frame_rate"):

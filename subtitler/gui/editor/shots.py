@@ -94,7 +94,7 @@ class ShotController(QObject):
         if doc.media_path and Path(doc.media_path).is_file():
             if self._grid_runner is not None:
                 self._grid_runner.stop()
-            self._grid_runner = _Runner(lambda r: document_timing(doc)[0], self)
+            self._grid_runner = _Runner(lambda r: document_timing(doc, r.cancel)[0], self)
             self._grid_runner.done.connect(self._grid_ready)
             self._grid_runner.start()
 
