@@ -29,7 +29,15 @@ def _init_jieba() -> None:
     """Load jieba's dictionary once, quietly."""
     import jieba
 
+    from .project import cache_dir
+
     jieba.setLogLevel(logging.WARNING)
+    folder = cache_dir() / "jieba"  # its dictionary cache: ours, not a file left in the system's temp folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        jieba.dt.tmp_dir = str(folder)
+    except OSError:
+        pass  # jieba falls back to the temp folder
     jieba.initialize()
 
 

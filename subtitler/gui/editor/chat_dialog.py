@@ -144,8 +144,8 @@ class ChatRunDialog(QDialog):
         runner.finished.connect(self._ended)
 
     def _show_progress(self, done: int, total: int, tokens: int) -> None:
-        if not self.running():
-            return
+        if self.runner is None or self._got_result:  # (the thread may have ended already: its
+            return                                   # queued progress still arrives before its result)
         self.tokens = tokens
         self.bar.setRange(0, max(1, total))
         self.bar.setValue(done)
