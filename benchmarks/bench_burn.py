@@ -9,26 +9,17 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from common import data_dir, median_pair
+from common import median_pair, synthetic_video
 
 from subtitler.core.bilingual import render_bilingual
 from subtitler.core.document import Cue
-from subtitler.core.media import burn_command, burn_subtitles, find_ffmpeg, probe
+from subtitler.core.media import burn_command, burn_subtitles, probe
 
 SECONDS = 20
 
 
 def make_clip() -> Path:
-    path = data_dir() / f"clip-{SECONDS}s-640x360.mp4"
-    if not path.exists():
-        tmp = path.with_suffix(".tmp.mp4")
-        subprocess.run([find_ffmpeg(), "-v", "error", "-y",
-                        "-f", "lavfi", "-i", f"testsrc2=s=640x360:r=25:d={SECONDS}",
-                        "-f", "lavfi", "-i", f"sine=f=440:r=48000:d={SECONDS},volume=0.3",
-                        "-c:v", "libx264", "-preset", "ultrafast", "-crf", "28", "-pix_fmt", "yuv420p",
-                        "-c:a", "aac", "-b:a", "128k", str(tmp)], check=True)
-        tmp.rename(path)
-    return path
+    return synthetic_video(f"clip-{SECONDS}s-640x360.mp4", SECONDS, pattern="testsrc2", crf=28)
 
 
 def run() -> list[dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 
-from common import data_dir, median_pair
+from common import data_dir, median_pair, synthetic_video
 
 from subtitler.core.media import extract_audio, find_ffmpeg, probe
 
@@ -13,16 +13,7 @@ MINUTES = 30
 
 
 def make_video():
-    path = data_dir() / f"video-{MINUTES}min.mp4"
-    if not path.exists():
-        tmp = path.with_suffix(".tmp.mp4")
-        subprocess.run([find_ffmpeg(), "-v", "error", "-y",
-                        "-f", "lavfi", "-i", f"testsrc=s=640x360:r=25:d={MINUTES * 60}",
-                        "-f", "lavfi", "-i", f"sine=f=440:r=48000:d={MINUTES * 60},volume=0.3",
-                        "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30", "-pix_fmt", "yuv420p",
-                        "-c:a", "aac", "-b:a", "128k", "-ac", "2", str(tmp)], check=True)
-        tmp.rename(path)
-    return path
+    return synthetic_video(f"video-{MINUTES}min.mp4", MINUTES * 60, extra=("-ac", "2"))
 
 
 def run() -> list[dict]:

@@ -1,8 +1,9 @@
-"""Helpers shared by the benchmarks: a data folder and a median timer."""
+"""Helpers shared by the benchmarks: a data folder, a median timer and a synthetic test video."""
 
 from __future__ import annotations
 
 import statistics
+import subprocess
 import time
 from pathlib import Path
 from typing import Callable
@@ -13,6 +14,24 @@ DATA = Path(__file__).resolve().parent / ".data"
 def data_dir() -> Path:
     DATA.mkdir(exist_ok=True)
     return DATA
+
+
+def synthetic_video(name: str, seconds: int, *, pattern: str = "testsrc", crf: int = 30,
+               extra: tuple[str, ...] = ()) -> Path:
+    """A 640x360 25 fps H.264 video with a 440 Hz AAC tone, made once with lavfi and kept in the
+    data folder (written to a temporary name first, so an interrupted run leaves no half file)."""
+    from subtitler.core.media import find_ffmpeg
+
+    path = data_dir() / name
+    if not path.exists():
+        tmp = path.with_suffix(".tmp.mp4")
+        subprocess.run([find_ffmpeg(), "-v", "error", "-y",
+                        "-f", "lavfi", "-i", f"{pattern}=s=640x360:r=25:d={seconds}",
+                        "-f", "lavfi", "-i", f"sine=f=440:r=48000:d={seconds},volume=0.3",
+                        "-c:v", "libx264", "-preset", "ultrafast", "-crf", str(crf), "-pix_fmt", "yuv420p",
+                        "-c:a", "aac", "-b:a", "128k", *extra, str(tmp)], check=True)
+        tmp.rename(path)
+    return path
 
 
 def timed(fn: Callable[[], object]) -> float:

@@ -28,7 +28,7 @@ from ..settings import NAME_PATTERNS
 from .output_choice import checked, format_checks
 from .output_choice import folder_row as folder_row_widget
 from .series_options import SeriesOptions
-from .settings_dialog import buddy_label
+from .output_choice import buddy_label
 
 if TYPE_CHECKING:
     from ...core.deliver import DeliverOptions

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import Cancelled, SubtitlerError
 from ...core.progress import CancelToken
 from ..reasons import error_text
+from .output_choice import buddy_label
 
 LOCAL_MODELS = ("", "tiny", "base", "small", "medium", "large-v3", "distil-large-v3")
 
@@ -53,8 +54,6 @@ class LocalModelBox(QGroupBox):
 
     def __init__(self, model: str, parent: Optional[QWidget] = None) -> None:
         super().__init__(self.tr("Local engine"), parent)
-        from .settings_dialog import buddy_label
-
         self._download: Optional[_ModelDownload] = None
         self.local_model = QComboBox()
         self.local_model.setEditable(True)

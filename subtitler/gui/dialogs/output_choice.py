@@ -1,4 +1,5 @@
-"""The "where and which formats" rows that the export and settings dialogs share."""
+"""The "where and which formats" rows that the export and settings dialogs share, and a form
+label whose mnemonic focuses a row holding a layout."""
 
 from __future__ import annotations
 
@@ -6,12 +7,19 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from typing import Sequence
 
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ...core.formats import FORMATS
 
 FORMAT_LABELS: dict[str, str] = {"srt": "SRT", "ass": str(QT_TRANSLATE_NOOP("output_choice", "ASS (styled)")),
                                  "vtt": "WebVTT", "txt": str(QT_TRANSLATE_NOOP("output_choice", "Plain text"))}
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose mnemonic (Alt+letter) focuses ``buddy`` (for rows holding a layout)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
 
 
 def folder_row(parent: QWidget, text: str, title: str, browse_label: str = "") -> tuple[QLineEdit, QHBoxLayout]:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import Reason, SubtitlerError
 from ...core.progress import CancelToken
-from .output_choice import checked, folder_row, format_checks
+from .output_choice import buddy_label, checked, folder_row, format_checks
 from .local_model_box import LocalModelBox
 from .video_timing import VideoTimingBox
 from ...core.rules import PROFILES
@@ -58,13 +58,6 @@ def test_api_key(glm_settings) -> str:
     if results and results[0].error:
         raise SubtitlerError(Reason("glm.check_failed", reason=results[0].error))
     return QCoreApplication.translate("SettingsDialog", "The key works ({host} answered).").format(host=quick.host)
-
-
-def buddy_label(text: str, buddy: QWidget) -> QLabel:
-    """A form label whose mnemonic (Alt+letter) focuses ``buddy`` (for rows holding a layout)."""
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    return label
 
 
 class _KeyTest(QRunnable):

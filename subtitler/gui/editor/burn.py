@@ -21,7 +21,7 @@ from ...core.errors import SubtitlerError
 from ...core.languages import language_name
 from ...core.media import burn_subtitles
 from ..delivery import DeliveryThread, finish_thread, order_combo, quality_combo, stage_text
-from ..dialogs.settings_dialog import buddy_label
+from ..dialogs.output_choice import buddy_label
 from ..i18n import ui_language
 from ..reasons import error_text
 
