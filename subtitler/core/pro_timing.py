@@ -119,16 +119,25 @@ def document_timing(doc: Document, cancel: Optional[CancelToken] = None) -> tupl
             grid = None
     if grid is None and doc.meta.get("frame_rate"):
         grid = FrameGrid.constant(str(doc.meta["frame_rate"]))
-    return grid, sorted(int(t) for t in doc.meta.get("shot_changes_ms", ()))
+    return grid, document_cuts(doc)
+
+
+def document_cuts(doc: Document) -> list[int]:
+    """The shot changes the document keeps, sorted (ms)."""
+    return sorted(int(t) for t in doc.meta.get("shot_changes_ms", ()))
 
 
 def plan_beautify(doc: Document, indices: Optional[Sequence[int]] = None, *, preset: Optional[str] = None,
-                  profile: Optional[Profile] = None) -> BeautifyResult:
+                  profile: Optional[Profile] = None, grid: Optional[FrameGrid] = None) -> BeautifyResult:
     """Beautify for ``doc`` (its selection when ``indices`` is given), not yet applied: show
-    ``result.changes`` with their reasons, then ``result.apply_to(doc)`` is one undo step."""
+    ``result.changes`` with their reasons, then ``result.apply_to(doc)`` is one undo step.
+    ``grid``: the frame grid when the caller has it already (else read from the media, cached)."""
     from .rules import get_profile
 
-    grid, cuts = document_timing(doc)
+    if grid is None:
+        grid, cuts = document_timing(doc)
+    else:
+        cuts = document_cuts(doc)
     if grid is None:
         raise SubtitlerError(Reason("beautify.needs_video"))
     profile = profile or get_profile(doc.profile or None, " ".join(c.text for c in doc.cues[:20]))

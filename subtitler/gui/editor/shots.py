@@ -42,6 +42,7 @@ class ShotController(QObject):
         self.sensitivity = DEFAULT_SENSITIVITY  # the app's settings may change these (configure)
         self.preset = "netflix"
         self.grid: Optional[FrameGrid] = None
+        self._grid_final = True  # self.grid is the media's own (or there is no media to read)
         self.detector: Optional[_Runner] = None
         self.progress: Optional[QProgressDialog] = None
         self.detect_seconds = 0.0  # how long the last detection took
@@ -90,8 +91,10 @@ class ShotController(QObject):
         doc = self.document
         rate = doc.meta.get("frame_rate")
         self.grid = FrameGrid.constant(str(rate)) if rate else None
+        self._grid_final = True  # until a read of the media's own grid is under way
         self._show()
         if doc.media_path and Path(doc.media_path).is_file():
+            self._grid_final = False
             if self._grid_runner is not None:
                 self._grid_runner.stop()
             self._grid_runner = _Runner(lambda r: document_timing(doc, r.cancel)[0], self)
@@ -99,6 +102,7 @@ class ShotController(QObject):
             self._grid_runner.start()
 
     def _grid_ready(self, grid: Optional[FrameGrid]) -> None:
+        self._grid_final = True
         if grid is not None:
             self.grid = grid
             self._show()
@@ -219,7 +223,8 @@ class ShotController(QObject):
     def beautify(self, selected: bool) -> Optional[BeautifyResult]:
         """Beautify the selected cues (or all) as ONE undo step; the report lists every change."""
         rows = self.win.need_rows() if selected else None
-        result = plan_beautify(self.document, rows, preset=self.preset, profile=self.win.profile)
+        known = self.grid if self._grid_final else None  # the background read's grid (else read now)
+        result = plan_beautify(self.document, rows, preset=self.preset, profile=self.win.profile, grid=known)
         self.last = result
         if result.changes:
             result.apply_to(self.document, BEAUTIFY_LABEL)
