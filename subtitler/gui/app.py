@@ -104,11 +104,12 @@ class SubtitlerApp(QObject):
                            ("retry_failed", q.retry_failed), ("remove", q.remove_selected),
                            ("clear_done", q.clear_done), ("copy_error", q.copy_error), ("about", self.open_about)):
             a[name].triggered.connect(slot)
-        a["open_job"].triggered.connect(lambda: e.open_job(q.current_job()))
-        a["move_up"].triggered.connect(lambda: q.move_selected(-1))
-        a["move_down"].triggered.connect(lambda: q.move_selected(+1))
+        # bound methods only (PySide holds a connected lambda strongly, out of the GC's sight)
+        a["open_job"].triggered.connect(self.open_current_job)
+        a["move_up"].triggered.connect(q.move_up)
+        a["move_down"].triggered.connect(q.move_down)
         a["pause"].toggled.connect(self.queue.set_paused)
-        w.engine_notice.linkActivated.connect(lambda _: st.open_settings())
+        w.engine_notice.linkActivated.connect(self._engine_link)
         w.message_bar.linkActivated.connect(q.on_message_link)
         self.panel.jobActivated.connect(e.open_job)
         self.panel.selectionChanged.connect(q.update_actions)
@@ -125,6 +126,12 @@ class SubtitlerApp(QObject):
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self.window.refresh_icons)  # a method: gone with the window
+
+    def open_current_job(self) -> None:
+        self.editors.open_job(self.queue_ctl.current_job())
+
+    def _engine_link(self, _link: str) -> None:
+        self.settings_ctl.open_settings()
 
     def refresh_engine(self) -> None:
         self.window.show_engine(*self.settings_ctl.engine_view())
@@ -151,7 +158,10 @@ class SubtitlerApp(QObject):
 
     def keep_dialog(self, dlg: QWidget) -> None:
         self.dialogs.append(dlg)
-        dlg.destroyed.connect(lambda *_: self.dialogs.remove(dlg) if dlg in self.dialogs else None)
+        dlg.destroyed.connect(self._forget_deleted_dialogs)
+
+    def _forget_deleted_dialogs(self) -> None:
+        self.dialogs[:] = [d for d in self.dialogs if shiboken6.isValid(d)]
 
     def open_about(self) -> AboutDialog:
         dlg = AboutDialog(self.window, str(self.crash.log_file))
@@ -234,6 +244,10 @@ def setup_logging(log_dir: Path) -> Optional[logging.Handler]:
     return handler
 
 
+def _wake() -> None:
+    """(The idle timer's slot: nothing to do, Python just gets to see a pending signal.)"""
+
+
 def main(files: Optional[list[str]] = None) -> int:
     """``subtitler [FILE...]``: the window, with ``files`` opened (:meth:`SubtitlerApp.open_paths`)."""
     app = get_application()
@@ -251,7 +265,7 @@ def main(files: Optional[list[str]] = None) -> int:
     # Python see the signal while Qt's event loop waits
     signal.signal(signal.SIGINT, lambda *_: subtitler_app.window.close())
     wake = QTimer()
-    wake.timeout.connect(lambda: None)
+    wake.timeout.connect(_wake)
     wake.start(250)
     try:
         return app.exec()

@@ -85,6 +85,10 @@ class CrashReporter(QObject):
         except OSError as exc:  # the dialog still shows; nowhere else to complain
             log.error("cannot write the crash log %s: %s", self.log_file, exc)
 
+    def _dialog_finished(self) -> None:
+        box = self.sender()
+        self.dialogs = [d for d in self.dialogs if d is not box]
+
     def _show(self, summary: str, details: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("CrashReporter", "Unexpected error"),
                           QCoreApplication.translate("CrashReporter", "Something went wrong: {summary}").format(
@@ -96,6 +100,6 @@ class CrashReporter(QObject):
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda *_: self.dialogs.remove(box) if box in self.dialogs else None)
+        box.finished.connect(self._dialog_finished)
         self.dialogs.append(box)
         box.show()

@@ -74,6 +74,12 @@ class QueuePanel(QWidget):
     glossaryChanged = Signal(str)
     selectionChanged = Signal()
 
+    def _language_chosen(self, _index: int) -> None:
+        self.languageChanged.emit(self.language_code())
+
+    def _glossary_edited(self) -> None:
+        self.glossaryChanged.emit(self.glossary.text().strip())
+
     def language_code(self) -> str:
         """The series language's code (``auto``, ``zh``, ``en``…); the box shows names."""
         return self.language.currentData() or "auto"
@@ -98,12 +104,12 @@ class QueuePanel(QWidget):
         self.language.setToolTip(self.tr("Language of the whole series (auto: detect per file)"))
         self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.language.setAccessibleName(self.tr("Series language"))
-        self.language.currentIndexChanged.connect(lambda _: self.languageChanged.emit(self.language_code()))
+        self.language.currentIndexChanged.connect(self._language_chosen)
         self.glossary = QLineEdit()
         self.glossary.setPlaceholderText(self.tr("Glossary file: names and terms, one per line (optional)"))
         self.glossary.setClearButtonEnabled(True)
         self.glossary.setAccessibleName(self.tr("Series glossary file"))
-        self.glossary.editingFinished.connect(lambda: self.glossaryChanged.emit(self.glossary.text().strip()))
+        self.glossary.editingFinished.connect(self._glossary_edited)
         self.glossary_button = QToolButton()
         self.glossary_button.setText(self.tr("Browse…"))
         self.glossary_button.clicked.connect(self.browseGlossary)
@@ -151,7 +157,7 @@ class QueuePanel(QWidget):
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.activatedJob.connect(self.jobActivated)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        self.table.selectionModel().currentChanged.connect(lambda *_: self._refresh_details())
+        self.table.selectionModel().currentChanged.connect(self._refresh_details)
 
         self.hint = QLabel()
         self.hint.setObjectName("dropHint")

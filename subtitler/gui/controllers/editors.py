@@ -18,6 +18,7 @@ import logging
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -219,7 +220,13 @@ class EditorLauncher(QObject):
     def keep(self, win: QWidget) -> None:
         win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed windows leave the list
         self.windows.append(win)
-        win.destroyed.connect(lambda *_: self.windows.remove(win) if win in self.windows else None)
+        win.destroyed.connect(self._forget_deleted)  # (a bound method: a lambda would hold the window)
+
+    def _forget_deleted(self) -> None:
+        """A kept window was deleted (closed): it leaves the list and the running jobs' editors."""
+        self.windows[:] = [w for w in self.windows if shiboken6.isValid(w)]
+        for job_id, live in list(self._live.items()):
+            self._live[job_id] = [(w, d) for w, d in live if shiboken6.isValid(w)]
 
     def close_all(self) -> None:
         for win in list(self.windows):

@@ -30,11 +30,14 @@ class ExportController(QObject):
                                 formats=s.formats, pattern=s.name_pattern, overwrite=s.overwrite,
                                 series=s, chat=self.chat_settings, parent=self.window)
         dlg.choicesChanged.connect(self.remember)
-        dlg.seriesChanged.connect(lambda fields: self.settings.update(**fields))
+        dlg.seriesChanged.connect(self.remember_series)
         dlg.exported.connect(self.report)
         self.keep_dialog(dlg)
         dlg.show()
         return dlg
+
+    def remember_series(self, fields: dict) -> None:
+        self.settings.update(**fields)
 
     def remember(self, folder: str, fmts: list, pattern: str, overwrite: bool) -> None:
         self.settings.update(output_dir=folder, formats=list(fmts), name_pattern=pattern, overwrite=overwrite)

@@ -115,6 +115,12 @@ class QueueController(QObject):
     def clear_done(self) -> None:
         self.queue.remove(self.model.with_status(Status.DONE))
 
+    def move_up(self) -> None:
+        self.move_selected(-1)
+
+    def move_down(self) -> None:
+        self.move_selected(+1)
+
     def move_selected(self, delta: int) -> None:
         jobs = self.panel.selected_jobs()
         if not jobs:

@@ -324,8 +324,8 @@ class BatchExportDialog(QDialog):
             jobs, folder, fmts, pattern, overwrite, extras=extras, on_progress=progress, cancel=token), self)
         self.worker.progressed.connect(self._progress)
         self.worker.succeeded.connect(self._finish)
-        self.worker.failed.connect(lambda reason: self._finish(ExportSummary(failed=[("", reason)])))
-        self.worker.cancelled.connect(lambda: self._finish(ExportSummary(cancelled=True)))
+        self.worker.failed.connect(self._failed)
+        self.worker.cancelled.connect(self._cancelled)
         self._running(True)
         self.progress.setValue(0)
         self.progress_label.setText(self.tr("Starting…"))
@@ -358,6 +358,12 @@ class BatchExportDialog(QDialog):
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
             self.progress_label.setText(self.tr("Cancelling…"))
+
+    def _failed(self, reason: str) -> None:
+        self._finish(ExportSummary(failed=[("", reason)]))
+
+    def _cancelled(self) -> None:
+        self._finish(ExportSummary(cancelled=True))
 
     def _finish(self, summary: ExportSummary) -> None:
         self.summary = summary

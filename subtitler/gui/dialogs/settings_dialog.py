@@ -115,8 +115,7 @@ class SettingsDialog(QDialog):
         self.api_key.setPlaceholderText(self.tr("paste your Zhipu / Z.ai API key"))
         self.api_key.setAccessibleName(self.tr("API key"))
         self.show_key = QCheckBox(self.tr("Show"))
-        self.show_key.toggled.connect(lambda on: self.api_key.setEchoMode(
-            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        self.show_key.toggled.connect(self._show_key)
         self.test_button = QPushButton(self.tr("&Test key"))
         self.test_button.clicked.connect(self.test_key)
         key_row = QHBoxLayout()
@@ -311,6 +310,9 @@ class SettingsDialog(QDialog):
         super().accept()
 
     # -- actions --------------------------------------------------------------------------
+    def _show_key(self, on: bool) -> None:
+        self.api_key.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+
     def test_key(self) -> None:
         key = self.api_key.text().strip()
         if not key:

@@ -26,7 +26,7 @@ class VideoTimingBox(QGroupBox):
         self.sensitivity.setValue(settings.shot_sensitivity)
         self.sensitivity.setAccessibleName(self.tr("Shot-change sensitivity"))
         self.sensitivity_value = QLabel()
-        self.sensitivity.valueChanged.connect(lambda v: self.sensitivity_value.setText(str(v)))
+        self.sensitivity.valueChanged.connect(self._sensitivity_changed)
         self.sensitivity_value.setText(str(settings.shot_sensitivity))
         self.sensitivity_value.setMinimumWidth(24)
         row = QHBoxLayout()
@@ -39,6 +39,9 @@ class VideoTimingBox(QGroupBox):
         form.addRow("", self.shots)
         form.addRow(self.tr("Se&nsitivity:"), row)
         self._enable()
+
+    def _sensitivity_changed(self, value: int) -> None:
+        self.sensitivity_value.setText(str(value))
 
     def _enable(self, *_) -> None:
         on = self.preset.currentData() != "off"

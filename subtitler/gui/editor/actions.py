@@ -3,6 +3,7 @@ waveform, the undo/redo actions (refreshed after the history changes), and the s
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Callable, Optional
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, Qt
@@ -38,6 +39,10 @@ class Actions(QObject):
         super().__init__(win)
         self.win = win
         self.by_name: dict[str, QAction] = {}
+        # what each action runs: kept here, where the GC sees it; the actions' signals go to the
+        # bound method :meth:`_run` (PySide holds a connected lambda strongly, out of the GC's
+        # sight: a closed editor would stay in memory; tests/gui/test_leaks.py)
+        self._slots: dict[QAction, Callable[[], object]] = {}
         self._build()
         self.detach = win.document.watch_history(self.refresh_history)
         self.refresh_history()
@@ -51,20 +56,35 @@ class Actions(QObject):
         if keys:
             a.setShortcuts([QKeySequence(k) for k in keys])
         a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        a.triggered.connect(lambda _=False: self.win.guard(slot))
+        self._slots[a] = slot
+        a.triggered.connect(self._run)
         if menu is not None:
             menu.addAction(a)
         self.win.addAction(a)
         self.by_name[name] = a
         return a
 
+    def _run(self) -> None:
+        action = self.sender()
+        slot = self._slots.get(action) if isinstance(action, QAction) else None
+        if slot is not None:
+            self.win.guard(slot)
+
+    def _profile_chosen(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.win.guard(partial(self.win.edits.set_profile, str(action.data())))
+
+    def _fill_recent(self) -> None:
+        self.win.files.fill_recent(self.recent)
+
     def _build(self) -> None:
         w, ed, files, mb = self.win, self.win.edits, self.win.files, self.win.menuBar()
         act = self.act
         m = mb.addMenu(self.tr("&File"))
         act(m, "open", self.tr("Open project…"), files.open_project_dialog, [QKeySequence.StandardKey.Open])
-        recent = m.addMenu(self.tr("Open recent"))
-        recent.aboutToShow.connect(lambda: files.fill_recent(recent))
+        self.recent = m.addMenu(self.tr("Open recent"))
+        self.recent.aboutToShow.connect(self._fill_recent)
         act(m, "save", self.tr("Save project"), files.save, [QKeySequence.StandardKey.Save])
         act(m, "save_as", self.tr("Save project as…"), files.save_as, ["Ctrl+Shift+S"])
         m.addSeparator()
@@ -118,7 +138,7 @@ class Actions(QObject):
         for p in PROFILES.values():
             a = QAction(profile_label(p), w, checkable=True)
             a.setData(p.name)
-            a.triggered.connect(lambda _=False, n=p.name: w.guard(lambda: ed.set_profile(n)))
+            a.triggered.connect(self._profile_chosen)
             self.profile_menu.addAction(a)
         self.check_profile()
         m.addSeparator()

@@ -93,9 +93,9 @@ class BeautifyReport(QDialog):
         for col in range(5):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.cellClicked.connect(lambda row, _col: self.go_to(row))
+        self.table.cellClicked.connect(self._cell_clicked)
         # arrow keys in the list follow the cues too (not a programmatic change when it fills)
-        self.table.currentCellChanged.connect(lambda row, *_: self.go_to(row) if self.table.hasFocus() else None)
+        self.table.currentCellChanged.connect(self._current_cell_changed)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         box.rejected.connect(self.close)
         lay = QVBoxLayout(self)
@@ -125,6 +125,13 @@ class BeautifyReport(QDialog):
                 self.table.setItem(row, col, item)
             self._rows.append((cues[ch.index], ch.index, ch.new))
         self.table.blockSignals(False)
+
+    def _cell_clicked(self, row: int, _col: int) -> None:
+        self.go_to(row)
+
+    def _current_cell_changed(self, row: int, *_: int) -> None:
+        if self.table.hasFocus():
+            self.go_to(row)
 
     def go_to(self, row: int) -> None:
         """Select the cue of this change in the editor (found by identity: rows may have moved)."""

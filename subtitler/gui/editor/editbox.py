@@ -138,7 +138,8 @@ class EditBox(QWidget):
                 (self.tr("Duration"), self.dur_edit, self.tr("Duration in seconds (or +0.5)"), "dur")):
             w.setToolTip(tip)
             w.setMaximumWidth(110)
-            w.editingFinished.connect(lambda k=kind, w=w: self._commit_time(k, w))
+            w.editingFinished.connect({"start": self._start_edited, "end": self._end_edited,
+                                       "dur": self._dur_edited}[kind])
             row.addWidget(QLabel(label, self))
             row.addWidget(w)
         self.info_label = ElidedLabel(self)
@@ -228,6 +229,16 @@ class EditBox(QWidget):
         finally:
             self._loading = False
         self.load()
+
+    # (one bound method per field: a connected lambda would hold the box strongly, see tests/gui/test_leaks.py)
+    def _start_edited(self) -> None:
+        self._commit_time("start", self.start_edit)
+
+    def _end_edited(self) -> None:
+        self._commit_time("end", self.end_edit)
+
+    def _dur_edited(self) -> None:
+        self._commit_time("dur", self.dur_edit)
 
     def _commit_time(self, kind: str, widget: QLineEdit) -> None:
         i = self.current()

@@ -116,6 +116,12 @@ class EditController(QObject):
             cur = self.win.current_row()
             self.win.select_rows([max(0, min(n - 1, (cur if cur >= 0 else -1) + step))])
 
+    def go_next(self) -> None:
+        self.go_relative(1)
+
+    def go_previous(self) -> None:
+        self.go_relative(-1)
+
     def next_problem(self) -> None:
         i = edits.next_problem(self.document.cues, self.win.current_row(), self.win.profile)
         if i is None:

@@ -5,14 +5,17 @@ changes in the document (cues, media, style) goes through the document's undoabl
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from ...core import formats
 from ...core import project as projects
@@ -36,6 +39,11 @@ def export_filter() -> str:
     return ("SubRip (*.srt);;Advanced SubStation (*.ass);;WebVTT (*.vtt);;"
             + QCoreApplication.translate("FileController", "Plain text (*.txt)"))
 _open_windows: list[QWidget] = []  # windows opened from the editor itself stay alive
+
+
+def _forget_deleted() -> None:
+    """An editor opened from an editor was deleted (closed): drop it (and any other deleted one)."""
+    _open_windows[:] = [w for w in _open_windows if shiboken6.isValid(w)]
 
 
 def ask_yes_no(parent, title: str, text: str) -> bool:
@@ -143,19 +151,28 @@ class FileController(QObject):
 
     @staticmethod
     def open_other(make: Callable[[], QWidget]) -> None:
+        """Show another editor, kept alive here until the user closes it; then Qt deletes it (in
+        the GUI thread) and it leaves the list."""
         win = make()
+        win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _open_windows.append(win)
-        win.closed.connect(lambda: _open_windows.remove(win) if win in _open_windows else None)  # type: ignore
+        win.destroyed.connect(_forget_deleted)
         win.show()
 
-    def fill_recent(self, menu) -> None:
+    def fill_recent(self, menu: QMenu) -> None:
         menu.clear()
         items = [p for p in projects.recent_projects() if p.exists()]
         if not items:
             menu.addAction("(none)").setEnabled(False)
         for p in items:
-            menu.addAction(str(p), lambda p=p: self.win.guard(lambda: self.open_other(
-                lambda: type(self.win).open_project(p))))
+            action = menu.addAction(str(p))
+            action.setData(str(p))
+            action.triggered.connect(self._open_recent)
+
+    def _open_recent(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.win.guard(partial(self.open_other, partial(type(self.win).open_project, str(action.data()))))
 
     # -- media -------------------------------------------------------------------------------
     def media_dialog(self) -> None:

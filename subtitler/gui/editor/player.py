@@ -337,7 +337,7 @@ class PlayerWidget(QWidget):
             self.speed.addItem(f"{s:g}×", s)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.speed.setToolTip(self.tr("Playback speed"))
-        self.speed.currentIndexChanged.connect(lambda _: self.set_rate(self.speed.currentData()))
+        self.speed.currentIndexChanged.connect(self._speed_chosen)
         controls = QHBoxLayout()
         controls.setContentsMargins(4, 2, 4, 2)
         controls.addWidget(self.play_btn)
@@ -370,8 +370,7 @@ class PlayerWidget(QWidget):
         self.audio = player.audioOutput()
         if self.frame.video_item is not None:
             player.setVideoOutput(self.frame.video_item)
-            self.frame.video_item.nativeSizeChanged.connect(
-                lambda s: self.frame.set_aspect(s.width() / s.height() if s.height() else 16 / 9))
+            self.frame.video_item.nativeSizeChanged.connect(self._native_size)
         player.durationChanged.connect(self._on_duration)
         player.playbackStateChanged.connect(self._on_state)
         player.errorOccurred.connect(self._on_error)
@@ -416,6 +415,12 @@ class PlayerWidget(QWidget):
         self.available = False
         self.frame.set_caption(Path(self.media_path or '').name + "\n"
                                + self.tr("(cannot play: {error})").format(error=self.error))
+
+    def _native_size(self, size: QSizeF) -> None:
+        self.frame.set_aspect(size.width() / size.height() if size.height() else 16 / 9)
+
+    def _speed_chosen(self, _index: int) -> None:
+        self.set_rate(self.speed.currentData())
 
     def _on_duration(self, ms: int) -> None:
         self._duration = int(ms)

@@ -74,14 +74,14 @@ class PolishReviewDialog(QDialog):
             label.setContentsMargins(4, 2, 4, 2)
             label.setToolTip(self.tr("Before: {old}\nAfter: {new}").format(old=ch.old, new=ch.new))
             self.table.setCellWidget(row, self.COL_CHANGE, label)
-        hh.sectionResized.connect(lambda col, _old, _new: self.fit_rows() if col == self.COL_CHANGE else None)
-        self.table.itemChanged.connect(lambda _item: self._count())
-        self.table.currentCellChanged.connect(lambda row, *_: self._show_cue(row))
+        hh.sectionResized.connect(self._section_resized)
+        self.table.itemChanged.connect(self._count)
+        self.table.currentCellChanged.connect(self._show_cue)
         self.summary = QLabel(self)
         self.accept_all = QPushButton(self.tr("Accept all"), self)
-        self.accept_all.clicked.connect(lambda: self.set_all(True))
+        self.accept_all.clicked.connect(self._accept_all)
         self.reject_all = QPushButton(self.tr("Reject all"), self)
-        self.reject_all.clicked.connect(lambda: self.set_all(False))
+        self.reject_all.clicked.connect(self._reject_all)
         self.apply_button = QPushButton(self)
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self.apply)
@@ -100,6 +100,10 @@ class PolishReviewDialog(QDialog):
         lay.addLayout(buttons)
         self._count()
         self.resize(720, 460)
+
+    def _section_resized(self, col: int, _old: int, _new: int) -> None:
+        if col == self.COL_CHANGE:
+            self.fit_rows()
 
     def fit_rows(self) -> None:
         """Each row as tall as its wrapped diff at the column's width."""
@@ -120,6 +124,12 @@ class PolishReviewDialog(QDialog):
     def set_all(self, accepted: bool) -> None:
         for row in range(self.table.rowCount()):
             self.set_accepted(row, accepted)
+
+    def _accept_all(self) -> None:
+        self.set_all(True)
+
+    def _reject_all(self) -> None:
+        self.set_all(False)
 
     def accepted_changes(self) -> list[PolishChange]:
         return [ch for row, ch in enumerate(self.changes) if self.item(row).checkState() == Qt.CheckState.Checked]

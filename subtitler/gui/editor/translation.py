@@ -136,8 +136,8 @@ class TranslationController(QObject):
         layout = win.edit_box.layout()
         assert layout is not None
         layout.addWidget(self.box)
-        self.box.chooser.currentIndexChanged.connect(lambda _: self.show_track(self.box.chooser.currentData() or ""))
-        self.box.text_box.commitNext.connect(lambda: win.edits.go_relative(1))
+        self.box.chooser.currentIndexChanged.connect(self._track_chosen)
+        self.box.text_box.commitNext.connect(win.edits.go_next)
         win.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.dialog: Optional[ChatRunDialog] = None
         self.review: Optional[PolishReviewDialog] = None
@@ -146,6 +146,9 @@ class TranslationController(QObject):
         self._unsubscribe = win.document.subscribe(self._doc_changed)
         tracks = translation_tracks(win.document)
         self.show_track(tracks[0] if tracks else "")
+
+    def _track_chosen(self, _index: int) -> None:
+        self.show_track(self.box.chooser.currentData() or "")
 
     def _row_changed(self, *_: Any) -> None:
         self.box.new_burst()

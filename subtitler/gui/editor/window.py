@@ -91,9 +91,11 @@ class EditorWindow(QMainWindow):
         self.menus = Actions(self)
         self.translation = TranslationController(self)
         self.translation.add_actions(self.menus)
-        self.text_box.commitNext.connect(lambda: self.edits.go_relative(1))
+        # bound methods only: PySide holds a connected lambda strongly, where the GC cannot see it
+        # (a closed window would stay in memory; tests/gui/test_leaks.py)
+        self.text_box.commitNext.connect(self.edits.go_next)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.waveform.cueClicked.connect(self._cue_clicked)
         self._unsubscribe = document.subscribe(self._doc_changed)
 

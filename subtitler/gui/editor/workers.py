@@ -38,6 +38,21 @@ class _Runner(QThread):
         self.cancel.cancel()
         self.wait(wait_ms)
 
+    def deliver(self, on_done: Callable[[Any], object], on_failed: Callable[[str], object]) -> None:
+        """Call ``on_done(result)`` / ``on_failed(reason)`` on the GUI thread. The callbacks (often
+        closures over an editor) are kept here, where the GC sees them, and the signals go to this
+        runner's bound methods: a closure connected directly would be held by PySide, out of the
+        GC's sight, and keep its editor alive."""
+        self._on_done, self._on_failed = on_done, on_failed
+        self.done.connect(self._deliver_done)
+        self.failed.connect(self._deliver_failed)
+
+    def _deliver_done(self, result: object) -> None:
+        self._on_done(result)
+
+    def _deliver_failed(self, reason: str) -> None:
+        self._on_failed(reason)
+
 
 def audio_cache_path(key: str) -> Path:
     return peaks_mod.cache_folder().parent / "audio" / f"{key}.wav"
@@ -178,7 +193,6 @@ def run_in_thread(fn: Callable[[CancelToken], Any], on_done: Callable[[Any], Non
                   parent: QObject) -> _Runner:
     """Run ``fn(cancel_token)`` on a worker thread; callbacks arrive on the GUI thread."""
     runner = _Runner(lambda r: fn(r.cancel), parent)
-    runner.done.connect(on_done)
-    runner.failed.connect(on_failed)
+    runner.deliver(on_done, on_failed)
     runner.start()
     return runner

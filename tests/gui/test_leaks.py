@@ -1,0 +1,184 @@
+"""Closed editors and a disposed app leave nothing behind: after the user closes a window (and the
+events are processed and the cyclic GC has run), the Python objects of the window and its
+controllers are gone — no signal connection holds them.
+
+PySide6 holds a lambda, a ``functools.partial`` or a nested function given to ``signal.connect``
+strongly, in C++ where Python's GC cannot see it: one capturing the window (or a controller) makes a
+cycle the GC cannot break, and a closed window that Qt does not delete stayed in memory for good
+with its document, undo history, player and waveform. A bound method is held weakly. Each test
+here opens a window, uses it as a user would, closes it and checks ``weakref``s to it are dead;
+the objects under test are never given to ``qtbot.addWidget`` (which keeps them).
+"""
+
+from __future__ import annotations
+
+import ast
+import gc
+import weakref
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+import subtitler.gui
+from subtitler.core import project as projects
+from subtitler.core.document import Cue, Document
+from subtitler.gui.app import SubtitlerApp
+from subtitler.gui.editor import EditorWindow
+from subtitler.gui.editor import files as files_mod
+from subtitler.gui.settings import KeyStore
+
+from .app_fixtures import settings_file  # noqa: F401 - fixture
+
+C = Qt.KeyboardModifier.ControlModifier
+EDITOR_PARTS = ("files", "edits", "edit_box", "sync", "shots", "menus", "translation", "model", "waveform", "player")
+APP_PARTS = ("window", "panel", "model", "queue", "queue_ctl", "export_ctl", "editors", "settings_ctl", "crash")
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("SUBTITLER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def cues(info) -> list[Cue]:
+    return [Cue(u["start_ms"], u["end_ms"], u["text"]) for u in info["utterances"]]
+
+
+def settle(qtbot) -> None:
+    """What the event loop does after a close: posted events, deferred deletes; then the GC."""
+    for _ in range(3):
+        qtbot.wait(20)
+        QApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
+
+
+def refs_of(obj, parts) -> dict[str, weakref.ref]:
+    out = {"self": weakref.ref(obj)}
+    out.update({name: weakref.ref(getattr(obj, name)) for name in parts})
+    return out
+
+
+def alive(refs: dict[str, weakref.ref]) -> list[str]:
+    return sorted(name for name, ref in refs.items() if ref() is not None)
+
+
+def use_editor(qtbot, win: EditorWindow) -> None:
+    """Select a cue, type into it, undo, move on, use a menu; then close like the user (Ctrl+W)."""
+    win.ask_save_on_close = lambda: "discard"
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)  # window shortcuts need the active window
+    win.select_rows([1])
+    before = win.document.cues[1].text
+    win.text_box.setFocus()
+    QTest.keyClick(win.text_box, Qt.Key.Key_End, C)
+    QTest.keyClicks(win.text_box, " ok")
+    assert win.document.cues[1].text == before + " ok"
+    QTest.keyClick(win.text_box, Qt.Key.Key_Z, C)
+    assert win.document.cues[1].text == before
+    QTest.keyClick(win.text_box, Qt.Key.Key_Return, C)  # next cue
+    assert win.current_row() == 2
+    win.menus.by_name["next_problem"].trigger()
+    profile = next(a for a in win.menus.profile_menu.actions() if not a.isChecked())
+    profile.trigger()
+    assert win.document.profile == profile.data()
+    win.menus.by_name["close"].trigger()
+    assert not win.isVisible()
+
+
+def test_editor_opened_from_the_editor_is_freed_when_closed(qtbot, speech_en, tmp_path, monkeypatch):
+    """File ▸ Open project in an editor opens a second editor; closing that one frees it (it used
+    to stay in memory for the rest of the session: not deleted, pinned by its connections)."""
+    path = projects.save_project(projects.Project(Document(cues(speech_en[1]))), tmp_path / "talk.subtitler")
+    first = EditorWindow(Document(cues(speech_en[1])), analyse_media=False)
+    qtbot.addWidget(first)  # (not under test)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+
+    def open_use_close() -> dict[str, weakref.ref]:
+        first.menus.by_name["open"].trigger()
+        second = files_mod._open_windows[-1]
+        assert isinstance(second, EditorWindow) and second is not first
+        refs = refs_of(second, EDITOR_PARTS)
+        use_editor(qtbot, second)
+        return refs
+
+    refs = open_use_close()
+    settle(qtbot)
+    assert files_mod._open_windows == []
+    assert alive(refs) == []
+
+
+def test_editor_closed_without_being_deleted_is_not_pinned_by_its_connections(qtbot, speech_en):
+    """An editor made directly (not deleted by Qt on close) and dropped by its owner is freed by
+    the GC: none of its signal connections holds it."""
+    def open_use_close() -> dict[str, weakref.ref]:
+        win = EditorWindow(Document(cues(speech_en[1])), analyse_media=False)
+        assert not win.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        refs = refs_of(win, EDITOR_PARTS)
+        use_editor(qtbot, win)
+        return refs
+
+    refs = open_use_close()
+    settle(qtbot)
+    assert alive(refs) == []
+
+
+def test_app_editors_are_freed_when_closed_and_the_app_when_disposed(qtbot, speech_en, settings_file, tmp_path):
+    """Editors opened by the app (ten, one after the other) are freed as each closes, while the
+    app runs; the app, its window and controllers are freed once it is disposed."""
+    app = SubtitlerApp(QSettings(str(settings_file), QSettings.Format.IniFormat), KeyStore(), tmp_path / "logs",
+                       install_hooks=False, warm_up=False)
+    app.window.show()
+
+    def open_use_close() -> dict[str, weakref.ref]:
+        win = app.open_document(Document(cues(speech_en[1])), None, "talk")
+        assert isinstance(win, EditorWindow)
+        refs = refs_of(win, EDITOR_PARTS)
+        use_editor(qtbot, win)
+        return refs
+
+    for _ in range(10):
+        refs = open_use_close()
+        settle(qtbot)
+        assert alive(refs) == []
+        assert app.windows == []
+
+    def use_and_close_app() -> dict[str, weakref.ref]:
+        refs = refs_of(app, APP_PARTS)
+        app.open_about().close()
+        app.open_settings().reject()
+        app.open_export().close()
+        app.window.actions["move_up"].trigger()
+        app.close()
+        return refs
+
+    refs = use_and_close_app()
+    del app
+    settle(qtbot)
+    assert alive(refs) == []
+
+
+# -- the rule, checked in the source --------------------------------------------------------
+def _held_strongly(node: ast.expr) -> bool:
+    if isinstance(node, ast.Lambda):
+        return True
+    return isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "partial"
+
+
+def test_no_lambda_or_partial_is_connected_to_a_signal_in_the_gui():
+    """``signal.connect(lambda …)`` / ``connect(partial(…))`` / ``menu.addAction(text, lambda …)``:
+    none in ``subtitler/gui`` (bound methods only; see the module docstring)."""
+    root = Path(subtitler.gui.__file__).parent
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr in ("connect", "addAction") and any(map(_held_strongly, node.args)):
+                found.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert found == []
