@@ -131,11 +131,11 @@ def test_editor_closed_without_being_deleted_is_not_pinned_by_its_connections(qt
 def test_app_editors_are_freed_when_closed_and_the_app_when_disposed(qtbot, speech_en, settings_file, tmp_path):
     """Editors opened by the app (ten, one after the other) are freed as each closes, while the
     app runs; the app, its window and controllers are freed once it is disposed."""
-    app = SubtitlerApp(QSettings(str(settings_file), QSettings.Format.IniFormat), KeyStore(), tmp_path / "logs",
-                       install_hooks=False, warm_up=False)
-    app.window.show()
+    apps = [SubtitlerApp(QSettings(str(settings_file), QSettings.Format.IniFormat), KeyStore(), tmp_path / "logs",
+                         install_hooks=False, warm_up=False)]
+    apps[0].window.show()
 
-    def open_use_close() -> dict[str, weakref.ref]:
+    def open_use_close(app: SubtitlerApp) -> dict[str, weakref.ref]:
         win = app.open_document(Document(cues(speech_en[1])), None, "talk")
         assert isinstance(win, EditorWindow)
         refs = refs_of(win, EDITOR_PARTS)
@@ -143,12 +143,12 @@ def test_app_editors_are_freed_when_closed_and_the_app_when_disposed(qtbot, spee
         return refs
 
     for _ in range(10):
-        refs = open_use_close()
+        refs = open_use_close(apps[0])
         settle(qtbot)
         assert alive(refs) == []
-        assert app.windows == []
+        assert apps[0].windows == []
 
-    def use_and_close_app() -> dict[str, weakref.ref]:
+    def use_and_close(app: SubtitlerApp) -> dict[str, weakref.ref]:
         refs = refs_of(app, APP_PARTS)
         app.open_about().close()
         app.open_settings().reject()
@@ -157,8 +157,7 @@ def test_app_editors_are_freed_when_closed_and_the_app_when_disposed(qtbot, spee
         app.close()
         return refs
 
-    refs = use_and_close_app()
-    del app
+    refs = use_and_close(apps.pop())
     settle(qtbot)
     assert alive(refs) == []
 
