@@ -22,19 +22,28 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
+class BrowseFolderButton(QPushButton):
+    """Browse…: a folder chosen in a dialog goes into ``edit``. (Its own bound method is the slot:
+    a connected closure over the dialog would be held by PySide, out of the GC's sight.)"""
+
+    def __init__(self, text: str, edit: QLineEdit, title: str, dialog_parent: QWidget) -> None:
+        super().__init__(text)
+        self.edit, self.title, self.dialog_parent = edit, title, dialog_parent
+        self.clicked.connect(self.choose)
+
+    def choose(self) -> None:
+        path = QFileDialog.getExistingDirectory(self.dialog_parent, self.title, self.edit.text())
+        if path:
+            self.edit.setText(path)
+
+
 def folder_row(parent: QWidget, text: str, title: str, browse_label: str = "") -> tuple[QLineEdit, QHBoxLayout]:
     """A folder field (empty: next to each source file) with a Browse button."""
     edit = QLineEdit(text)
     edit.setPlaceholderText(QCoreApplication.translate("output_choice", "next to each source file"))
     edit.setClearButtonEnabled(True)
-    browse = QPushButton(browse_label or QCoreApplication.translate("output_choice", "&Browse…"))
-
-    def choose() -> None:
-        path = QFileDialog.getExistingDirectory(parent, title, edit.text())
-        if path:
-            edit.setText(path)
-
-    browse.clicked.connect(choose)
+    browse = BrowseFolderButton(browse_label or QCoreApplication.translate("output_choice", "&Browse…"),
+                                edit, title, parent)
     row = QHBoxLayout()
     row.addWidget(edit, 1)
     row.addWidget(browse)
