@@ -163,21 +163,31 @@ def test_app_editors_are_freed_when_closed_and_the_app_when_disposed(qtbot, spee
 
 
 # -- the rule, checked in the source --------------------------------------------------------
-def _held_strongly(node: ast.expr) -> bool:
+def _held_strongly(node: ast.expr, local_functions: set[str]) -> bool:
+    """A lambda, a ``partial(...)`` or a function defined in the enclosing function (a closure)."""
     if isinstance(node, ast.Lambda):
         return True
+    if isinstance(node, ast.Name):
+        return node.id in local_functions
     return isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "partial"
 
 
-def test_no_lambda_or_partial_is_connected_to_a_signal_in_the_gui():
-    """``signal.connect(lambda …)`` / ``connect(partial(…))`` / ``menu.addAction(text, lambda …)``:
-    none in ``subtitler/gui`` (bound methods only; see the module docstring)."""
+def test_no_lambda_partial_or_closure_is_connected_to_a_signal_in_the_gui():
+    """``signal.connect(lambda …)`` / ``connect(partial(…))`` / ``connect(nested_function)`` /
+    ``menu.addAction(text, lambda …)``: none in ``subtitler/gui`` (bound methods, or module-level
+    functions; see the module docstring)."""
     root = Path(subtitler.gui.__file__).parent
     found = []
     for path in sorted(root.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-                continue
-            if node.func.attr in ("connect", "addAction") and any(map(_held_strongly, node.args)):
-                found.append(f"{path.relative_to(root)}:{node.lineno}")
-    assert found == []
+        tree = ast.parse(path.read_text("utf-8"))
+        scopes: list[tuple[ast.AST, set[str]]] = [(tree, set())]
+        scopes += [(fn, {n.name for n in ast.walk(fn) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                         and n is not fn})
+                   for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        for scope, local_functions in scopes:
+            for node in ast.walk(scope):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr in ("connect", "addAction")
+                        and any(_held_strongly(arg, local_functions) for arg in node.args)):
+                    found.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert sorted(set(found)) == []
