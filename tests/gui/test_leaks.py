@@ -184,10 +184,9 @@ def test_no_lambda_partial_or_closure_is_connected_to_a_signal_in_the_gui():
         scopes += [(fn, {n.name for n in ast.walk(fn) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
                          and n is not fn})
                    for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))]
-        for scope, local_functions in scopes:
-            for node in ast.walk(scope):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                        and node.func.attr in ("connect", "addAction")
-                        and any(_held_strongly(arg, local_functions) for arg in node.args)):
-                    found.append(f"{path.relative_to(root)}:{node.lineno}")
+        found += [f"{path.relative_to(root)}:{node.lineno}" for scope, local_functions in scopes
+                  for node in ast.walk(scope)
+                  if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and node.func.attr in ("connect", "addAction")
+                  and any(_held_strongly(arg, local_functions) for arg in node.args)]
     assert sorted(set(found)) == []
