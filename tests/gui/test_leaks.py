@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 import subtitler.gui
 from subtitler.core import project as projects
@@ -160,6 +160,25 @@ def test_app_editors_are_freed_when_closed_and_the_app_when_disposed(qtbot, spee
     refs = use_and_close(apps.pop())
     settle(qtbot)
     assert alive(refs) == []
+
+
+def test_dialogs_opened_again_and_again_in_one_editor_do_not_pile_up(qtbot, speech_en):
+    """Keyboard shortcuts (F1) and Export video, each opened and closed three times, leave at most
+    one hidden dialog of each kind behind in the editor (they used to stay until it closed)."""
+    win = EditorWindow(Document(cues(speech_en[1])), analyse_media=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    for _ in range(3):
+        win.menus.by_name["shortcuts"].trigger()
+        assert win.menus.dialog.isVisible()
+        win.menus.dialog.close()
+        win.menus.by_name["burn"].trigger()
+        assert win.burn_dialog is not None and win.burn_dialog.isVisible()
+        win.burn_dialog.close()
+        settle(qtbot)
+    left = [type(d).__name__ for d in win.findChildren(QDialog)]
+    assert sorted(left) == ["BurnDialog"], left  # the last one, kept as win.burn_dialog
 
 
 # -- the rule, checked in the source --------------------------------------------------------

@@ -221,6 +221,7 @@ class Actions(QObject):
 
     def show_shortcuts(self) -> None:
         dlg = QDialog(self.win)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # F1 again makes a new one: not kept hidden
         dlg.setWindowTitle(self.tr("Keyboard shortcuts"))
         view = QTextBrowser(dlg)
         view.setHtml(self.shortcuts_html())

@@ -221,6 +221,9 @@ def open_burn_dialog(win: "EditorWindow") -> BurnDialog:
     if isinstance(old, BurnDialog) and old.worker is not None and old.worker.busy:
         old.raise_()
         return old
+    if isinstance(old, BurnDialog):  # idle: replaced (one per editor), not left hidden until the editor closes
+        old.close()
+        old.deleteLater()
     dlg = BurnDialog(win)
     win.burn_dialog = dlg
     dlg.show()

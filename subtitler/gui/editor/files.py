@@ -255,6 +255,7 @@ class FileController(QObject):
             self.set_style(dlg.chosen_style())
         else:
             self.win.player.set_style(self.current_style())
+        dlg.deleteLater()  # (a child of the editor: not kept until it closes)
 
     def set_style(self, style) -> None:
         """The Default ASS style (undoable; saved with the project, used by ASS export)."""

@@ -293,6 +293,8 @@ class TranslationController(QObject):
             return
         dialog.tell(self.tr("%n correction(s) to review.", "", len(result.changes)) + " " + tokens)
         dialog.accept()
+        if self.review is not None and not self.review.isVisible():  # done with: not kept until the editor closes
+            self.review.deleteLater()
         self.review = PolishReviewDialog(self.document, result.changes, self.win)
         self.review.show()
 
