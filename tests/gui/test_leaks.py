@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import ast
 import gc
+import json
+import shutil
 import weakref
 from pathlib import Path
 
@@ -25,12 +27,19 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 import subtitler.gui
 from subtitler.core import project as projects
 from subtitler.core.document import Cue, Document
+from subtitler.core.engines import glm_settings
+from subtitler.core.media import load_wav
 from subtitler.gui.app import SubtitlerApp
 from subtitler.gui.editor import EditorWindow
 from subtitler.gui.editor import files as files_mod
+from subtitler.gui.queue_model import Status
 from subtitler.gui.settings import KeyStore
 
-from .app_fixtures import settings_file  # noqa: F401 - fixture
+from tests.support.glm_server import GlmServer
+
+from .app_fixtures import make_app, settings_file  # noqa: F401 - fixtures
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 C = Qt.KeyboardModifier.ControlModifier
 EDITOR_PARTS = ("files", "edits", "edit_box", "sync", "shots", "menus", "translation", "model", "waveform", "player")
@@ -160,6 +169,37 @@ def test_app_editors_are_freed_when_closed_and_the_app_when_disposed(qtbot, spee
     refs = use_and_close(apps.pop())
     settle(qtbot)
     assert alive(refs) == []
+
+
+def test_editor_on_a_running_job_is_freed_when_closed_before_the_job_ends(make_app, qtbot, tmp_path, monkeypatch):
+    """An editor opened on a job still transcribing, closed before the job ends (and the job then
+    cancelled, so it never finishes): freed at once, not kept for the job's cues until the app exits."""
+    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm")
+    meta = json.loads((FIXTURES / "speech_en.json").read_text("utf-8"))
+    src = tmp_path / "talk.wav"
+    shutil.copyfile(FIXTURES / "speech_en.wav", src)
+    with GlmServer(scale=1.0) as srv:
+        srv.register(load_wav(FIXTURES / "speech_en.wav"), meta["utterances"])
+        app = make_app(key=srv.config.api_key, base_url=srv.base_url, stream=False)
+
+        def open_close() -> dict[str, weakref.ref]:
+            [job] = app.add_paths([src])
+            qtbot.waitUntil(lambda: job.status == Status.RUNNING, timeout=30_000)
+            win = app.open_job(job)
+            assert isinstance(win, EditorWindow)
+            refs = refs_of(win, EDITOR_PARTS)
+            win.ask_save_on_close = lambda: "discard"
+            win.close()
+            return refs
+
+        refs = open_close()
+        settle(qtbot)
+        assert alive(refs) == []
+        [job] = app.model.jobs()
+        assert job.status == Status.RUNNING  # (the editor went while the job still ran)
+        app.window.queue.select_job(job)
+        app.window.actions["cancel"].trigger()
+        qtbot.waitUntil(lambda: job.status != Status.RUNNING, timeout=30_000)
 
 
 def test_dialogs_opened_again_and_again_in_one_editor_do_not_pile_up(qtbot, speech_en):

@@ -225,8 +225,8 @@ class EditorLauncher(QObject):
     def _forget_deleted(self) -> None:
         """A kept window was deleted (closed): it leaves the list and the running jobs' editors."""
         self.windows[:] = [w for w in self.windows if shiboken6.isValid(w)]
-        for job_id, live in list(self._live.items()):
-            self._live[job_id] = [(w, d) for w, d in live if shiboken6.isValid(w)]
+        live = {job_id: [(w, d) for w, d in wins if shiboken6.isValid(w)] for job_id, wins in self._live.items()}
+        self._live = {job_id: wins for job_id, wins in live.items() if wins}  # (a failed job never ends them)
 
     def close_all(self) -> None:
         for win in list(self.windows):
