@@ -90,7 +90,7 @@ def test_merged_edits_compact_into_one_step_old_to_new():
         i = d.index_of(edit.steps[0].new[0])
     assert i == 2 and [c.text for c in d.cues] == ["three", "四五六", "one two"]
     assert d.undo_depth() == 1
-    [step] = d._undo[0].steps  # one Replace: the span that differs, old -> new
+    [step] = d.history.last.steps  # one Replace: the span that differs, old -> new
     assert len(step.old) == len(step.new) <= 3
     changes = []
     d.subscribe(changes.append)

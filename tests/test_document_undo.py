@@ -111,7 +111,7 @@ def test_undo_all_restores_exactly_and_redo_replays(initial, sequence):
         if d.revision == rev:
             assert d.cues == snapshot  # a refused or empty edit changes nothing
         assert all(a.start <= b.start for a, b in zip(d.cues, d.cues[1:]))  # always in time order
-        top = d._undo[-1] if d._undo else None
+        top = d.history.last
         if top is not None and (top.merge_key or "").startswith(("drag", "type")):
             assert len(top.steps) <= 2  # a run of merged one-cue edits holds just old -> new (+ a move)
     final, final_props = list(d.cues), props()

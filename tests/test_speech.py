@@ -71,12 +71,23 @@ def test_hysteresis_merges_short_pauses_and_drops_blips():
     assert regs == [Region(100, 600)]
 
 
-def test_parallel_blocks_agree_with_one_pass(en):
-    pcm = np.concatenate([en[0]] * 4)  # ~3 min: long enough to be split across threads
-    one = detect_speech(pcm, workers=1)
-    two = detect_speech(pcm, workers=2)
-    assert len(one) == len(two)
-    assert all(abs(a.start_ms - b.start_ms) <= 32 and abs(a.end_ms - b.end_ms) <= 32 for a, b in zip(one, two))
+@pytest.mark.parametrize("backend", ["lite", "onnx"])
+def test_streams_agree_with_one_pass(en, backend):
+    """Cut into streams (one per core; with onnxruntime up to 16 per core, run side by side), the
+    regions are those of one uninterrupted pass of the same model, to a frame or two."""
+    pcm = np.concatenate([en[0]] * 4)  # ~3 min: long enough to be split
+    one = detect_speech(pcm, workers=1, backend="lite")  # one stream, frame by frame
+    for workers in (1, 2):
+        split = detect_speech(pcm, workers=workers, backend=backend)
+        assert len(split) == len(one)
+        assert all(abs(a.start_ms - b.start_ms) <= 64 and abs(a.end_ms - b.end_ms) <= 64 for a, b in zip(one, split))
+
+
+def test_onnx_is_the_default_with_the_offline_engine_installed(en):
+    from subtitler.core import speech
+
+    assert speech._default_backend() == "onnx"  # onnxruntime comes with faster-whisper
+    assert detect_speech(en[0]) == detect_speech(en[0], backend="onnx")
 
 
 def test_cancel_stops_every_block(en):
@@ -85,8 +96,9 @@ def test_cancel_stops_every_block(en):
 
     token = CancelToken()
     token.cancel()
-    with pytest.raises(Cancelled):
-        detect_speech(np.concatenate([en[0]] * 4), workers=2, cancel=token)
+    for backend in ("lite", "onnx"):
+        with pytest.raises(Cancelled):
+            detect_speech(np.concatenate([en[0]] * 4), workers=2, cancel=token, backend=backend)
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from subtitler.core.engines.base import ChunkResult, Segment, Word
 from subtitler.core.media import load_wav
 from subtitler.core.rules import PROFILES, fix_timing
-from subtitler.core.speech import Region, detect_speech, make_chunks
+from subtitler.core.speech import Chunk, Region, detect_speech, make_chunks
 from subtitler.core.timing import cues_for_chunk, snap_to_regions, words_to_cues
 
 EN = PROFILES["netflix-en"]
@@ -123,3 +124,18 @@ def test_a_late_first_word_starts_at_its_unclaimed_speech_onset():
     # too far into the region (over LEAD_MS): not moved
     far = snap_to_regions([Cue(1000, 3000, "a"), Cue(5200, 6000, "b")], regions)
     assert far[1].start == 5200
+
+
+def test_an_unpunctuated_sentence_ends_at_a_long_pause_its_words_run_over():
+    """Batched tiny.en on speech_en.wav (30 s pieces) gave "... together Thank you ..." with no
+    mark, and aligned "together" through the 700 ms pause (38148-39288; the truth: speech ends at
+    38661, resumes at 39561). The detected pause still ends the cue there."""
+    words = [Word(37108, 37387, " build"), Word(37387, 38148, " such"), Word(38148, 39288, " together"),
+             Word(39288, 39987, " Thank"), Word(39987, 40188, " you")]
+    regions = [Region(35908, 38812), Region(39524, 42428)]
+    chunk_result = ChunkResult(0, "build such together Thank you", [Segment(0, 42428, "", tuple(words))])
+    chunk = Chunk(0, 0, 42428, tuple(regions), np.zeros(16 * 42428, dtype=np.int16))
+    cues = cues_for_chunk(chunk, chunk_result, EN)
+    assert [c.text for c in cues] == ["build such together", "Thank you"]
+    assert cues[0].end <= 38812 and cues[1].start == 39524  # on the detected speech edges
+    assert len(words_to_cues(words, EN)) == 1  # the words alone: no mark, no gap between them

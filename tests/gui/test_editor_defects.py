@@ -190,7 +190,7 @@ def test_a_long_drag_is_one_undo_step_with_one_view_update(qtbot):
     QTest.mouseRelease(wf, L, S, QPoint(x0 + 300, 60))
     assert [c.start for c in doc.cues] == sorted(c.start for c in doc.cues)
     assert doc.cues[1].text.startswith("We start") and doc.cues[1].start == 1000 + 300 * 20
-    assert doc.undo_depth() == 1 and len(doc._undo[0].steps) == 1  # compacted: old → new
+    assert doc.undo_depth() == 1 and len(doc.history.last.steps) == 1  # compacted: old → new
     changes = []
     doc.subscribe(changes.append)
     QTest.keyClick(win.table, Qt.Key.Key_Z, C)

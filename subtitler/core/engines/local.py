@@ -208,15 +208,16 @@ def model_label(model: Optional[str]) -> str:
 # Batched decoding (faster-whisper's BatchedInferencePipeline) is the default: on 2 threads it
 # decodes the benchmark's speech in about two thirds of the sequential time at equal or better WER.
 # The batched first word of a piece may be placed late; timing.snap_to_regions moves such a cue
-# onto its speech onset. Without a margin it dropped a piece's last sentence (a piece filled to
-# 30 s leaves the model no room to close its last segment): pieces stay <= 25 s (+ 1 s silence).
-# Decoded without timestamp tokens, as the batched pipeline does by default (fewer tokens to
-# generate; each piece is one segment, its words timed by alignment). SUBTITLER_LOCAL_BATCH=1
-# decodes one piece at a time.
+# onto its speech onset. Decoded without timestamp tokens, as the batched pipeline does by default
+# (fewer tokens to generate; each piece is one segment, its words timed by alignment). Pieces are
+# filled up to 30 s as the pipeline's own are (each 30 s window costs one encoder pass, however
+# little speech it holds); up to 1 s of silence follows each piece inside its window. (With
+# timestamp tokens a full 30 s piece lost its last sentence, hence a 5 s margin then; without them
+# it does not: benchmark `local`, same WER.) SUBTITLER_LOCAL_BATCH=1 decodes one piece at a time.
 DEFAULT_BATCH = int(os.environ.get("SUBTITLER_LOCAL_BATCH", "8"))
 BATCH = 8  # the batch size when batching
-BATCH_PAD_MS = 1000  # silence after each piece in a batch
-BATCH_MARGIN_MS = int(os.environ.get("SUBTITLER_BATCH_MARGIN_MS", "5000"))  # batched pieces: <= 25 s
+BATCH_PAD_MS = 1000  # silence after each piece in a batch (as much as fits in its 30 s window)
+BATCH_MARGIN_MS = int(os.environ.get("SUBTITLER_BATCH_MARGIN_MS", "0"))
 
 
 def batched_pipeline(model: Any) -> Any:
@@ -298,11 +299,14 @@ class LocalEngine:
         pieces; its segments are mapped back to their piece. Progress (and each piece's result) as
         the batches finish."""
         sr = 16000
-        pad = np.zeros(BATCH_PAD_MS * sr // 1000, dtype=np.int16)
+        window = self.max_chunk_ms * sr // 1000
+        pads = [np.zeros(max(0, min(BATCH_PAD_MS * sr // 1000, window - len(c.samples))), dtype=np.int16)
+                for c in chunks]
         offsets = [0]  # each piece, then a little silence: the model closes its last segment there
-        for c in chunks:
+        for c, pad in zip(chunks, pads):
             offsets.append(offsets[-1] + len(c.samples) + len(pad))
-        audio = np.concatenate([x for c in chunks for x in (c.samples, pad)]).astype(np.float32) / 32768.0
+        laid = np.concatenate([x for c, pad in zip(chunks, pads) for x in (c.samples, pad)])
+        audio = laid.astype(np.float32) / 32768.0
         clips = [{"start": offsets[i] / sr, "end": offsets[i + 1] / sr} for i in range(len(chunks))]
         segs, info = batched_pipeline(model).transcribe(
             audio, language=language, beam_size=self.beam_size, word_timestamps=True, without_timestamps=True,
