@@ -23,7 +23,7 @@ from subtitler.core.media import load_wav, write_wav
 
 ROOT = data_dir().parent.parent
 REPEATS = int(os.environ.get("BENCH_LOCAL_REPEATS", "2"))
-RUNS = int(os.environ.get("BENCH_LOCAL_RUNS", "3"))
+RUNS = int(os.environ.get("BENCH_LOCAL_RUNS", "5"))
 
 
 def make_audio(repeats: int = REPEATS):
