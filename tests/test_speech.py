@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -134,3 +138,15 @@ def test_target_never_breaks_the_limit_and_none_changes_nothing(lecture):
         [(c.start_ms, c.end_ms) for c in packed]
     over = make_chunks(pcm, regions, 30000, 1000, target_ms=60000)  # a target above the limit
     assert all(c.duration_ms <= 29000 for c in over) and len(over) == len(packed)
+
+
+def test_onnxruntime_telemetry_is_off_and_leaves_nothing_behind(tmp_path):
+    """onnxruntime's official builds report usage and leave `$TMPDIR/.ses`; importing subtitler
+    turns that off before the runtime loads (the user's own setting wins)."""
+    code = ("import os, subtitler; from subtitler.core.speech import detect_speech; import numpy as np; "
+            "detect_speech(np.zeros(16000, dtype=np.int16), backend='onnx'); print(os.environ['ORT_DISABLE_TELEMETRY'])")
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    env["TMPDIR"] = str(tmp_path)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1"
+    assert list(tmp_path.iterdir()) == []
