@@ -106,9 +106,11 @@ def test_waiting_is_visible_within_seconds_and_bounded(serve, tmp_path):
     proc.wait(60)
     wall = time.monotonic() - t0
     text = "".join(lines)
-    # said within seconds of the first request reaching the server (not of the CLI's own set-up)
+    # said within seconds of the first request reaching the server (not of the CLI's own set-up).
+    # The engine counts its 5 s from the moment it starts a request, which the server sees once
+    # the upload's headers arrive: up to ~1 s later on a loaded machine (4.33 s seen in CI-like runs).
     assert noticed is not None and srv.counters.arrivals, text
-    assert 4.5 <= noticed - min(srv.counters.arrivals) < 8, (noticed - min(srv.counters.arrivals), text)
+    assert 3.5 <= noticed - min(srv.counters.arrivals) < 8, (noticed - min(srv.counters.arrivals), text)
     assert "a piece is given up after 12 s" in text
     assert proc.returncode == 1 and 12 <= wall < 30, (wall, text)
 
