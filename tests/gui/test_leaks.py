@@ -249,3 +249,35 @@ def test_no_lambda_partial_or_closure_is_connected_to_a_signal_in_the_gui():
                   and node.func.attr in ("connect", "addAction")
                   and any(_held_strongly(arg, local_functions) for arg in node.args)]
     assert sorted(set(found)) == []
+
+
+def test_an_editor_opened_from_an_editor_keeps_the_users_engine_and_settings(qtbot, speech_en, tmp_path,
+                                                                             monkeypatch):
+    """File ▸ Open project and Open recent in an editor the app opened: the new editor
+    re-transcribes with the user's engine and translates with their key, as the first one does
+    (it used to fall back to the defaults)."""
+    path = projects.save_project(projects.Project(Document(cues(speech_en[1]))), tmp_path / "talk.subtitler")
+    services = object()
+    first = EditorWindow(Document(cues(speech_en[1])), analyse_media=False, engine_factory=_users_engine,
+                         services=lambda: services)
+    qtbot.addWidget(first)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    first.menus.by_name["open"].trigger()
+    second = files_mod._open_windows[-1]
+    assert second is not first and second.edits.engine_factory is _users_engine
+    assert callable(second.services) and second.services() is services
+    second.ask_save_on_close = lambda: "discard"
+    second.close()
+    settle(qtbot)
+    first.files.fill_recent(first.menus.recent)
+    recent = next(a for a in first.menus.recent.actions() if a.data() == str(path))
+    recent.trigger()
+    third = files_mod._open_windows[-1]
+    assert third.edits.engine_factory is _users_engine and third.services() is services
+    third.ask_save_on_close = lambda: "discard"
+    third.close()
+    settle(qtbot)
+
+
+def _users_engine():
+    raise AssertionError("not called: only handed on")

@@ -10,7 +10,7 @@ from functools import partial
 from PySide6.QtCore import QCoreApplication
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -147,7 +147,12 @@ class FileController(QObject):
         path, _ = QFileDialog.getOpenFileName(self.win, self.tr("Open project"), "",
                                               self.tr("Subtitler project (*.subtitler)"))
         if path:
-            self.open_other(lambda: type(self.win).open_project(path))
+            self.open_other(partial(type(self.win).open_project, path, **self.inherited()))
+
+    def inherited(self) -> dict[str, Any]:
+        """What an editor opened from this one keeps: the user's engine for re-transcribing and
+        their key and settings for translation (as the app gives its editors)."""
+        return {"engine_factory": self.win.edits.engine_factory, "services": self.win.services}
 
     @staticmethod
     def open_other(make: Callable[[], QWidget]) -> None:
@@ -163,7 +168,7 @@ class FileController(QObject):
         menu.clear()
         items = [p for p in projects.recent_projects() if p.exists()]
         if not items:
-            menu.addAction("(none)").setEnabled(False)
+            menu.addAction(self.tr("(none)")).setEnabled(False)
         for p in items:
             action = menu.addAction(str(p))
             action.setData(str(p))
@@ -172,7 +177,8 @@ class FileController(QObject):
     def _open_recent(self) -> None:
         action = self.sender()
         if isinstance(action, QAction):
-            self.win.guard(partial(self.open_other, partial(type(self.win).open_project, str(action.data()))))
+            self.win.guard(partial(self.open_other, partial(type(self.win).open_project, str(action.data()),
+                                                            **self.inherited())))
 
     # -- media -------------------------------------------------------------------------------
     def media_dialog(self) -> None:

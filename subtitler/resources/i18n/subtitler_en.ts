@@ -1310,6 +1310,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open media</source>
         <translation type="unfinished"></translation>
     </message>

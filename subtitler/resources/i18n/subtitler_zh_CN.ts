@@ -1291,6 +1291,10 @@
         <translation>打开项目</translation>
     </message>
     <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
         <source>Open media</source>
         <translation>打开媒体</translation>
     </message>
