@@ -40,8 +40,8 @@ def test_transcript_matches_the_speech(result, speech_en):
 def test_cues_start_at_the_known_utterance_onsets(result, speech_en):
     res, _ = result
     cues = res.document.cues
-    for u in speech_en[1]["utterances"]:
-        assert min(abs(c.start - u["start_ms"]) for c in cues) <= 300, u["text"]
+    for u in speech_en[1]["utterances"]:  # Whisper's word times alone were 28-71 ms early here
+        assert min(abs(c.start - u["start_ms"]) for c in cues) <= 40, u["text"]
     for a, b in zip(cues, cues[1:]):
         assert b.start - a.end >= 83  # reading profile's minimum gap, never overlapping
     assert all(c.duration <= 7000 and c.text.count("\n") <= 1 for c in cues)
@@ -89,3 +89,32 @@ def test_unknown_or_unreachable_model_names_fail_clearly(monkeypatch):
     with pytest.raises(ModelError, match="cannot download the model 'large-v3'"):
         fetch_model("large-v3", events.append)
     assert events and events[0].stage == "model"
+
+
+def _first_word(text: str) -> str:
+    found = re.findall(r"[a-z']+", text.lower())
+    return found[0] if found else ""
+
+
+def test_fluent_speech_cue_starts_land_on_the_true_onsets(tmp_path):
+    """Fluent English (sentences 0.1-0.25 s apart: one detected speech region) with its true word
+    times from the synthesis (tests/support/speech_truth.py): every cue that begins a sentence
+    starts on that sentence's true onset. Whisper's word times alone were a median 130 ms and up
+    to 445 ms off; refined on the pause map (timing.refine_edges) they are a few ms off."""
+    from subtitler.core.media import write_wav
+    from tests.support.speech_truth import load
+
+    speech = load("en", "fluent")
+    wav = tmp_path / "fluent.wav"
+    write_wav(wav, speech.pcm)
+    cues = transcribe_file(wav, TranscribeOptions(engine="local")).document.cues
+    errors = []
+    for u in speech.utterances:
+        near = [c.start - u["start_ms"] for c in cues
+                if _first_word(c.text) == _first_word(u["text"]) and abs(c.start - u["start_ms"]) < 2000]
+        if near:
+            errors.append(abs(min(near, key=abs)))
+    errors.sort()
+    assert len(errors) >= len(speech.utterances) // 2, errors  # sentences that start a cue
+    assert errors[len(errors) // 2] <= 30, errors  # median
+    assert sum(e <= 100 for e in errors) >= 0.8 * len(errors), errors

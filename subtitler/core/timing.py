@@ -37,12 +37,39 @@ def cues_for_chunk(chunk: Chunk, result: ChunkResult, profile: Profile, pmap: Op
              for s in (result.segments or []) for w in s.words]
     pauses = region_pauses(regions)
     if words:  # the engine's own word times
-        cues = snap_to_regions(words_to_cues(cjk_words(words), profile, pauses), regions)
+        cues = refine_edges(chunk, snap_to_regions(words_to_cues(cjk_words(words), profile, pauses), regions))
     else:
         cues = words_to_cues(cjk_words(align_result(chunk, result, regions, pmap)), profile, pauses)
     if result.flag:
         cues = [Cue(c.start, c.end, c.text, result.flag) for c in cues]
     return cues
+
+
+REFINE_MS = 400  # a cue edge from the engine's word times moves at most this far onto the audio's own
+
+
+def refine_edges(chunk: Chunk, cues: list[Cue]) -> list[Cue]:
+    """Cue edges from an engine's word times (Whisper's are typically 50–400 ms off) moved onto
+    the audio: the cues' texts, as the words made them, are aligned to the chunk's pause map
+    (:func:`align.retime_texts`: the edge between two cues goes to the pause there, 10 ms steps).
+    Which words a cue holds never changes; an edge the alignment would move by more than
+    ``REFINE_MS`` (the text and the audio disagree there) keeps its word time."""
+    if not cues or any(not c.text.strip() for c in cues):
+        return cues
+    from .align import retime_texts
+
+    texts = [c.text.replace("\n", " ") for c in cues]
+    times = retime_texts(chunk.samples, texts, cues[0].start, cues[-1].end, samples_start_ms=chunk.start_ms)
+    out: list[Cue] = []
+    for c, (a, b, _) in zip(cues, times):
+        start = a if abs(a - c.start) <= REFINE_MS else c.start
+        end = b if abs(b - c.end) <= REFINE_MS else c.end
+        if out:
+            start = max(start, out[-1].end)
+        if end <= start:
+            start, end = max(c.start, out[-1].end if out else c.start), max(c.end, c.start + 1)
+        out.append(Cue(start, end, c.text, c.flag))
+    return out
 
 
 def align_result(chunk: Chunk, result: ChunkResult, regions: Sequence[Region],
