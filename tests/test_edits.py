@@ -72,6 +72,29 @@ def test_split_at_playhead_or_text_cursor():
     assert d.cues[1].end == 4500
 
 
+def test_split_at_the_text_cursor_lands_on_the_pause_in_the_audio(speech_en, tmp_path):
+    """Two spoken sentences in one cue, split between them at the text cursor: with the media's
+    audio, the first part ends where its speech ends and the second starts where its speech starts
+    (truth: how the fixture was made), the pause left out, as one undo step; the cursor's time
+    share alone lands 200-600 ms off."""
+    wav, meta = speech_en
+    u, v = meta["utterances"][2], meta["utterances"][3]
+    text = u["text"] + " " + v["text"]
+    d = Document([Cue(u["start_ms"] - 150, v["end_ms"] + 150, text)])
+    before = list(d.cues)
+    cmd.split_cue(d, 0, text_pos=len(u["text"]) + 1, audio=wav)
+    first, second = d.cues
+    assert (first.text, second.text) == (u["text"], v["text"])
+    assert abs(first.end - u["end_ms"]) <= 120 and abs(second.start - v["start_ms"]) <= 120, (first, second)
+    assert d.can_undo and undone(d, before)
+    cmd.split_cue(d, 0, text_pos=len(u["text"]) + 1)  # no audio: the cursor's share of the time
+    share = d.cues[0].end
+    assert min(abs(share - u["end_ms"]), abs(share - v["start_ms"])) >= 150
+    assert undone(d, before)
+    cmd.split_cue(d, 0, text_pos=len(u["text"]) + 1, audio=tmp_path / "missing.wav")  # unreadable: the share
+    assert d.cues[0].end == share
+
+
 def test_merge_next_and_selection():
     d = doc()
     before = list(d.cues)

@@ -327,17 +327,19 @@ class Document:
         steps: list[Step] = [Replace(i, (self.cues[i],), ()) for i in sorted(set(indices), reverse=True)]
         return self.apply(Edit("Delete cues", steps))
 
-    def split(self, i: int, at_ms: int, text_pos: Optional[int] = None) -> Edit:
-        """Split cue i at ``at_ms``; the text at ``text_pos`` (default: the word boundary nearest to
+    def split(self, i: int, at_ms: int, text_pos: Optional[int] = None, resume_ms: Optional[int] = None) -> Edit:
+        """Split cue i at ``at_ms`` (the second part starts at ``resume_ms`` when given: after the
+        pause between the two); the text at ``text_pos`` (default: the word boundary nearest to
         the time's proportion)."""
         cue = self.cues[i]
-        if not cue.start < at_ms < cue.end:
+        resume = at_ms if resume_ms is None else resume_ms
+        if not cue.start < at_ms <= resume < cue.end:
             raise UsageError(Reason("edit.split_outside"))
         text = cue.text
         if text_pos is None:
             text_pos = _nearest_break(text, round(len(text) * (at_ms - cue.start) / max(1, cue.duration)))
         a, b = text[:text_pos].strip(), text[text_pos:].strip()
-        return self._replace("Split cue", i, 1, [replace(cue, end=at_ms, text=a), replace(cue, start=at_ms, text=b)])
+        return self._replace("Split cue", i, 1, [replace(cue, end=at_ms, text=a), replace(cue, start=resume, text=b)])
 
     def merge_next(self, i: int, rebreak: Optional[Callable[[str], str]] = None) -> Edit:
         """Merge cue i with the next; ``rebreak`` lays the joined text out in lines (default: one

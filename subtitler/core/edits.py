@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional, Sequence
 
 from .document import Cue, Document, Edit, Replace, Step, merge_run
-from .errors import Reason, UsageError
+from .errors import Reason, SubtitlerError, UsageError
 from .rules import Profile, break_lines, cps, fix_timing
 from .timecode import format_duration, format_ms, parse_offset, parse_time
 
@@ -123,14 +124,21 @@ def set_end_at(doc: Document, i: int, ms: int) -> Edit:
     return doc.set_times(i, c.start, int(ms), label="Set end")
 
 
-def split_cue(doc: Document, i: int, *, playhead: Optional[int] = None, text_pos: Optional[int] = None) -> Edit:
-    """Split at the playhead if it is inside the cue; else at the time proportional to the text
-    cursor; else in the middle."""
+def split_cue(doc: Document, i: int, *, playhead: Optional[int] = None, text_pos: Optional[int] = None,
+              audio: Optional[Path] = None) -> Edit:
+    """Split at the playhead if it is inside the cue; else at the text cursor: with the media's
+    16 kHz audio (``audio``), the two texts are aligned on it and the first part ends where its
+    speech ends, the second starts where its speech starts (the pause between them left out);
+    without it, or when the alignment is unsure, at the time proportional to the cursor; with
+    neither, in the middle."""
     c = doc.cues[i]
     if playhead is not None and c.start < playhead < c.end:
         return doc.split(i, int(playhead), text_pos)
     if c.duration < 2:
         raise UsageError(Reason("edit.too_short_to_split"))
+    heard = _split_on_audio(c, text_pos, audio) if audio is not None and text_pos is not None else None
+    if heard is not None:
+        return doc.split(i, heard[0], text_pos, resume_ms=heard[1])
     if text_pos is not None and c.text:
         frac = max(0.0, min(1.0, text_pos / len(c.text)))
         at = c.start + round(c.duration * frac)
@@ -138,6 +146,28 @@ def split_cue(doc: Document, i: int, *, playhead: Optional[int] = None, text_pos
         at = c.start + c.duration // 2
     at = min(max(at, c.start + 1), c.end - 1)
     return doc.split(i, at, text_pos)
+
+
+def _split_on_audio(c: Cue, text_pos: int, audio: Path) -> Optional[tuple[int, int]]:
+    """(end of the first part, start of the second) of cue ``c`` split at ``text_pos``, from its
+    two texts aligned on the audio; None when there is no audio there or the alignment is unsure."""
+    from .align import UNCERTAIN, retime_texts
+    from .media import ms_to_samples, read_wav_span
+
+    head, tail = c.text[:text_pos].strip(), c.text[text_pos:].strip()
+    if not head or not tail:
+        return None
+    try:
+        samples = read_wav_span(audio, c.start, c.end)
+    except (OSError, SubtitlerError):
+        return None
+    if len(samples) < ms_to_samples(c.duration) // 2:
+        return None
+    (_, end, sure_a), (start, _, sure_b) = retime_texts(samples, [head, tail], c.start, c.end,
+                                                          samples_start_ms=c.start)
+    if min(sure_a, sure_b) < UNCERTAIN or not c.start < end <= start < c.end:
+        return None
+    return end, start
 
 
 def merge_cues(doc: Document, indices: Iterable[int], profile: Optional[Profile] = None) -> Edit:

@@ -342,6 +342,19 @@ def load_wav(path: Path | str) -> np.ndarray:
         return np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
 
 
+def read_wav_span(path: Path | str, start_ms: int, end_ms: int) -> np.ndarray:
+    """Samples from ``start_ms`` to ``end_ms`` of a 16 kHz mono 16-bit WAV as int16, read without
+    loading the rest of the file (clipped to the file)."""
+    import numpy as np
+
+    with wave.open(str(path), "rb") as w:
+        if w.getframerate() != SAMPLE_RATE or w.getnchannels() != 1 or w.getsampwidth() != 2:
+            raise MediaError(Reason("media.not_16k_wav", name=Path(path).name))
+        first = min(w.getnframes(), max(0, ms_to_samples(start_ms)))
+        w.setpos(first)
+        return np.frombuffer(w.readframes(max(0, ms_to_samples(end_ms) - first)), dtype=np.int16)
+
+
 def write_wav(path: Union[Path, str, BinaryIO], pcm: np.ndarray) -> None:
     """Write 16 kHz mono int16 samples as a WAV file, to a path or a binary file object."""
     import numpy as np

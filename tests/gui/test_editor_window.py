@@ -438,6 +438,27 @@ def test_split_at_text_cursor_from_the_text_box(win, qtbot):
     assert doc.cues[3].end == doc.cues[4].start == c.start + round(c.duration * 18 / len(c.text))
 
 
+def test_split_at_text_cursor_lands_on_the_pause_in_the_audio(qtbot, speech_en):
+    """With the job's audio at hand, Split at the text cursor ends the first part where its speech
+    ends and starts the second where its speech starts (the fixture's true times), one undo step."""
+    wav, meta = speech_en
+    u, v = meta["utterances"][2], meta["utterances"][3]
+    doc = Document([Cue(u["start_ms"] - 150, v["end_ms"] + 150, u["text"] + " " + v["text"])])
+    win = make_window(qtbot, doc, audio_wav=wav, speech=[], analyse_media=False)
+    qtbot.waitUntil(win.isActiveWindow)
+    win.select_rows([0])
+    win.text_box.setFocus()
+    tc = win.text_box.textCursor()
+    tc.setPosition(len(u["text"]) + 1)
+    win.text_box.setTextCursor(tc)
+    QTest.keyClick(win.text_box, Qt.Key.Key_Return, C | S)
+    first, second = doc.cues
+    assert (first.text, second.text) == (u["text"], v["text"])
+    assert abs(first.end - u["end_ms"]) <= 120 and abs(second.start - v["start_ms"]) <= 120
+    QTest.keyClick(win.text_box, Qt.Key.Key_Z, C)
+    assert len(doc.cues) == 1 and doc.cues[0].text == u["text"] + " " + v["text"]
+
+
 def test_attach_media_to_imported_subtitles(qtbot, tmp_path, media_dir, speech_en):
     src = tmp_path / "in.vtt"
     formats.export(fixture_cues(speech_en[1]), src, "vtt")

@@ -89,7 +89,7 @@ class EditController(QObject):
         c = self.document.cues[i]
         playhead = self.win.playhead()
         edits.split_cue(self.document, i, playhead=playhead if c.start < playhead < c.end else None,
-                        text_pos=pos or None)
+                        text_pos=pos or None, audio=self.win.audio_wav())
         self.win.select_rows([i])
 
     def merge(self) -> None:
