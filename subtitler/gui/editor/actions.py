@@ -23,7 +23,8 @@ CUE_MENU = ("play_cue", None, "split", "merge", "insert_before", "insert_after",
 HELP_EXTRA = QT_TRANSLATE_NOOP(
     "Actions",
     "<p>Waveform: click seeks; drag a cue to move it, drag its edge to resize (snaps to neighbours, "
-    "the playhead and speech; hold <b>Shift</b> for no snapping); <b>wheel</b> scrolls, "
+    "the playhead, speech, shot changes and, zoomed in, frames; hold <b>Shift</b> for no snapping); "
+    "<b>wheel</b> scrolls, "
     "<b>Ctrl+wheel</b> zooms; double-click a cue to go to its start; right-click for the cue menu; with "
     "the waveform focused, <b>Space</b> plays/pauses and <b>Left/Right</b> step 1 s (<b>Shift</b>: 5 s).</p>"
     "<p>Start/end nudges with Ctrl+arrows act when the table or waveform has focus (in the "
