@@ -332,13 +332,20 @@ def _last_error(text: str) -> str:
     return lines[-1] if lines else "unknown error"
 
 
+def _open_16k(path: Path | str) -> wave.Wave_read:
+    """A 16 kHz mono 16-bit WAV opened for reading (anything else: MediaError)."""
+    w = wave.open(str(path), "rb")
+    if w.getframerate() != SAMPLE_RATE or w.getnchannels() != 1 or w.getsampwidth() != 2:
+        w.close()
+        raise MediaError(Reason("media.not_16k_wav", name=Path(path).name))
+    return w
+
+
 def load_wav(path: Path | str) -> np.ndarray:
     """Samples of a 16 kHz mono 16-bit WAV as int16."""
     import numpy as np
 
-    with wave.open(str(path), "rb") as w:
-        if w.getframerate() != SAMPLE_RATE or w.getnchannels() != 1 or w.getsampwidth() != 2:
-            raise MediaError(Reason("media.not_16k_wav", name=Path(path).name))
+    with _open_16k(path) as w:
         return np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
 
 
@@ -347,9 +354,7 @@ def read_wav_span(path: Path | str, start_ms: int, end_ms: int) -> np.ndarray:
     loading the rest of the file (clipped to the file)."""
     import numpy as np
 
-    with wave.open(str(path), "rb") as w:
-        if w.getframerate() != SAMPLE_RATE or w.getnchannels() != 1 or w.getsampwidth() != 2:
-            raise MediaError(Reason("media.not_16k_wav", name=Path(path).name))
+    with _open_16k(path) as w:
         first = min(w.getnframes(), max(0, ms_to_samples(start_ms)))
         w.setpos(first)
         return np.frombuffer(w.readframes(max(0, ms_to_samples(end_ms) - first)), dtype=np.int16)

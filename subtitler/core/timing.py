@@ -66,8 +66,9 @@ def refine_edges(chunk: Chunk, cues: list[Cue]) -> list[Cue]:
         end = b if abs(b - c.end) <= REFINE_MS else c.end
         if out:
             start = max(start, out[-1].end)
-        if end <= start:
-            start, end = max(c.start, out[-1].end if out else c.start), max(c.end, c.start + 1)
+        if end <= start:  # no room left between the neighbours: the word times
+            start = max(c.start, out[-1].end) if out else c.start
+            end = max(c.end, start + 1)
         out.append(Cue(start, end, c.text, c.flag))
     return out
 

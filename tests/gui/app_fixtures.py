@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -97,6 +97,13 @@ def copy_media(src: Path, dst_dir: Path, name: str | None = None) -> Path:
     return dst
 
 
+def pump_deletes(rounds: int = 3) -> None:
+    """What the event loop does after a close: posted events, then deferred deletes."""
+    for _ in range(rounds):
+        QApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
 def shot(widget, name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
@@ -104,4 +111,4 @@ def shot(widget, name: str) -> Path:
     return path
 
 
-__all__ = ["make_app", "settings_file", "drop", "copy_media", "shot", "SHOTS", "QPoint"]
+__all__ = ["make_app", "settings_file", "drop", "copy_media", "shot", "SHOTS", "QPoint", "pump_deletes"]

@@ -7,10 +7,11 @@ import gc
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale
 
 from subtitler.gui import i18n
+
+from .app_fixtures import pump_deletes
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +20,13 @@ def english_ui(qapp):
     if names[:1] != ["subtitler_en.qm"]:
         i18n.install_translators(qapp, QLocale("en_US"))
     return
+
+
+@pytest.fixture
+def isolated_dirs(tmp_path, monkeypatch):
+    """The app's data and cache folders inside the test's own folder."""
+    monkeypatch.setenv("SUBTITLER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +38,5 @@ def gc_in_the_gui_thread():
     worker's, importing a module — where deleting a widget is not allowed. Seen once in a fresh CI
     run: a segfault inside the GC on the local-model warm-up thread of the next test's app."""
     yield
-    for _ in range(3):
-        QApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    pump_deletes()
     gc.collect()

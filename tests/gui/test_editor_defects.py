@@ -20,10 +20,7 @@ N = Qt.KeyboardModifier.NoModifier
 L = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("SUBTITLER_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("isolated_dirs")  # tests/gui/conftest.py
 
 
 def cues():

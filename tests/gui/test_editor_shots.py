@@ -40,10 +40,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "images"
 RESULTS = Path("/tmp/shots")
 
 
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("SUBTITLER_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "cache"))  # no cached detection between tests
+pytestmark = pytest.mark.usefixtures("isolated_dirs")  # conftest: no cached detection between tests
 
 
 @pytest.fixture(scope="module")

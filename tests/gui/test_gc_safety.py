@@ -22,15 +22,9 @@ from subtitler.core.media import load_wav
 from subtitler.gui.queue_model import Status
 from tests.support.glm_server import GlmServer
 
-from .app_fixtures import make_app, settings_file  # fixtures
+from .app_fixtures import make_app, pump_deletes, settings_file  # fixtures
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-def _pump() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def test_closed_windows_leave_no_live_qt_object_to_the_gc(make_app, qtbot, tmp_path, monkeypatch):
@@ -51,7 +45,7 @@ def test_closed_windows_leave_no_live_qt_object_to_the_gc(make_app, qtbot, tmp_p
                 app.open_export().close()
                 app.open_about().close()
                 app.open_document(Document([Cue(0, 1000, "Hi.")]), None, "x").close()
-                _pump()
+                pump_deletes()
             [job] = app.add_paths([src])
             qtbot.waitUntil(lambda: job.status in (Status.DONE, Status.FAILED), timeout=60000)
             assert job.status == Status.DONE, job.detail
@@ -59,7 +53,7 @@ def test_closed_windows_leave_no_live_qt_object_to_the_gc(make_app, qtbot, tmp_p
             qtbot.waitUntil(lambda: bool(win.waveform.speech_regions), timeout=30000)
             win.close()
             app.queue.remove([job])
-            _pump()
+            pump_deletes()
             win = job = None
             time.sleep(0.1)
             gc.set_debug(gc.DEBUG_SAVEALL)

@@ -257,12 +257,6 @@ def present(widget: QWidget, qtbot, size=SIZE) -> QWidget:
     return widget
 
 
-@pytest.fixture
-def isolated_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("SUBTITLER_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "cache"))
-
-
 def test_the_chinese_ui_has_no_english_left(chinese, isolated_dirs, make_app, qtbot, tmp_path, speech_zh, speech_en):
     app = make_app(engine="local", language="auto", auto_start=True)
     present(app.window, qtbot)

@@ -37,7 +37,7 @@ from subtitler.gui.settings import KeyStore
 
 from tests.support.glm_server import GlmServer
 
-from .app_fixtures import make_app, settings_file  # noqa: F401 - fixtures
+from .app_fixtures import make_app, pump_deletes, settings_file  # noqa: F401 - fixtures
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -46,10 +46,7 @@ EDITOR_PARTS = ("files", "edits", "edit_box", "sync", "shots", "menus", "transla
 APP_PARTS = ("window", "panel", "model", "queue", "queue_ctl", "export_ctl", "editors", "settings_ctl", "crash")
 
 
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("SUBTITLER_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("isolated_dirs")  # tests/gui/conftest.py
 
 
 def cues(info) -> list[Cue]:
@@ -60,8 +57,7 @@ def settle(qtbot) -> None:
     """What the event loop does after a close: posted events, deferred deletes; then the GC."""
     for _ in range(3):
         qtbot.wait(20)
-        QApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        pump_deletes(1)
     gc.collect()
 
 
