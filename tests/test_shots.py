@@ -93,11 +93,20 @@ def test_background_detection_runs_beside_other_work_and_cancels(videos, tmp_pat
     assert bg.result() is not None and bg.error is None and len(bg.shots.times_ms) == len(SEGMENTS) - 1
     token = CancelToken()
     long = make_cut_video(tmp_path / "long.mp4", [1500, 1500], size="320x180")
-    bg = BackgroundShots(long, folder=tmp_path / "c2", cancel=token).start()
-    time.sleep(0.5)
-    token.cancel()  # the job's token stops the background run
+    seen: list[float] = []
+
+    def mid_run(p) -> None:  # the run is under way (on an idle machine it can finish within 0.5 s)
+        seen.append(p.fraction)
+        if p.fraction < 1:
+            token.cancel()  # the job's token stops the background run
+
+    bg = BackgroundShots(long, folder=tmp_path / "c2", cancel=token, on_progress=mid_run).start()
+    deadline = time.monotonic() + 30
+    while not token.cancelled and not bg.done and time.monotonic() < deadline:
+        time.sleep(0.01)
+    token.cancel()
     t0 = time.perf_counter()
-    assert bg.result() is None and bg.error is None and bg.done
+    assert bg.result() is None and bg.error is None and bg.done, seen
     assert time.perf_counter() - t0 < 5
 
 
