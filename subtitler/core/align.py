@@ -143,7 +143,7 @@ def tokenize(text: str) -> list[Token]:
             elif tokens:  # a lone dash or quote: joins the word before
                 last = tokens[-1]
                 tokens[-1] = Token(last.text + " " + w, last.weight, max(last.after, _strength(w)))
-        return _lengthen(tokens)
+        return _lengthen(_capital_breaks(tokens))
     for piece in cjk_words(text):
         if not piece.strip():
             continue
@@ -160,6 +160,29 @@ def tokenize(text: str) -> list[Token]:
             sep = " " if tokens and not is_cjk_char(tokens[-1].text[-1:] or "a") else ""
             tokens.append(Token(sep + piece.strip(), _latin_weight(piece), WORD))
     return _lengthen(tokens)
+
+
+_NOT_A_START = {"i", "i'm", "i've", "i'll", "i'd"}
+_NOT_AN_END = {"and", "or", "but", "at", "in", "on", "for", "with", "from", "by", "into", "as", "than"}
+
+
+def _capital_breaks(tokens: list[Token]) -> list[Token]:
+    """A capitalised word (not an acronym) after a word with no mark between them: a recogniser that left
+    a sentence unpunctuated (Whisper at the end of a 30 s window, often) still capitalises the
+    next sentence's first word, so the boundary before it counts as a clause boundary (a pause
+    there is likely; a proper noun mid-sentence only makes one more candidate). Not after a word
+    no sentence ends on ("at the Mac": an article, a possessive, a preposition, a conjunction)."""
+    from .rules import no_break_after
+
+    out = list(tokens)
+    for k in range(1, len(out)):
+        prev, word = out[k - 1], out[k].text.strip()
+        head = word.lstrip(_CLOSERS + "\"'“‘(（")
+        if (prev.after == WORD and head[:1].isupper() and (len(head) == 1 or not head.isupper())
+                and head.lower().rstrip(SENTENCE_MARKS + CLAUSE_MARKS) not in _NOT_A_START
+                and not no_break_after(prev.text) and prev.text.strip().lower() not in _NOT_AN_END):
+            out[k - 1] = Token(prev.text, prev.weight, CLAUSE)
+    return out
 
 
 _FINAL_LENGTHENING = {CLAUSE: 0.3, SENTENCE: 0.6}  # speakers slow down before a comma / full stop

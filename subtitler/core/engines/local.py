@@ -207,9 +207,10 @@ def model_label(model: Optional[str]) -> str:
 
 # Batched decoding (faster-whisper's BatchedInferencePipeline) is the default: on 2 threads it
 # decodes the benchmark's speech in about two thirds of the sequential time at equal or better WER.
-# The batched first word of a piece may be placed late; timing.snap_to_regions moves such a cue
-# onto its speech onset. Decoded without timestamp tokens, as the batched pipeline does by default
-# (fewer tokens to generate; each piece is one segment, its words timed by alignment). Pieces are
+# Decoded without timestamp tokens, as the batched pipeline does by default (fewer tokens to
+# generate; each piece is one segment, its words timed by alignment: our aligner's, or with
+# word_times Whisper's, whose first word of a piece may be placed late, which
+# timing.snap_to_regions corrects). Pieces are
 # filled up to 30 s as the pipeline's own are (each 30 s window costs one encoder pass, however
 # little speech it holds); up to 1 s of silence follows each piece inside its window. (With
 # timestamp tokens a full 30 s piece lost its last sentence, hence a 5 s margin then; without them
@@ -233,13 +234,18 @@ def batched_pipeline(model: Any) -> Any:
 
 class LocalEngine:
     name = "local"
-    word_times = True  # faster-whisper's word timestamps: no alignment step needed
+    # Words are timed by our aligner (core/align.py, on the piece's pause map, as for the cloud
+    # engine), not by faster-whisper's word timestamps: its cross-attention alignment costs ~11 %
+    # of the decoding time, and on the timing-truth fixtures ours landed cue edges as close or
+    # closer (fluent English: worst cue start 5 ms vs 445 ms). ``word_times=True`` asks for them.
+    word_times = False
     max_chunk_ms = 30000
     margin_ms = 0
 
     def __init__(self, model: Optional[str] = None, threads: Optional[int] = None, beam_size: int = 5,
-                 batch_size: int = DEFAULT_BATCH) -> None:
+                 batch_size: int = DEFAULT_BATCH, word_times: bool = False) -> None:
         self.model_ref = model
+        self.word_times = word_times
         self.threads = threads
         self.beam_size = beam_size
         self.batch_size = max(1, int(batch_size))  # 1: one piece at a time
@@ -280,7 +286,7 @@ class LocalEngine:
     def transcribe_one(self, model: Any, chunk: Chunk, language: Optional[str]) -> ChunkResult:
         audio = chunk.samples.astype(np.float32) / 32768.0
         segs, info = model.transcribe(
-            audio, language=language, beam_size=self.beam_size, word_timestamps=True,
+            audio, language=language, beam_size=self.beam_size, word_timestamps=self.word_times,
             vad_filter=False, condition_on_previous_text=False,
         )
         segments: list[Segment] = []
@@ -309,8 +315,8 @@ class LocalEngine:
         audio = laid.astype(np.float32) / 32768.0
         clips = [{"start": offsets[i] / sr, "end": offsets[i + 1] / sr} for i in range(len(chunks))]
         segs, info = batched_pipeline(model).transcribe(
-            audio, language=language, beam_size=self.beam_size, word_timestamps=True, without_timestamps=True,
-            clip_timestamps=clips, batch_size=self.batch_size)
+            audio, language=language, beam_size=self.beam_size, word_timestamps=self.word_times,
+            without_timestamps=True, clip_timestamps=clips, batch_size=self.batch_size)
         found: list[list[Segment]] = [[] for _ in chunks]
         lang = info.language or language or ""
         done = 0
@@ -319,7 +325,7 @@ class LocalEngine:
             nonlocal done
             while done < k:
                 cancel.check()
-                result = _result(chunks[done], found[done], lang)
+                result = _result(chunks[done], found[done], lang, self.word_times)
                 results.append(result)
                 done += 1
                 on_progress(Progress("transcribe", done / len(chunks), f"piece {done} of {len(chunks)}",
@@ -341,6 +347,8 @@ class LocalEngine:
         return results
 
 
-def _result(chunk: Chunk, segments: list[Segment], language: str) -> ChunkResult:
+def _result(chunk: Chunk, segments: list[Segment], language: str, timed: bool = True) -> ChunkResult:
+    """A piece's result; without word times (``timed`` False) text only: its one segment spans the
+    whole piece, silence included, so its times say nothing."""
     text = " ".join(s.text for s in segments).strip()
-    return ChunkResult(chunk.index, text, segments, language=language)
+    return ChunkResult(chunk.index, text, segments if timed else None, language=language)
