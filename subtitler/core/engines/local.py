@@ -284,10 +284,13 @@ class LocalEngine:
         return results
 
     def transcribe_one(self, model: Any, chunk: Chunk, language: Optional[str]) -> ChunkResult:
+        """One piece on its own. Without word times it is decoded without timestamp tokens and
+        returned as text only: Whisper's segment times are often a few hundred ms off, and the
+        aligner, bound to them, could not move a sentence's start back onto its pause."""
         audio = chunk.samples.astype(np.float32) / 32768.0
         segs, info = model.transcribe(
             audio, language=language, beam_size=self.beam_size, word_timestamps=self.word_times,
-            vad_filter=False, condition_on_previous_text=False,
+            without_timestamps=not self.word_times, vad_filter=False, condition_on_previous_text=False,
         )
         segments: list[Segment] = []
         for s in segs:
@@ -295,8 +298,7 @@ class LocalEngine:
                 Word(int(w.start * 1000), int(w.end * 1000), w.word) for w in (s.words or []) if w.word.strip()
             )
             segments.append(Segment(int(s.start * 1000), int(s.end * 1000), s.text.strip(), words))
-        text = " ".join(s.text for s in segments).strip()
-        return ChunkResult(chunk.index, text, segments, language=info.language or "")
+        return _result(chunk, segments, info.language or "", self.word_times)
 
     def transcribe_batched(self, model: Any, chunks: Sequence[Chunk], language: Optional[str],
                            on_progress: ProgressCallback, cancel: CancelToken) -> list[ChunkResult]:
