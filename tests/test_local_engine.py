@@ -128,3 +128,17 @@ def test_fluent_speech_cue_starts_land_on_the_true_onsets(tmp_path, word_times, 
     assert sum(e <= 100 for e in errors) >= 0.8 * len(errors), errors
     if not word_times:
         assert max(errors) <= 100, errors
+
+
+def test_an_english_job_does_not_load_the_chinese_segmenter(speech_en):
+    """jieba's dictionary costs ~1 s of CPU (and holds the GIL from the window in bursts): beside
+    the local engine it is not loaded for English speech (a fresh process, as a first job is)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, jieba; from subtitler.core.jobs import TranscribeOptions, transcribe_file; "
+            f"r = transcribe_file({str(speech_en[0])!r}, TranscribeOptions(engine='local')); "
+            "print(len(r.document.cues), jieba.dt.initialized)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    cues, initialized = out.stdout.split()
+    assert int(cues) >= 5 and initialized == "False", out.stdout + out.stderr[-2000:]

@@ -530,12 +530,14 @@ def _frame_at(cum: np.ndarray, x: float, *, first: bool) -> int:
     return int(np.searchsorted(cum, x, side="left" if first else "right"))
 
 
-def warm_up() -> None:
-    """Load what alignment and Chinese line breaking need (jieba's dictionary, pyphen's), so the
-    first piece does not pay for it; the pipeline runs this while the engine works."""
-    from .text import segment_tagged
+def warm_up(*, segmenter: bool = True) -> None:
+    """Load what alignment and Chinese line breaking need (pyphen's dictionary, and with
+    ``segmenter`` jieba's), so the first piece does not pay for it; the pipeline runs this while
+    the engine works."""
+    if segmenter:
+        from .text import segment_tagged
 
-    segment_tagged("预热")
+        segment_tagged("预热")
     _hyphenator()
 
 

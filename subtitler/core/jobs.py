@@ -143,7 +143,11 @@ def _transcribe(path: Path, options: TranscribeOptions, engine: Optional[Engine]
     key = media_key(path) if cache is not None else ""
     hit = cache.lookup(path, key) if cache is not None else None
     language = None if options.language in ("", "auto") else options.language
-    prep = _AlignPrep(enabled=not getattr(engine, "word_times", False))
+    # Chinese word segmentation (jieba: ~1 s of CPU to load) is loaded beside a cloud engine, which
+    # waits on the network; beside the local engine it would take CPU from the model (and the GIL
+    # from the window), so there it loads only for Chinese, when it is needed anyway.
+    segmenter = engine.name != "local" or (language or "").lower().startswith(("zh", "yue"))
+    prep = _AlignPrep(enabled=not getattr(engine, "word_times", False), segmenter=segmenter)
     collector = _Collector(on_cues, options.profile, prep, pro)
     with tempfile.TemporaryDirectory(prefix=".subtitler-", dir=tmp_parent) as tmp:
         wav = hit.wav if hit is not None else Path(tmp) / "audio.wav"
@@ -379,9 +383,10 @@ class _AlignPrep:
     afterwards costs little wall time. Batches of chunks (the head, then the rest) are prepared
     one after the other."""
 
-    def __init__(self, *, enabled: bool) -> None:
+    def __init__(self, *, enabled: bool, segmenter: bool = True) -> None:
         self.maps: dict[tuple[int, int], PauseMap] = {}  # by span: the head's and the rest's indices overlap
         self.enabled = enabled
+        self.segmenter = segmenter
         self.threads: list[threading.Thread] = []
 
     def add(self, chunks: Sequence[Chunk]) -> None:
@@ -397,7 +402,7 @@ class _AlignPrep:
         if before is not None:
             before.join()
         try:
-            warm_up()
+            warm_up(segmenter=self.segmenter)
             for c in chunks:
                 self.maps[(c.start_ms, c.end_ms)] = chunk_pause_map(c)
         except Exception:
