@@ -44,6 +44,7 @@ import numpy as np
 
 from .engines.base import Word
 from .media import SAMPLE_RATE
+from .rules import no_break_after
 from .speech import Region
 from .text import is_cjk_char, is_cjk_text
 
@@ -174,7 +175,6 @@ def _capital_breaks(tokens: list[Token]) -> list[Token]:
     next sentence's first word, so the boundary before it counts as a clause boundary (a pause
     there is likely; a proper noun mid-sentence only makes one more candidate). Not after a word
     no sentence ends on ("at the Mac": an article, a possessive, a preposition, a conjunction)."""
-    from .rules import no_break_after
 
     out = list(tokens)
     for k in range(1, len(out)):

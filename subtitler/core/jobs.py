@@ -146,7 +146,7 @@ def _transcribe(path: Path, options: TranscribeOptions, engine: Optional[Engine]
     # Chinese word segmentation (jieba: ~1 s of CPU to load) is loaded beside a cloud engine, which
     # waits on the network; beside the local engine it would take CPU from the model (and the GIL
     # from the window), so there it loads only for Chinese, when it is needed anyway.
-    segmenter = engine.name != "local" or (language or "").lower().startswith(("zh", "yue"))
+    segmenter = not _cpu_bound(engine) or (language or "").lower().startswith(("zh", "yue"))
     prep = _AlignPrep(enabled=not getattr(engine, "word_times", False), segmenter=segmenter)
     collector = _Collector(on_cues, options.profile, prep, pro)
     with tempfile.TemporaryDirectory(prefix=".subtitler-", dir=tmp_parent) as tmp:
@@ -281,7 +281,7 @@ def _progressively(path: Path, wav: Path, decoded: bool, engine: Engine, options
     stop = LinkedToken(cancel)
     cut_known: concurrent.futures.Future[int] = concurrent.futures.Future()
     head_done = threading.Event()
-    cpu_bound = engine.name == "local"  # then the rest's speech detection waits, not to slow the head
+    cpu_bound = _cpu_bound(engine)  # then the rest's speech detection waits, not to slow the head
 
     def rest_of_file() -> tuple[MediaInfo, np.ndarray, list[Region]]:
         if decoded:
@@ -375,6 +375,12 @@ def transcribe_span(pcm: np.ndarray, start_ms: int, end_ms: int, engine: Engine,
 def _span_ms(chunk: Chunk) -> int:
     regions = list(chunk.regions) or [Region(chunk.start_ms, chunk.end_ms)]
     return max(0, regions[-1].end_ms - regions[0].start_ms)
+
+
+def _cpu_bound(engine: Engine) -> bool:
+    """Whether the engine works on this machine's CPU (the local model) rather than waiting on a
+    service: work beside it then takes CPU from it."""
+    return engine.name == "local"
 
 
 class _AlignPrep:

@@ -6,10 +6,13 @@ too), the API key to the in-memory keyring (SUBTITLER_NO_KEYRING), logs to a tem
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
@@ -95,6 +98,24 @@ def copy_media(src: Path, dst_dir: Path, name: str | None = None) -> Path:
     dst = dst_dir / (name or src.name)
     shutil.copyfile(src, dst)
     return dst
+
+
+@contextmanager
+def glm_app_on_talk(make_app, tmp_path: Path, monkeypatch, *, scale: float) -> Iterator[tuple[SubtitlerApp, Path]]:
+    """An app on a GLM-ASR stand-in (answering in ``scale`` × its usual time) that knows the test
+    lecture, and a copy of the lecture to add; the engine's cache in ``tmp_path``."""
+    from subtitler.core.engines import glm_settings
+    from subtitler.core.media import load_wav
+    from tests.support.glm_server import GlmServer
+
+    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm")
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    meta = json.loads((fixtures / "speech_en.json").read_text("utf-8"))
+    src = tmp_path / "talk.wav"
+    shutil.copyfile(fixtures / "speech_en.wav", src)
+    with GlmServer(scale=scale) as srv:
+        srv.register(load_wav(fixtures / "speech_en.wav"), meta["utterances"])
+        yield make_app(key=srv.config.api_key, base_url=srv.base_url, stream=False), src
 
 
 def pump_deletes(rounds: int = 3) -> None:

@@ -7,34 +7,20 @@ runs a real cloud job and opens it in the editor, then looks at what the cyclic 
 from __future__ import annotations
 
 import gc
-import json
-import shutil
 import time
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from subtitler.core.document import Cue, Document
-from subtitler.core.engines import glm_settings
-from subtitler.core.media import load_wav
 from subtitler.gui.queue_model import Status
-from tests.support.glm_server import GlmServer
 
-from .app_fixtures import make_app, pump_deletes, settings_file  # fixtures
-
-FIX = Path(__file__).resolve().parent.parent / "fixtures"
+from .app_fixtures import glm_app_on_talk, make_app, pump_deletes, settings_file  # fixtures
 
 
 def test_closed_windows_leave_no_live_qt_object_to_the_gc(make_app, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm")
-    meta = json.loads((FIX / "speech_en.json").read_text("utf-8"))
-    src = tmp_path / "talk.wav"
-    shutil.copyfile(FIX / "speech_en.wav", src)
-    with GlmServer(scale=0.05) as srv:
-        srv.register(load_wav(FIX / "speech_en.wav"), meta["utterances"])
-        app = make_app(key=srv.config.api_key, base_url=srv.base_url, stream=False)
+    with glm_app_on_talk(make_app, tmp_path, monkeypatch, scale=0.05) as (app, src):
         gc.collect()
         was_enabled = gc.isenabled()
         assert was_enabled  # the app leaves Python's cyclic GC as it is

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import ast
 import gc
-import json
-import shutil
 import weakref
 from pathlib import Path
 
@@ -27,19 +25,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 import subtitler.gui
 from subtitler.core import project as projects
 from subtitler.core.document import Cue, Document
-from subtitler.core.engines import glm_settings
-from subtitler.core.media import load_wav
 from subtitler.gui.app import SubtitlerApp
 from subtitler.gui.editor import EditorWindow
 from subtitler.gui.editor import files as files_mod
 from subtitler.gui.queue_model import Status
 from subtitler.gui.settings import KeyStore
 
-from tests.support.glm_server import GlmServer
 
-from .app_fixtures import make_app, pump_deletes, settings_file  # noqa: F401 - fixtures
+from .app_fixtures import glm_app_on_talk, make_app, pump_deletes, settings_file  # noqa: F401 - fixtures
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 C = Qt.KeyboardModifier.ControlModifier
 EDITOR_PARTS = ("files", "edits", "edit_box", "sync", "shots", "menus", "translation", "model", "waveform", "player")
@@ -170,13 +164,7 @@ def test_app_editors_are_freed_when_closed_and_the_app_when_disposed(qtbot, spee
 def test_editor_on_a_running_job_is_freed_when_closed_before_the_job_ends(make_app, qtbot, tmp_path, monkeypatch):
     """An editor opened on a job still transcribing, closed before the job ends (and the job then
     cancelled, so it never finishes): freed at once, not kept for the job's cues until the app exits."""
-    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm")
-    meta = json.loads((FIXTURES / "speech_en.json").read_text("utf-8"))
-    src = tmp_path / "talk.wav"
-    shutil.copyfile(FIXTURES / "speech_en.wav", src)
-    with GlmServer(scale=1.0) as srv:
-        srv.register(load_wav(FIXTURES / "speech_en.wav"), meta["utterances"])
-        app = make_app(key=srv.config.api_key, base_url=srv.base_url, stream=False)
+    with glm_app_on_talk(make_app, tmp_path, monkeypatch, scale=1.0) as (app, src):
 
         def open_close() -> dict[str, weakref.ref]:
             [job] = app.add_paths([src])
