@@ -31,6 +31,32 @@ def test_find_ffmpeg_falls_back_to_imageio(monkeypatch):
     assert media.find_ffmpeg() == imageio_ffmpeg.get_ffmpeg_exe()
 
 
+def _fake_ffmpeg(folder: Path, version: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    exe = folder / "ffmpeg"
+    exe.write_text(f"#!/bin/sh\necho 'ffmpeg version {version} Copyright (c) 2000-2022 the FFmpeg developers'\n")
+    exe.chmod(0o755)
+    return exe
+
+
+def test_an_ffmpeg_older_than_5_1_is_refused_or_passed_over(monkeypatch, tmp_path):
+    import imageio_ffmpeg
+
+    old = _fake_ffmpeg(tmp_path / "old", "4.4.2-0+deb11u1")
+    monkeypatch.setenv("SUBTITLER_FFMPEG", str(old))
+    with pytest.raises(FFmpegNotFoundError) as info:
+        media.find_ffmpeg()
+    assert str(info.value) == (f"{old} is ffmpeg 4.4; subtitler needs ffmpeg 5.1 or newer: install a newer one, "
+                               "or `pip install imageio-ffmpeg` and unset SUBTITLER_FFMPEG.")
+    monkeypatch.delenv("SUBTITLER_FFMPEG")
+    monkeypatch.setenv("PATH", str(old.parent))  # on PATH: passed over for the bundled one
+    assert media.find_ffmpeg() == imageio_ffmpeg.get_ffmpeg_exe()
+    for version in ("5.1.9-0+deb12u1", "n7.1", "N-113548-g6bd2b56f0a-static"):  # 5.1 on, and git builds
+        new = _fake_ffmpeg(tmp_path / version, version)
+        monkeypatch.setenv("PATH", str(new.parent))
+        assert media.find_ffmpeg() == str(new)
+
+
 @pytest.mark.parametrize("name,video", [("talk.mp4", True), ("lecture 02 é.mkv", True),
                                         ("podcast.mp3", False), ("voice.wav", False)])
 def test_probe_and_extract_every_container(media_dir, speech_en, tmp_path, name, video):

@@ -38,6 +38,8 @@ MESSAGES: dict[str, str] = {
     "damage.and": "{first}; {second}",
     "ffmpeg.env": "SUBTITLER_FFMPEG points to {path}, which is not a file.",
     "ffmpeg.missing": "ffmpeg was not found: install it, or `{command}`, or set SUBTITLER_FFMPEG.",
+    "ffmpeg.too_old": "{path} is ffmpeg {version}; subtitler needs ffmpeg {minimum} or newer: install a newer "
+                      "one, or `{command}` and unset SUBTITLER_FFMPEG.",
     "audio.empty": "{name}: the audio track is empty.",
     "speech.none": "{name}: no speech found (silence only?); no subtitles written.",
     "speech.none_in_audio": "no speech was found in the audio (silence only?).",

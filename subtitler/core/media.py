@@ -35,15 +35,21 @@ MEDIA_EXTENSIONS = frozenset(
 )
 
 
+MIN_FFMPEG = (5, 1)  # the oldest ffmpeg the product and its tests are run with (Debian 12's 5.1)
+
+
 def find_ffmpeg() -> str:
-    """``$SUBTITLER_FFMPEG``, then ``ffmpeg`` on PATH, then imageio-ffmpeg's bundled binary."""
+    """``$SUBTITLER_FFMPEG``, then ``ffmpeg`` on PATH, then imageio-ffmpeg's bundled binary. An ffmpeg
+    older than :data:`MIN_FFMPEG` is refused with a clear sentence (SUBTITLER_FFMPEG) or passed
+    over for the bundled one (PATH)."""
     env = os.environ.get("SUBTITLER_FFMPEG")
     if env:
-        if Path(env).is_file():
-            return env
-        raise FFmpegNotFoundError(Reason("ffmpeg.env", path=env))
+        if not Path(env).is_file():
+            raise FFmpegNotFoundError(Reason("ffmpeg.env", path=env))
+        _require_supported(env)
+        return env
     on_path = shutil.which("ffmpeg")
-    if on_path:
+    if on_path and _release_of(on_path) >= MIN_FFMPEG:
         return on_path
     try:
         import imageio_ffmpeg
@@ -51,7 +57,35 @@ def find_ffmpeg() -> str:
         exe: str = imageio_ffmpeg.get_ffmpeg_exe()
         return exe
     except (ImportError, RuntimeError) as exc:
+        if on_path:
+            _require_supported(on_path)
         raise FFmpegNotFoundError(Reason("ffmpeg.missing", command="pip install imageio-ffmpeg")) from exc
+
+
+_RELEASES: dict[str, tuple[int, int]] = {}
+_RELEASE = re.compile(r"ffmpeg version n?(\d+)\.(\d+)")
+
+
+def _release_of(exe: str) -> tuple[int, int]:
+    """(major, minor) of the ffmpeg at ``exe``, asked once per path; a development build (``N-…``,
+    a git snapshot) or an answer we cannot read counts as new (99, 0)."""
+    known = _RELEASES.get(exe)
+    if known is None:
+        try:
+            proc = subprocess.run([exe, "-hide_banner", "-version"], capture_output=True, timeout=30,
+                                  stdin=subprocess.DEVNULL)
+            m = _RELEASE.search(proc.stdout.decode("utf-8", "replace"))
+        except (OSError, subprocess.SubprocessError):
+            m = None
+        known = _RELEASES[exe] = (int(m.group(1)), int(m.group(2))) if m else (99, 0)
+    return known
+
+
+def _require_supported(exe: str) -> None:
+    release = _release_of(exe)
+    if release < MIN_FFMPEG:
+        raise FFmpegNotFoundError(Reason("ffmpeg.too_old", path=exe, version="%d.%d" % release,
+                                         minimum="%d.%d" % MIN_FFMPEG, command="pip install imageio-ffmpeg"))
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,9 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "damage.errors": QT_TRANSLATE_NOOP("Reasons", "ffmpeg reported {n} decoding errors"),
     "damage.and": QT_TRANSLATE_NOOP("Reasons", "{first}; {second}"),
     "ffmpeg.env": QT_TRANSLATE_NOOP("Reasons", "SUBTITLER_FFMPEG points to {path}, which is not a file."),
+    "ffmpeg.too_old": QT_TRANSLATE_NOOP("Reasons", "{path} is ffmpeg {version}; subtitler needs ffmpeg {minimum} or "
+                                                   "newer: install a newer one, or `{command}` and unset "
+                                                   "SUBTITLER_FFMPEG."),
     "ffmpeg.missing": QT_TRANSLATE_NOOP("Reasons", "ffmpeg was not found: install it, or `{command}`, or set "
                                                    "SUBTITLER_FFMPEG."),
     "audio.empty": QT_TRANSLATE_NOOP("Reasons", "{name}: the audio track is empty."),

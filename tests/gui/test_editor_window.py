@@ -63,23 +63,24 @@ def test_editor_with_real_media_shows_frame_waveform_and_table(qtbot, media_dir,
     w.waveform.set_view(0, 25)
     w.select_rows([1])
     w.seek(6500)
-    qtbot.wait(600)
-    assert w.player.frame.subtitle.text == doc.cues[1].text  # the current cue over the frame
+    qtbot.waitUntil(lambda: w.player.frame.subtitle.text == doc.cues[1].text, timeout=10_000)  # the cue over the frame
     assert w.model.rowCount() == 10
+
+    def frame_is_grey() -> bool:  # the frame area is the grey test video, not black: the video is really drawn
+        img = w.player.frame.grab().toImage()
+        centre = img.pixelColor(img.width() // 2, img.height() // 3)
+        return 90 < centre.red() < 170 and abs(centre.red() - centre.blue()) < 10
+
+    qtbot.waitUntil(frame_is_grey, timeout=10_000)
     shot = w.grab()
     shot.save(str(SHOTS / "editor.png"))
-    # the frame area is the grey test video, not black: the video is really drawn
-    img = w.player.frame.grab().toImage()
-    centre = img.pixelColor(img.width() // 2, img.height() // 3)
-    assert 90 < centre.red() < 170 and abs(centre.red() - centre.blue()) < 10
     # after "fix timing" (lines re-broken), with one flagged cue and the next problem selected
     w.edits.fix_timing(selected=False)
     w.document.set_flag(4, "blocked: service refused this piece")
     w.select_rows([4])
     w.waveform.set_view(8000, 25)
     w.seek(19_000)
-    qtbot.wait(400)
-    assert "\n" in w.player.frame.subtitle.text
+    qtbot.waitUntil(lambda: "\n" in w.player.frame.subtitle.text, timeout=10_000)
     w.grab().save(str(SHOTS / "editor_fixed.png"))
     # cached peaks: a second editor on the same media gets them without recomputing
     w2 = make_window(qtbot, Document(fixture_cues(speech_en[1]), media_path=str(media_dir / "talk.mp4")))

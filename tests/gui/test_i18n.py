@@ -158,7 +158,7 @@ ALLOWED = {
     "python", "fft", "webvtt", "subrip", "netflix", "sdi", "amazon", "subtitle", "edit", "ctrl", "shift", "alt",
     "space", "enter", "del", "delete", "ins", "insert", "esc", "left", "right", "up", "down", "home", "end",
     "pgup", "pgdown", "tab", "backspace", "return", "tiny", "en", "small", "medium", "large", "distil", "base",
-    "qtmultimedia", "pyside", "qt", "ffmpeg", "english", "ai", "stem", "lang", "ext", "ok", "mb",
+    "qtmultimedia", "qtqml", "pyside", "qt", "ffmpeg", "english", "ai", "stem", "lang", "ext", "ok", "mb",
     "token", "tokens", "flash",  # Zhipu's own Chinese pages say "tokens" and name the free "flash" models
     "bilingual", "subtitled", "mp",  # output file names: {stem}.bilingual.{ext}, {stem}.subtitled.mp4
     "http", "json", "wav",  # protocol and format names in the core's sentences (gui/reasons.py)

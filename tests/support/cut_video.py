@@ -16,7 +16,7 @@ SOURCES = [
     "rgbtestsrc=s={s}:r={r}",
     "life=s={s}:r={r}:ratio=0.3:mold=10:life_color=#00ff00:death_color=#aa0000:seed=7",
     "pal75bars=s={s}:r={r}",
-    "colorchart=r={r}:patch_size={p}",
+    "yuvtestsrc=s={s}:r={r}",  # (not colorchart: ffmpeg 5.1 aborts on it)
 ]
 
 
@@ -35,8 +35,7 @@ def make_cut_video(dst: Path, segments: Sequence[int], *, rate: str | Sequence[s
     cmd = [ffmpeg(), "-v", "error", "-y"]
     graph = []
     for k, (n, r) in enumerate(zip(segments, rates)):
-        w, h = (int(x) for x in size.split("x"))
-        cmd += ["-f", "lavfi", "-i", SOURCES[k % len(SOURCES)].format(s=size, r=r, p=f"{w // 6}x{h // 4}")]
+        cmd += ["-f", "lavfi", "-i", SOURCES[k % len(SOURCES)].format(s=size, r=r)]
         graph.append(f"[{k}:v]trim=end_frame={n},setpts=PTS-STARTPTS,scale={size},setsar=1,format=yuv420p,"
                      f"settb=1/90000[v{k}]")
     graph.append("".join(f"[v{k}]" for k in range(len(segments))) + f"concat=n={len(segments)}:v=1:a=0[v]")

@@ -4,7 +4,9 @@ and media that cannot be played show the file name in the frame area instead."""
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -81,8 +83,10 @@ def make_player(parent: QObject) -> Optional[QMediaPlayer]:
     GUI thread meanwhile calls ``play()``/``stop()``/``setSource()`` (the GIL held, waiting for that
     mutex), both wait forever (seen as a frozen editor, about once in 20-30 plays and closes).
     Made by C++, the objects have no Python overrides to look up: the backend never needs the GIL.
-    Where the QML module is missing, the objects are made from Python (playback works, with that
-    rare hang); None when QtMultimedia itself is missing."""
+    The controls are also called with the GIL released (:func:`control`), which makes Python-made
+    objects safe too: where the QML module is missing they are made from Python, provided the
+    controls can be called that way; otherwise (and when QtMultimedia itself is missing) None:
+    no playback rather than a player that may freeze the editor."""
     try:
         from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
     except ImportError:
@@ -102,10 +106,90 @@ def make_player(parent: QObject) -> Optional[QMediaPlayer]:
     except ImportError:
         log.warning("player from QML unavailable: no QtQml")
     if player is None:
+        if not gil_free_available():
+            log.warning("player: neither QML-made objects nor GIL-free controls; playback off")
+            return None
         player = QMediaPlayer()
         player.setAudioOutput(QAudioOutput(player))
     player.setParent(parent)
     return player
+
+
+# QMediaPlayer's controls as C symbols (Itanium C++ ABI: Linux, macOS): name -> (symbol, argument types)
+_SYMBOLS = {
+    "play": ("_ZN12QMediaPlayer4playEv", ()),
+    "pause": ("_ZN12QMediaPlayer5pauseEv", ()),
+    "stop": ("_ZN12QMediaPlayer4stopEv", ()),
+    "setPosition": ("_ZN12QMediaPlayer11setPositionEx", (ctypes.c_longlong,)),
+    "setSource": ("_ZN12QMediaPlayer9setSourceERK4QUrl", (ctypes.c_void_p,)),
+    "setPlaybackRate": ("_ZN12QMediaPlayer15setPlaybackRateEd", (ctypes.c_double,)),
+}
+
+
+@lru_cache(maxsize=1)
+def _multimedia_library() -> Optional[ctypes.CDLL]:
+    """The QtMultimedia library this process loaded, opened through ctypes (whose foreign calls run
+    with the GIL released); None where it cannot be found or its symbols are not Itanium-mangled."""
+    if sys.platform == "win32":
+        return None
+    from PySide6 import QtMultimedia
+
+    candidates = [line.split()[-1] for line in _mapped_files() if "Qt6Multimedia.so" in line
+                  or line.endswith("QtMultimedia.framework/Versions/A/QtMultimedia")]
+    base = Path(QtMultimedia.__file__).parent / "Qt" / "lib"
+    candidates += [str(p) for p in sorted(base.glob("libQt6Multimedia.so*"))]
+    candidates.append(str(base / "QtMultimedia.framework" / "QtMultimedia"))
+    for path in candidates:
+        try:
+            lib = ctypes.CDLL(path)
+            for symbol, args in _SYMBOLS.values():
+                fn = getattr(lib, symbol)
+                fn.argtypes = (ctypes.c_void_p, *args)
+                fn.restype = None
+        except (OSError, AttributeError):
+            continue
+        return lib
+    log.warning("player: QtMultimedia's controls cannot be called without the GIL")
+    return None
+
+
+def _mapped_files() -> list[str]:
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as f:
+            return [line.strip() for line in f if "/" in line]
+    except OSError:
+        return []
+
+
+def gil_free_available() -> bool:
+    """Whether the player's controls can be called with the GIL released (see :func:`control`)."""
+    try:
+        return _multimedia_library() is not None
+    except ImportError:
+        return False
+
+
+def control(player: QMediaPlayer, name: str, *args) -> None:
+    """``player.<name>(*args)`` with the GIL released for the C++ call.
+
+    The FFmpeg backend's threads connect to and disconnect from the player while holding Qt's
+    signal-slot mutex, and may need the GIL inside it (an override lookup on a Python-made object,
+    a Python slot). A control called the ordinary way holds the GIL while it waits for that mutex:
+    both wait forever. Called through ctypes, the GUI thread waits for the mutex without the GIL;
+    a Python slot the call emits to takes the GIL itself. Where the library cannot be reached this
+    way, the ordinary call is made (the player is then made by QML only; see :func:`make_player`)."""
+    lib = _multimedia_library()
+    if lib is None:
+        getattr(player, name)(*args)
+        return
+    import shiboken6
+
+    keep = None
+    if name == "setSource":
+        keep = QUrl(args[0])
+        args = (shiboken6.getCppPointer(keep)[0],)
+    getattr(lib, _SYMBOLS[name][0])(shiboken6.getCppPointer(player)[0], *args)
+    del keep
 
 
 @lru_cache(maxsize=1)
@@ -365,7 +449,7 @@ class PlayerWidget(QWidget):
             return
         self.player = player = make_player(self)
         if player is None:
-            self.frame.set_caption(name + "\n" + self.tr("(playback unavailable: QtMultimedia missing)"))
+            self.frame.set_caption(name + "\n" + self.tr("(playback unavailable: QtMultimedia or QtQml missing)"))
             return
         self.audio = player.audioOutput()
         if self.frame.video_item is not None:
@@ -377,7 +461,7 @@ class PlayerWidget(QWidget):
         player.mediaStatusChanged.connect(self._on_status)
         player.positionChanged.connect(self._on_player_position)
         self.frame.set_caption(name)
-        player.setSource(QUrl.fromLocalFile(str(Path(path).resolve())))
+        control(player, "setSource", QUrl.fromLocalFile(str(Path(path).resolve())))
         self.available = True
 
     def _on_status(self, status) -> None:
@@ -389,9 +473,9 @@ class PlayerWidget(QWidget):
         if status in (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia):
             if status == QMediaPlayer.MediaStatus.LoadedMedia and \
                     player.playbackState() == QMediaPlayer.PlaybackState.StoppedState:
-                player.pause()  # shows the first frame; seeks while paused then show theirs
+                control(player, "pause")  # shows the first frame; seeks while paused then show theirs
                 if self._position:
-                    player.setPosition(self._position)
+                    control(player, "setPosition", self._position)
             if player.hasVideo():
                 self.frame.set_caption("")
                 self._read_fps()
@@ -449,7 +533,7 @@ class PlayerWidget(QWidget):
             return
         ms = int(self.player.position())
         if self._stop_at is not None and ms >= self._stop_at:
-            self.player.pause()
+            control(self.player, "pause")
             self._stop_at = None
         self._set_position(ms)
 
@@ -476,16 +560,16 @@ class PlayerWidget(QWidget):
     def seek(self, ms: int) -> None:
         ms = max(0, int(ms))
         if self.player is not None:
-            self.player.setPosition(ms)
+            control(self.player, "setPosition", ms)
         self._set_position(ms)
 
     def play(self) -> None:
         if self.player is not None:
-            self.player.play()
+            control(self.player, "play")
 
     def pause(self) -> None:
         if self.player is not None:
-            self.player.pause()
+            control(self.player, "pause")
 
     def toggle(self) -> None:
         if self.is_playing():
@@ -501,7 +585,7 @@ class PlayerWidget(QWidget):
 
     def set_rate(self, rate: float) -> None:
         if self.player is not None:
-            self.player.setPlaybackRate(float(rate))
+            control(self.player, "setPlaybackRate", float(rate))
 
     def set_subtitle(self, text: str) -> None:
         self.frame.subtitle.set_text(text)
@@ -512,5 +596,5 @@ class PlayerWidget(QWidget):
     def shutdown(self) -> None:
         self._tick.stop()
         if self.player is not None:
-            self.player.stop()
-            self.player.setSource(QUrl())
+            control(self.player, "stop")
+            control(self.player, "setSource", QUrl())

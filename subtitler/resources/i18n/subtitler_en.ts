@@ -1731,7 +1731,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(playback unavailable: QtMultimedia missing)</source>
+        <source>(playback unavailable: QtMultimedia or QtQml missing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1710,8 +1710,8 @@
         <translation>（找不到媒体文件）</translation>
     </message>
     <message>
-        <source>(playback unavailable: QtMultimedia missing)</source>
-        <translation>（无法播放：缺少 QtMultimedia）</translation>
+        <source>(playback unavailable: QtMultimedia or QtQml missing)</source>
+        <translation>（无法播放：缺少 QtMultimedia 或 QtQml）</translation>
     </message>
     <message>
         <source>(cannot play: {error})</source>
@@ -2217,6 +2217,10 @@ After: {new}</source>
     <message>
         <source>SUBTITLER_FFMPEG points to {path}, which is not a file.</source>
         <translation>SUBTITLER_FFMPEG 指向 {path}，但它不是文件。</translation>
+    </message>
+    <message>
+        <source>{path} is ffmpeg {version}; subtitler needs ffmpeg {minimum} or newer: install a newer one, or `{command}` and unset SUBTITLER_FFMPEG.</source>
+        <translation>{path} 是 ffmpeg {version}；subtitler 需要 ffmpeg {minimum} 或更新版本：请安装较新的版本，或运行 `{command}` 并取消设置 SUBTITLER_FFMPEG。</translation>
     </message>
     <message>
         <source>ffmpeg was not found: install it, or `{command}`, or set SUBTITLER_FFMPEG.</source>
