@@ -1,4 +1,4 @@
-"""`burn`: our burn-in (core.media.burn_subtitles: progress reading, cancel checks, part file and
+"""`burn`: our burn-in (core.media.ffmpeg.burn_subtitles: progress reading, cancel checks, part file and
 rename) of a 20-second 640×360 H.264/AAC clip with bilingual ASS subtitles vs the bare ffmpeg
 running the same arguments on the same file, same run, per quality preset. Speed as × realtime.
 Goal: ratio <= 1.05."""
@@ -11,9 +11,9 @@ from pathlib import Path
 
 from common import median_pair, synthetic_video
 
-from subtitler.core.bilingual import render_bilingual
-from subtitler.core.document import Cue
-from subtitler.core.media import burn_command, burn_subtitles, probe
+from subtitler.core.delivery.bilingual import render_bilingual
+from subtitler.core.document.model import Cue
+from subtitler.core.media.ffmpeg import burn_command, burn_subtitles, probe
 
 SECONDS = 20
 

@@ -50,12 +50,12 @@ def _child() -> dict:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from subtitler.core import peaks as peaks_mod
-    from subtitler.core import project as projects
-    from subtitler.core.document import Cue, Document
-    from subtitler.core.speech import Region
+    from subtitler.core.media import peaks as peaks_mod
+    from subtitler.core.document import project as projects
+    from subtitler.core.document.model import Cue, Document
+    from subtitler.core.speech.detection import Region, save_regions
     from subtitler.gui.editor import EditorWindow
-    from subtitler.core import edits as cmd
+    from subtitler.core.app import edits as cmd
     from subtitler.gui.editor.workers import speech_cache_path
 
     wav = tmp / "lecture-3h.wav"
@@ -73,7 +73,7 @@ def _child() -> dict:
     words = ["and", "so", "the", "signal", "we", "sample", "here", "is", "folded", "back", "into", "the", "lower", "band", "of", "frequencies"]
     cues = [Cue(i * span + 200, i * span + span - 400,
                 " ".join(words[(i * 3 + k) % len(words)] for k in range(7 + i % 6))) for i in range(CUES)]
-    peaks_mod.save_regions([Region(c.start - 100, c.end - 200) for c in cues], speech_cache_path(key))
+    save_regions([Region(c.start - 100, c.end - 200) for c in cues], speech_cache_path(key))
     path = tmp / "lecture.subtitler"
     projects.save_project(projects.Project(Document(cues, media_path=str(wav), language="en",
                                                     profile="netflix-en")), path)

@@ -7,7 +7,7 @@ import subprocess
 
 from common import data_dir, median_pair, synthetic_video
 
-from subtitler.core.media import extract_audio, find_ffmpeg, probe
+from subtitler.core.media.ffmpeg import extract_audio, find_ffmpeg, probe
 
 MINUTES = 30
 

@@ -32,7 +32,7 @@ MINUTES = 30
 
 def make_media(folder: Path):
     """(flac path, pcm, utterances) of ~30 minutes of speech."""
-    from subtitler.core.media import find_ffmpeg, load_wav, write_wav
+    from subtitler.core.media.ffmpeg import find_ffmpeg, load_wav, write_wav
     from tests.support.glm_server import tile_audio
 
     pcm = load_wav(ROOT / "tests" / "fixtures" / "speech_en.wav")
@@ -58,8 +58,8 @@ def child(engine: str, media: str, base_url: str, home: str) -> None:
     from PySide6.QtCore import QSettings, QTimer
 
     from subtitler.core.engines import glm_settings
-    from subtitler.core.secrets import KeyStore
-    from subtitler.core.settings import Settings
+    from subtitler.core.foundation.secrets import KeyStore
+    from subtitler.core.app.settings import Settings
     from subtitler.gui.app import SubtitlerApp, get_application
 
     glm_settings.default_cache_dir = lambda: Path(home) / "glm"  # a cold cloud cache

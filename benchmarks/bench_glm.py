@@ -37,9 +37,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from subtitler.core.engines.glm import GlmEngine, GlmSettings
-from subtitler.core.jobs import chunks_for
-from subtitler.core.media import load_wav
-from subtitler.core.speech import Chunk, Region, detect_speech, make_chunks
+from subtitler.core.app.jobs import chunks_for
+from subtitler.core.media.ffmpeg import load_wav
+from subtitler.core.speech.detection import Chunk, Region, detect_speech, make_chunks
 from tests.support.glm_server import GlmServer, tile_audio
 
 FIX = ROOT / "tests" / "fixtures"

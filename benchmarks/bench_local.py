@@ -21,8 +21,8 @@ import numpy as np
 from common import data_dir, timed
 
 from subtitler.core.engines.local import BATCH, DEFAULT_BATCH, LocalEngine, batched_pipeline, default_threads, load_model
-from subtitler.core.jobs import TranscribeOptions, transcribe_file
-from subtitler.core.media import load_wav, write_wav
+from subtitler.core.app.jobs import TranscribeOptions, transcribe_file
+from subtitler.core.media.ffmpeg import load_wav, write_wav
 
 ROOT = data_dir().parent.parent
 REPEATS = int(os.environ.get("BENCH_LOCAL_REPEATS", "2"))

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from common import data_dir, median_pair
 
-from subtitler.core.media import find_ffmpeg, probe
-from subtitler.core.shots import shot_changes_for
+from subtitler.core.media.ffmpeg import find_ffmpeg, probe
+from subtitler.core.media.shots import shot_changes_for
 
 MINUTES = 30
 RATE = 25
@@ -120,8 +120,8 @@ def local_run(video: Path, detect_s: float) -> dict:
     """A local transcription (tiny.en) of the same video, with Beautify on (background detection,
     no cache) and off."""
     from subtitler.core.engines.local import LocalEngine
-    from subtitler.core.jobs import TranscribeOptions, transcribe_file
-    from subtitler.core.pro_timing import ProTimingOptions
+    from subtitler.core.app.jobs import TranscribeOptions, transcribe_file
+    from subtitler.core.timing.pro_timing import ProTimingOptions
 
     engine = LocalEngine(None)
     walls = {}

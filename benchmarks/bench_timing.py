@@ -29,10 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from subtitler.core import jobs, timing
+from subtitler.core.app import jobs
+from subtitler.core.timing import cues as timing
 from subtitler.core.engines.glm import GlmSettings
-from subtitler.core.jobs import TranscribeOptions, transcribe_file
-from subtitler.core.rules import get_profile
+from subtitler.core.app.jobs import TranscribeOptions, transcribe_file
+from subtitler.core.timing.rules import get_profile
 from tests.support.glm_server import GlmServer
 from tests.support.speech_truth import load, media_for, summary
 

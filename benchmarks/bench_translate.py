@@ -32,10 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from subtitler.core.document import Cue
+from subtitler.core.document.model import Cue
 from subtitler.core.engines.glm_settings import GlmSettings
-from subtitler.core.rules import PROFILES, break_lines
-from subtitler.core.translate import ChatSettings, translate_cues
+from subtitler.core.timing.rules import PROFILES, break_lines
+from subtitler.core.delivery.translate import ChatSettings, translate_cues
 from tests.support.chat_server import ALL_KINDS, ChatServer, fake_translate
 
 SCALE = float(os.environ.get("BENCH_TRANSLATE_SCALE", "0.25"))

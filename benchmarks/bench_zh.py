@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from common import median_pair
 
-from subtitler.core.document import Cue
-from subtitler.core.rules import PROFILES, fix_timing
-from subtitler.core.zh import ZhStyle, convert_script, finish_text, prepare_text
+from subtitler.core.document.model import Cue
+from subtitler.core.timing.rules import PROFILES, fix_timing
+from subtitler.core.text.zh import ZhStyle, convert_script, finish_text, prepare_text
 
 TEXTS = ("今天我们用Python和NumPy来计算信号的FFT频谱,然后讨论滤波器的设计.", "欢迎来到信号处理课程的第一讲。",
          "谢谢观看，我们下次再见。", "采样定理告诉我们，采样率必须高于信号最高频率的两倍。")

@@ -20,7 +20,7 @@ def synthetic_video(name: str, seconds: int, *, pattern: str = "testsrc", crf: i
                extra: tuple[str, ...] = ()) -> Path:
     """A 640x360 25 fps H.264 video with a 440 Hz AAC tone, made once with lavfi and kept in the
     data folder (written to a temporary name first, so an interrupted run leaves no half file)."""
-    from subtitler.core.media import find_ffmpeg
+    from subtitler.core.media.ffmpeg import find_ffmpeg
 
     path = data_dir() / name
     if not path.exists():

@@ -11,18 +11,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence, TextIO
 
 from . import __version__
-from .core.errors import AuthError, BillingError, SubtitlerError, UsageError
+from .core.foundation.errors import AuthError, BillingError, SubtitlerError, UsageError
 
 # Everything else is imported where it is used: `subtitler --version` and `subtitler transcribe
 # --help` load no engine, numpy, httpx or pysubs2 (tests/test_cli.py keeps it that way).
 if TYPE_CHECKING:
     from .core.engines.base import Engine
     from .core.engines.glm_settings import GlmSettings
-    from .core.jobs import JobResult
-    from .core.pro_timing import ProTimingOptions
-    from .core.progress import Progress
-    from .core.services import EngineService
-    from .core.zh import ZhStyle
+    from .core.app.jobs import JobResult
+    from .core.timing.pro_timing import ProTimingOptions
+    from .core.foundation.progress import Progress
+    from .core.app.services import EngineService
+    from .core.text.zh import ZhStyle
 
 EPILOG = ("Exit status: 0 every file succeeded (some perhaps with gaps or damage, as the summary says), "
           "1 some files failed or a folder held no media, 2 usage error, 143 terminated.")
@@ -56,7 +56,7 @@ def build_parser(*, transcribe_options: bool = True) -> argparse.ArgumentParser:
 
 def add_transcribe_options(t: argparse.ArgumentParser) -> None:
     from .cli_extras import add_extra_options
-    from .core.rules import PROFILES
+    from .core.timing.rules import PROFILES
 
     t.add_argument("inputs", nargs="+", metavar="INPUT", help="media files, or folders of them")
     t.add_argument("-o", "--output-dir", type=Path, help="where to write (default: next to each input)")
@@ -77,7 +77,7 @@ def add_transcribe_options(t: argparse.ArgumentParser) -> None:
 
 def add_zh_options(t: argparse.ArgumentParser) -> None:
     """Flags for Chinese subtitle text (they change nothing in other languages)."""
-    from .core.zh import PUNCT_STYLES, SCRIPTS
+    from .core.text.zh import PUNCT_STYLES, SCRIPTS
 
     g = t.add_argument_group("Chinese subtitles")
     g.add_argument("--zh-punct", choices=PUNCT_STYLES, default="netflix",
@@ -91,7 +91,7 @@ def add_zh_options(t: argparse.ArgumentParser) -> None:
 
 
 def zh_style(args: argparse.Namespace) -> ZhStyle:
-    from .core.zh import ZhStyle
+    from .core.text.zh import ZhStyle
 
     return ZhStyle(punct=args.zh_punct, script=args.script, latin_space=args.zh_latin_space)
 
@@ -117,9 +117,9 @@ def add_pro_timing_options(t: argparse.ArgumentParser) -> None:
 
 
 def pro_timing_options(args: argparse.Namespace, source: Optional[Path] = None) -> ProTimingOptions:
-    from .core.beautify import get_preset
-    from .core.pro_timing import ProTimingOptions
-    from .core.shots import sensitivity_to_threshold
+    from .core.timing.beautify import get_preset
+    from .core.timing.pro_timing import ProTimingOptions
+    from .core.media.shots import sensitivity_to_threshold
 
     sensitivity_to_threshold(args.shot_sensitivity)  # 0..100 or a usage error
     get_preset(args.beautify_preset)
@@ -142,7 +142,7 @@ def report_pro_timing(result: JobResult, source: Path, args: argparse.Namespace,
         print(f"{source.name}: {pictured.beautify.summary()}", file=sys.stderr)
         reports.append(f"== {source}\n{pictured.beautify.report_text()}")
     if args.export_shots and pictured.shots is not None:
-        from .core.shots import save_shot_list
+        from .core.media.shots import save_shot_list
 
         folder = args.output_dir or source.parent
         try:
@@ -172,8 +172,8 @@ def add_glm_options(t: argparse.ArgumentParser) -> None:
 
 
 def engine_service(args: argparse.Namespace) -> EngineService:
-    """The core's engine service for these flags (key lookup order: see core.services)."""
-    from .core.services import EngineService, cli_settings
+    """The core's engine service for these flags (key lookup order: see core.app.services)."""
+    from .core.app.services import EngineService, cli_settings
 
     settings = cli_settings(engine=args.engine, model=args.model, language=args.language, profile=args.profile,
                             base_url=args.glm_base_url, concurrency=args.concurrency, stream=args.stream,
@@ -198,7 +198,7 @@ def glm_preamble(engine: Engine, audio_ms: int | Path) -> Optional[str]:
     from .core.engines.glm_settings import cost_line
 
     if isinstance(audio_ms, Path):
-        from .core.media import probe
+        from .core.media.ffmpeg import probe
 
         try:
             audio_ms = probe(audio_ms).duration_ms
@@ -250,12 +250,12 @@ class Reporter:
 
 def run_transcribe(args: argparse.Namespace) -> int:
     from .cli_extras import build_deliver_options, describe, polish, preflight, run_extras
-    from .core import formats
-    from .core.jobs import transcribe_file, write_outputs
-    from .core.languages import check_engine_language, normalise_language
-    from .core.media import collect_inputs, is_media_path
-    from .core.outputs import atomic_write_text, check_outputs, plan_batch
-    from .core.secrets import scrub
+    from .core.document import formats
+    from .core.app.jobs import transcribe_file, write_outputs
+    from .core.text.languages import check_engine_language, normalise_language
+    from .core.media.ffmpeg import collect_inputs, is_media_path
+    from .core.foundation.outputs import atomic_write_text, check_outputs, plan_batch
+    from .core.foundation.secrets import scrub
 
     fmts = formats.parse_formats(args.format)
     collected = collect_inputs([Path(p) for p in args.inputs])
@@ -377,7 +377,7 @@ def summary_line(total: int, whole: int, partial: Sequence[str], failed: int, st
 
 
 def _reason(source: Path, exc: Exception) -> str:
-    from .core.secrets import scrub
+    from .core.foundation.secrets import scrub
 
     text = scrub(str(exc))
     return text[len(source.name) + 2:] if text.startswith(source.name + ": ") else text
@@ -421,7 +421,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 2
     import signal
 
-    from .core.secrets import scrub
+    from .core.foundation.secrets import scrub
 
     def on_term(signum: int, frame: object) -> None:
         raise Terminated()

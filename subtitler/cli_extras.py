@@ -1,5 +1,5 @@
 """Command-line flags for what comes after the transcript: translation, bilingual files, polish and
-burn-in (core/deliver.py does the work; cli.py calls these hooks)."""
+burn-in (core/delivery/deliver.py does the work; cli.py calls these hooks)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from .core.errors import MediaError, UsageError
+from .core.foundation.errors import MediaError, UsageError
 
 if TYPE_CHECKING:  # the work itself is imported when used (`subtitler transcribe --help` stays fast)
     from .cli import Reporter
-    from .core.deliver import DeliverOptions
+    from .core.delivery.deliver import DeliverOptions
     from .core.engines.glm_settings import GlmSettings
-    from .core.jobs import JobResult
+    from .core.app.jobs import JobResult
 
 
 def add_extra_options(t: argparse.ArgumentParser) -> None:
-    from .core.bilingual import ORDERS
+    from .core.delivery.bilingual import ORDERS
     from .core.engines.glm_settings import DEFAULT_CHAT_MODEL
-    from .core.media import BURN_PRESETS
+    from .core.media.ffmpeg import BURN_PRESETS
 
     g = t.add_argument_group("translation, polish and burn-in (GLM chat API: same key and --glm-base-url)")
     g.add_argument("--translate-to", metavar="LANG", help="also write {stem}.LANG.{ext} translated (e.g. zh, en, ja)")
@@ -39,8 +39,8 @@ def add_extra_options(t: argparse.ArgumentParser) -> None:
 
 
 def build_deliver_options(args: argparse.Namespace, glm_settings: GlmSettings) -> DeliverOptions:
-    from .core.deliver import DeliverOptions
-    from .core.translate import ChatSettings
+    from .core.delivery.deliver import DeliverOptions
+    from .core.delivery.translate import ChatSettings
 
     chat = ChatSettings(glm=glm_settings, model=args.translate_model)
     opts = DeliverOptions(translate_to=args.translate_to or "", bilingual=args.bilingual, order=args.bilingual_order,
@@ -65,8 +65,8 @@ def describe(opts: DeliverOptions) -> Optional[str]:
 def preflight(source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions,
               originals: Sequence[Path]) -> list[Path]:
     """The extra outputs of ``source`` (checked for clashes); a burn-in needs a video track."""
-    from .core.deliver import check_no_clash, planned_paths
-    from .core.media import probe
+    from .core.delivery.deliver import check_no_clash, planned_paths
+    from .core.media.ffmpeg import probe
 
     paths = planned_paths(source, outdir, fmts, opts)
     check_no_clash(paths, originals)
@@ -76,7 +76,7 @@ def preflight(source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: D
 
 
 def polish(result: JobResult, opts: DeliverOptions, reporter: Reporter) -> None:
-    from .core.deliver import polish_document
+    from .core.delivery.deliver import polish_document
 
     if not opts.polish:
         return
@@ -88,7 +88,7 @@ def polish(result: JobResult, opts: DeliverOptions, reporter: Reporter) -> None:
 
 def run_extras(result: JobResult, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions, *,
                overwrite: bool, reporter: Reporter) -> list[Path]:
-    from .core.deliver import deliver
+    from .core.delivery.deliver import deliver
 
     if not (opts.translate_to or opts.burn_in):
         return []

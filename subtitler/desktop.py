@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Optional
 
 from . import resources
-from .core.errors import SubtitlerError
-from .core.outputs import atomic_write_text
-from .core.media import MEDIA_EXTENSIONS
+from .core.foundation.errors import SubtitlerError
+from .core.foundation.outputs import atomic_write_text
+from .core.media.ffmpeg import MEDIA_EXTENSIONS
 
 APP_ID = "subtitler"
 PROJECT_MIME = "application/x-subtitler-project"

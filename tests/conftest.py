@@ -28,7 +28,7 @@ ROOT = FIXTURES.parent.parent
 
 
 def ffmpeg_exe() -> str:
-    from subtitler.core.media import find_ffmpeg
+    from subtitler.core.media.ffmpeg import find_ffmpeg
 
     return find_ffmpeg()
 

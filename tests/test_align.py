@@ -8,9 +8,10 @@ import statistics
 import numpy as np
 import pytest
 
-from subtitler.core.align import (CLAUSE, INSIDE_WORD, SENTENCE, UNCERTAIN, WORD, align, latin_syllables,
-                                  pause_map, retime_texts, tokenize)
-from subtitler.core.speech import detect_speech, make_chunks
+from subtitler.core.speech.pauses import pause_map
+from subtitler.core.timing.align import (CLAUSE, INSIDE_WORD, SENTENCE, UNCERTAIN, WORD, align, latin_syllables,
+                                         retime_texts, tokenize)
+from subtitler.core.speech.detection import detect_speech, make_chunks
 from tests.support.glm_server import GlmServer
 from tests.support.speech_truth import load, pct
 
@@ -163,8 +164,8 @@ def test_known_edges_a_little_off_are_moved_onto_the_speech(speeches, shift):
 def test_editor_split_of_a_cue_is_retimed_on_the_words(speeches):
     """The editor splits one cue holding two sentences at the text: both halves land on the true
     sentence times (retime_cues keeps texts and flags)."""
-    from subtitler.core.document import Cue
-    from subtitler.core.timing import retime_cues
+    from subtitler.core.document.model import Cue
+    from subtitler.core.timing.cues import retime_cues
 
     sp = speeches[("en", "fluent")]
     u1, u2 = sp.utterances[6], sp.utterances[7]

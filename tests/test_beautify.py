@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from subtitler.core.beautify import PRESETS, BeautifyPreset, beautify, beautify_document, edge_compliance, get_preset
-from subtitler.core.document import Cue, Document
-from subtitler.core.errors import UsageError
-from subtitler.core.frames import FrameGrid
-from subtitler.core.rules import PROFILES, cps, fix_timing
+from subtitler.core.timing.beautify import PRESETS, BeautifyPreset, beautify, beautify_document, edge_compliance, get_preset
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.foundation.errors import UsageError
+from subtitler.core.media.frames import FrameGrid
+from subtitler.core.timing.rules import PROFILES, cps, fix_timing
 
 G24 = FrameGrid.constant(24)
 G25 = FrameGrid.constant(25)
@@ -236,8 +236,8 @@ def test_a_selection_changes_only_its_cues_and_never_crowds_the_others():
 
 
 def test_plan_for_a_document_uses_its_kept_rate_and_cuts(tmp_path):
-    from subtitler.core.errors import SubtitlerError
-    from subtitler.core.pro_timing import plan_beautify
+    from subtitler.core.foundation.errors import SubtitlerError
+    from subtitler.core.timing.pro_timing import plan_beautify
 
     doc = Document([Cue(f(103), f(150), TEXT), Cue(f(300), f(350), TEXT)], media_path=str(tmp_path / "gone.mp4"),
                    profile="netflix-en", meta={"frame_rate": "24/1", "shot_changes_ms": [f(100)]})
@@ -251,7 +251,7 @@ def test_plan_for_a_document_uses_its_kept_rate_and_cuts(tmp_path):
 
 
 def test_dragged_edges_snap_to_cuts_then_to_frames():
-    from subtitler.core.beautify import drag_snap
+    from subtitler.core.timing.beautify import drag_snap
 
     assert drag_snap(f(103), "start", G24, [f(100)], within_ms=200, profile=EN) == (f(100), "shot change")
     assert drag_snap(f(101), "end", G24, [f(100)], within_ms=200, profile=EN) == (f(98), "shot change")

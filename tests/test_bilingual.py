@@ -5,10 +5,10 @@ from __future__ import annotations
 import pysubs2
 import pytest
 
-from subtitler.core.bilingual import bilingual_cues, export_bilingual, render_bilingual
-from subtitler.core.document import Cue
-from subtitler.core.errors import SubtitleFormatError, UsageError
-from subtitler.core.formats import load
+from subtitler.core.delivery.bilingual import bilingual_cues, export_bilingual, render_bilingual
+from subtitler.core.document.model import Cue
+from subtitler.core.foundation.errors import SubtitleFormatError, UsageError
+from subtitler.core.document.formats import load
 
 EN = [Cue(1000, 4200, "Today we talk about sampling, filters and the discrete Fourier transform."),
       Cue(5000, 7000, "A signal is a function of time."),

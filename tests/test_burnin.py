@@ -9,11 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from subtitler.core import formats, media
-from subtitler.core.bilingual import render_bilingual
-from subtitler.core.document import Cue
-from subtitler.core.errors import Cancelled, MediaError
-from subtitler.core.progress import CancelToken
+from subtitler.core.document import formats
+from subtitler.core.media import ffmpeg as media
+from subtitler.core.delivery.bilingual import render_bilingual
+from subtitler.core.document.model import Cue
+from subtitler.core.foundation.errors import Cancelled, MediaError
+from subtitler.core.foundation.progress import CancelToken
 from tests.conftest import FIXTURES, ffmpeg_exe
 
 W, H = 640, 360
@@ -107,7 +108,7 @@ def test_burn_command_is_an_argument_list_with_the_preset():
 
 
 def test_missing_cjk_font_is_reported(monkeypatch):
-    from subtitler.core import deliver
+    from subtitler.core.delivery import deliver
 
     assert deliver.missing_font_warning("Dialogue: Hello") is None
     assert deliver.missing_font_warning("Dialogue: 你好") is None  # fonts-noto-cjk (.ci/setup) is found
@@ -116,9 +117,9 @@ def test_missing_cjk_font_is_reported(monkeypatch):
 
 
 def test_document_ass_for_the_editor_burn_in():
-    from subtitler.core.deliver import document_ass, translation_tracks
-    from subtitler.core.document import Document
-    from subtitler.core.errors import UsageError
+    from subtitler.core.delivery.deliver import document_ass, translation_tracks
+    from subtitler.core.document.model import Document
+    from subtitler.core.foundation.errors import UsageError
 
     cue = Cue(1000, 2500, "Hello there.").with_track("translation:zh", "你好。")
     doc = Document([cue, Cue(3000, 4000, "Untranslated.")], language="en", tracks=("translation:zh",))
@@ -138,7 +139,7 @@ def test_document_ass_for_the_editor_burn_in():
 
 
 def test_series_delivery_settings_round_trip_and_bad_values():
-    from subtitler.core.settings import MemoryStore, Settings
+    from subtitler.core.app.settings import MemoryStore, Settings
 
     store = MemoryStore()
     Settings(translate_to="zh", bilingual=True, bilingual_order="translation-first", burn_in=True,

@@ -12,7 +12,7 @@ import numpy as np
 import pysubs2
 import pytest
 
-from subtitler.core.media import write_wav
+from subtitler.core.media.ffmpeg import write_wav
 
 from .conftest import ROOT, ffmpeg_exe
 

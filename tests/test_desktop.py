@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from subtitler import desktop
-from subtitler.core.document import Cue, Document
-from subtitler.core.media import MEDIA_EXTENSIONS
-from subtitler.core.project import Project, save_project
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.media.ffmpeg import MEDIA_EXTENSIONS
+from subtitler.core.document.project import Project, save_project
 
 from .conftest import ROOT
 from .support import smoke

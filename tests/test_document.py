@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from subtitler.core.document import Cue, Document
-from subtitler.core.errors import UsageError
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.foundation.errors import UsageError
 
 
 def doc():
@@ -160,8 +160,8 @@ def test_load_span_is_a_load_not_an_edit():
 
 
 def test_merge_rebreaks_by_profile_lines():
-    from subtitler.core import edits
-    from subtitler.core.rules import PROFILES
+    from subtitler.core.app import edits
+    from subtitler.core.timing.rules import PROFILES
 
     p = PROFILES["netflix-en"]
     d = Document([Cue(0, 2000, "We start with a short review of sampling"),

@@ -7,10 +7,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from subtitler.core import edits as cmd
-from subtitler.core.document import Cue, Document
-from subtitler.core.errors import UsageError
-from subtitler.core.rules import PROFILES
+from subtitler.core.app import edits as cmd
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.foundation.errors import UsageError
+from subtitler.core.timing.rules import PROFILES
 
 PROFILE = PROFILES["netflix-en"]
 WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "中文", "字幕"]

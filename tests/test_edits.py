@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from subtitler.core import edits as cmd
-from subtitler.core.document import Cue, Document
-from subtitler.core.errors import UsageError
-from subtitler.core.rules import PROFILES
+from subtitler.core.app import edits as cmd
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.foundation.errors import UsageError
+from subtitler.core.timing.rules import PROFILES
 
 P = PROFILES["netflix-en"]
 
@@ -182,7 +182,7 @@ def test_flag_cues():
 
 def test_retranscribe_range_with_a_fake_engine(speech_en):
     from subtitler.core.engines.base import ChunkResult
-    from subtitler.core.media import load_wav
+    from subtitler.core.media.ffmpeg import load_wav
 
     wav, info = speech_en
     pcm = load_wav(wav)
@@ -211,7 +211,7 @@ def test_retranscribe_near_the_media_start_is_not_early(speech_en):
     """A range reaching before 0 (the selection's first cue minus the 200 ms pad) used to shift
     every new cue early by the overshoot; times now match the known speech."""
     from subtitler.core.engines.base import ChunkResult
-    from subtitler.core.media import load_wav
+    from subtitler.core.media.ffmpeg import load_wav
 
     wav, info = speech_en
     pcm = load_wav(wav)

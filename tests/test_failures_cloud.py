@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from subtitler.core.media import load_wav, write_wav
+from subtitler.core.media.ffmpeg import load_wav, write_wav
 from tests import test_glm_cli as glm_cli
 from tests.support.glm_server import GlmServer, tile_audio
 
@@ -199,7 +199,7 @@ def test_an_unexpected_error_in_one_file_does_not_stop_the_queue_or_the_cli(serv
             raise OverflowError(f"cannot convert float infinity to integer ({KEY})")
         return real(source, *a, **kw)
 
-    from subtitler.core import jobs as jobs_mod
+    from subtitler.core.app import jobs as jobs_mod
 
     real = jobs_mod.transcribe_file  # the CLI imports it when a run starts
     monkeypatch.setattr(jobs_mod, "transcribe_file", flaky)
@@ -239,8 +239,8 @@ def test_a_malformed_key_is_refused_where_it_enters_and_never_shown(serve, tmp_p
 
 def test_keystore_and_settings_refuse_malformed_keys():
     from subtitler.core.engines.glm_settings import GlmSettings
-    from subtitler.core.errors import UsageError
-    from subtitler.core.secrets import KeyStore
+    from subtitler.core.foundation.errors import UsageError
+    from subtitler.core.foundation.secrets import KeyStore
 
     store = KeyStore(use_os_keyring=False)
     with pytest.raises(UsageError, match="line break") as e:
@@ -257,7 +257,7 @@ def test_an_httpx_header_error_is_scrubbed(serve, tmp_path):
     the engine reports only its type."""
     from subtitler.core.engines.glm import GlmEngine, GlmSettings
     from subtitler.core.engines.glm_settings import Secret
-    from subtitler.core.errors import EngineError
+    from subtitler.core.foundation.errors import EngineError
     from tests.test_glm_client import make_chunk
 
     srv = serve()
@@ -270,7 +270,7 @@ def test_an_httpx_header_error_is_scrubbed(serve, tmp_path):
 
 
 def test_log_files_are_private_and_scrubbed(tmp_path):
-    from subtitler.core.secrets import PrivateRotatingHandler, register_secret
+    from subtitler.core.foundation.secrets import PrivateRotatingHandler, register_secret
 
     register_secret(KEY)
     path = tmp_path / "logs" / "subtitler.log"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from subtitler.core import formats
-from subtitler.core.errors import SubtitleFormatError
+from subtitler.core.document import formats
+from subtitler.core.foundation.errors import SubtitleFormatError
 
 ZH_TW = ["我們今天討論傅立葉轉換。", "這個方法在訊號處理裡很重要。", "請大家打開課本第三章。"]
 ZH_CN = ["我们今天讨论傅立叶变换。", "这个方法在信号处理里很重要。"]

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from subtitler.core import media
-from subtitler.core.errors import MediaError
+from subtitler.core.media import ffmpeg as media
+from subtitler.core.foundation.errors import MediaError
 from tests.support.glm_server import GlmServer
 from tests.test_failures_cloud import KEY, ROOT, UTTS, WAV, assert_clean, cli, env_with, failed_lines
 
@@ -106,7 +106,7 @@ def test_cli_says_which_files_are_damaged_and_fails_the_unreadable_one(damaged, 
     assert err.rstrip().splitlines()[-1] == "subtitler: 3 of 4 files done (2 damaged), 1 failed"
     assert sorted(p.name for p in out.iterdir()) == ["cut short.srt", "holed.srt", "whole.srt"]
     # after the hole the cues are where the speech really is
-    from subtitler.core import formats
+    from subtitler.core.document import formats
 
     cues = formats.load(out / "holed.srt")
     last = UTTS[-1]

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from subtitler.core import outputs
-from subtitler.core.errors import OutputExistsError, UsageError
+from subtitler.core.foundation import outputs
+from subtitler.core.foundation.errors import OutputExistsError, UsageError
 from tests.test_failures_cloud import KEY, WAV, assert_clean, cli, env_with, failed_lines, serve  # noqa: F401
 
 
@@ -97,8 +97,8 @@ def test_new_files_honour_the_umask_and_overwrite_keeps_the_mode(serve, tmp_path
 
 
 def test_atomic_writes_keep_modes_for_projects_too(tmp_path):
-    from subtitler.core import project as projects
-    from subtitler.core.document import Cue, Document
+    from subtitler.core.document import project as projects
+    from subtitler.core.document.model import Cue, Document
 
     old = os.umask(0o022)
     try:

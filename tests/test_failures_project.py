@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from subtitler.core import project as projects
-from subtitler.core.document import Cue, Document
-from subtitler.core.errors import ProjectError
+from subtitler.core.document import project as projects
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.foundation.errors import ProjectError
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +26,7 @@ def valid() -> dict:
     doc = Document([Cue(0, 1200, "Hello"), Cue(1500, 2600, "world", "check")], media_path="/m/talk.mp4",
                    language="en", profile="netflix-en")
     return json.loads(projects.to_json(projects.Project(doc, styles={"Default": projects.style_to_dict(
-        __import__("subtitler.core.formats", fromlist=["default_style"]).default_style())})))
+        __import__("subtitler.core.document.formats", fromlist=["default_style"]).default_style())})))
 
 
 # -- the 26 shapes the tester found, and a few more -------------------------------------------------

@@ -7,9 +7,9 @@ import os
 import pysubs2
 import pytest
 
-from subtitler.core import formats
-from subtitler.core.document import Cue
-from subtitler.core.errors import OutputError, OutputExistsError, SubtitleFormatError, UsageError
+from subtitler.core.document import formats
+from subtitler.core.document.model import Cue
+from subtitler.core.foundation.errors import OutputError, OutputExistsError, SubtitleFormatError, UsageError
 
 CUES = [Cue(1000, 3500, "Hello there,\ngeneral audience."), Cue(4000, 6000, "今天我们讨论采样"),
         Cue(7000, 9000, "", "the service blocked this part")]

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from subtitler.core.errors import MediaError
-from subtitler.core.frames import FrameGrid, frame_grid, parse_rate
+from subtitler.core.foundation.errors import MediaError
+from subtitler.core.media.frames import FrameGrid, frame_grid, parse_rate
 from tests.support.cut_video import cut_times_ms, make_cut_video
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from subtitler.core.media import load_wav, write_wav
+from subtitler.core.media.ffmpeg import load_wav, write_wav
 from tests.support.glm_server import GlmServer, tile_audio
 
 FIX = Path(__file__).resolve().parent / "fixtures"

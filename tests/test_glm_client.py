@@ -23,10 +23,10 @@ from subtitler.core.engines.glm_client import (
 )
 from subtitler.core.engines.glm_pool import AimdLimiter, RunScheduler, backoff_delay, parse_retry_after
 from subtitler.core.engines.glm_settings import GlmSettings
-from subtitler.core.errors import AuthError, BillingError, Cancelled, ChunkError, EngineError
-from subtitler.core.media import wav_bytes
-from subtitler.core.progress import CancelToken
-from subtitler.core.speech import Chunk, Region
+from subtitler.core.foundation.errors import AuthError, BillingError, Cancelled, ChunkError, EngineError
+from subtitler.core.media.ffmpeg import wav_bytes
+from subtitler.core.foundation.progress import CancelToken
+from subtitler.core.speech.detection import Chunk, Region
 
 KEY = "sk-unit-secret-abcdef0123456789"
 

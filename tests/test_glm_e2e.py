@@ -1,5 +1,5 @@
 """GLM-ASR end to end over a real socket: the stand-in server on 127.0.0.1, real speech files in,
-timed cues out (through subtitler.core.jobs), faults injected, runs cancelled and resumed."""
+timed cues out (through subtitler.core.app.jobs), faults injected, runs cancelled and resumed."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ import pytest
 
 from subtitler.core.engines.glm import GlmEngine, GlmSettings
 from subtitler.core.engines.glm_client import BLOCKED_FLAG
-from subtitler.core.errors import AuthError, Cancelled
-from subtitler.core.jobs import TranscribeOptions, chunks_for, transcribe_file
-from subtitler.core.media import load_wav, wav_bytes, write_wav
-from subtitler.core.progress import CancelToken
-from subtitler.core.speech import detect_speech, make_chunks
+from subtitler.core.foundation.errors import AuthError, Cancelled
+from subtitler.core.app.jobs import TranscribeOptions, chunks_for, transcribe_file
+from subtitler.core.media.ffmpeg import load_wav, wav_bytes, write_wav
+from subtitler.core.foundation.progress import CancelToken
+from subtitler.core.speech.detection import detect_speech, make_chunks
 from tests.support.glm_server import GlmServer, piece_key, tile_audio
 
 FIX = Path(__file__).resolve().parent / "fixtures"

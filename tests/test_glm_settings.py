@@ -19,7 +19,7 @@ from subtitler.core.engines.glm_settings import (
     estimate_cost_rmb,
     load_hotwords,
 )
-from subtitler.core.errors import UsageError
+from subtitler.core.foundation.errors import UsageError
 
 KEY = "sk-very-secret-0123456789abcdef"
 

@@ -1,4 +1,4 @@
-"""The undo/redo history on its own (core/history.py): bound, compaction of merged edits, redo,
+"""The undo/redo history on its own (core/document/history.py): bound, compaction of merged edits, redo,
 saved point and dirty, watchers — over a small cue list edited by real Replace steps and compacted
 by the document's own ``compact``. Then the same rules through a Document."""
 
@@ -10,8 +10,8 @@ from typing import Optional
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from subtitler.core.document import Cue, Document, Edit, Move, Replace, SetProp, Step, compact
-from subtitler.core.history import MAX_UNDO, History
+from subtitler.core.document.model import Cue, Document, Edit, Move, Replace, SetProp, Step, compact
+from subtitler.core.document.history import MAX_UNDO, History
 
 
 class Texts:

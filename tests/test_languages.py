@@ -14,9 +14,9 @@ import pytest
 
 from subtitler.core.engines.local import (MULTILINGUAL_VOCAB, default_model_path, fetch_model, inspect_model_folder,
                                           model_is_multilingual, prepare_model)
-from subtitler.core.errors import ModelError
-from subtitler.core.languages import (GLM_LANGUAGES, LANGUAGES, WHISPER_LANGUAGES, check_engine_language,
-                                      language_choices, language_name, normalise_language)
+from subtitler.core.foundation.errors import ModelError
+from subtitler.core.text.languages import (GLM_LANGUAGES, LANGUAGES, WHISPER_LANGUAGES, check_engine_language,
+                                           language_choices, language_name, normalise_language)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures"
@@ -103,7 +103,7 @@ def test_download_error_branch_names_the_way_out(tmp_path):
     # no hub here: the real huggingface_hub code against a closed port, in a fresh process so
     # that HF_ENDPOINT is read at import
     code = ("from subtitler.core.engines.local import fetch_model\n"
-            "from subtitler.core.errors import ModelError\n"
+            "from subtitler.core.foundation.errors import ModelError\n"
             "events = []\n"
             "try:\n    fetch_model('small', events.append)\n"
             "except ModelError as e:\n    print('ERR', e)\n"

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from subtitler.core.engines.local import LocalEngine, default_model_path
-from subtitler.core.errors import ModelError
-from subtitler.core.jobs import TranscribeOptions, transcribe_file
-from subtitler.core.progress import CancelToken
+from subtitler.core.foundation.errors import ModelError
+from subtitler.core.app.jobs import TranscribeOptions, transcribe_file
+from subtitler.core.foundation.progress import CancelToken
 
 pytestmark = pytest.mark.slow
 
@@ -68,7 +68,7 @@ def test_cancel_stops_between_pieces(media_dir):
         if ev.stage == "transcribe" and ev.done == 1:
             token.cancel()
 
-    from subtitler.core.errors import Cancelled
+    from subtitler.core.foundation.errors import Cancelled
 
     with pytest.raises(Cancelled):
         transcribe_file(media_dir / "voice.wav", TranscribeOptions(engine="local"), on_progress=progress, cancel=token)
@@ -105,7 +105,7 @@ def test_fluent_speech_cue_starts_land_on_the_true_onsets(tmp_path, word_times, 
     pause map (batched pieces, and a short file's one piece, as text only): worst start 5 ms here.
     With ``word_times`` faster-whisper's word times are used: alone they were a median 130 ms and
     up to 445 ms off; refined on the pause map (timing.refine_edges) a few ms at the median."""
-    from subtitler.core.media import write_wav
+    from subtitler.core.media.ffmpeg import write_wav
     from tests.support.speech_truth import load
 
     speech = load("en", "fluent")
@@ -136,7 +136,7 @@ def test_an_english_job_does_not_load_the_chinese_segmenter(speech_en):
     import subprocess
     import sys
 
-    code = ("import sys, jieba; from subtitler.core.jobs import TranscribeOptions, transcribe_file; "
+    code = ("import sys, jieba; from subtitler.core.app.jobs import TranscribeOptions, transcribe_file; "
             f"r = transcribe_file({str(speech_en[0])!r}, TranscribeOptions(engine='local')); "
             "print(len(r.document.cues), jieba.dt.initialized)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from subtitler.core import media
-from subtitler.core.errors import Cancelled, FFmpegNotFoundError, MediaError, NoAudioError
-from subtitler.core.progress import CancelToken
+from subtitler.core.media import ffmpeg as media
+from subtitler.core.foundation.errors import Cancelled, FFmpegNotFoundError, MediaError, NoAudioError
+from subtitler.core.foundation.progress import CancelToken
 
 from .conftest import ffmpeg_exe
 

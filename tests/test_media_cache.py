@@ -9,13 +9,13 @@ from pathlib import Path
 
 import numpy as np
 
-from subtitler.core import jobs
+from subtitler.core.app import jobs
 from subtitler.core.engines.base import ChunkResult, Segment
-from subtitler.core.jobs import TranscribeOptions, transcribe_file
-from subtitler.core.media import write_wav
-from subtitler.core.media_cache import MB, MediaCache
-from subtitler.core.peaks import media_key
-from subtitler.core.speech import Region
+from subtitler.core.app.jobs import TranscribeOptions, transcribe_file
+from subtitler.core.media.ffmpeg import write_wav
+from subtitler.core.app.media_cache import MB, MediaCache
+from subtitler.core.media.peaks import media_key
+from subtitler.core.speech.detection import Region
 
 
 def _wav(path: Path, seconds: float) -> Path:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from subtitler.core.engines.glm import GlmEngine, GlmSettings
-from subtitler.core.jobs import HEAD_MS, TranscribeOptions, transcribe_file, transcribe_span
-from subtitler.core.media import load_wav, write_wav
-from subtitler.core.rules import get_profile
+from subtitler.core.app.jobs import HEAD_MS, TranscribeOptions, transcribe_file, transcribe_span
+from subtitler.core.media.ffmpeg import load_wav, write_wav
+from subtitler.core.timing.rules import get_profile
 from tests.support.glm_server import GlmServer, tile_audio
 
 FIX = Path(__file__).resolve().parent / "fixtures"
@@ -92,7 +92,7 @@ def test_retranscribe_near_the_start_is_never_early_or_negative(speech_en):
     # the cue starts where the speech starts (not 200 ms early as before)
     assert abs(cues[0].start - first["start_ms"]) <= 150, (cues[0].start, first["start_ms"])
     # with the job's speech map: no detection, cues clipped to the span
-    from subtitler.core.speech import Region
+    from subtitler.core.speech.detection import Region
 
     span = transcribe_span(pcm, 1000, 3000, _EchoEngine(), profile, regions=[Region(500, 2500), Region(2800, 4000)])
     assert span and span[0].start >= 1000 and span[-1].end <= 3000

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from subtitler.core.beautify import edge_compliance
+from subtitler.core.timing.beautify import edge_compliance
 from subtitler.core.engines.local import LocalEngine
-from subtitler.core.frames import parse_rate
-from subtitler.core.jobs import TranscribeOptions, transcribe_file
-from subtitler.core.pro_timing import ProTimingOptions
-from subtitler.core.rules import PROFILES
-from subtitler.core.shots import parse_shot_list
+from subtitler.core.media.frames import parse_rate
+from subtitler.core.app.jobs import TranscribeOptions, transcribe_file
+from subtitler.core.timing.pro_timing import ProTimingOptions
+from subtitler.core.timing.rules import PROFILES
+from subtitler.core.media.shots import parse_shot_list
 from tests.support.cut_video import make_cut_video
 
 pytestmark = pytest.mark.slow

@@ -11,12 +11,12 @@ import numpy as np
 import pysubs2
 import pytest
 
-from subtitler.core import peaks as peaks_mod
-from subtitler.core import project as projects
-from subtitler.core.document import Cue, Document
-from subtitler.core.errors import ProjectError
-from subtitler.core.formats import default_style
-from subtitler.core.media import write_wav
+from subtitler.core.media import peaks as peaks_mod
+from subtitler.core.document import project as projects
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.foundation.errors import ProjectError
+from subtitler.core.document.formats import default_style
+from subtitler.core.media.ffmpeg import write_wav
 
 
 @pytest.fixture(autouse=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from subtitler.core.document import Cue
-from subtitler.core.progress import Progress
-from subtitler.core.queue import Job, JobList, Status
+from subtitler.core.document.model import Cue
+from subtitler.core.foundation.progress import Progress
+from subtitler.core.app.queue import Job, JobList, Status
 
 
 def test_a_job_from_probe_to_done():

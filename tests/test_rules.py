@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from subtitler.core.document import Cue
-from subtitler.core.rules import PROFILES, break_lines, cps, fix_timing, get_profile
+from subtitler.core.document.model import Cue
+from subtitler.core.timing.rules import PROFILES, break_lines, cps, fix_timing, get_profile
 
 EN = PROFILES["netflix-en"]
 ZH = PROFILES["netflix-zh"]
@@ -87,7 +87,7 @@ def test_quick_exchange_becomes_a_two_speaker_cue():
 
 
 def test_chinese_lines_break_between_words_never_before_a_particle():
-    from subtitler.core.text import segment_words
+    from subtitler.core.text.split import segment_words
 
     for text in ["后面的同学能看清楚吗我们继续讨论这个问题好不好呢", "为了让这种方法更容易理解我们先看一个简单的例子吧",
                  "我们今天讨论数字滤波器的两种设计方法"]:
@@ -108,7 +108,7 @@ def test_chinese_cue_split_falls_between_words():
     text = "滤波器的作用是保留一部分频率同时去掉另一部分频率而且不改变信号的相位这是很重要的"
     out = fix_timing([Cue(0, 9000, text)], ZH)
     assert len(out) >= 2
-    from subtitler.core.text import segment_words
+    from subtitler.core.text.split import segment_words
 
     ends, n = set(), 0
     for w in segment_words(text):

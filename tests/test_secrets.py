@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from subtitler.core import secrets
+from subtitler.core.foundation import secrets
 
 
 def test_cli_key_comes_from_env_then_keyring(monkeypatch):

@@ -1,13 +1,13 @@
-"""The one engine/key resolution (core.services) used by the CLI, the queue and the editor."""
+"""The one engine/key resolution (core.app.services) used by the CLI, the queue and the editor."""
 
 from __future__ import annotations
 
 import pytest
 
-from subtitler.core import secrets
-from subtitler.core.errors import UsageError
-from subtitler.core.services import EngineService, cli_settings, resolve_engine_name
-from subtitler.core.settings import MemoryStore, Settings
+from subtitler.core.foundation import secrets
+from subtitler.core.foundation.errors import UsageError
+from subtitler.core.app.services import EngineService, cli_settings, resolve_engine_name
+from subtitler.core.app.settings import MemoryStore, Settings
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from subtitler.core.errors import Cancelled, SubtitleFormatError, UsageError
-from subtitler.core.frames import FrameGrid, frame_grid
-from subtitler.core.progress import CancelToken
-from subtitler.core.shots import (BackgroundShots, detect_shot_changes, format_shot_list, load_shot_list,
-                                  parse_shot_list, save_shot_list, sensitivity_to_threshold, shot_changes_for)
+from subtitler.core.foundation.errors import Cancelled, SubtitleFormatError, UsageError
+from subtitler.core.media.frames import FrameGrid, frame_grid
+from subtitler.core.foundation.progress import CancelToken
+from subtitler.core.media.shots import (BackgroundShots, detect_shot_changes, format_shot_list, load_shot_list,
+                                        parse_shot_list, save_shot_list, sensitivity_to_threshold, shot_changes_for)
 from tests.support.cut_video import cut_times_ms, make_cut_video
 
 SEGMENTS = [37, 61, 45, 80, 29, 90, 52]

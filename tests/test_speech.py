@@ -9,9 +9,9 @@ import sys
 import numpy as np
 import pytest
 
-from subtitler.core.errors import NoSpeechError
-from subtitler.core.media import load_wav, ms_to_samples
-from subtitler.core.speech import Region, VadSettings, detect_speech, make_chunks, regions_from_probabilities
+from subtitler.core.foundation.errors import NoSpeechError
+from subtitler.core.media.ffmpeg import load_wav, ms_to_samples
+from subtitler.core.speech.detection import Region, VadSettings, detect_speech, make_chunks, regions_from_probabilities
 
 
 @pytest.fixture(scope="module")
@@ -88,15 +88,15 @@ def test_streams_agree_with_one_pass(en, backend):
 
 
 def test_onnx_is_the_default_with_the_offline_engine_installed(en):
-    from subtitler.core import speech
+    from subtitler.core.speech import detection as speech
 
     assert speech._default_backend() == "onnx"  # onnxruntime comes with faster-whisper
     assert detect_speech(en[0]) == detect_speech(en[0], backend="onnx")
 
 
 def test_cancel_stops_every_block(en):
-    from subtitler.core.errors import Cancelled
-    from subtitler.core.progress import CancelToken
+    from subtitler.core.foundation.errors import Cancelled
+    from subtitler.core.foundation.progress import CancelToken
 
     token = CancelToken()
     token.cancel()
@@ -143,7 +143,7 @@ def test_target_never_breaks_the_limit_and_none_changes_nothing(lecture):
 def test_onnxruntime_telemetry_is_off_and_leaves_nothing_behind(tmp_path):
     """onnxruntime's official builds report usage and leave `$TMPDIR/.ses`; importing subtitler
     turns that off before the runtime loads (the user's own setting wins)."""
-    code = ("import os, subtitler; from subtitler.core.speech import detect_speech; import numpy as np; "
+    code = ("import os, subtitler; from subtitler.core.speech.detection import detect_speech; import numpy as np; "
             "detect_speech(np.zeros(16000, dtype=np.int16), backend='onnx'); print(os.environ['ORT_DISABLE_TELEMETRY'])")
     env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
     env["TMPDIR"] = str(tmp_path)

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from subtitler.core.engines.base import ChunkResult, Segment, Word
-from subtitler.core.media import load_wav
-from subtitler.core.rules import PROFILES, fix_timing
-from subtitler.core.speech import Chunk, Region, detect_speech, make_chunks
-from subtitler.core.timing import cues_for_chunk, snap_to_regions, words_to_cues
+from subtitler.core.media.ffmpeg import load_wav
+from subtitler.core.timing.rules import PROFILES, fix_timing
+from subtitler.core.speech.detection import Chunk, Region, detect_speech, make_chunks
+from subtitler.core.timing.cues import cues_for_chunk, snap_to_regions, words_to_cues
 
 EN = PROFILES["netflix-en"]
 ZH = PROFILES["netflix-zh"]
@@ -82,7 +82,7 @@ def test_words_never_exceed_two_lines():
 
 def test_failed_and_blocked_chunks_become_flagged_gaps():
     import numpy as np
-    from subtitler.core.speech import Chunk
+    from subtitler.core.speech.detection import Chunk
 
     chunk = Chunk(3, 1000, 9000, (Region(1200, 8800),), np.zeros(128000, dtype=np.int16))
     failed = cues_for_chunk(chunk, ChunkResult(3, error="server error 500"), EN)
@@ -95,7 +95,7 @@ def test_failed_and_blocked_chunks_become_flagged_gaps():
 
 
 def test_cjk_text_only_cues_hold_whole_words(speech_zh):
-    from subtitler.core.text import segment_words
+    from subtitler.core.text.split import segment_words
 
     wav, meta = speech_zh
     for chunk in _chunks(wav):
@@ -112,7 +112,7 @@ def test_cjk_text_only_cues_hold_whole_words(speech_zh):
 
 
 def test_a_late_first_word_starts_at_its_unclaimed_speech_onset():
-    from subtitler.core.document import Cue
+    from subtitler.core.document.model import Cue
 
     regions = [Region(1000, 3000), Region(4000, 6000), Region(7000, 9000)]
     # 410 ms into speech no earlier cue reaches (a late first word): the cue takes the onset

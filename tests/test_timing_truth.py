@@ -11,9 +11,9 @@ import sys
 import pytest
 
 from subtitler.core.engines.glm import GlmSettings
-from subtitler.core.jobs import TranscribeOptions, transcribe_file
-from subtitler.core.rules import get_profile
-from subtitler.core.text import segment_words
+from subtitler.core.app.jobs import TranscribeOptions, transcribe_file
+from subtitler.core.timing.rules import get_profile
+from subtitler.core.text.split import segment_words
 from tests.support.glm_server import GlmServer
 from tests.support.speech_truth import cjk_breaks_inside_words, load, media_for, summary
 
@@ -75,7 +75,7 @@ def test_uncertain_timing_is_flagged_and_counted(media, tmp_path):
     """A recogniser that returns far more text than the audio holds (every sentence three times):
     no speaking rate explains it, so its cues are flagged "timing uncertain", counted apart in
     the result and in the CLI summary, and reached by the editor's "next problem"."""
-    from subtitler.core.edits import next_problem
+    from subtitler.core.app.edits import next_problem
 
     sp, path, decoded = media[("en", "fluent")]
     tripled = [dict(t, surface=" ".join([t["surface"]] * 3)) for t in sp.tokens]

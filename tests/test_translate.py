@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as settings_h
 from hypothesis import strategies as st
 
-from subtitler.core.document import Cue, Document
+from subtitler.core.document.model import Cue, Document
 from subtitler.core.engines.glm_settings import GlmSettings
-from subtitler.core.errors import AuthError, Cancelled, EngineError, UsageError
-from subtitler.core.progress import CancelToken
-from subtitler.core.rules import PROFILES, break_lines
-from subtitler.core.translate import (
+from subtitler.core.foundation.errors import AuthError, Cancelled, EngineError, UsageError
+from subtitler.core.foundation.progress import CancelToken
+from subtitler.core.timing.rules import PROFILES, break_lines
+from subtitler.core.delivery.translate import (
     FLAG_BLOCKED,
     BadAnswer,
     ChatSettings,
@@ -322,7 +322,7 @@ def test_the_key_is_in_no_repr_body_or_request_id(server, tmp_path):
 
 
 def test_chinese_translations_follow_the_chinese_conventions(server, tmp_path):
-    from subtitler.core.zh import ZhStyle, convert_script
+    from subtitler.core.text.zh import ZhStyle, convert_script
 
     cues = [Cue(0, 3000, "This is the first individual lecture, part one.")]
     simplified = translate_cues(cues, "zh", settings=settings(server, tmp_path)).cues[0].text
@@ -334,8 +334,8 @@ def test_chinese_translations_follow_the_chinese_conventions(server, tmp_path):
 
 
 def test_a_translation_becomes_an_undoable_document_track(server, tmp_path):
-    from subtitler.core.bilingual import bilingual_cues
-    from subtitler.core.translate import attach_translation, track_cues, translation_track
+    from subtitler.core.delivery.bilingual import bilingual_cues
+    from subtitler.core.delivery.translate import attach_translation, track_cues, translation_track
 
     cues = lecture_cues(6)
     doc = Document(list(cues), language="en")

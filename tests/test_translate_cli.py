@@ -13,8 +13,8 @@ import numpy as np
 import pysubs2
 import pytest
 
-from subtitler.core.formats import load
-from subtitler.core.media import extract_audio, load_wav, probe
+from subtitler.core.document.formats import load
+from subtitler.core.media.ffmpeg import extract_audio, load_wav, probe
 from tests.support.chat_server import ALL_KINDS, ChatServer
 from tests.support.glm_server import GlmServer
 from tests.test_glm_cli import cli as glm_cli

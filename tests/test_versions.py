@@ -9,9 +9,9 @@ from importlib import metadata
 import pytest
 
 from subtitler import __version__, cli
-from subtitler.core import versions
-from subtitler.core.errors import FFmpegNotFoundError
-from subtitler.core.media import ffmpeg_version, find_ffmpeg
+from subtitler.core.app import versions
+from subtitler.core.foundation.errors import FFmpegNotFoundError
+from subtitler.core.media.ffmpeg import ffmpeg_version, find_ffmpeg
 
 
 def test_version_flag(capsys):
@@ -35,7 +35,7 @@ def test_missing_parts_are_named_not_raised(monkeypatch):
     def no_ffmpeg():
         raise FFmpegNotFoundError("ffmpeg was not found")
 
-    monkeypatch.setattr("subtitler.core.media.find_ffmpeg", no_ffmpeg)
+    monkeypatch.setattr("subtitler.core.media.ffmpeg.find_ffmpeg", no_ffmpeg)
     monkeypatch.setattr(versions, "dist_version", lambda *names: None)
     found = versions.component_versions()
     assert found["ffmpeg"] == "not found"

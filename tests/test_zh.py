@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from subtitler.core import zh
-from subtitler.core.document import Cue
-from subtitler.core.errors import UsageError
-from subtitler.core.rules import PROFILES, break_lines, cps, fix_timing, split_long_cue
-from subtitler.core.text import split_evenly, units
+from subtitler.core.text import zh
+from subtitler.core.document.model import Cue
+from subtitler.core.foundation.errors import UsageError
+from subtitler.core.timing.rules import PROFILES, break_lines, cps, fix_timing, split_long_cue
+from subtitler.core.text.split import split_evenly, units
 
 ZH = PROFILES["netflix-zh"]
 EN = PROFILES["netflix-en"]

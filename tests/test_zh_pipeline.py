@@ -15,10 +15,10 @@ import pytest
 
 from subtitler.core.engines.glm import PROMPT_CHARS, GlmEngine, GlmSettings, load_hotwords
 from subtitler.core.engines.glm_client import PROMPT_MAX_CHARS, build_form
-from subtitler.core.jobs import TranscribeOptions, transcribe_file
-from subtitler.core.media import load_wav
-from subtitler.core.speech import detect_speech, make_chunks
-from subtitler.core.zh import ZhStyle, display_width
+from subtitler.core.app.jobs import TranscribeOptions, transcribe_file
+from subtitler.core.media.ffmpeg import load_wav
+from subtitler.core.speech.detection import detect_speech, make_chunks
+from subtitler.core.text.zh import ZhStyle, display_width
 from tests.support.glm_server import GlmServer, piece_key
 
 FIX = Path(__file__).resolve().parent / "fixtures"
@@ -123,7 +123,7 @@ def test_hotword_file_reading_handles_chinese_and_rejects_other_encodings(tmp_pa
     assert load_hotwords(good) == ["傅里叶变换", "奈奎斯特"]
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes("傅里叶变换\n".encode("gbk"))
-    from subtitler.core.errors import UsageError
+    from subtitler.core.foundation.errors import UsageError
 
     with pytest.raises(UsageError, match="not UTF-8"):
         load_hotwords(gbk)

@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..core.media_cache import MediaCache
-from ..core.project import PROJECT_SUFFIX
-from ..core.secrets import PrivateRotatingHandler
+from ..core.app.media_cache import MediaCache
+from ..core.document.project import PROJECT_SUFFIX
+from ..core.foundation.secrets import PrivateRotatingHandler
 from . import icons
 from .controllers.editors import EditorLauncher, editor_class  # noqa: F401 - editor_class: tests patch it
 from .controllers.export import ExportController
@@ -26,7 +26,7 @@ from .controllers.queue import QueueController
 from .controllers.settings import SettingsController
 from .crash import CrashReporter, default_log_dir
 from .dialogs.about import AboutDialog
-from ..core.settings import Settings
+from ..core.app.settings import Settings
 from .i18n import install_translators, locale_for
 from .main_window import MainWindow
 from .queue_model import JobModel

@@ -15,7 +15,7 @@ from typing import Any, Optional
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..core.secrets import append_private, scrub
+from ..core.foundation.secrets import append_private, scrub
 from .settings import APP_NAME
 
 log = logging.getLogger(__name__)

@@ -9,9 +9,9 @@ from typing import Any, Callable, Optional
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import QComboBox
 
-from ..core.errors import Cancelled, SubtitlerError
-from ..core.media import BURN_PRESETS
-from ..core.progress import CancelToken, Progress
+from ..core.foundation.errors import Cancelled, SubtitlerError
+from ..core.media.ffmpeg import BURN_PRESETS
+from ..core.foundation.progress import CancelToken, Progress
 from .reasons import error_text
 
 ProgressFn = Callable[[Progress], None]
@@ -89,7 +89,7 @@ def quality_combo(current: str = "balanced") -> QComboBox:
 def order_combo(current: str = "orig-first") -> QComboBox:
     labels = {"orig-first": QCoreApplication.translate("Delivery", "Original on top, translation below"),
               "translation-first": QCoreApplication.translate("Delivery", "Translation on top, original below")}
-    from ..core.bilingual import ORDERS  # not at start-up: it brings the chat client
+    from ..core.delivery.bilingual import ORDERS  # not at start-up: it brings the chat client
 
     box = QComboBox()
     for key in ORDERS:

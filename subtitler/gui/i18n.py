@@ -72,7 +72,7 @@ def install_translators(app: Optional[QCoreApplication] = None, locale: Optional
 
 def ui_language() -> str:
     """``"zh"`` while a Chinese catalog of the app is installed, else ``"en"`` (for names of
-    languages: :func:`subtitler.core.languages.language_name`)."""
+    languages: :func:`subtitler.core.text.languages.language_name`)."""
     for translator in installed:
         if Path(translator.filePath()).name.startswith(f"{APP_CATALOG}_zh"):
             return "zh"

@@ -1,4 +1,4 @@
-"""The Qt table model over the core's job list (:mod:`subtitler.core.queue`): it only presents."""
+"""The Qt table model over the core's job list (:mod:`subtitler.core.app.queue`): it only presents."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 from PySide6.QtGui import QColor
 
 from . import words
-from ..core.queue import (  # noqa: F401 - re-exported for the window, dialogs and tests
+from ..core.app.queue import (  # noqa: F401 - re-exported for the window, dialogs and tests
     ACTIVE, ENGINE_LABEL, RETRYABLE, STATUS_LABEL, WAITING, Job, JobList, Status, fmt_duration, fmt_eta)
 
 ProgressRole = Qt.ItemDataRole.UserRole + 1

@@ -86,7 +86,7 @@ class QueuePanel(QWidget):
 
     def set_language(self, code: str) -> None:
         """Show ``code`` (by name) in the series language box (signals as a user's choice would)."""
-        from ..core.languages import normalise_language
+        from ..core.text.languages import normalise_language
 
         index = self.language.findData(normalise_language(code))
         if index < 0:

@@ -1,4 +1,4 @@
-"""The core's sentences (:class:`subtitler.core.errors.Reason`: failed jobs, GLM-ASR notices, damaged
+"""The core's sentences (:class:`subtitler.core.foundation.errors.Reason`: failed jobs, GLM-ASR notices, damaged
 media, model and write errors) in the user's language. The core keeps English for logs and the
 command line; each Reason carries a code and its parameters, and this table holds the same
 sentence for Qt to translate (context ``Reasons``). Text that is not a Reason is shown as it is."""
@@ -9,9 +9,9 @@ from typing import Any, Optional
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..core.errors import Reason, reason_of
+from ..core.foundation.errors import Reason, reason_of
 
-# code -> the English template (the same as core.errors.MESSAGES), marked for translation
+# code -> the English template (the same as core.foundation.errors.MESSAGES), marked for translation
 TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object)
     "secs": QT_TRANSLATE_NOOP("Reasons", "{n} s"),
     "mins": QT_TRANSLATE_NOOP("Reasons", "{n} min"),
@@ -169,7 +169,7 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
                                                        "written."),
     "os.disk_full": QT_TRANSLATE_NOOP("Reasons", "the disk is full"),
     "os.quota": QT_TRANSLATE_NOOP("Reasons", "the disk quota is used up"),
-    # project files (core.project)
+    # project files (core.document.project)
     "project.damaged": QT_TRANSLATE_NOOP("Reasons", "{name}: damaged ({detail})."),
     "project.not_json": QT_TRANSLATE_NOOP("Reasons", "{name}: not valid JSON ({detail})."),
     "project.nested": QT_TRANSLATE_NOOP("Reasons", "nested too deeply"),
@@ -198,7 +198,7 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "kind.float": QT_TRANSLATE_NOOP("Reasons", "float"),
     "kind.bool": QT_TRANSLATE_NOOP("Reasons", "bool"),
     "kind.NoneType": QT_TRANSLATE_NOOP("Reasons", "NoneType"),
-    # subtitle files (core.formats)
+    # subtitle files (core.document.formats)
     "subs.not_text": QT_TRANSLATE_NOOP("Reasons", "{name}: not a text file in any known encoding."),
     "subs.too_large": QT_TRANSLATE_NOOP("Reasons", "{name}: {mb} MB is too large for a subtitle file."),
     "subs.is_folder": QT_TRANSLATE_NOOP("Reasons", "{name}: is a folder, not a subtitle file."),
@@ -211,7 +211,7 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
                                                        "was skipped."),
     "subs.negative_time": QT_TRANSLATE_NOOP("Reasons", "cue {n}: negative time; skipped."),
     "subs.swapped": QT_TRANSLATE_NOOP("Reasons", "cue {n} ({at}): ends before it starts; start and end swapped."),
-    # translation and polish (core.translate, core.engines.glm_chat)
+    # translation and polish (core.delivery.translate, core.engines.glm_chat)
     "chat.not_language": QT_TRANSLATE_NOOP("Reasons", "'{code}' is not a language code (e.g. zh, en, ja, pt-BR)."),
     "chat.no_message": QT_TRANSLATE_NOOP("Reasons", "the chat service answered without a message"),
     "chat.no_model": QT_TRANSLATE_NOOP("Reasons", "the chat model name is empty."),
@@ -235,7 +235,7 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "answer.empty text": QT_TRANSLATE_NOOP("Reasons", "empty text"),
     "answer.repeated text": QT_TRANSLATE_NOOP("Reasons", "repeated text"),
     "answer.cut off": QT_TRANSLATE_NOOP("Reasons", "cut off (finish_reason length)"),
-    # burn-in and delivery (core.media, core.deliver)
+    # burn-in and delivery (core.media.ffmpeg, core.delivery.deliver)
     "burn.no_video": QT_TRANSLATE_NOOP("Reasons", "{name}: the file has no video track to draw subtitles on."),
     "burn.failed": QT_TRANSLATE_NOOP("Reasons", "{name}: burning in the subtitles failed ({detail})."),
     "burn.bad_quality": QT_TRANSLATE_NOOP("Reasons", "unknown burn-in quality '{quality}'; choose {choices}."),
@@ -245,7 +245,7 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "burn.no_font": QT_TRANSLATE_NOOP("Reasons", "no Chinese font is installed (fontconfig finds none): the "
                                                  "burned-in Chinese text may show as boxes; install one, e.g. the "
                                                  "fonts-noto-cjk package."),
-    # shot-change lists and detection (core.shots)
+    # shot-change lists and detection (core.media.shots)
     "shots.sensitivity": QT_TRANSLATE_NOOP("Reasons", "shot-change sensitivity must be 0 to 100, not {value}."),
     "shots.not_time": QT_TRANSLATE_NOOP("Reasons", "{name}, line {no}: '{text}' is not a time ({why})."),
     "shots.needs_fps": QT_TRANSLATE_NOOP("Reasons", "a frame timecode needs the video's frame rate"),
@@ -253,7 +253,7 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "shots.not_number": QT_TRANSLATE_NOOP("Reasons", "not a number"),
     "shots.unreadable": QT_TRANSLATE_NOOP("Reasons", "{name}: cannot read ({detail})."),
     "shots.failed": QT_TRANSLATE_NOOP("Reasons", "{name}: shot changes not found ({detail})."),
-    # frame-accurate timing (core.pro_timing, core.frames)
+    # frame-accurate timing (core.timing.pro_timing, core.media.frames)
     "beautify.needs_video": QT_TRANSLATE_NOOP("Reasons", "Beautify needs the video: its frame rate is unknown (no "
                                                          "video, or the file is missing)."),
     "frames.none": QT_TRANSLATE_NOOP("Reasons", "the video has no frames."),

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ..core.outputs import atomic_write_text
+from ..core.foundation.outputs import atomic_write_text
 from . import i18n, icons
 
 SELFTEST_ENV = "SUBTITLER_SELFTEST"
@@ -29,7 +29,7 @@ def _drawn(image) -> bool:
 
 
 def _opencc_works() -> bool:
-    from ..core.zh import convert_script
+    from ..core.text.zh import convert_script
 
     try:
         return convert_script("简体字", "hant") == "簡體字"

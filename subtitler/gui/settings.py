@@ -1,13 +1,13 @@
 """Where the desktop app keeps its settings: a ``QSettings`` INI file for the core's
-:class:`~subtitler.core.settings.Settings` (the API key lives in the OS keyring, never here)."""
+:class:`~subtitler.core.app.settings.Settings` (the API key lives in the OS keyring, never here)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from ..core.secrets import (  # noqa: F401 - re-exported for the window and dialogs
+from ..core.foundation.secrets import (  # noqa: F401 - re-exported for the window and dialogs
     KEYRING_SERVICE, KEYRING_USER, NO_KEYRING_ENV, KeyStore, env_key, memory_keyring)
-from ..core.settings import (  # noqa: F401 - re-exported for the window and dialogs
+from ..core.app.settings import (  # noqa: F401 - re-exported for the window and dialogs
     DEFAULT_GLM_MODEL, INTERNATIONAL_URL, LANGUAGES, MAINLAND_URL, NAME_PATTERNS, Settings)
 
 ORG_NAME = "subtitler"

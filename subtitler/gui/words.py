@@ -1,4 +1,4 @@
-"""The queue's words in the user's language: the core's job model (:mod:`subtitler.core.queue`) keeps
+"""The queue's words in the user's language: the core's job model (:mod:`subtitler.core.app.queue`) keeps
 its English labels for logs and the command line; the window shows these, translated through Qt
 (context ``Queue``). Numbers are plural-aware (``%n``)."""
 
@@ -8,8 +8,8 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..core.media import fmt_clock
-from ..core.queue import WAITING, Job, JobList, Status, fmt_duration
+from ..core.media.ffmpeg import fmt_clock
+from ..core.app.queue import WAITING, Job, JobList, Status, fmt_duration
 from .reasons import say
 
 
@@ -121,7 +121,7 @@ def summary(book: JobList) -> str:
     return " · ".join(parts)
 
 
-# -- the editor's reading-profile problems (core.edits.cue_problems) ----------------------------------
+# -- the editor's reading-profile problems (core.app.edits.cue_problems) ----------------------------------
 _PROBLEMS = (
     (r"ends before it starts", (),
      lambda: QCoreApplication.translate("Problems", "ends before it starts")),
@@ -185,20 +185,20 @@ def edit_label(label: str) -> str:
     """An undo step's label (``Document.undo_label()``) in the user's language."""
     if label.startswith("Import "):
         return QCoreApplication.translate("Edits", "Import {name}").format(name=label[len("Import "):])
-    m = re.fullmatch(r"Translate into (\S+)", label)  # core.translate.attach_translation
+    m = re.fullmatch(r"Translate into (\S+)", label)  # core.delivery.translate.attach_translation
     if m:
-        from ..core.languages import language_name
+        from ..core.text.languages import language_name
         from .i18n import ui_language
 
         return QCoreApplication.translate("Edits", "Translate into {language}").format(
             language=language_name(m.group(1), ui_language()))
-    m = re.fullmatch(r"Polish (\d+) cues", label)  # core.translate.apply_polish
+    m = re.fullmatch(r"Polish (\d+) cues", label)  # core.delivery.translate.apply_polish
     if m:
         return QCoreApplication.translate("Edits", "Correct %n cue(s)", None, int(m.group(1)))
     return QCoreApplication.translate("Edits", label)
 
 
-# -- reading profiles (core.rules.PROFILES) ------------------------------------------------------------
+# -- reading profiles (core.timing.rules.PROFILES) ------------------------------------------------------------
 PROFILE_LABELS = (
     QT_TRANSLATE_NOOP("Profiles", "Netflix-like English"),
     QT_TRANSLATE_NOOP("Profiles", "Netflix-like other Latin languages"),
@@ -216,7 +216,7 @@ def profile_label(profile) -> str:
 # -- languages by name ---------------------------------------------------------------------------------
 def fill_languages(box, current: str) -> None:
     """Languages by name in the UI's language (自动检测, 中文（简体）, English…), codes as item data."""
-    from ..core.languages import language_choices, normalise_language
+    from ..core.text.languages import language_choices, normalise_language
     from .i18n import ui_language
 
     box.clear()

@@ -6,7 +6,7 @@ destroyed while Python runs: a Qt thread pool owned by a queue had to be destroy
 while a job still running on one of them needed the GIL to finish (a deadlock). Each queue keeps
 the futures of its own tasks to wait for them on shutdown.
 
-Workers run the Qt-free core (``core.jobs.transcribe_file``) and report back through typed,
+Workers run the Qt-free core (``core.app.jobs.transcribe_file``) and report back through typed,
 queued signals; the GUI thread only updates the model. Cancellation goes through the core's
 ``CancelToken``; retry re-runs only jobs that failed or were cancelled.
 """
@@ -25,11 +25,11 @@ from typing import Callable, Iterable, Optional
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from ..core.errors import Cancelled, SubtitlerError
-from ..core.jobs import TranscribeOptions, transcribe_file
-from ..core.media import collect_inputs, is_media_path, probe
-from ..core.progress import CancelToken, Progress
-from ..core.media_cache import MediaCache
+from ..core.foundation.errors import Cancelled, SubtitlerError
+from ..core.app.jobs import TranscribeOptions, transcribe_file
+from ..core.media.ffmpeg import collect_inputs, is_media_path, probe
+from ..core.foundation.progress import CancelToken, Progress
+from ..core.app.media_cache import MediaCache
 from .queue_model import ACTIVE, RETRYABLE, Job, JobModel, Status
 
 log = logging.getLogger(__name__)

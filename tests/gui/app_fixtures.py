@@ -105,7 +105,7 @@ def glm_app_on_talk(make_app, tmp_path: Path, monkeypatch, *, scale: float) -> I
     """An app on a GLM-ASR stand-in (answering in ``scale`` × its usual time) that knows the test
     lecture, and a copy of the lecture to add; the engine's cache in ``tmp_path``."""
     from subtitler.core.engines import glm_settings
-    from subtitler.core.media import load_wav
+    from subtitler.core.media.ffmpeg import load_wav
     from tests.support.glm_server import GlmServer
 
     monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm")

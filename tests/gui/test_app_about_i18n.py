@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from subtitler import __version__
-from subtitler.core.document import Cue, Document
-from subtitler.core.media import ffmpeg_version
-from subtitler.core.project import Project, save_project
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.media.ffmpeg import ffmpeg_version
+from subtitler.core.document.project import Project, save_project
 from subtitler.gui import i18n
 
 from .app_fixtures import copy_media, make_app, settings_file, shot  # noqa: F401 (fixtures)

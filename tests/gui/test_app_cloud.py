@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from subtitler.core.engines import glm_settings
-from subtitler.core.media import load_wav
+from subtitler.core.media.ffmpeg import load_wav
 from subtitler.gui.queue_model import JobModel, Status
 
 from .app_fixtures import copy_media, make_app, settings_file, shot

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from subtitler.core import formats
+from subtitler.core.document import formats
 from subtitler.gui.dialogs.export_dialog import BatchExportDialog, check_pattern, export_jobs
 from subtitler.gui.queue_model import Job, Status
 

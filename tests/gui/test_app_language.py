@@ -70,7 +70,7 @@ def test_english_or_auto_queues_normally_and_choosing_chinese_warns_at_once(make
 def test_chinese_style_settings_reach_the_jobs_and_survive_a_restart(make_app, settings_file):
     from PySide6.QtCore import QSettings
 
-    from subtitler.core.zh import ZhStyle
+    from subtitler.core.text.zh import ZhStyle
     from subtitler.gui.settings import AppSettings
 
     app = make_app(zh_punct="spaces", zh_script="hant", zh_latin_space=True, language="中文")
@@ -112,7 +112,7 @@ def test_chinese_style_and_interface_language_are_chosen_in_settings(make_app, q
     dlg.ui_language.setCurrentIndex(dlg.ui_language.findData("zh_CN"))
     assert dlg.ui_language.currentText() == "中文（简体）" and "next time" in dlg.ui_language_note.text()
     dlg.accept()
-    from subtitler.core.zh import ZhStyle
+    from subtitler.core.text.zh import ZhStyle
 
     assert app.options_for(None).zh == ZhStyle("spaces", "hant", True)
     assert app.settings.ui_language == "zh_CN"

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from subtitler.core.engines import glm_settings
-from subtitler.core.media import load_wav, write_wav
+from subtitler.core.media.ffmpeg import load_wav, write_wav
 from subtitler.gui.queue_model import Status
 from tests.support.glm_server import GlmServer, tile_audio
 
@@ -60,7 +60,7 @@ def test_cues_arrive_while_the_file_is_transcribed(make_app, qtbot, tmp_path, mo
 
 
 def test_opening_a_finished_job_decodes_nothing(make_app, qtbot, tmp_path, monkeypatch, speech_en):
-    from subtitler.core import media as core_media
+    from subtitler.core.media import ffmpeg as core_media
     from subtitler.gui.editor import workers as editor_workers
 
     monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm-cache")

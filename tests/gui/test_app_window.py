@@ -9,8 +9,8 @@ from types import SimpleNamespace
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
-from subtitler.core.document import Cue, Document
-from subtitler.core.progress import Progress
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.foundation.progress import Progress
 from subtitler.gui import app as app_module
 from subtitler.gui.controllers import editors as editors_module
 from subtitler.gui.queue_model import JobModel, Status
@@ -192,8 +192,8 @@ def test_start_up_offers_recovery_of_unsaved_editor_work(make_app, qtbot, monkey
     """An editor that died with unsaved edits is offered back when the app starts."""
     from PySide6.QtWidgets import QMessageBox
 
-    from subtitler.core import project as projects
-    from subtitler.core.document import Cue, Document
+    from subtitler.core.document import project as projects
+    from subtitler.core.document.model import Cue, Document
     from subtitler.gui.editor import EditorWindow
     from subtitler.gui.editor import window as window_mod
 
@@ -219,7 +219,7 @@ def test_start_up_offers_recovery_of_unsaved_editor_work(make_app, qtbot, monkey
 def test_editors_opened_by_the_app_retranscribe_with_the_users_engine_settings(make_app, qtbot, tmp_path):
     """The editor's re-transcribe engine comes from the app's settings (engine, model, key), not
     from its own lookup."""
-    from subtitler.core.document import Cue, Document
+    from subtitler.core.document.model import Cue, Document
 
     app = make_app(engine="local", local_model="tiny-from-settings")
     win = app.open_document(Document([Cue(0, 1000, "x")]), None, "t")

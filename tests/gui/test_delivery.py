@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 
-from subtitler.core import formats
-from subtitler.core.document import Cue, Document
-from subtitler.core.media import probe
+from subtitler.core.document import formats
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.media.ffmpeg import probe
 from subtitler.gui import i18n
 from subtitler.gui.dialogs.export_dialog import BatchExportDialog
 from subtitler.gui.editor import EditorWindow

@@ -10,8 +10,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
-from subtitler.core.document import Cue, Document
-from subtitler.core.rules import PROFILES
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.timing.rules import PROFILES
 
 SHOTS = Path("/tmp/shots")
 C = Qt.KeyboardModifier.ControlModifier
@@ -132,7 +132,7 @@ def test_merge_breaks_the_joined_text_into_lines_of_the_profile(qtbot):
 
 
 def test_profile_and_style_changes_mark_the_document_changed(qtbot, tmp_path):
-    from subtitler.core import formats
+    from subtitler.core.document import formats
 
     win = make(qtbot)
     doc = win.document
@@ -154,7 +154,7 @@ def test_profile_and_style_changes_mark_the_document_changed(qtbot, tmp_path):
     win.files.set_style(style)
     assert doc.dirty and doc.styles["Default"]["fontsize"] == 77
     win.files.save()
-    from subtitler.core import project as projects
+    from subtitler.core.document import project as projects
 
     assert projects.load_project(path).styles["Default"]["fontsize"] == 77
 

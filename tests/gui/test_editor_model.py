@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from subtitler.core.document import Cue, Document
-from subtitler.core.errors import UsageError
-from subtitler.core.rules import PROFILES
-from subtitler.core.edits import cue_problems, format_ms, next_problem, parse_time
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.foundation.errors import UsageError
+from subtitler.core.timing.rules import PROFILES
+from subtitler.core.app.edits import cue_problems, format_ms, next_problem, parse_time
 from subtitler.gui.editor.model import (COL_CPS, COL_DUR, COL_END, COL_FLAG, COL_NUM, COL_START, COL_TEXT,
                                         CueTableModel)
 

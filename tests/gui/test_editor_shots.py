@@ -17,11 +17,11 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
 
-from subtitler.core.beautify import edge_compliance
-from subtitler.core.document import Cue, Document
-from subtitler.core.frames import FrameGrid
-from subtitler.core.rules import PROFILES
-from subtitler.core.settings import MemoryStore, Settings
+from subtitler.core.timing.beautify import edge_compliance
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.media.frames import FrameGrid
+from subtitler.core.timing.rules import PROFILES
+from subtitler.core.app.settings import MemoryStore, Settings
 from subtitler.gui import i18n
 from subtitler.gui.dialogs.video_timing import VideoTimingBox
 from subtitler.gui.editor import EditorWindow

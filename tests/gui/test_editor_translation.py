@@ -12,10 +12,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from subtitler.core.document import Cue, Document
-from subtitler.core.services import EngineService
-from subtitler.core.settings import Settings
-from subtitler.core.translate import layout, target_zh_style
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.app.services import EngineService
+from subtitler.core.app.settings import Settings
+from subtitler.core.delivery.translate import layout, target_zh_style
 from subtitler.gui import i18n
 from subtitler.gui.editor import EditorWindow
 from subtitler.gui.editor.model import COL_TEXT, COL_TRANS, PROBLEM_BG

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from subtitler.core import formats
-from subtitler.core import project as projects
-from subtitler.core.document import Cue, Document
+from subtitler.core.document import formats
+from subtitler.core.document import project as projects
+from subtitler.core.document.model import Cue, Document
 from subtitler.gui.editor import EditorWindow
 from subtitler.gui.editor import window as window_mod
 from subtitler.gui.editor.model import COL_TEXT
@@ -395,14 +395,14 @@ def test_retranscribe_selection_uses_the_given_engine_factory_as_one_step(qtbot,
 
 def test_open_job_result_reuses_decoded_audio_and_speech_and_takes_cues_as_they_come(
         qtbot, media_dir, speech_en, monkeypatch, tmp_path):
-    from subtitler.core.speech import Region
+    from subtitler.core.speech.detection import Region
     from subtitler.gui.editor import workers
 
     def no_second_pass(*a, **k):
         raise AssertionError("no second decode or speech detection")
 
     monkeypatch.setattr(workers, "detect_speech_blocks", no_second_pass)
-    monkeypatch.setattr("subtitler.core.media.extract_audio", no_second_pass)
+    monkeypatch.setattr("subtitler.core.media.ffmpeg.extract_audio", no_second_pass)
     wav, info = speech_en  # the job's decoded 16 kHz audio
     speech = [Region(u["start_ms"], u["end_ms"]) for u in info["utterances"]]
     all_cues = fixture_cues(info)

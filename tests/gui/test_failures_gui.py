@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from subtitler.core.document import Cue, Document
-from subtitler.core.jobs import JobResult
-from subtitler.core.media import MediaInfo
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.app.jobs import JobResult
+from subtitler.core.media.ffmpeg import MediaInfo
 from subtitler.gui.queue_model import JobModel, Status
 
 from .app_fixtures import SHOTS, copy_media, drop, make_app, settings_file, shot  # noqa: F401 (fixtures)
@@ -117,7 +117,7 @@ def test_editor_import_of_an_unreadable_file_explains_it(qtbot, tmp_path, monkey
 
 
 def test_the_app_log_is_private_and_scrubbed(tmp_path):
-    from subtitler.core.secrets import register_secret
+    from subtitler.core.foundation.secrets import register_secret
     from subtitler.gui.app import setup_logging
 
     key = "sk-app-log-secret-987654321"

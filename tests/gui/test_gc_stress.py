@@ -24,9 +24,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
-from subtitler.core.document import Cue, Document
+from subtitler.core.document.model import Cue, Document
 from subtitler.core.engines import glm_settings
-from subtitler.core.media import load_wav
+from subtitler.core.media.ffmpeg import load_wav
 from subtitler.gui.app import SubtitlerApp, get_application
 from subtitler.gui.queue_model import Status
 from subtitler.gui.settings import AppSettings, KeyStore

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from subtitler.core.document import Cue, Document
-from subtitler.core.queue import Job, JobList, Status
+from subtitler.core.document.model import Cue, Document
+from subtitler.core.app.queue import Job, JobList, Status
 from subtitler.gui import i18n, words
 from subtitler.gui.editor import EditorWindow
 from subtitler.gui.editor.style_editor import StyleDialog

@@ -1,5 +1,5 @@
 """Failed jobs and the core's other sentences in the Chinese UI (issue 9): the core raises English
-sentences that carry a code and parameters (core.errors.Reason); the window says them through
+sentences that carry a code and parameters (core.foundation.errors.Reason); the window says them through
 Qt's catalog (gui/reasons.py). Real failing jobs: a stand-in GLM-ASR server that hangs or rejects
 the key, and a file that is not media."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from subtitler.core.errors import MESSAGES, MediaError, Reason, secs, unstopped
-from subtitler.core.media import load_wav
+from subtitler.core.foundation.errors import MESSAGES, MediaError, Reason, secs, unstopped
+from subtitler.core.media.ffmpeg import load_wav
 from subtitler.core.engines import glm_settings
 from subtitler.gui.reasons import TEMPLATES, error_text, say
 from subtitler.gui.queue_model import JobModel, Status
@@ -69,8 +69,8 @@ def test_nested_reasons_in_chinese(chinese):
 
 
 def test_running_job_steps_in_chinese(chinese):
-    from subtitler.core.progress import Progress
-    from subtitler.core.queue import Job
+    from subtitler.core.foundation.progress import Progress
+    from subtitler.core.app.queue import Job
     from subtitler.gui import words
 
     job = Job(Path("a.wav"))
@@ -128,7 +128,7 @@ def test_a_file_that_is_not_media_fails_in_chinese(chinese, make_app, qtbot, tmp
 def test_the_edit_box_elides_long_problems_and_tells_them_in_a_tooltip(chinese, qtbot, speech_zh):
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from subtitler.core.document import Cue, Document
+    from subtitler.core.document.model import Cue, Document
     from subtitler.gui.editor import EditorWindow
 
     # one cue with every problem at once: too fast, too many and too long lines, overlapping the next
@@ -175,7 +175,7 @@ def test_damaged_media_rows_in_chinese(chinese, make_app, qtbot, speech_en, tmp_
     """Real damaged mp4 files (as tests/test_failures_media.py makes them) through the cloud stand-in."""
     import subprocess
 
-    from subtitler.core import media
+    from subtitler.core.media import ffmpeg as media
 
     monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm-cache")
     wav, meta = speech_en
@@ -252,8 +252,8 @@ def test_a_damaged_project_opened_in_the_editor_says_why_in_chinese(chinese, own
 
     from PySide6.QtWidgets import QFileDialog
 
-    from subtitler.core import project as projects
-    from subtitler.core.document import Cue, Document
+    from subtitler.core.document import project as projects
+    from subtitler.core.document.model import Cue, Document
 
     good = json.loads(projects.to_json(projects.Project(Document([Cue(0, 1000, "第一句"), Cue(1200, 2400, "第二句")]))))
     good["cues"][1][0] = "1.2"  # a start time written as text: the file was edited by hand
@@ -276,7 +276,7 @@ def test_a_damaged_project_opened_in_the_editor_says_why_in_chinese(chinese, own
 def test_a_broken_subtitle_import_says_why_in_chinese(chinese, own_dirs, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from subtitler.core.document import Document
+    from subtitler.core.document.model import Document
 
     broken = tmp_path / "第6讲.srt"
     broken.write_text("这不是字幕文件。\n只是一段普通的文字，没有时间轴。\n", "utf-8")
@@ -296,7 +296,7 @@ def test_the_chat_service_rejecting_the_key_during_translate_is_said_in_chinese(
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from subtitler.core.document import Document
+    from subtitler.core.document.model import Document
     from tests.support.chat_server import ChatServer
     from tests.test_translate import lecture_cues
     from .test_editor_translation import services_for
@@ -324,7 +324,7 @@ def test_the_chat_service_rejecting_the_key_during_translate_is_said_in_chinese(
 
 def test_burning_in_an_audio_only_file_from_the_editor_says_why_in_chinese(chinese, own_dirs, qtbot, speech_en,
                                                                             tmp_path):
-    from subtitler.core.document import Cue, Document
+    from subtitler.core.document.model import Cue, Document
 
     win = _zh_editor(qtbot, Document([Cue(300, 1800, "大家好。")]), speech_en[0])
     win.menus.by_name["burn"].trigger()  # 导出 › 烧录字幕…
@@ -342,9 +342,9 @@ def test_burning_in_an_audio_only_file_from_the_editor_says_why_in_chinese(chine
 def test_a_broken_shot_list_import_says_why_in_chinese(chinese, own_dirs, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from subtitler.core.document import Cue, Document
-    from subtitler.core.errors import SubtitleFormatError
-    from subtitler.core.shots import load_shot_list
+    from subtitler.core.document.model import Cue, Document
+    from subtitler.core.foundation.errors import SubtitleFormatError
+    from subtitler.core.media.shots import load_shot_list
 
     broken = tmp_path / "第8讲.shots.txt"
     broken.write_text("1.5\n3.25\n镜头三\n", "utf-8")
@@ -361,9 +361,9 @@ def test_a_broken_shot_list_import_says_why_in_chinese(chinese, own_dirs, qtbot,
 def test_a_series_translation_that_fails_says_why_in_chinese(chinese, own_dirs, tmp_path, kind):
     """The chat stand-in over real HTTP: a model whose every answer fails the checks, or a service
     that only ever says 429. The export summary's sentence (error_text) is Chinese; the CLI's stays."""
-    from subtitler.core.deliver import DeliverOptions, deliver
-    from subtitler.core.document import Document
-    from subtitler.core.errors import EngineError
+    from subtitler.core.delivery.deliver import DeliverOptions, deliver
+    from subtitler.core.document.model import Document
+    from subtitler.core.foundation.errors import EngineError
     from tests.support.chat_server import ChatServer
     from tests.test_translate import KEY, lecture_cues, settings
 
@@ -391,8 +391,8 @@ def test_a_series_translation_that_fails_says_why_in_chinese(chinese, own_dirs, 
 def test_repaired_cues_of_an_import_are_listed_in_chinese(chinese, own_dirs, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from subtitler.core import formats
-    from subtitler.core.document import Document
+    from subtitler.core.document import formats
+    from subtitler.core.document.model import Document
 
     srt = tmp_path / "第10讲.srt"
     srt.write_text("1\n00:00:01,000 --> 00:00:02,000\n第一句\n\n2\n00:00:0x,000 --> 00:00:04,000\n坏掉的时间行\n\n"
@@ -411,7 +411,7 @@ def test_repaired_cues_of_an_import_are_listed_in_chinese(chinese, own_dirs, qtb
 
 
 def test_beautify_without_the_video_says_why_in_chinese(chinese, own_dirs, qtbot, speech_en):
-    from subtitler.core.document import Cue, Document
+    from subtitler.core.document.model import Cue, Document
 
     win = _zh_editor(qtbot, Document([Cue(300, 1800, "大家好。"), Cue(2000, 3000, "今天讲第一课。")]), speech_en[0])
     win.menus.by_name["beautify_all"].trigger()  # an audio file: no frame rate to snap to
@@ -423,7 +423,7 @@ def test_beautify_without_the_video_says_why_in_chinese(chinese, own_dirs, qtbot
 def test_an_empty_chat_model_name_is_said_in_chinese(chinese, own_dirs, qtbot, monkeypatch):
     from PySide6.QtCore import Qt
 
-    from subtitler.core.document import Document
+    from subtitler.core.document.model import Document
     from tests.test_translate import lecture_cues
 
     monkeypatch.setenv("ZHIPUAI_API_KEY", "sk-chat-secret-0123456789")

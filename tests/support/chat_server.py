@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from subtitler.core.translate import estimate_tokens
+from subtitler.core.delivery.translate import estimate_tokens
 from tests.support.glm_server import GlmServer, _error, _fraction, _Handler, _QuietServer
 
 PATH = "/api/paas/v4/chat/completions"

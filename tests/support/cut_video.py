@@ -21,7 +21,7 @@ SOURCES = [
 
 
 def ffmpeg() -> str:
-    from subtitler.core.media import find_ffmpeg
+    from subtitler.core.media.ffmpeg import find_ffmpeg
 
     return find_ffmpeg()
 

@@ -17,7 +17,7 @@ from typing import Sequence
 
 import numpy as np
 
-from subtitler.core.media import find_ffmpeg
+from subtitler.core.media.ffmpeg import find_ffmpeg
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
 PAUSED_GAPS_MS = (700, 1100, 600, 900, 1300, 800, 1000)
@@ -135,7 +135,7 @@ def pct(values: Sequence[float], q: float) -> float:
 
 def profile_ok(cues: Sequence, profile) -> list[bool]:
     """Per cue: minimum/maximum duration, reading speed and minimum gap to the next cue hold."""
-    from subtitler.core.rules import cps
+    from subtitler.core.timing.rules import cps
 
     ok = []
     cues = [c for c in cues if c.text.strip()]
@@ -166,7 +166,7 @@ def summary(cues: Sequence, speech: Speech, profile) -> dict:
 
 def jieba_word_ends(text: str) -> set[int]:
     """Offsets (in the CJK characters of ``text``, punctuation dropped) where jieba ends a word."""
-    from subtitler.core.text import segment_words
+    from subtitler.core.text.split import segment_words
 
     ends, n = set(), 0
     for w in segment_words(text):
@@ -194,7 +194,7 @@ def media_for(speech: Speech, path: Path) -> tuple[Path, np.ndarray]:
     the timing (AAC priming trimmed), so the truth holds for the decoded audio."""
     import tempfile
 
-    from subtitler.core.media import extract_audio, load_wav, write_wav
+    from subtitler.core.media.ffmpeg import extract_audio, load_wav, write_wav
     from tests.conftest import make_media
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from ..errors import UsageError
+from ..foundation.errors import UsageError
 from .base import ChunkResult, Engine, Segment, Word
 
 if TYPE_CHECKING:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional, Protocol, Sequence
 
-from ..progress import CancelToken, ProgressCallback
+from ..foundation.progress import CancelToken, ProgressCallback
 
 if TYPE_CHECKING:  # annotations only: the interface loads no numpy
-    from ..speech import Chunk
+    from ..speech.detection import Chunk
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Word:
     start_ms: int
     end_ms: int
     text: str  # as the engine gives it, with its leading space for Latin text
-    confidence: float = 1.0  # of its timing: 1 from an engine's word times, lower when aligned (core/align.py)
+    confidence: float = 1.0  # of its timing: 1 from an engine's word times, lower when aligned (core/timing/align.py)
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,10 @@ from typing import Optional, Sequence
 
 import httpx
 
-from ..errors import AuthError, Cancelled, ChunkError, EngineError, Reason, secs, unstopped
-from ..media import wav_bytes
-from ..progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
-from ..speech import Chunk
+from ..foundation.errors import AuthError, Cancelled, ChunkError, EngineError, Reason, secs, unstopped
+from ..media.ffmpeg import wav_bytes
+from ..foundation.progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
+from ..speech.detection import Chunk
 from .base import ChunkResult
 from .glm_cache import ResultCache, chunk_key
 from .glm_client import (

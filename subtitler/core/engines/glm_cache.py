@@ -19,7 +19,7 @@ from typing import Optional
 
 import numpy as np
 
-from ..speech import Chunk
+from ..speech.detection import Chunk
 from .base import Segment
 
 FORMAT = 1

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 import httpx
 
-from ..errors import AuthError, BillingError, ChunkError, EngineError, Reason
+from ..foundation.errors import AuthError, BillingError, ChunkError, EngineError, Reason
 from .base import Segment
 from .glm_pool import parse_retry_after
 from .glm_settings import GlmSettings

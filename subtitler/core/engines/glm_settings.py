@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Iterable, NoReturn, Optional, Union
 from urllib.parse import urlsplit
 
-from ..errors import Reason, UsageError
-from ..secrets import api_key_problem, register_secret
+from ..foundation.errors import Reason, UsageError
+from ..foundation.secrets import api_key_problem, register_secret
 
 KEY_ENV = "ZHIPUAI_API_KEY"
 MAINLAND_URL = "https://open.bigmodel.cn/api"

@@ -11,9 +11,9 @@ from typing import Any, Optional, Sequence
 
 import numpy as np
 
-from ..errors import ModelError, Reason
-from ..progress import CancelToken, Progress, ProgressCallback, no_progress
-from ..speech import Chunk
+from ..foundation.errors import ModelError, Reason
+from ..foundation.progress import CancelToken, Progress, ProgressCallback, no_progress
+from ..speech.detection import Chunk
 from .base import ChunkResult, Segment, Word
 
 _MODELS: dict[tuple[str, int], Any] = {}
@@ -234,7 +234,7 @@ def batched_pipeline(model: Any) -> Any:
 
 class LocalEngine:
     name = "local"
-    # Words are timed by our aligner (core/align.py, on the piece's pause map, as for the cloud
+    # Words are timed by our aligner (core/timing/align.py, on the piece's pause map, as for the cloud
     # engine), not by faster-whisper's word timestamps: its cross-attention alignment costs ~11 %
     # of the decoding time, and on the timing-truth fixtures ours landed cue edges as close or
     # closer (fluent English: worst cue start 5 ms vs 445 ms). ``word_times=True`` asks for them.

@@ -8,7 +8,7 @@ The boundary with the editor (each part used when the editor offers it):
 engine for re-transcribing, the job's decoded audio and speech map; ``win.load_span(cues, a, b)`` —
 cues arriving while the job runs (not undo steps); ``win.set_job_audio(wav, regions)`` — audio that
 arrives after opening. An editor without them still finds the same audio and speech map in the
-shared media cache (:mod:`subtitler.core.media_cache`, same layout): nothing is decoded twice.
+shared media cache (:mod:`subtitler.core.app.media_cache`, same layout): nothing is decoded twice.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ...core import formats
-from ...core.document import Cue, Document
-from ...core.errors import SubtitlerError
-from ...core.media import is_media_path
-from ...core.media_cache import MediaAudio
-from ...core.queue import Job, Status
+from ...core.document import formats
+from ...core.document.model import Cue, Document
+from ...core.foundation.errors import SubtitlerError
+from ...core.media.ffmpeg import is_media_path
+from ...core.app.media_cache import MediaAudio
+from ...core.app.queue import Job, Status
 from ..dialogs.cue_list import CueListDialog
 from ..main_window import MainWindow
 from ..reasons import error_text, say

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from ...core.errors import UsageError
+from ...core.foundation.errors import UsageError
 from ..dialogs.export_dialog import BatchExportDialog, ExportSummary
 from ..main_window import MainWindow
 from ..queue_model import JobModel
 from .settings import SettingsController
 
 if TYPE_CHECKING:
-    from ...core.translate import ChatSettings
+    from ...core.delivery.translate import ChatSettings
 
 
 class ExportController(QObject):
@@ -47,7 +47,7 @@ class ExportController(QObject):
         services = self.settings.services
         if not services.api_key():
             raise UsageError(self.tr("translation uses the GLM chat API: store a GLM API key in Settings first."))
-        from ...core.translate import ChatSettings  # not at start-up: the chat client
+        from ...core.delivery.translate import ChatSettings  # not at start-up: the chat client
 
         return ChatSettings(glm=services.glm_settings(), model=services.settings.translate_model), services.glossary()
 

@@ -10,8 +10,8 @@ from typing import Optional, Sequence
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ...core.media import MEDIA_EXTENSIONS
-from ...core.queue import ACTIVE, RETRYABLE, WAITING, Job, Status
+from ...core.media.ffmpeg import MEDIA_EXTENSIONS
+from ...core.app.queue import ACTIVE, RETRYABLE, WAITING, Job, Status
 from ..main_window import MainWindow
 from ..queue_model import JobModel
 from ..workers import JobQueue

@@ -11,10 +11,10 @@ from typing import Any, Callable, Optional
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog
 
-from ...core.errors import SubtitlerError
-from ...core.jobs import TranscribeOptions
-from ...core.services import EngineService
-from ...core.settings import Settings
+from ...core.foundation.errors import SubtitlerError
+from ...core.app.jobs import TranscribeOptions
+from ...core.app.services import EngineService
+from ...core.app.settings import Settings
 from ..dialogs.settings_dialog import SettingsDialog
 from ..main_window import MainWindow, notice_html
 from ..queue_model import Job
@@ -64,8 +64,8 @@ class SettingsController(QObject):
 
     # -- the right engine for the language ----------------------------------------------------
     def language_problem(self) -> Any:
-        """The core's check (core.languages) for the current engine, local model and language."""
-        from ...core.languages import check_engine_language
+        """The core's check (core.text.languages) for the current engine, local model and language."""
+        from ...core.text.languages import check_engine_language
 
         return check_engine_language(self.engine(), self.settings.local_model or None, self.settings.language)
 
@@ -167,8 +167,8 @@ class SettingsController(QObject):
 
 
 def language_problem_html(problem: Any) -> str:
-    """The message bar's words for a core.languages.LanguageProblem, with the ways out as links."""
-    from ...core.languages import language_name
+    """The message bar's words for a core.text.languages.LanguageProblem, with the ways out as links."""
+    from ...core.text.languages import language_name
 
     from ..i18n import ui_language
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout,
 )
 
-from ...core.document import Document
-from ...core.languages import language_name
+from ...core.document.model import Document
+from ...core.text.languages import language_name
 from ..i18n import ui_language
 from ..words import flag_text
 

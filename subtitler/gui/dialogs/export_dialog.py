@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QLabel, QPlainTextEdit, QProgressBar, QRadioButton, QVBoxLayout, QWidget,
 )
 
-from ...core.errors import Cancelled, MediaError, SubtitlerError
-from ...core.jobs import write_outputs
-from ...core.outputs import Planned, check_outputs, collisions, output_path, pattern_problem, planned_outputs
-from ...core.progress import CancelToken, Progress, ProgressCallback, no_progress
-from ...core.settings import Settings
+from ...core.foundation.errors import Cancelled, MediaError, SubtitlerError
+from ...core.app.jobs import write_outputs
+from ...core.foundation.outputs import Planned, check_outputs, collisions, output_path, pattern_problem, planned_outputs
+from ...core.foundation.progress import CancelToken, Progress, ProgressCallback, no_progress
+from ...core.app.settings import Settings
 from ..delivery import DeliveryThread, finish_thread, stage_text
 from ..queue_model import Job, Status
 from ..reasons import error_text, say
@@ -31,8 +31,8 @@ from .series_options import SeriesOptions
 from .output_choice import buddy_label
 
 if TYPE_CHECKING:
-    from ...core.deliver import DeliverOptions
-    from ...core.translate import ChatSettings
+    from ...core.delivery.deliver import DeliverOptions
+    from ...core.delivery.translate import ChatSettings
 
 ChatFactory = Callable[[], "tuple[ChatSettings, list[str]]"]  # chat settings and glossary; UsageError when no key
 
@@ -110,13 +110,13 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
                 overwrite: bool, *, extras: "Optional[DeliverOptions]" = None,
                 on_progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None) -> ExportSummary:
     """Write every job's document in every format, and with ``extras`` its translation, bilingual
-    files and burned-in video (core.deliver); one job's failure never stops the others. Files
+    files and burned-in video (core.delivery.deliver); one job's failure never stops the others. Files
     found in a dropped folder keep their sub-folders under ``outdir``; if two jobs would still
     write the same file, nothing is written and the summary names them. ``on_progress`` gets
     ``Progress("series", overall, job name, done=job number, total=jobs, result=the job's own
     Progress)``; ``cancel`` stops after the current step (its files are removed)."""
-    from ...core.deliver import check_no_clash, deliver, planned_paths  # not at start-up: the chat client
-    from ...core.media import probe
+    from ...core.delivery.deliver import check_no_clash, deliver, planned_paths  # not at start-up: the chat client
+    from ...core.media.ffmpeg import probe
 
     summary = ExportSummary()
     ready = []

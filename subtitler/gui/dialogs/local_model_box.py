@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget,
 )
 
-from ...core.errors import Cancelled, SubtitlerError
-from ...core.progress import CancelToken
+from ...core.foundation.errors import Cancelled, SubtitlerError
+from ...core.foundation.progress import CancelToken
 from ..reasons import error_text
 from .output_choice import buddy_label
 

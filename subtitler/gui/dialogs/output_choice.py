@@ -9,7 +9,7 @@ from typing import Sequence
 
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from ...core.formats import FORMATS
+from ...core.document.formats import FORMATS
 
 FORMAT_LABELS: dict[str, str] = {"srt": "SRT", "ass": str(QT_TRANSLATE_NOOP("output_choice", "ASS (styled)")),
                                  "vtt": "WebVTT", "txt": str(QT_TRANSLATE_NOOP("output_choice", "Plain text"))}

@@ -1,7 +1,7 @@
 """The series export's "Translation and video" choices: translate into a language (the GLM chat API,
 same key and base URL as GLM-ASR), bilingual subtitle files with their order, burned-in videos with
 a quality preset. Remembered in the settings (a series setting); turned into the core's
-:class:`~subtitler.core.deliver.DeliverOptions` when the export starts."""
+:class:`~subtitler.core.delivery.deliver.DeliverOptions` when the export starts."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING, Any, Optional
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
-from ...core.settings import Settings
+from ...core.app.settings import Settings
 from ..delivery import order_combo, quality_combo
 from ..words import fill_languages
 
 CHAT_MODELS = ("glm-4.5-flash", "glm-4.7-flash", "glm-4-flash-250414", "glm-4.5-air", "glm-4.6", "glm-4.7")
 
 if TYPE_CHECKING:
-    from ...core.deliver import DeliverOptions
-    from ...core.translate import ChatSettings
+    from ...core.delivery.deliver import DeliverOptions
+    from ...core.delivery.translate import ChatSettings
 
 
 class SeriesOptions(QGroupBox):
@@ -111,7 +111,7 @@ class SeriesOptions(QGroupBox):
                 "burn_quality": self.quality.currentData()}
 
     def deliver_options(self, chat: "Optional[ChatSettings]", glossary: list[str]) -> "DeliverOptions":
-        from ...core.deliver import DeliverOptions
+        from ...core.delivery.deliver import DeliverOptions
 
         lang = self.language()
         return DeliverOptions(translate_to=lang, bilingual=bool(lang) and self.bilingual.isChecked(),

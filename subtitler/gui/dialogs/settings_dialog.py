@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from ...core.errors import Reason, SubtitlerError
-from ...core.progress import CancelToken
+from ...core.foundation.errors import Reason, SubtitlerError
+from ...core.foundation.progress import CancelToken
 from .output_choice import buddy_label, checked, folder_row, format_checks
 from .local_model_box import LocalModelBox
 from .video_timing import VideoTimingBox
-from ...core.rules import PROFILES
+from ...core.timing.rules import PROFILES
 from ..reasons import error_text
 from ..words import fill_languages, profile_label
 from ..settings import (
@@ -32,7 +32,7 @@ from ..settings import (
 def make_glm_settings(settings: AppSettings, key: str, hotwords: Optional[list[str]] = None, **extra):
     """GlmSettings for the GLM-ASR engine, built by the core's engine service (UsageError for a
     bad base URL / concurrency)."""
-    from ...core.services import EngineService
+    from ...core.app.services import EngineService
 
     return EngineService(settings, hotwords=hotwords or []).glm_settings(key, **extra)
 
@@ -47,7 +47,7 @@ def test_api_key(glm_settings) -> str:
             fn(glm_settings)  # raises with the reason; its English answer is said here in the user's language
             return QCoreApplication.translate("SettingsDialog", "The key works ({host} answered).").format(
                 host=glm_settings.host)
-    from ...core.speech import Chunk, Region
+    from ...core.speech.detection import Chunk, Region
 
     quick = dataclasses.replace(glm_settings, concurrency=1, max_retries=1, max_rate_retries=2,
                                 use_cache=False, stream=False, timeout_s=min(20.0, glm_settings.timeout_s))
@@ -185,7 +185,7 @@ class SettingsDialog(QDialog):
         ol.addRow(self.tr("Formats:"), fmt_row)
         ol.addRow(self.tr("File &names:"), self.pattern)
 
-        # Chinese subtitles (core.zh.ZhStyle) ----------------------------------------------------
+        # Chinese subtitles (core.text.zh.ZhStyle) ----------------------------------------------------
         self.zh_punct = QComboBox()
         for value, label in (("netflix", self.tr("Netflix: full-width marks, no ，。 at line ends")),
                              ("spaces", self.tr("Spaces: ，。 become a full-width space")),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QSlider, QHBoxLayout, QLabel
 from PySide6.QtCore import Qt
 
-from ...core.settings import Settings
+from ...core.app.settings import Settings
 
 
 class VideoTimingBox(QGroupBox):

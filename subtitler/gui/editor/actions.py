@@ -10,8 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint,
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout
 
-from ...core.edits import NUDGE_MS
-from ...core.rules import PROFILES
+from ...core.app.edits import NUDGE_MS
+from ...core.timing.rules import PROFILES
 from ..words import edit_label, profile_label
 from .burn import open_burn_dialog
 

@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
-from ...core.beautify import BeautifyResult
-from ...core.document import Document
-from ...core.timecode import format_ms
+from ...core.timing.beautify import BeautifyResult
+from ...core.document.model import Document
+from ...core.document.timecode import format_ms
 
 if TYPE_CHECKING:
     from .window import EditorWindow

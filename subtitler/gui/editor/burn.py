@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ...core.deliver import burn_path, document_ass, translation_tracks
-from ...core.errors import SubtitlerError
-from ...core.languages import language_name
-from ...core.media import burn_subtitles
+from ...core.delivery.deliver import burn_path, document_ass, translation_tracks
+from ...core.foundation.errors import SubtitlerError
+from ...core.text.languages import language_name
+from ...core.media.ffmpeg import burn_subtitles
 from ..delivery import DeliveryThread, finish_thread, order_combo, quality_combo, stage_text
 from ..dialogs.output_choice import buddy_label
 from ..i18n import ui_language

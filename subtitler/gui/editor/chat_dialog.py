@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.engines.glm_chat import CHAT_MODELS, DEFAULT_CHAT_MODEL
-from ...core.errors import SubtitlerError
-from ...core.languages import language_choices
-from ...core.progress import Progress
+from ...core.foundation.errors import SubtitlerError
+from ...core.text.languages import language_choices
+from ...core.foundation.progress import Progress
 from ..i18n import ui_language
 from ..reasons import error_text
 from .workers import _Runner, run_in_thread

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from ...core.errors import SubtitlerError
+from ...core.foundation.errors import SubtitlerError
 from ..reasons import error_text
 
 

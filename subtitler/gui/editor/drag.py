@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
-from ...core.beautify import drag_snap
+from ...core.timing.beautify import drag_snap
 
 if TYPE_CHECKING:
     from .waveform import WaveformView

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QApplication, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from ...core.document import Change, Document
-from ...core.errors import SubtitlerError
-from ...core.timecode import format_duration, format_ms, parse_time
+from ...core.document.model import Change, Document
+from ...core.foundation.errors import SubtitlerError
+from ...core.document.timecode import format_duration, format_ms, parse_time
 from ..reasons import error_text
 from ..words import problem_text
 

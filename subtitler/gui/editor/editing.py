@@ -1,5 +1,5 @@
 """The edit controller: turns the user's intent (with the current selection and playhead) into the
-core's edit commands (:mod:`subtitler.core.edits`), all through the document's one undo path; and
+core's edit commands (:mod:`subtitler.core.app.edits`), all through the document's one undo path; and
 re-transcribing a selection with the engine the editor was given."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog
 
-from ...core import edits
-from ...core.errors import SubtitlerError
-from ...core.rules import get_profile
+from ...core.app import edits
+from ...core.foundation.errors import SubtitlerError
+from ...core.timing.rules import get_profile
 from ..words import problem_text, profile_label
 from .dialogs import FindReplaceDialog
 
@@ -177,7 +177,7 @@ class EditController(QObject):
         wav_ready = self.win.audio_wav()
 
         def work(cancel):
-            from ...core.media import load_wav
+            from ...core.media.ffmpeg import load_wav
             from .workers import ensure_wav
 
             pcm = load_wav(ensure_wav(media, wav_ready, cancel))

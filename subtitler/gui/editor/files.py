@@ -17,10 +17,10 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
-from ...core import formats
-from ...core import project as projects
-from ...core.errors import SubtitlerError
-from ...core.text import is_cjk_text
+from ...core.document import formats
+from ...core.document import project as projects
+from ...core.foundation.errors import SubtitlerError
+from ...core.text.split import is_cjk_text
 from ..reasons import error_text, say
 
 if TYPE_CHECKING:

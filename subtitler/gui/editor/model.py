@@ -9,10 +9,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QStyledItemDelegate, QTableView
 
-from ...core.document import Change, Document
-from ...core.edits import cue_problems, format_duration, format_ms, parse_time
-from ...core.errors import SubtitlerError
-from ...core.rules import Profile, cps
+from ...core.document.model import Change, Document
+from ...core.app.edits import cue_problems, format_duration, format_ms, parse_time
+from ...core.foundation.errors import SubtitlerError
+from ...core.timing.rules import Profile, cps
 from ..reasons import error_text
 from ..words import problem_text
 

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from ...core import formats
-from ...core import project as projects
-from ...core.document import Document
+from ...core.document import formats
+from ...core.document import project as projects
+from ...core.document.model import Document
 from ..reasons import say
 from . import files as files_mod
 

@@ -8,8 +8,8 @@ from typing import Callable
 
 from PySide6.QtCore import QObject
 
-from ...core.document import Change, Document
-from ...core.errors import SubtitlerError
+from ...core.document.model import Change, Document
+from ...core.foundation.errors import SubtitlerError
 from .player import PlayerWidget
 from .waveform import WaveformView
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.formats import default_style
-from ...core.timecode import format_ms
+from ...core.document.formats import default_style
+from ...core.document.timecode import format_ms
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer

@@ -1,7 +1,7 @@
-"""Review of the corrections the chat model proposes (``core.translate.polish_cues``): one row per
+"""Review of the corrections the chat model proposes (``core.delivery.translate.polish_cues``): one row per
 changed cue with a word diff (a character diff for Chinese) — deletions struck through in red,
 insertions in green — each accepted or rejected, then the accepted ones applied as ONE undo step
-(``core.translate.apply_polish``). Nothing changes until Apply."""
+(``core.delivery.translate.apply_polish``). Nothing changes until Apply."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...core.document import Document
-from ...core.translate import PolishChange, apply_polish, flat_text
+from ...core.document.model import Document
+from ...core.delivery.translate import PolishChange, apply_polish, flat_text
 
 if TYPE_CHECKING:
     from .window import EditorWindow

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Callable, Optional, Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QToolTip
 
-from ...core.beautify import PRESETS, BeautifyResult
-from ...core.document import Change, Cue
-from ...core.errors import SubtitlerError
-from ...core.frames import FrameGrid
-from ...core.pro_timing import document_timing, plan_beautify
-from ...core.progress import Progress
-from ...core.shots import DEFAULT_SENSITIVITY, ShotChanges, load_shot_list, save_shot_list, shot_changes_for
+from ...core.timing.beautify import PRESETS, BeautifyResult
+from ...core.document.model import Change, Cue
+from ...core.foundation.errors import SubtitlerError
+from ...core.media.frames import FrameGrid
+from ...core.timing.pro_timing import document_timing, plan_beautify
+from ...core.foundation.progress import Progress
+from ...core.media.shots import DEFAULT_SENSITIVITY, ShotChanges, load_shot_list, save_shot_list, shot_changes_for
 from .beautify_panel import BeautifyReport, reason_text
 from .workers import _Runner
 

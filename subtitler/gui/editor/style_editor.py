@@ -185,7 +185,7 @@ class StyleDialog(QDialog):
                 self.player.set_subtitle(self.tr(str(SAMPLE)))
 
     def restore_defaults(self) -> None:
-        from ...core.formats import default_style
+        from ...core.document.formats import default_style
 
         d = default_style()
         self.font_size.setValue(d.fontsize)

@@ -11,7 +11,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 
-from ...core.edits import cue_problems
+from ...core.app.edits import cue_problems
 
 if TYPE_CHECKING:
     from .waveform import WaveformView

@@ -4,9 +4,9 @@ when there are several), and the Translate… and Correct recognition errors… 
 
 Every change goes through the document's one undo path: a cell edit is one step, a typing burst
 in the translation box is one step (as for the cue text), a whole translation is one step
-(``core.translate.attach_translation``), accepted corrections are one step (``apply_polish``, from
+(``core.delivery.translate.attach_translation``), accepted corrections are one step (``apply_polish``, from
 the review dialog in polish_review.py). The chat runs in the background (chat_dialog.py); the API
-key comes from the editor's :class:`~subtitler.core.services.EngineService` and is never shown.
+key comes from the editor's :class:`~subtitler.core.app.services.EngineService` and is never shown.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
-from ...core import translate as tr_core
-from ...core.document import Change, Document
+from ...core.delivery import translate as tr_core
+from ...core.document.model import Change, Document
 from ...core.engines.glm_chat import DEFAULT_CHAT_MODEL
-from ...core.errors import AuthError, SubtitlerError
-from ...core.languages import language_name
-from ...core.zh import ZhStyle
+from ...core.foundation.errors import AuthError, SubtitlerError
+from ...core.text.languages import language_name
+from ...core.text.zh import ZhStyle
 from ..i18n import ui_language
 from .chat_dialog import ChatRunDialog, keep_dialog
 from .editbox import TextBox, TypingBurst
@@ -194,8 +194,8 @@ class TranslationController(QObject):
 
     # -- running the chat model --------------------------------------------------------------
     def chat_settings(self, model: str) -> tuple[tr_core.ChatSettings, list[str]]:
-        from ...core.project import cache_dir
-        from ...core.services import EngineService
+        from ...core.foundation.paths import cache_dir
+        from ...core.app.services import EngineService
 
         services = self.services() or EngineService()
         glm = services.glm_settings()

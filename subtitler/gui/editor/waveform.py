@@ -15,10 +15,10 @@ from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QImage, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from ...core.document import Change, Document
-from ...core.frames import FrameGrid
-from ...core.peaks import Peaks
-from ...core.rules import Profile
+from ...core.document.model import Change, Document
+from ...core.media.frames import FrameGrid
+from ...core.media.peaks import Peaks
+from ...core.timing.rules import Profile
 from . import timeline_paint as paint
 from .drag import CueDrag
 from .timeline_paint import BG, NO_BRUSH, RULER_FG, RULER_H

@@ -3,7 +3,7 @@ timeline — and hands the work to controllers with one job each:
 
 * :class:`files.FileController` — project open/save, recent, autosave and recovery, import/export,
   media, ASS style;
-* :class:`editing.EditController` — the user's edit intents → :mod:`subtitler.core.edits`, undo/redo,
+* :class:`editing.EditController` — the user's edit intents → :mod:`subtitler.core.app.edits`, undo/redo,
   re-transcribe (with the engine factory it is given);
 * :class:`editbox.EditBox` — the current cue's fields and text (typing is a document edit);
 * :class:`playback.PlaybackSync` — player ↔ playhead, overlay, follow;
@@ -23,12 +23,12 @@ from PySide6.QtCore import QItemSelectionModel, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
-from ...core import project as projects
-from ...core.document import Change, Cue, Document
-from ...core.edits import DEFAULT_FPS
-from ...core.errors import SubtitlerError
-from ...core.rules import Profile, get_profile
-from ...core.services import EngineService
+from ...core.document import project as projects
+from ...core.document.model import Change, Cue, Document
+from ...core.app.edits import DEFAULT_FPS
+from ...core.foundation.errors import SubtitlerError
+from ...core.timing.rules import Profile, get_profile
+from ...core.app.services import EngineService
 from ..delivery import finish_thread
 from ..reasons import error_text
 from ..words import profile_label

@@ -8,9 +8,10 @@ from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from ...core import peaks as peaks_mod
-from ...core.errors import SubtitlerError
-from ...core.progress import CancelToken
+from ...core.media import peaks as peaks_mod
+from ...core.foundation.errors import SubtitlerError
+from ...core.foundation.progress import CancelToken
+from ...core.speech.detection import load_regions, save_regions
 from ..reasons import error_text
 
 
@@ -127,13 +128,13 @@ class MediaAnalysis(QObject):
             return
         regions = self.given_regions
         if regions is None:
-            regions = peaks_mod.load_regions(speech_cache_path(key))
+            regions = load_regions(speech_cache_path(key))
         if regions is None:
             wav = ensure_wav(self.media, self.given_wav, cancel)
             runner.progress.emit(self.tr("finding speech for snapping…"))
             regions = detect_speech_blocks(wav, cancel=cancel)
             try:
-                peaks_mod.save_regions(regions, speech_cache_path(key))
+                save_regions(regions, speech_cache_path(key))
             except SubtitlerError:
                 pass
         self.speechReady.emit(regions)
@@ -150,8 +151,8 @@ def detect_speech_blocks(wav: Path, *, cancel: Optional[CancelToken] = None, blo
 
     import numpy as np
 
-    from ...core.media import SAMPLE_RATE, ms_to_samples
-    from ...core.speech import Region, detect_speech
+    from ...core.media.ffmpeg import SAMPLE_RATE, ms_to_samples
+    from ...core.speech.detection import Region, detect_speech
 
     out: list[Region] = []
     with wave.open(str(wav), "rb") as w:
@@ -178,7 +179,7 @@ def detect_speech_blocks(wav: Path, *, cancel: Optional[CancelToken] = None, blo
 def ensure_wav(media: str, wav: Optional[Path] = None, cancel: Optional[CancelToken] = None) -> Path:
     """A 16 kHz WAV of ``media``: ``wav`` when it exists (decoded already), else the audio cache
     (extracted once)."""
-    from ...core.media import extract_audio
+    from ...core.media.ffmpeg import extract_audio
 
     if wav is not None and Path(wav).exists():
         return Path(wav)

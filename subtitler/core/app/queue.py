@@ -1,0 +1,318 @@
+"""The job queue's model, Qt-free: a job's state machine (probe → queue → run → done / failed /
+cancelled), its progress in words with an ETA, its price, the cues it has made so far, and the
+ordered list of jobs with the queue's rules (what to start next, what may be retried, the
+summary line). The desktop app's table model and scheduler only present and thread this."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import time
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, Iterable, Optional, Sequence
+
+from ..document.model import Cue
+from ..foundation.errors import Reason
+from ..engines.glm_settings import estimate_cost_rmb
+from ..foundation.progress import CancelToken, Progress
+
+__all__ = ["ACTIVE", "ENGINE_LABEL", "RETRYABLE", "STAGE_SPAN", "STATUS_LABEL", "WAITING", "Job", "JobList",
+           "Status", "fmt_duration", "fmt_eta", "fmt_time"]
+
+
+class Status(str, Enum):
+    PROBING = "probing"
+    QUEUED = "queued"
+    RUNNING = "running"
+    CANCELLING = "cancelling"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+ACTIVE = (Status.RUNNING, Status.CANCELLING)
+WAITING = (Status.PROBING, Status.QUEUED)
+RETRYABLE = (Status.FAILED, Status.CANCELLED)
+STATUS_LABEL = {
+    Status.PROBING: "Reading…", Status.QUEUED: "Queued", Status.RUNNING: "Running",
+    Status.CANCELLING: "Cancelling…", Status.DONE: "Done", Status.FAILED: "Failed",
+    Status.CANCELLED: "Cancelled",
+}
+ENGINE_LABEL = {"glm": "GLM-ASR", "local": "Local"}
+
+# each stage's share of the whole job, for one overall progress bar
+STAGE_SPAN = {
+    "probe": (0.0, 0.02), "extract": (0.02, 0.15), "detect": (0.15, 0.22),
+    "transcribe": (0.22, 0.97), "timing": (0.97, 1.0), "write": (0.97, 1.0), "done": (1.0, 1.0),
+}
+PREVIEW_CUES = 200  # the live preview shows at most this many of the newest cues
+
+_ids = itertools.count(1)
+
+
+def fmt_duration(ms: Optional[int]) -> str:
+    if ms is None:
+        return "…"
+    s = int(round(ms / 1000))
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def fmt_eta(seconds: Optional[float]) -> str:
+    if seconds is None:
+        return ""
+    return f"ETA {fmt_duration(int(seconds * 1000))}"
+
+
+def fmt_time(ms: int) -> str:
+    """A cue start for previews: ``m:ss.d`` (``h:mm:ss.d`` past an hour)."""
+    tenths = max(0, ms) // 100
+    s, d = divmod(tenths, 10)
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}.{d}" if h else f"{m}:{s:02d}.{d}"
+
+
+@dataclass(eq=False)
+class Job:
+    source: Path
+    engine: str = "local"  # "glm" | "local" (what it will run / ran with)
+    id: int = field(default_factory=lambda: next(_ids))
+    status: Status = Status.PROBING
+    duration_ms: Optional[int] = None
+    stage: str = ""
+    fraction: float = 0.0  # overall 0..1
+    step: str = ""  # the current step, in words
+    eta_s: Optional[float] = None
+    preview: str = ""  # newest recognised text
+    cues: list[Cue] = field(default_factory=list)  # made so far (in time order), while running
+    error: str = ""  # a sentence
+    detail: str = ""  # copyable details (message, type, traceback for unexpected errors)
+    result: Any = None  # core.app.jobs.JobResult
+    token: Optional[CancelToken] = None
+    root: Optional[Path] = None  # the dropped folder it was found in (exports keep its sub-folders)
+    started_at: float = 0.0
+    elapsed_s: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    # -- price ----------------------------------------------------------------------------------
+    @property
+    def cost_rmb(self) -> Optional[float]:
+        if self.engine != "glm" or self.duration_ms is None:
+            return None
+        return estimate_cost_rmb(self.duration_ms)
+
+    def price_text(self) -> str:
+        if self.engine != "glm":
+            return "free"
+        cost = self.cost_rmb
+        return "…" if cost is None else f"≈ ¥{cost:.2f}"
+
+    # -- words ----------------------------------------------------------------------------------
+    def status_text(self) -> str:
+        if self.status == Status.FAILED:
+            return self.error or "Failed"
+        if self.status == Status.RUNNING:
+            parts = [self.step or "Starting"]
+            if self.cues:
+                parts.append(f"{len(self.cues)} cues so far")
+            if self.eta_s is not None:
+                parts.append(fmt_eta(self.eta_s))
+            return " · ".join(parts)
+        if self.status == Status.DONE and self.result is not None:
+            doc = self.result.document
+            outcome = self.result.outcome() if hasattr(self.result, "outcome") else "done"
+            text = f"{outcome[:1].upper()}{outcome[1:]} · {len(doc.cues)} cues"
+            if getattr(self.result, "flagged_cues", 0):
+                text += f" · {self.result.flagged_cues} to review"
+            return text
+        return STATUS_LABEL[self.status]
+
+    def live_text(self) -> str:
+        """The running job's preview: its cues so far (time and text), else the newest text."""
+        if not self.cues:
+            return self.preview
+        return "\n".join(f"{fmt_time(c.start)}  {c.text.replace(chr(10), ' ')}" for c in self.cues[-PREVIEW_CUES:])
+
+    # -- state machine --------------------------------------------------------------------------
+    def reset_for_run(self) -> None:
+        self.status = Status.QUEUED
+        self.stage, self.fraction, self.step, self.eta_s = "", 0.0, "", None
+        self.preview, self.error, self.detail, self.result = "", "", "", None
+        self.cues = []
+
+    def probed(self, duration_ms: int, audio_streams: int) -> None:
+        self.duration_ms = duration_ms
+        if self.status == Status.PROBING:
+            if audio_streams == 0:
+                self.fail(Reason("media.no_audio", name=self.name), f"File: {self.source}")
+            else:
+                self.status = Status.QUEUED
+
+    def start(self, engine: str, now: Optional[float] = None) -> CancelToken:
+        self.engine = "glm" if engine == "glm" else "local"
+        self.token = CancelToken()
+        self.status = Status.RUNNING
+        self.started_at = time.monotonic() if now is None else now
+        self.step = "Starting"
+        self.cues = []
+        return self.token
+
+    def cancel(self) -> bool:
+        """Waiting jobs stop at once; a running one is asked to stop. False: nothing to cancel."""
+        if self.status in WAITING:
+            self.status = Status.CANCELLED
+            self.step, self.eta_s = "", None
+            return True
+        if self.status == Status.RUNNING and self.token is not None:
+            self.token.cancel()
+            self.status = Status.CANCELLING
+            return True
+        return False
+
+    def stopped(self, now: Optional[float] = None) -> None:
+        """The worker stopped (any outcome): release the token, record the time taken."""
+        now = time.monotonic() if now is None else now
+        self.token = None
+        self.eta_s = None
+        self.elapsed_s = now - self.started_at if self.started_at else 0.0
+
+    def finish(self, result: Any) -> bool:
+        """True when the job is done; a job cancelled meanwhile stays cancelled."""
+        if self.status == Status.CANCELLING:
+            self.status = Status.CANCELLED
+            return False
+        self.status = Status.DONE
+        self.result = result
+        self.fraction, self.step = 1.0, "Done"
+        return True
+
+    def fail(self, message: str, detail: str) -> None:
+        self.status = Status.FAILED
+        self.error, self.detail = message, detail
+        self.step, self.eta_s = "", None
+
+    def mark_cancelled(self) -> None:
+        self.status = Status.CANCELLED
+        self.step = ""
+
+    # -- progress -------------------------------------------------------------------------------
+    def add_cues(self, cues: Sequence[Cue]) -> None:
+        """Cues of a piece just recognised (pieces may finish out of order)."""
+        for cue in cues:
+            bisect.insort(self.cues, cue, key=lambda c: (c.start, c.end))
+
+    def apply_progress(self, p: Progress, now: Optional[float] = None) -> None:
+        now = time.monotonic() if now is None else now
+        lo, hi = STAGE_SPAN.get(p.stage, (self.fraction, self.fraction))
+        frac = min(1.0, max(0.0, p.fraction))
+        overall = lo + (hi - lo) * frac
+        self.fraction = max(self.fraction, overall)  # never goes backwards
+        self.stage = p.stage
+        if p.preview:
+            self.preview = p.preview
+        if p.stage == "probe":
+            self.step = "Reading media"
+        elif p.stage == "extract":
+            self.step = f"Extracting audio {int(frac * 100)}%"
+        elif p.stage == "detect":
+            self.step = "Finding speech"
+        elif p.stage == "model":  # a model name used for the first time: downloaded before the job goes on
+            self.step = f"Downloading the model {int(frac * 100)}%"
+        elif p.stage == "transcribe" and p.notice:
+            self.step = p.notice
+        elif p.stage == "transcribe":
+            self.step = (f"Transcribing piece {min(p.done + 1, p.total)} of {p.total}" if p.total
+                         else "Transcribing")
+        elif p.stage in ("timing", "write"):
+            self.step = "Timing cues"
+        elif p.stage == "done":
+            self.step = "Done"
+        elapsed = now - self.started_at if self.started_at else 0.0
+        if self.fraction >= 0.05 and elapsed >= 1.0 and self.fraction < 1.0:
+            self.eta_s = elapsed * (1.0 - self.fraction) / self.fraction
+        else:
+            self.eta_s = None
+
+
+class JobList:
+    """The queue's jobs in order, and its rules."""
+
+    def __init__(self) -> None:
+        self._jobs: list[Job] = []
+
+    def __len__(self) -> int:
+        return len(self._jobs)
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs)
+
+    def job(self, row: int) -> Job:
+        return self._jobs[row]
+
+    def job_by_id(self, job_id: int) -> Optional[Job]:
+        return next((j for j in self._jobs if j.id == job_id), None)
+
+    def row_of(self, job: Job) -> int:
+        for i, j in enumerate(self._jobs):
+            if j is job:
+                return i
+        return -1
+
+    def with_status(self, *statuses: Status) -> list[Job]:
+        return [j for j in self._jobs if j.status in statuses]
+
+    # -- changes (the caller announces them to its views) ----------------------------------------
+    def new_jobs(self, paths: Iterable[Path | tuple[Path, Optional[Path]]], engine: str) -> list[Job]:
+        """Jobs for ``paths`` (files, or (file, the dropped folder it was found in)) not already
+        waiting or running (a finished file may come again)."""
+        busy = {j.source.resolve() for j in self._jobs if j.status != Status.DONE}
+        out: list[Job] = []
+        for item in paths:
+            p, root = item if isinstance(item, tuple) else (item, None)
+            if p.resolve() not in busy:
+                busy.add(p.resolve())
+                out.append(Job(p, engine=engine, root=root))
+        return out
+
+    def extend(self, jobs: Sequence[Job]) -> None:
+        self._jobs.extend(jobs)
+
+    def pop(self, row: int) -> Job:
+        return self._jobs.pop(row)
+
+    def move_row(self, row: int, dest: int) -> None:
+        self._jobs.insert(dest, self._jobs.pop(row))
+
+    # -- rules ----------------------------------------------------------------------------------
+    def to_start(self, running: int, max_files: int) -> list[Job]:
+        """Queued jobs to start now, in row order, keeping at most ``max_files`` running."""
+        free = max(0, max_files - running)
+        return self.with_status(Status.QUEUED)[:free]
+
+    def is_busy(self, running: int) -> bool:
+        return running > 0 or bool(self.with_status(*WAITING))
+
+    def summary(self) -> str:
+        n = len(self._jobs)
+        if not n:
+            return "No files yet"
+        counts = dict.fromkeys(Status, 0)
+        for j in self._jobs:
+            counts[j.status] += 1
+        parts = [f"{n} file{'s' * (n != 1)}"]
+        for status, label in ((Status.RUNNING, "running"), (Status.QUEUED, "queued"),
+                              (Status.DONE, "done"), (Status.FAILED, "failed"),
+                              (Status.CANCELLED, "cancelled")):
+            if counts[status]:
+                parts.append(f"{counts[status]} {label}")
+        pending = [c for c in (j.cost_rmb for j in self._jobs if j.status in WAITING) if c is not None]
+        if pending:
+            parts.append(f"cloud cost of queued files ≈ ¥{sum(pending):.2f}")
+        return " · ".join(parts)

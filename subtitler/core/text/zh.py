@@ -1,0 +1,220 @@
+"""Chinese subtitle conventions: Netflix-style width, punctuation styles, Simplified ↔ Traditional
+(OpenCC) and spacing between Chinese and Latin text.
+
+Width (reading speed and line length), the Netflix way: CJK characters and full-width marks count
+1, half-width characters (Latin letters, digits, ASCII punctuation, spaces) count 0.5.
+
+A :class:`ZhStyle` is the per-project setting; the pipeline applies it in two steps:
+:func:`prepare_text` before timing (changes that alter the width: script, half-width marks made
+full-width, Chinese–Latin spaces) and :func:`finish_text` after line breaking (the punctuation
+style, which keeps the width).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import asdict, dataclass
+from functools import cache, lru_cache
+from typing import Any, Optional, Protocol
+
+from ..foundation.errors import UsageError
+
+# -- width -----------------------------------------------------------------------------------
+# Marks that are East-Asian-"ambiguous" in Unicode but set full width in Chinese text.
+def is_cjk_char(ch: str) -> bool:
+    o = ord(ch)
+    return (0x3400 <= o <= 0x9FFF) or (0xF900 <= o <= 0xFAFF) or (0x3040 <= o <= 0x30FF) or (0xAC00 <= o <= 0xD7AF)
+
+
+FULL_WIDTH_MARKS = "“”‘’…⋯—·"
+
+
+@lru_cache(maxsize=4096)
+def char_width(ch: str) -> float:
+    """1 for CJK characters and full-width marks, 0 for line breaks and combining marks, else 0.5."""
+    if ch in "\n\r":
+        return 0.0
+    if unicodedata.east_asian_width(ch) in ("W", "F") or ch in FULL_WIDTH_MARKS:
+        return 1.0
+    if unicodedata.combining(ch):
+        return 0.0
+    return 0.5
+
+
+def display_width(text: str) -> float:
+    """The Netflix width of ``text`` without its line breaks: 你好 → 2, "AI 课" → 2.5."""
+    return sum(map(char_width, text))
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’._+-]*")
+_CJK_CLASS = r"\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"  # the ranges of is_cjk_char
+_CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
+
+
+def uses_cjk_layout(text: str) -> bool:
+    """True when ``text`` is Chinese/Japanese/Korean text, possibly with Latin words in it: it has
+    at least as many CJK characters as Latin words ("我们用 Python 和 NumPy" is Chinese; "the word
+    你好 means hello" is English)."""
+    cjk = len(_CJK_CHAR.findall(text))
+    return cjk > 0 and cjk >= len(_LATIN_RUN.findall(text))
+
+
+def measure(text: str) -> float:
+    """Characters counted for reading speed and line length: the Netflix width for CJK text,
+    one per character (line breaks left out) otherwise."""
+    if uses_cjk_layout(text):
+        return display_width(text)
+    return len(text.replace("\n", ""))
+
+
+# -- the per-project setting ---------------------------------------------------------------------
+PUNCT_STYLES = ("netflix", "spaces", "keep")
+# script -> OpenCC configuration (None: as recognised). tw/hk: Taiwan (with its usual words) / Hong Kong.
+SCRIPTS = {"keep": None, "hans": "t2s", "hant": "s2t", "tw": "s2twp", "hk": "s2hk"}
+
+
+@dataclass(frozen=True)
+class ZhStyle:
+    """How Chinese subtitle text is written. ``punct``: netflix (full-width marks inside lines, no
+    trailing 。or ，), spaces (，and 。 become a full-width space; ？！ kept) or keep (as
+    recognised). ``script``: keep, hans, hant, tw or hk. ``latin_space``: a space between Chinese
+    and Latin letters / digits."""
+
+    punct: str = "netflix"
+    script: str = "keep"
+    latin_space: bool = False
+
+    def __post_init__(self) -> None:
+        if self.punct not in PUNCT_STYLES:
+            raise UsageError(f"unknown Chinese punctuation style '{self.punct}'; choose one of: "
+                             f"{', '.join(PUNCT_STYLES)}.")
+        if self.script not in SCRIPTS:
+            raise UsageError(f"unknown script '{self.script}'; choose one of: {', '.join(SCRIPTS)}.")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Optional[dict[str, Any]]) -> "ZhStyle":
+        """From a project's / document's ``meta["zh"]``; missing or bad fields take the defaults."""
+        data = data if isinstance(data, dict) else {}
+        punct = data["punct"] if data.get("punct") in PUNCT_STYLES else "netflix"
+        script = data["script"] if data.get("script") in SCRIPTS else "keep"
+        return cls(punct, script, bool(data.get("latin_space", False)))
+
+
+# -- Simplified ↔ Traditional ------------------------------------------------------------------
+_CONVERTER_LOCK = threading.Lock()
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@cache
+def _converter(config: str) -> _Converter:
+    try:
+        import opencc
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise UsageError("Chinese script conversion needs the 'opencc' package: pip install opencc.") from exc
+    converter: _Converter = opencc.OpenCC(config)
+    return converter
+
+
+def convert_script(text: str, script: str) -> str:
+    """``text`` in the chosen script (OpenCC: hans = t2s, hant = s2t, tw = s2twp, hk = s2hk)."""
+    if script not in SCRIPTS:
+        raise UsageError(f"unknown script '{script}'; choose one of: {', '.join(SCRIPTS)}.")
+    config = SCRIPTS[script]
+    if config is None or not any(is_cjk_char(ch) for ch in text):
+        return text
+    with _CONVERTER_LOCK:
+        conv = _converter(config)
+    return conv.convert(text)
+
+
+# -- punctuation -------------------------------------------------------------------------------
+_HALF_TO_FULL = {",": "，", ".": "。", "?": "？", "!": "！", ":": "：", ";": "；"}
+_PARENS = re.compile(r"\(([^()\n]*)\)")
+_INTERPUNCTS = "•‧・･"  # between Chinese characters (foreign names) these become "·"
+LINE_END_STRIP = "，。、；：,.\u3000 "  # dropped at the end of a line in the netflix / spaces styles
+
+
+def _cjk_at(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and is_cjk_char(text[i])
+
+
+_MARK_AFTER_CJK = re.compile(f"(?<=[{_CJK_CLASS}])[ \\t]*([,.?!:;])")
+_MARK_BEFORE_CJK = re.compile(f"([,?!:;])(?=[ \\t]*[{_CJK_CLASS}])")
+_NAME_DOT = re.compile(f"(?<=[{_CJK_CLASS}])[{_INTERPUNCTS}](?=[{_CJK_CLASS}])")
+_SPACE_AROUND_FULL = re.compile(r"[ \t]*([，。？！：；、（）])[ \t]*")
+
+
+def full_width_marks(text: str) -> str:
+    """Half-width , ? ! : ; ( ) next to a Chinese character (spaces between allowed), and a "."
+    after one, become full width (3.14, "1." and "e.g." untouched); a bullet-like dot between
+    Chinese characters (a foreign name) becomes "·"; spaces next to full-width marks go."""
+    if not _CJK_CHAR.search(text):
+        return text
+    text = _NAME_DOT.sub("·", text)
+    text = _MARK_AFTER_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1)], text)
+    text = _MARK_BEFORE_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1)], text)
+    text = _PARENS.sub(lambda m: f"（{m.group(1)}）" if (_cjk_at(text, m.start() - 1) or _cjk_at(text, m.end())
+                                                        or _CJK_CHAR.search(m.group(1))) else m.group(0), text)
+    return _SPACE_AROUND_FULL.sub(r"\1", text)
+
+
+def strip_line_ends(text: str) -> str:
+    """Every line without its trailing comma / full stop (kept when that would empty the line)."""
+    return "\n".join(line.rstrip(LINE_END_STRIP) or line for line in text.split("\n"))
+
+
+def apply_punct(text: str, punct: str) -> str:
+    """The punctuation style applied to a cue's text (lines kept)."""
+    if punct == "keep":
+        return text
+    text = strip_line_ends(full_width_marks(text))
+    if punct == "spaces":
+        lines = []
+        for line in text.split("\n"):
+            line = re.sub(r"[，。]+", "\u3000", line)
+            line = re.sub("[\u3000 ]*\u3000[\u3000 ]*", "\u3000", line).strip("\u3000 ")
+            lines.append(line)
+        text = "\n".join(lines)
+    return text
+
+
+# -- Chinese–Latin spacing ---------------------------------------------------------------------
+_CJK_THEN_LATIN = re.compile(rf"([{_CJK_CLASS}])([A-Za-z0-9])")
+_LATIN_THEN_CJK = re.compile(rf"([A-Za-z0-9%])([{_CJK_CLASS}])")
+
+
+def latin_spacing(text: str) -> str:
+    """A half-width space between Chinese characters and Latin letters / digits: 用Python做FFT →
+    用 Python 做 FFT."""
+    text = _CJK_THEN_LATIN.sub(r"\1 \2", text)
+    return _LATIN_THEN_CJK.sub(r"\1 \2", text)
+
+
+# -- the two pipeline steps --------------------------------------------------------------------
+def prepare_text(text: str, style: ZhStyle) -> str:
+    """Before timing and line breaking: script, full-width marks (unless kept as recognised) and
+    Chinese–Latin spaces: every change that alters the text's width."""
+    text = convert_script(text, style.script)
+    if style.punct != "keep":
+        text = full_width_marks(text)
+    if style.latin_space:
+        text = latin_spacing(text)
+    return text
+
+
+def finish_text(text: str, style: ZhStyle) -> str:
+    """After line breaking: the punctuation style (width unchanged or smaller)."""
+    return apply_punct(text, style.punct) if uses_cjk_layout(text) else text
+
+
+def style_text(text: str, style: ZhStyle) -> str:
+    """Both steps at once (text typed in the editor, or a re-export)."""
+    return finish_text(prepare_text(text, style), style)
