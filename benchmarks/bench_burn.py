@@ -12,7 +12,7 @@ from pathlib import Path
 from common import median_pair, synthetic_video
 
 from subtitler.core.delivery.bilingual import render_bilingual
-from subtitler.core.document.model import Cue
+from subtitler.core.document.cues import Cue
 from subtitler.core.media.ffmpeg import burn_command, burn_subtitles, probe
 
 SECONDS = 20

@@ -52,8 +52,9 @@ def _child() -> dict:
     app = QApplication.instance() or QApplication([])
     from subtitler.core.media import peaks as peaks_mod
     from subtitler.core.document import project as projects
-    from subtitler.core.document.model import Cue, Document
-    from subtitler.core.speech.detection import Region, save_regions
+    from subtitler.core.document.model import Document
+    from subtitler.core.document.cues import Cue
+    from subtitler.core.speech.regions import Region, save_regions
     from subtitler.gui.editor import EditorWindow
     from subtitler.core.app import edits as cmd
     from subtitler.gui.editor.workers import speech_cache_path

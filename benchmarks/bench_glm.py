@@ -39,7 +39,8 @@ if str(ROOT) not in sys.path:
 from subtitler.core.engines.glm import GlmEngine, GlmSettings
 from subtitler.core.app.jobs import chunks_for
 from subtitler.core.media.ffmpeg import load_wav
-from subtitler.core.speech.detection import Chunk, Region, detect_speech, make_chunks
+from subtitler.core.speech.detection import Chunk, detect_speech, make_chunks
+from subtitler.core.speech.regions import Region
 from tests.support.glm_server import GlmServer, tile_audio
 
 FIX = ROOT / "tests" / "fixtures"

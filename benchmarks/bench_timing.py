@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from subtitler.core.app import jobs
-from subtitler.core.timing import cues as timing
+from subtitler.core.timing import cue_times as timing
 from subtitler.core.engines.glm import GlmSettings
 from subtitler.core.app.jobs import TranscribeOptions, transcribe_file
 from subtitler.core.timing.rules import get_profile

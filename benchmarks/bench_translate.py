@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from subtitler.core.document.model import Cue
+from subtitler.core.document.cues import Cue
 from subtitler.core.engines.glm_settings import GlmSettings
 from subtitler.core.timing.rules import PROFILES, break_lines
 from subtitler.core.delivery.translate import ChatSettings, translate_cues

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from common import median_pair
 
-from subtitler.core.document.model import Cue
+from subtitler.core.document.cues import Cue
 from subtitler.core.timing.rules import PROFILES, fix_timing
 from subtitler.core.text.zh import ZhStyle, convert_script, finish_text, prepare_text
 

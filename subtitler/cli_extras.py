@@ -6,15 +6,23 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Protocol, Sequence
 
 from .core.foundation.errors import MediaError, UsageError
 
 if TYPE_CHECKING:  # the work itself is imported when used (`subtitler transcribe --help` stays fast)
-    from .cli import Reporter
     from .core.delivery.deliver import DeliverOptions
     from .core.engines.glm_settings import GlmSettings
     from .core.app.jobs import JobResult
+    from .core.foundation.progress import Progress
+
+
+class Reporter(Protocol):
+    """What these hooks need of the command line's progress line (cli.Reporter)."""
+
+    def __call__(self, p: Progress) -> None: ...
+
+    def end(self) -> None: ...
 
 
 def add_extra_options(t: argparse.ArgumentParser) -> None:

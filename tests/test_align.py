@@ -164,8 +164,8 @@ def test_known_edges_a_little_off_are_moved_onto_the_speech(speeches, shift):
 def test_editor_split_of_a_cue_is_retimed_on_the_words(speeches):
     """The editor splits one cue holding two sentences at the text: both halves land on the true
     sentence times (retime_cues keeps texts and flags)."""
-    from subtitler.core.document.model import Cue
-    from subtitler.core.timing.cues import retime_cues
+    from subtitler.core.document.cues import Cue
+    from subtitler.core.timing.cue_times import retime_cues
 
     sp = speeches[("en", "fluent")]
     u1, u2 = sp.utterances[6], sp.utterances[7]

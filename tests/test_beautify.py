@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from subtitler.core.timing.beautify import PRESETS, BeautifyPreset, beautify, beautify_document, edge_compliance, get_preset
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.errors import UsageError
 from subtitler.core.media.frames import FrameGrid
 from subtitler.core.timing.rules import PROFILES, cps, fix_timing

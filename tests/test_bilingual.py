@@ -6,7 +6,7 @@ import pysubs2
 import pytest
 
 from subtitler.core.delivery.bilingual import bilingual_cues, export_bilingual, render_bilingual
-from subtitler.core.document.model import Cue
+from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.errors import SubtitleFormatError, UsageError
 from subtitler.core.document.formats import load
 

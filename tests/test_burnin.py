@@ -12,7 +12,7 @@ import pytest
 from subtitler.core.document import formats
 from subtitler.core.media import ffmpeg as media
 from subtitler.core.delivery.bilingual import render_bilingual
-from subtitler.core.document.model import Cue
+from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.errors import Cancelled, MediaError
 from subtitler.core.foundation.progress import CancelToken
 from tests.conftest import FIXTURES, ffmpeg_exe

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from subtitler import desktop
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+from subtitler.core.document.cues import Cue
 from subtitler.core.media.ffmpeg import MEDIA_EXTENSIONS
 from subtitler.core.document.project import Project, save_project
 

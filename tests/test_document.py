@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+
+from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.errors import UsageError
 
 

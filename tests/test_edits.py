@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from subtitler.core.app import edits as cmd
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.errors import UsageError
 from subtitler.core.timing.rules import PROFILES
 

@@ -98,7 +98,8 @@ def test_new_files_honour_the_umask_and_overwrite_keeps_the_mode(serve, tmp_path
 
 def test_atomic_writes_keep_modes_for_projects_too(tmp_path):
     from subtitler.core.document import project as projects
-    from subtitler.core.document.model import Cue, Document
+    from subtitler.core.document.model import Document
+    from subtitler.core.document.cues import Cue
 
     old = os.umask(0o022)
     try:

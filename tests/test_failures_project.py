@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from subtitler.core.document import project as projects
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.errors import ProjectError
 
 

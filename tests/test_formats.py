@@ -8,7 +8,7 @@ import pysubs2
 import pytest
 
 from subtitler.core.document import formats
-from subtitler.core.document.model import Cue
+from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.errors import OutputError, OutputExistsError, SubtitleFormatError, UsageError
 
 CUES = [Cue(1000, 3500, "Hello there,\ngeneral audience."), Cue(4000, 6000, "今天我们讨论采样"),

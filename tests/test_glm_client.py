@@ -26,7 +26,8 @@ from subtitler.core.engines.glm_settings import GlmSettings
 from subtitler.core.foundation.errors import AuthError, BillingError, Cancelled, ChunkError, EngineError
 from subtitler.core.media.ffmpeg import wav_bytes
 from subtitler.core.foundation.progress import CancelToken
-from subtitler.core.speech.detection import Chunk, Region
+from subtitler.core.speech.detection import Chunk
+from subtitler.core.speech.regions import Region
 
 KEY = "sk-unit-secret-abcdef0123456789"
 

@@ -10,7 +10,9 @@ from typing import Optional
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from subtitler.core.document.model import Cue, Document, Edit, Move, Replace, SetProp, Step, compact
+from subtitler.core.document.model import Document, compact
+
+from subtitler.core.document.cues import Cue, Edit, Move, Replace, SetProp, Step
 from subtitler.core.document.history import MAX_UNDO, History
 
 

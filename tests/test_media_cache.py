@@ -15,7 +15,7 @@ from subtitler.core.app.jobs import TranscribeOptions, transcribe_file
 from subtitler.core.media.ffmpeg import write_wav
 from subtitler.core.app.media_cache import MB, MediaCache
 from subtitler.core.media.peaks import media_key
-from subtitler.core.speech.detection import Region
+from subtitler.core.speech.regions import Region
 
 
 def _wav(path: Path, seconds: float) -> Path:

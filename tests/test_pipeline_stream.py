@@ -92,7 +92,7 @@ def test_retranscribe_near_the_start_is_never_early_or_negative(speech_en):
     # the cue starts where the speech starts (not 200 ms early as before)
     assert abs(cues[0].start - first["start_ms"]) <= 150, (cues[0].start, first["start_ms"])
     # with the job's speech map: no detection, cues clipped to the span
-    from subtitler.core.speech.detection import Region
+    from subtitler.core.speech.regions import Region
 
     span = transcribe_span(pcm, 1000, 3000, _EchoEngine(), profile, regions=[Region(500, 2500), Region(2800, 4000)])
     assert span and span[0].start >= 1000 and span[-1].end <= 3000

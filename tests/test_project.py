@@ -13,7 +13,8 @@ import pytest
 
 from subtitler.core.media import peaks as peaks_mod
 from subtitler.core.document import project as projects
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.errors import ProjectError
 from subtitler.core.document.formats import default_style
 from subtitler.core.media.ffmpeg import write_wav

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from subtitler.core.document.model import Cue
+from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.progress import Progress
 from subtitler.core.app.queue import Job, JobList, Status
 

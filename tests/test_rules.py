@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from subtitler.core.document.model import Cue
+from subtitler.core.document.cues import Cue
 from subtitler.core.timing.rules import PROFILES, break_lines, cps, fix_timing, get_profile
 
 EN = PROFILES["netflix-en"]

@@ -11,7 +11,8 @@ import pytest
 
 from subtitler.core.foundation.errors import NoSpeechError
 from subtitler.core.media.ffmpeg import load_wav, ms_to_samples
-from subtitler.core.speech.detection import Region, VadSettings, detect_speech, make_chunks, regions_from_probabilities
+from subtitler.core.speech.detection import VadSettings, detect_speech, make_chunks, regions_from_probabilities
+from subtitler.core.speech.regions import Region
 
 
 @pytest.fixture(scope="module")

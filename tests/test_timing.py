@@ -8,8 +8,9 @@ import pytest
 from subtitler.core.engines.base import ChunkResult, Segment, Word
 from subtitler.core.media.ffmpeg import load_wav
 from subtitler.core.timing.rules import PROFILES, fix_timing
-from subtitler.core.speech.detection import Chunk, Region, detect_speech, make_chunks
-from subtitler.core.timing.cues import cues_for_chunk, snap_to_regions, words_to_cues
+from subtitler.core.speech.detection import Chunk, detect_speech, make_chunks
+from subtitler.core.speech.regions import Region
+from subtitler.core.timing.cue_times import cues_for_chunk, snap_to_regions, words_to_cues
 
 EN = PROFILES["netflix-en"]
 ZH = PROFILES["netflix-zh"]
@@ -112,7 +113,7 @@ def test_cjk_text_only_cues_hold_whole_words(speech_zh):
 
 
 def test_a_late_first_word_starts_at_its_unclaimed_speech_onset():
-    from subtitler.core.document.model import Cue
+    from subtitler.core.document.cues import Cue
 
     regions = [Region(1000, 3000), Region(4000, 6000), Region(7000, 9000)]
     # 410 ms into speech no earlier cue reaches (a late first word): the cue takes the onset

@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as settings_h
 from hypothesis import strategies as st
 
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+
+from subtitler.core.document.cues import Cue
 from subtitler.core.engines.glm_settings import GlmSettings
 from subtitler.core.foundation.errors import AuthError, Cancelled, EngineError, UsageError
 from subtitler.core.foundation.progress import CancelToken

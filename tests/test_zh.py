@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from subtitler.core.text import zh
-from subtitler.core.document.model import Cue
+from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.errors import UsageError
 from subtitler.core.timing.rules import PROFILES, break_lines, cps, fix_timing, split_long_cue
 from subtitler.core.text.split import split_evenly, units

@@ -16,7 +16,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from subtitler import __version__
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+from subtitler.core.document.cues import Cue
 from subtitler.core.media.ffmpeg import ffmpeg_version
 from subtitler.core.document.project import Project, save_project
 from subtitler.gui import i18n

@@ -123,7 +123,8 @@ def test_real_job_completes_while_the_gui_stays_responsive(make_app, qtbot, spee
 
 
 def test_cue_list_fallback_when_the_editor_is_missing(make_app, qtbot, monkeypatch):
-    from subtitler.core.document.model import Cue, Document
+    from subtitler.core.document.model import Document
+    from subtitler.core.document.cues import Cue
     from subtitler.gui.controllers import editors as app_module
     from subtitler.gui.dialogs.cue_list import CueListDialog
 

@@ -9,7 +9,9 @@ from types import SimpleNamespace
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+
+from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.progress import Progress
 from subtitler.gui import app as app_module
 from subtitler.gui.controllers import editors as editors_module
@@ -193,12 +195,13 @@ def test_start_up_offers_recovery_of_unsaved_editor_work(make_app, qtbot, monkey
     from PySide6.QtWidgets import QMessageBox
 
     from subtitler.core.document import project as projects
-    from subtitler.core.document.model import Cue, Document
+    from subtitler.core.document.model import Document
+    from subtitler.core.document.cues import Cue
     from subtitler.gui.editor import EditorWindow
-    from subtitler.gui.editor import window as window_mod
+    from subtitler.gui.editor import files as editor_files
 
     monkeypatch.setenv("SUBTITLER_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr(window_mod, "AUTOSAVE_MS", 100)
+    monkeypatch.setattr(editor_files, "AUTOSAVE_MS", 100)
     crashed = EditorWindow(Document([Cue(0, 1000, "first"), Cue(1500, 2500, "second")]))
     qtbot.addWidget(crashed)
     crashed.document.set_text(0, "edited, never saved")
@@ -219,7 +222,8 @@ def test_start_up_offers_recovery_of_unsaved_editor_work(make_app, qtbot, monkey
 def test_editors_opened_by_the_app_retranscribe_with_the_users_engine_settings(make_app, qtbot, tmp_path):
     """The editor's re-transcribe engine comes from the app's settings (engine, model, key), not
     from its own lookup."""
-    from subtitler.core.document.model import Cue, Document
+    from subtitler.core.document.model import Document
+    from subtitler.core.document.cues import Cue
 
     app = make_app(engine="local", local_model="tiny-from-settings")
     win = app.open_document(Document([Cue(0, 1000, "x")]), None, "t")

@@ -15,7 +15,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 
 from subtitler.core.document import formats
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+from subtitler.core.document.cues import Cue
 from subtitler.core.media.ffmpeg import probe
 from subtitler.gui import i18n
 from subtitler.gui.dialogs.export_dialog import BatchExportDialog

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+
+from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.errors import UsageError
 from subtitler.core.timing.rules import PROFILES
 from subtitler.core.app.edits import cue_problems, format_ms, next_problem, parse_time

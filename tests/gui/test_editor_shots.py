@@ -18,7 +18,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
 
 from subtitler.core.timing.beautify import edge_compliance
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+from subtitler.core.document.cues import Cue
 from subtitler.core.media.frames import FrameGrid
 from subtitler.core.timing.rules import PROFILES
 from subtitler.core.app.settings import MemoryStore, Settings

@@ -12,7 +12,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+
+from subtitler.core.document.cues import Cue
 from subtitler.core.app.services import EngineService
 from subtitler.core.app.settings import Settings
 from subtitler.core.delivery.translate import layout, target_zh_style

@@ -11,10 +11,12 @@ from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+
+from subtitler.core.document.cues import Cue
 from subtitler.core.media.peaks import compute_peaks
 from subtitler.core.timing.rules import PROFILES
-from subtitler.core.speech.detection import Region
+from subtitler.core.speech.regions import Region
 from subtitler.gui.editor.waveform import WaveformView
 
 PROFILE = PROFILES["netflix-en"]  # min gap 83 ms

@@ -12,9 +12,10 @@ from PySide6.QtTest import QTest
 
 from subtitler.core.document import formats
 from subtitler.core.document import project as projects
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+from subtitler.core.document.cues import Cue
 from subtitler.gui.editor import EditorWindow
-from subtitler.gui.editor import window as window_mod
+from subtitler.gui.editor import files as editor_files
 from subtitler.gui.editor.model import COL_TEXT
 
 SHOTS = Path("/tmp/shots")
@@ -234,7 +235,7 @@ def test_save_open_project_and_recent(win, qtbot, tmp_path):
 
 
 def test_autosave_and_recovery_after_a_crash(qtbot, speech_en, monkeypatch, tmp_path):
-    monkeypatch.setattr(window_mod, "AUTOSAVE_MS", 300)
+    monkeypatch.setattr(editor_files, "AUTOSAVE_MS", 300)
     w = make_window(qtbot, Document(fixture_cues(speech_en[1])), analyse_media=False)
     path = tmp_path / "p.subtitler"
     w.files.save_as(path)
@@ -259,7 +260,7 @@ def test_autosave_and_recovery_after_a_crash(qtbot, speech_en, monkeypatch, tmp_
 
 
 def test_unsaved_document_recovery_and_clean_close_leaves_nothing(qtbot, speech_en, monkeypatch):
-    monkeypatch.setattr(window_mod, "AUTOSAVE_MS", 200)
+    monkeypatch.setattr(editor_files, "AUTOSAVE_MS", 200)
     w = make_window(qtbot, Document(fixture_cues(speech_en[1])), analyse_media=False)
     w.document.delete([0])
     qtbot.waitUntil(lambda: w.files.recovery_file().exists(), timeout=5_000)
@@ -395,7 +396,7 @@ def test_retranscribe_selection_uses_the_given_engine_factory_as_one_step(qtbot,
 
 def test_open_job_result_reuses_decoded_audio_and_speech_and_takes_cues_as_they_come(
         qtbot, media_dir, speech_en, monkeypatch, tmp_path):
-    from subtitler.core.speech.detection import Region
+    from subtitler.core.speech.regions import Region
     from subtitler.gui.editor import workers
 
     def no_second_pass(*a, **k):
@@ -475,7 +476,7 @@ def test_attach_media_to_imported_subtitles(qtbot, tmp_path, media_dir, speech_e
 def test_offer_recovery_on_start_asks_and_reopens(qtbot, speech_en, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(window_mod, "AUTOSAVE_MS", 100)
+    monkeypatch.setattr(editor_files, "AUTOSAVE_MS", 100)
     w = make_window(qtbot, Document(fixture_cues(speech_en[1])), analyse_media=False)
     w.document.set_text(0, "lost?")
     qtbot.waitUntil(lambda: w.files.recovery_file().exists(), timeout=5_000)

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+
+from subtitler.core.document.cues import Cue
 from subtitler.core.app.jobs import JobResult
 from subtitler.core.media.ffmpeg import MediaInfo
 from subtitler.gui.queue_model import JobModel, Status

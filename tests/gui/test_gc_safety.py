@@ -13,7 +13,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+
+from subtitler.core.document.cues import Cue
 from subtitler.gui.queue_model import Status
 
 from .app_fixtures import glm_app_on_talk, make_app, pump_deletes, settings_file  # fixtures

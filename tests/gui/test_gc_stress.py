@@ -24,7 +24,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+
+from subtitler.core.document.cues import Cue
 from subtitler.core.engines import glm_settings
 from subtitler.core.media.ffmpeg import load_wav
 from subtitler.gui.app import SubtitlerApp, get_application

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+
+from subtitler.core.document.cues import Cue
 from subtitler.core.app.queue import Job, JobList, Status
 from subtitler.gui import i18n, words
 from subtitler.gui.editor import EditorWindow

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 import subtitler.gui
 from subtitler.core.document import project as projects
-from subtitler.core.document.model import Cue, Document
+from subtitler.core.document.model import Document
+from subtitler.core.document.cues import Cue
 from subtitler.gui.app import SubtitlerApp
 from subtitler.gui.editor import EditorWindow
 from subtitler.gui.editor import files as files_mod

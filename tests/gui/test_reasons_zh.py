@@ -128,7 +128,9 @@ def test_a_file_that_is_not_media_fails_in_chinese(chinese, make_app, qtbot, tmp
 def test_the_edit_box_elides_long_problems_and_tells_them_in_a_tooltip(chinese, qtbot, speech_zh):
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from subtitler.core.document.model import Cue, Document
+    from subtitler.core.document.model import Document
+
+    from subtitler.core.document.cues import Cue
     from subtitler.gui.editor import EditorWindow
 
     # one cue with every problem at once: too fast, too many and too long lines, overlapping the next
@@ -253,7 +255,8 @@ def test_a_damaged_project_opened_in_the_editor_says_why_in_chinese(chinese, own
     from PySide6.QtWidgets import QFileDialog
 
     from subtitler.core.document import project as projects
-    from subtitler.core.document.model import Cue, Document
+    from subtitler.core.document.model import Document
+    from subtitler.core.document.cues import Cue
 
     good = json.loads(projects.to_json(projects.Project(Document([Cue(0, 1000, "第一句"), Cue(1200, 2400, "第二句")]))))
     good["cues"][1][0] = "1.2"  # a start time written as text: the file was edited by hand
@@ -324,7 +327,8 @@ def test_the_chat_service_rejecting_the_key_during_translate_is_said_in_chinese(
 
 def test_burning_in_an_audio_only_file_from_the_editor_says_why_in_chinese(chinese, own_dirs, qtbot, speech_en,
                                                                             tmp_path):
-    from subtitler.core.document.model import Cue, Document
+    from subtitler.core.document.model import Document
+    from subtitler.core.document.cues import Cue
 
     win = _zh_editor(qtbot, Document([Cue(300, 1800, "大家好。")]), speech_en[0])
     win.menus.by_name["burn"].trigger()  # 导出 › 烧录字幕…
@@ -342,7 +346,9 @@ def test_burning_in_an_audio_only_file_from_the_editor_says_why_in_chinese(chine
 def test_a_broken_shot_list_import_says_why_in_chinese(chinese, own_dirs, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from subtitler.core.document.model import Cue, Document
+    from subtitler.core.document.model import Document
+
+    from subtitler.core.document.cues import Cue
     from subtitler.core.foundation.errors import SubtitleFormatError
     from subtitler.core.media.shots import load_shot_list
 
@@ -411,7 +417,8 @@ def test_repaired_cues_of_an_import_are_listed_in_chinese(chinese, own_dirs, qtb
 
 
 def test_beautify_without_the_video_says_why_in_chinese(chinese, own_dirs, qtbot, speech_en):
-    from subtitler.core.document.model import Cue, Document
+    from subtitler.core.document.model import Document
+    from subtitler.core.document.cues import Cue
 
     win = _zh_editor(qtbot, Document([Cue(300, 1800, "大家好。"), Cue(2000, 3000, "今天讲第一课。")]), speech_en[0])
     win.menus.by_name["beautify_all"].trigger()  # an audio file: no frame rate to snap to

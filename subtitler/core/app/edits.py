@@ -12,7 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional, Sequence
 
-from ..document.model import Cue, Document, Edit, Replace, Step, merge_run
+from ..document.model import Document, merge_run
+
+from ..document.cues import Cue, Edit, Replace, Step
 from ..foundation.errors import Reason, SubtitlerError, UsageError
 from ..timing.rules import Profile, break_lines, cps, fix_timing
 from ..document.timecode import format_duration, format_ms, parse_offset, parse_time
@@ -304,8 +306,9 @@ def retranscribe_cues(pcm: np.ndarray, start_ms: int, end_ms: int, engine: Engin
     range is clamped to the audio first, so a range reaching before 0 never yields early cues."""
     from ..media.ffmpeg import SAMPLE_RATE, ms_to_samples
     from ..foundation.progress import ensure_token, no_progress
-    from ..speech.detection import Region, detect_speech, make_chunks
-    from ..timing.cues import cues_for_chunk
+    from ..speech.detection import detect_speech, make_chunks
+    from ..speech.regions import Region
+    from ..timing.cue_times import cues_for_chunk
 
     cancel = ensure_token(cancel)
     start_ms = max(0, int(start_ms))

@@ -17,7 +17,8 @@ from typing import Callable, Optional, Sequence
 import numpy as np
 
 from ..document import formats
-from ..document.model import Cue, Document
+from ..document.model import Document
+from ..document.cues import Cue
 from ..engines import ChunkResult, Engine, create_engine
 from ..engines.glm_settings import GlmSettings
 from ..foundation.errors import EngineError, MediaError, NoSpeechError, OutputError, Reason, UsageError, unstopped
@@ -29,10 +30,11 @@ from ..media.peaks import media_key
 from ..timing.pro_timing import ProTiming, ProTimingOptions, ProTimingResult
 from ..foundation.progress import CancelToken, LinkedToken, Progress, ProgressCallback, ensure_token, no_progress
 from ..timing.rules import Profile, fix_timing, get_profile
-from ..speech.detection import Chunk, Region, VadSettings, detect_speech, make_chunks
+from ..speech.detection import Chunk, VadSettings, detect_speech, make_chunks
+from ..speech.regions import Region
 from ..speech.pauses import PauseMap
 from ..timing.align import warm_up
-from ..timing.cues import UNCERTAIN_FLAG, chunk_pause_map, cues_for_chunk, join_texts
+from ..timing.cue_times import UNCERTAIN_FLAG, chunk_pause_map, cues_for_chunk, join_texts
 from ..text.zh import ZhStyle, finish_text, prepare_text
 
 log = logging.getLogger(__name__)

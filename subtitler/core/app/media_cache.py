@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from ..speech.detection import Region
+from ..speech.regions import Region
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ class MediaCache:
     def lookup(self, media: Path | str, key: Optional[str] = None) -> Optional[MediaAudio]:
         """The cached audio of ``media`` (touched: now the most recently used), or None."""
         from ..media.peaks import media_key
-        from ..speech.detection import load_regions
+        from ..speech.regions import load_regions
 
         key = key or media_key(media)
         wav = self.audio_path(key)
@@ -95,7 +95,7 @@ class MediaCache:
 
     def store_regions(self, key: str, regions: Sequence[Region]) -> None:
         from ..foundation.errors import SubtitlerError
-        from ..speech.detection import save_regions
+        from ..speech.regions import save_regions
 
         try:
             save_regions(list(regions), self.speech_path(key))

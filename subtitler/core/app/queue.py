@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
-from ..document.model import Cue
+from ..document.cues import Cue
 from ..foundation.errors import Reason
 from ..engines.glm_settings import estimate_cost_rmb
 from ..foundation.progress import CancelToken, Progress

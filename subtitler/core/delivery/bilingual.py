@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from ..document.model import Cue
+from ..document.cues import Cue
 from ..foundation.errors import Reason, SubtitleFormatError, UsageError
 from ..foundation.outputs import atomic_write_text
 from ..text.split import is_cjk_text

@@ -35,11 +35,13 @@ from typing import Any, Optional, Sequence
 
 import httpx
 
-from ..document.model import Cue, Document, Edit, Replace, SetProp, Step
+from ..document.model import Document
+
+from ..document.cues import Cue, Edit, Replace, SetProp, Step
 from ..engines.glm_cache import write_atomic
 from ..engines.glm_chat import DEFAULT_CHAT_MODEL, ChatAnswer, chat_payload, send_chat
-from ..engines.glm_client import NO_KEY_MESSAGE, RetryableError, open_client
-from ..engines.glm_pool import AimdLimiter, Retries
+from ..engines.glm_client import NO_KEY_MESSAGE, open_client
+from ..engines.glm_pool import AimdLimiter, Retries, RetryableError
 from ..engines.glm_settings import GlmSettings, clean_hotwords
 from ..foundation.errors import MESSAGES, AuthError, Cancelled, ChunkError, EngineError, Reason, UsageError, reason_of
 from ..foundation.progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress

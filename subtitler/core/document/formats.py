@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 
 import pysubs2
 
-from .model import Cue
+from .cues import Cue
 from ..foundation.errors import Reason, SubtitleFormatError
 from ..foundation.outputs import atomic_write_text, output_path  # noqa: F401 - re-exported (the one writer)
 from ..text.split import is_cjk_text

@@ -1,6 +1,6 @@
 """The undo/redo history of a :class:`~subtitler.core.document.model.Document`.
 
-It records the :class:`~subtitler.core.document.model.Edit` s the document has already run, and knows
+It records the :class:`~subtitler.core.document.cues.Edit` s the document has already run, and knows
 nothing of cues: the document lends it a ``run`` function (run one step) and a ``compact``
 function (the net effect of steps already run). What it owns:
 
@@ -19,8 +19,8 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Callable, Optional
 
-if TYPE_CHECKING:  # the document imports this module
-    from .model import Edit, Step
+if TYPE_CHECKING:
+    from .cues import Edit, Step
 
 MAX_UNDO = 1000
 _fresh_states = itertools.count(-1, -1)  # states no edit names (edit ids count up from 1)

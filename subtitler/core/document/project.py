@@ -27,7 +27,9 @@ from typing import Annotated, Any, Optional, TypeVar, Union
 import msgspec
 import pysubs2
 
-from .model import Cue, Document
+from .model import Document
+
+from .cues import Cue
 from ..foundation.errors import MESSAGES, OutputError, ProjectError, Reason, reason_of
 from ..media.ffmpeg import is_media_path
 from ..foundation.outputs import atomic_write_text

@@ -28,7 +28,6 @@ from .glm_client import (
     BLOCKED_FLAG,
     MAX_UPLOAD_MS,
     NO_KEY_MESSAGE,
-    RetryableError,
     Transcript,
     check_upload,
     is_cjk,
@@ -36,7 +35,7 @@ from .glm_client import (
     open_client,
     send_piece,
 )
-from .glm_pool import AimdLimiter, Retries, RunScheduler, plan_piece_count
+from .glm_pool import AimdLimiter, Retries, RetryableError, RunScheduler, plan_piece_count
 from .glm_settings import (
     INTERNATIONAL_URL,
     MAINLAND_URL,

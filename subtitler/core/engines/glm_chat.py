@@ -15,7 +15,8 @@ from typing import Any, Optional
 import httpx
 
 from ..foundation.errors import Reason
-from .glm_client import RetryableError, post_json
+from .glm_client import post_json
+from .glm_pool import RetryableError
 from .glm_settings import CHAT_MODELS as CHAT_MODELS  # re-exported: the chat API's names
 from .glm_settings import DEFAULT_CHAT_MODEL as DEFAULT_CHAT_MODEL
 from .glm_settings import GlmSettings

@@ -21,7 +21,7 @@ import httpx
 
 from ..foundation.errors import AuthError, BillingError, ChunkError, EngineError, Reason
 from .base import Segment
-from .glm_pool import parse_retry_after
+from .glm_pool import RetryableError, parse_retry_after
 from .glm_settings import GlmSettings
 
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
@@ -32,19 +32,6 @@ MAX_ANSWER_BYTES = 4 * 1024 * 1024  # an answer for 30 s of audio is a few kB; m
 BLOCKED_FLAG = Reason("glm.blocked")
 NO_KEY_MESSAGE = Reason("glm.no_key")
 BILLING_MESSAGE = Reason("glm.billing")
-
-
-class RetryableError(Exception):
-    """A transient failure: send the same piece again after a delay."""
-
-    def __init__(self, reason: str, *, rate_limited: bool = False, retry_after: Optional[float] = None,
-                 network: bool = False, unreachable: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.rate_limited = rate_limited
-        self.retry_after = retry_after
-        self.network = network
-        self.unreachable = unreachable  # could not connect at all
 
 
 @dataclass

@@ -24,9 +24,21 @@ import time
 from collections import deque
 from typing import TYPE_CHECKING, Optional, Protocol, Sequence
 
-if TYPE_CHECKING:  # glm_client imports this module
-    from .glm_client import RetryableError
+if TYPE_CHECKING:
     from .glm_settings import GlmSettings
+
+
+class RetryableError(Exception):
+    """A transient failure: send the same piece again after a delay."""
+
+    def __init__(self, reason: str, *, rate_limited: bool = False, retry_after: Optional[float] = None,
+                 network: bool = False, unreachable: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.rate_limited = rate_limited
+        self.retry_after = retry_after
+        self.network = network
+        self.unreachable = unreachable  # could not connect at all
 
 
 class AimdLimiter:

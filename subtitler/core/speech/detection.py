@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Optional
 
 import numpy as np
 
-from ..foundation.outputs import atomic_write_text
 from ..foundation.errors import Cancelled, NoSpeechError, Reason
 from ..media.ffmpeg import SAMPLE_RATE, ms_to_samples, samples_to_ms
 from .pauses import longest_pause
+from .regions import Region
 from ..foundation.progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
-
-
-@dataclass(frozen=True)
-class Region:
-    """A stretch of speech, absolute times in ms."""
-
-    start_ms: int
-    end_ms: int
-
-    @property
-    def duration_ms(self) -> int:
-        return self.end_ms - self.start_ms
 
 
 @dataclass(frozen=True)
@@ -319,15 +305,3 @@ def _cut_before(group: list[Region], r: Region, origin: int, step: int) -> bool:
     pause = (group[-1].end_ms + r.start_ms) // 2
     return abs(pause - boundary) <= abs(r.end_ms - boundary)
 
-
-# -- the speech map on disk ---------------------------------------------------------------------
-
-def save_regions(regions: Sequence[Region], path: Path) -> None:
-    atomic_write_text(path, json.dumps([[r.start_ms, r.end_ms] for r in regions]), overwrite=True)
-
-
-def load_regions(path: Path) -> Optional[list[Region]]:
-    try:
-        return [Region(int(a), int(b)) for a, b in json.loads(path.read_text("utf-8"))]
-    except (OSError, ValueError, TypeError):
-        return None

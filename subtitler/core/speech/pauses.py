@@ -7,14 +7,12 @@ speech at its longest pause and by the aligner (timing/align.py) to place words.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import Optional, Sequence
 
 import numpy as np
 
 from ..media.ffmpeg import SAMPLE_RATE
-
-if TYPE_CHECKING:  # annotations only: detection imports this module
-    from .detection import Region
+from .regions import Region
 
 FRAME_MS = 10
 MIN_PAUSE_MS = 80  # quiet runs shorter than this are closures inside speech

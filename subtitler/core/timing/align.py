@@ -45,7 +45,7 @@ import numpy as np
 from ..engines.base import Word
 from ..media.ffmpeg import SAMPLE_RATE
 from .rules import no_break_after
-from ..speech.detection import Region
+from ..speech.regions import Region
 from ..speech.pauses import FRAME_MS, MIN_PAUSE_MS, PauseMap, mask_runs, pause_map
 from ..text.split import is_cjk_text
 from ..text.zh import is_cjk_char

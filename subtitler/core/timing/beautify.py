@@ -31,7 +31,9 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
-from ..document.model import Cue, Document, Edit, Replace, Step
+from ..document.model import Document
+
+from ..document.cues import Cue, Edit, Replace, Step
 from ..foundation.errors import UsageError
 from ..media.frames import FrameGrid
 from .rules import Profile, cps

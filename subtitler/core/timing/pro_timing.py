@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .beautify import BeautifyResult, beautify, get_preset
-from ..document.model import Cue, Document
+from ..document.model import Document
+from ..document.cues import Cue
 from ..foundation.errors import Cancelled, Reason, SubtitlerError
 from ..media.frames import FrameGrid
 from ..media.ffmpeg import MediaInfo

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from ..document.model import Cue
+from ..document.cues import Cue
 from ..foundation.errors import UsageError
 from ..text.split import (CJK_PUNCT_STRIP, SENTENCE_END, is_cjk_text, join_pieces, no_line_start, segment_tagged,
                           split_evenly, units, visible_len)

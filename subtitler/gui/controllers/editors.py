@@ -23,7 +23,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...core.document import formats
-from ...core.document.model import Cue, Document
+from ...core.document.model import Document
+from ...core.document.cues import Cue
 from ...core.foundation.errors import SubtitlerError
 from ...core.media.ffmpeg import is_media_path
 from ...core.app.media_cache import MediaAudio

@@ -47,7 +47,8 @@ def test_api_key(glm_settings) -> str:
             fn(glm_settings)  # raises with the reason; its English answer is said here in the user's language
             return QCoreApplication.translate("SettingsDialog", "The key works ({host} answered).").format(
                 host=glm_settings.host)
-    from ...core.speech.detection import Chunk, Region
+    from ...core.speech.detection import Chunk
+    from ...core.speech.regions import Region
 
     quick = dataclasses.replace(glm_settings, concurrency=1, max_retries=1, max_rate_retries=2,
                                 use_cache=False, stream=False, timeout_s=min(20.0, glm_settings.timeout_s))

@@ -85,9 +85,7 @@ class FileController(QObject):
 
     @staticmethod
     def _interval() -> int:
-        from . import window  # tests shorten window.AUTOSAVE_MS
-
-        return int(getattr(window, "AUTOSAVE_MS", AUTOSAVE_MS))
+        return AUTOSAVE_MS  # read when a controller is made: tests shorten it
 
     def detach(self) -> None:
         self.autosave_timer.stop()

@@ -19,7 +19,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QToolTip
 
 from ...core.timing.beautify import PRESETS, BeautifyResult
-from ...core.document.model import Change, Cue
+from ...core.document.model import Change
+from ...core.document.cues import Cue
 from ...core.foundation.errors import SubtitlerError
 from ...core.media.frames import FrameGrid
 from ...core.timing.pro_timing import document_timing, plan_beautify

@@ -24,7 +24,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
 from ...core.document import project as projects
-from ...core.document.model import Change, Cue, Document
+from ...core.document.model import Change, Document
+from ...core.document.cues import Cue
 from ...core.app.edits import DEFAULT_FPS
 from ...core.foundation.errors import SubtitlerError
 from ...core.timing.rules import Profile, get_profile
@@ -35,7 +36,7 @@ from ..words import profile_label
 from .actions import Actions
 from .editbox import EditBox
 from .editing import EditController, EngineFactory
-from .files import AUTOSAVE_MS, FileController  # noqa: F401  (AUTOSAVE_MS: tests shorten it here)
+from .files import FileController
 from .model import COL_TEXT, CueTable, CueTableModel
 from . import opening
 from .playback import PlaybackSync

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from ...core.media import peaks as peaks_mod
 from ...core.foundation.errors import SubtitlerError
 from ...core.foundation.progress import CancelToken
-from ...core.speech.detection import load_regions, save_regions
+from ...core.speech.regions import load_regions, save_regions
 from ..reasons import error_text
 
 
@@ -152,7 +152,8 @@ def detect_speech_blocks(wav: Path, *, cancel: Optional[CancelToken] = None, blo
     import numpy as np
 
     from ...core.media.ffmpeg import SAMPLE_RATE, ms_to_samples
-    from ...core.speech.detection import Region, detect_speech
+    from ...core.speech.detection import detect_speech
+    from ...core.speech.regions import Region
 
     out: list[Region] = []
     with wave.open(str(wav), "rb") as w:

@@ -8,12 +8,13 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from ..document.model import Cue
+from ..document.cues import Cue
 from ..speech.pauses import PauseMap, pause_map
 from .align import UNCERTAIN, align
 from ..engines.base import ChunkResult, Word
 from .rules import Profile
-from ..speech.detection import Chunk, Region
+from ..speech.detection import Chunk
+from ..speech.regions import Region
 from ..text.split import SENTENCE_END, is_cjk_text, join_pieces, segment_words
 from ..text.zh import display_width, measure
 
