@@ -200,7 +200,7 @@ def test_no_player_rather_than_one_that_can_freeze(qtbot, media_dir, monkeypatch
     from subtitler.gui.editor import player as player_mod
 
     monkeypatch.setitem(sys.modules, "PySide6.QtQml", None)
-    monkeypatch.setattr(player_mod, "gil_free_available", lambda: False)
+    monkeypatch.setattr(player_mod, "gil_free_available", lambda: False)  # (as where no symbol resolves)
     w = player_mod.PlayerWidget()
     qtbot.addWidget(w)
     w.load(str(media_dir / "voice.wav"))

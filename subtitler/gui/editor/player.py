@@ -4,9 +4,7 @@ and media that cannot be played show the file name in the frame area instead."""
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...core.document.formats import default_style
 from ...core.document.timecode import format_ms
+from .gil_free import control, gil_free_available
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
@@ -113,83 +112,6 @@ def make_player(parent: QObject) -> Optional[QMediaPlayer]:
         player.setAudioOutput(QAudioOutput(player))
     player.setParent(parent)
     return player
-
-
-# QMediaPlayer's controls as C symbols (Itanium C++ ABI: Linux, macOS): name -> (symbol, argument types)
-_SYMBOLS = {
-    "play": ("_ZN12QMediaPlayer4playEv", ()),
-    "pause": ("_ZN12QMediaPlayer5pauseEv", ()),
-    "stop": ("_ZN12QMediaPlayer4stopEv", ()),
-    "setPosition": ("_ZN12QMediaPlayer11setPositionEx", (ctypes.c_longlong,)),
-    "setSource": ("_ZN12QMediaPlayer9setSourceERK4QUrl", (ctypes.c_void_p,)),
-    "setPlaybackRate": ("_ZN12QMediaPlayer15setPlaybackRateEd", (ctypes.c_double,)),
-}
-
-
-@lru_cache(maxsize=1)
-def _multimedia_library() -> Optional[ctypes.CDLL]:
-    """The QtMultimedia library this process loaded, opened through ctypes (whose foreign calls run
-    with the GIL released); None where it cannot be found or its symbols are not Itanium-mangled."""
-    if sys.platform == "win32":
-        return None
-    from PySide6 import QtMultimedia
-
-    candidates = [line.split()[-1] for line in _mapped_files() if "Qt6Multimedia.so" in line
-                  or line.endswith("QtMultimedia.framework/Versions/A/QtMultimedia")]
-    base = Path(QtMultimedia.__file__).parent / "Qt" / "lib"
-    candidates += [str(p) for p in sorted(base.glob("libQt6Multimedia.so*"))]
-    candidates.append(str(base / "QtMultimedia.framework" / "QtMultimedia"))
-    for path in candidates:
-        try:
-            lib = ctypes.CDLL(path)
-            for symbol, args in _SYMBOLS.values():
-                fn = getattr(lib, symbol)
-                fn.argtypes = (ctypes.c_void_p, *args)
-                fn.restype = None
-        except (OSError, AttributeError):
-            continue
-        return lib
-    log.warning("player: QtMultimedia's controls cannot be called without the GIL")
-    return None
-
-
-def _mapped_files() -> list[str]:
-    try:
-        with open("/proc/self/maps", encoding="utf-8", errors="replace") as f:
-            return [line.strip() for line in f if "/" in line]
-    except OSError:
-        return []
-
-
-def gil_free_available() -> bool:
-    """Whether the player's controls can be called with the GIL released (see :func:`control`)."""
-    try:
-        return _multimedia_library() is not None
-    except ImportError:
-        return False
-
-
-def control(player: QMediaPlayer, name: str, *args) -> None:
-    """``player.<name>(*args)`` with the GIL released for the C++ call.
-
-    The FFmpeg backend's threads connect to and disconnect from the player while holding Qt's
-    signal-slot mutex, and may need the GIL inside it (an override lookup on a Python-made object,
-    a Python slot). A control called the ordinary way holds the GIL while it waits for that mutex:
-    both wait forever. Called through ctypes, the GUI thread waits for the mutex without the GIL;
-    a Python slot the call emits to takes the GIL itself. Where the library cannot be reached this
-    way, the ordinary call is made (the player is then made by QML only; see :func:`make_player`)."""
-    lib = _multimedia_library()
-    if lib is None:
-        getattr(player, name)(*args)
-        return
-    import shiboken6
-
-    keep = None
-    if name == "setSource":
-        keep = QUrl(args[0])
-        args = (shiboken6.getCppPointer(keep)[0],)
-    getattr(lib, _SYMBOLS[name][0])(shiboken6.getCppPointer(player)[0], *args)
-    del keep
 
 
 @lru_cache(maxsize=1)
