@@ -69,14 +69,14 @@ def _functions() -> Optional[dict[str, Callable[..., None]]]:
         candidates = _library_candidates()
     except ImportError:
         return None
-    which = 1 if sys.platform == "win32" else 0
+    windows = sys.platform == "win32"
     for path in candidates:
         try:
             lib = ctypes.CDLL(path)
             table = {}
-            for name, entry in _SYMBOLS.items():
-                fn = getattr(lib, entry[which])
-                fn.argtypes = (ctypes.c_void_p, *entry[2])
+            for name, (itanium, msvc, args) in _SYMBOLS.items():
+                fn = getattr(lib, msvc if windows else itanium)
+                fn.argtypes = (ctypes.c_void_p, *args)
                 fn.restype = None
                 table[name] = fn
         except (OSError, AttributeError):
