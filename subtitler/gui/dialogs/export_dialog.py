@@ -148,7 +148,7 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
         report(Progress("write", 0.0))
         try:
             if extra is not None:  # the job's extra files are checked before any of its files is written
-                more = planned_paths(job.source, job_folder(job, outdir), fmts, extra)
+                more = planned_paths(job.source, job_folder(job, outdir), fmts, extra, pattern)
                 check_no_clash(more, plan.outputs)
                 check_outputs(more, overwrite)
                 if extra.burn_in and not probe(job.source).has_video:  # a broken file fails before any work
@@ -163,7 +163,7 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
             continue
         try:
             out = deliver(job.result.document, job.source, job_folder(job, outdir), fmts, extra, overwrite=overwrite,
-                          on_progress=report, cancel=cancel)
+                          pattern=pattern, on_progress=report, cancel=cancel)
         except Cancelled:
             summary.cancelled = True
             break
