@@ -68,7 +68,9 @@ def add_transcribe_options(t: argparse.ArgumentParser) -> None:
     t.add_argument("--profile", choices=["auto", *PROFILES], default="auto",
                    help="reading profile (default: by script, Latin or Chinese)")
     t.add_argument("--overwrite", action="store_true", help="replace existing output files")
-    t.add_argument("--name-pattern", default="{stem}.{ext}", help="output file name ({stem}, {lang}, {ext})")
+    t.add_argument("--name-pattern", default="{stem}.{ext}",
+                   help="output file name ({stem}, {lang}, {ext}); translations, bilingual files and burned-in "
+                        "videos too, {lang} then being the language, bilingual or subtitled")
     add_glm_options(t)
     add_pro_timing_options(t)
     add_zh_options(t)
@@ -301,7 +303,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
             if source.is_file() and not is_media_path(source) and subtitle_file:
                 raise UsageError(f"{source.name}: is a subtitle file, not media.")
             outdir = plan.outputs[0].parent if args.output_dir is not None else None  # mirrored sub-folder
-            extra_outputs = preflight(source, outdir, fmts, extras, list(plan.outputs))
+            extra_outputs = preflight(source, outdir, fmts, extras, list(plan.outputs), args.name_pattern)
             check_outputs([*plan.outputs, *extra_outputs], args.overwrite)
             pre = glm_preamble(engine, source)
             if pre:
@@ -315,7 +317,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
                                     overwrite=args.overwrite, pattern=args.name_pattern, root=plan.root)
             try:
                 written += run_extras(result, outdir, fmts, extras, overwrite=args.overwrite,
-                                      reporter=reporter)
+                                      reporter=reporter, pattern=args.name_pattern)
             except BaseException:
                 if not args.overwrite:  # a file counts as done with all its outputs, or none
                     for p in written:

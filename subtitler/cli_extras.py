@@ -31,17 +31,21 @@ def add_extra_options(t: argparse.ArgumentParser) -> None:
     from .core.media.ffmpeg import BURN_PRESETS
 
     g = t.add_argument_group("translation, polish and burn-in (GLM chat API: same key and --glm-base-url)")
-    g.add_argument("--translate-to", metavar="LANG", help="also write {stem}.LANG.{ext} translated (e.g. zh, en, ja)")
+    g.add_argument("--translate-to", metavar="LANG",
+                   help="also write the subtitles translated (e.g. zh, en, ja), named by --name-pattern "
+                        "with {lang} = LANG (default {stem}.LANG.{ext})")
     g.add_argument("--bilingual", action="store_true",
-                   help="also write {stem}.bilingual.{ext} with both languages in each cue (needs --translate-to)")
+                   help="also write files with both languages in each cue (needs --translate-to), named by "
+                        "--name-pattern with {lang} = bilingual (default {stem}.bilingual.{ext})")
     g.add_argument("--bilingual-order", choices=ORDERS, default="orig-first", help="which language comes first")
     g.add_argument("--translate-model", default=DEFAULT_CHAT_MODEL, metavar="MODEL",
                    help=f"chat model for translation and polish (default {DEFAULT_CHAT_MODEL}, free tier)")
     g.add_argument("--polish", action="store_true",
                    help="let the chat model correct recognition errors (glossary: --hotwords) before writing")
     g.add_argument("--burn-in", action="store_true",
-                   help="also write {stem}.subtitled.mp4 with the subtitles drawn into the picture "
-                        "(bilingual if --bilingual, else the translation if any, else the original)")
+                   help="also write an .mp4 with the subtitles drawn into the picture (bilingual if "
+                        "--bilingual, else the translation if any, else the original), named by --name-pattern "
+                        "with {lang} = subtitled and {ext} = mp4 (default {stem}.subtitled.mp4)")
     g.add_argument("--burn-in-quality", choices=list(BURN_PRESETS), default="balanced",
                    help="H.264 preset and quality of the burned-in video (default balanced)")
 
@@ -71,12 +75,13 @@ def describe(opts: DeliverOptions) -> Optional[str]:
 
 
 def preflight(source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions,
-              originals: Sequence[Path]) -> list[Path]:
-    """The extra outputs of ``source`` (checked for clashes); a burn-in needs a video track."""
+              originals: Sequence[Path], pattern: str = "{stem}.{ext}") -> list[Path]:
+    """The extra outputs of ``source``, named by ``pattern`` (checked for clashes); a burn-in
+    needs a video track."""
     from .core.delivery.deliver import check_no_clash, planned_paths
     from .core.media.ffmpeg import probe
 
-    paths = planned_paths(source, outdir, fmts, opts)
+    paths = planned_paths(source, outdir, fmts, opts, pattern)
     check_no_clash(paths, originals)
     if opts.burn_in and not probe(source).has_video:
         raise MediaError(f"{source.name}: has no video track to burn subtitles into.")
@@ -95,12 +100,13 @@ def polish(result: JobResult, opts: DeliverOptions, reporter: Reporter) -> None:
 
 
 def run_extras(result: JobResult, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions, *,
-               overwrite: bool, reporter: Reporter) -> list[Path]:
+               overwrite: bool, reporter: Reporter, pattern: str = "{stem}.{ext}") -> list[Path]:
     from .core.delivery.deliver import deliver
 
     if not (opts.translate_to or opts.burn_in):
         return []
-    out = deliver(result.document, result.source, outdir, fmts, opts, overwrite=overwrite, on_progress=reporter)
+    out = deliver(result.document, result.source, outdir, fmts, opts, overwrite=overwrite, pattern=pattern,
+                  on_progress=reporter)
     reporter.end()
     for warning in out.warnings:
         print(f"{result.source.name}: warning: {warning}", file=sys.stderr)

@@ -279,3 +279,59 @@ def test_document_load_on_a_clean_document_stays_clean_and_watchers_hear_of_it()
     d.watch_history(lambda: calls.append(d.dirty))
     d.load_span([Cue(5000, 6000, "b")], 4000, 10_000)
     assert not d.dirty and calls == [False]
+
+
+# -- revert: a discard goes back to the saved state ----------------------------------------------
+def _doc() -> Document:
+    return Document([Cue(1000 * k, 1000 * k + 500, t) for k, t in enumerate("abcd")], media_path="m.mp4")
+
+
+def test_revert_goes_back_to_the_saved_point_through_the_history():
+    d = _doc()
+    d.set_text(0, "A")
+    d.mark_saved()
+    saved = list(d.cues)
+    d.set_text(1, "B")
+    d.set_profile("netflix-en")
+    d.delete([3])
+    assert d.dirty
+    assert d.revert()
+    assert d.cues == saved and d.profile == "" and not d.dirty
+    assert not d.can_redo()  # the discarded steps are gone
+    assert d.can_undo() and d.undo() and d.cues[0].text == "a"  # the steps before the save stay
+    # saved, then undone: the revert redoes up to the save
+    d.redo()
+    d.undo()
+    assert d.dirty and d.revert() and d.cues == saved and not d.dirty and not d.can_redo()
+    assert not d.revert()  # clean, nothing to redo: nothing to do
+
+
+def test_revert_without_the_saved_point_in_reach_restores_the_saved_state():
+    d = _doc()
+    d.max_undo = 2
+    start = list(d.cues)
+    for k in range(4):  # the bound drops the saved point's steps
+        d.set_text(k, str(k))
+    d.set_style("Default", {"fontsize": 40})
+    assert d.dirty and d.undo_depth() == 2
+    assert d.revert()
+    assert d.cues == start and d.styles == {} and not d.dirty and not d.can_undo() and not d.can_redo()
+    # a document marked unsaved (recovered, or shot changes found) goes back to its last save
+    d.set_text(0, "x")
+    d.mark_saved()
+    d.set_text(1, "y")
+    d.mark_unsaved()
+    assert d.revert() and [c.text for c in d.cues] == ["x", "b", "c", "d"] and not d.dirty
+
+
+def test_revert_keeps_what_is_no_edit_loaded_spans_and_adopted_properties():
+    d = Document([Cue(0, 500, "first")])
+    d.adopt("media_path", "talk.mp4")  # where it came from: no edit, not dirty, kept by a discard
+    assert not d.dirty and not d.can_undo()
+    d.set_text(0, "edited")
+    d.load_span([Cue(5000, 5500, "arrived later")], 5000, 10_000)  # transcription, not the user's
+    d.set_media("other.mp4")
+    d.history.clear()  # e.g. a load that reached into the history
+    assert d.revert()
+    assert [c.text for c in d.cues] == ["first", "arrived later"] and d.media_path == "talk.mp4"
+    assert not d.dirty

@@ -2,14 +2,17 @@
 
 The CLI (and later the queue) calls :func:`planned_paths` before any work, so existing outputs
 are refused early, then :func:`polish_document` and :func:`deliver` once the document exists.
-File names, next to the other outputs: ``{stem}.{LANG}.{ext}`` (translation),
-``{stem}.bilingual.{ext}``, ``{stem}.subtitled.mp4`` (burn-in: the bilingual subtitles when
-asked for, else the translation when there is one, else the original).
+File names, next to the other outputs, go through the user's file-name pattern (see
+:func:`extra_name`) with ``{lang}`` the file's label: the translation's language, ``bilingual``,
+``subtitled`` (the burned-in video: the bilingual subtitles when asked for, else the translation
+when there is one, else the original). The default pattern ``{stem}.{ext}`` gives
+``{stem}.LANG.{ext}``, ``{stem}.bilingual.{ext}`` and ``{stem}.subtitled.mp4``.
 """
 
 from __future__ import annotations
 
 import shutil
+import string
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +25,7 @@ from .bilingual import ORDERS, export_bilingual, render_bilingual
 from ..document.model import Document
 from ..foundation.errors import EngineError, OutputError, Reason, UsageError
 from ..media.ffmpeg import BURN_PRESETS, burn_subtitles
+from ..foundation.outputs import DEFAULT_PATTERN
 from ..foundation.progress import CancelToken, ProgressCallback, no_progress
 from ..text.zh import ZhStyle, is_cjk_char
 from .translate import (
@@ -71,26 +75,48 @@ def _folder(source: Path, outdir: Optional[Path]) -> Path:
     return outdir if outdir is not None else source.parent
 
 
-def translation_path(source: Path, outdir: Optional[Path], lang: str, fmt: str) -> Path:
-    return _folder(source, outdir) / f"{source.stem}.{lang}.{fmt}"
+BILINGUAL_LABEL = "bilingual"
+BURN_LABEL = "subtitled"
 
 
-def bilingual_path(source: Path, outdir: Optional[Path], fmt: str) -> Path:
-    return _folder(source, outdir) / f"{source.stem}.bilingual.{fmt}"
+def extra_name(stem: str, label: str, ext: str, pattern: str = DEFAULT_PATTERN) -> str:
+    """The file name of an extra output through the user's pattern (``{stem}``, ``{lang}``,
+    ``{ext}``, already checked by :func:`outputs.check_pattern`): ``{lang}`` is the file's label.
+    A pattern without ``{lang}`` gets the label before the extension, so the extra files never
+    take the original's name: ``CS101 - {stem}.{ext}`` gives ``CS101 - 01 intro.zh.srt``."""
+    fields = {name for _, name, _, _ in string.Formatter().parse(pattern) if name}
+    name = pattern.format(stem=stem, lang=label, ext=ext)
+    if "lang" not in fields:
+        suffix = "." + ext
+        name = (name[:-len(suffix)] + "." + label + suffix if name.endswith(suffix) and len(name) > len(suffix)
+                else name + "." + label)
+    return name
 
 
-def burn_path(source: Path, outdir: Optional[Path]) -> Path:
-    return _folder(source, outdir) / f"{source.stem}.subtitled.mp4"
+def translation_path(source: Path, outdir: Optional[Path], lang: str, fmt: str,
+                     pattern: str = DEFAULT_PATTERN) -> Path:
+    return _folder(source, outdir) / extra_name(source.stem, lang, fmt, pattern)
 
 
-def planned_paths(source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions) -> list[Path]:
+def bilingual_path(source: Path, outdir: Optional[Path], fmt: str, pattern: str = DEFAULT_PATTERN) -> Path:
+    return _folder(source, outdir) / extra_name(source.stem, BILINGUAL_LABEL, fmt, pattern)
+
+
+def burn_path(source: Path, outdir: Optional[Path], pattern: str = DEFAULT_PATTERN) -> Path:
+    """The burned-in video (an .mp4 whatever the pattern's extension)."""
+    name = extra_name(source.stem, BURN_LABEL, "mp4", pattern)
+    return _folder(source, outdir) / (name if name.lower().endswith(".mp4") else name + ".mp4")
+
+
+def planned_paths(source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions,
+                  pattern: str = DEFAULT_PATTERN) -> list[Path]:
     out: list[Path] = []
     if opts.translate_to:
-        out += [translation_path(source, outdir, opts.translate_to, f) for f in fmts]
+        out += [translation_path(source, outdir, opts.translate_to, f, pattern) for f in fmts]
     if opts.bilingual:
-        out += [bilingual_path(source, outdir, f) for f in fmts]
+        out += [bilingual_path(source, outdir, f, pattern) for f in fmts]
     if opts.burn_in:
-        out.append(burn_path(source, outdir))
+        out.append(burn_path(source, outdir, pattern))
     return out
 
 
@@ -163,10 +189,11 @@ def document_ass(document: Document, *, show: str = "original", target: str = ""
 
 
 def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions, *,
-            overwrite: bool = False, on_progress: ProgressCallback = no_progress,
+            overwrite: bool = False, pattern: str = DEFAULT_PATTERN, on_progress: ProgressCallback = no_progress,
             cancel: Optional[CancelToken] = None) -> DeliverResult:
-    """Translate, write the translated and bilingual files and burn in, as ``opts`` asks. Files
-    written here are removed again if a later one fails (unless they replaced others)."""
+    """Translate, write the translated and bilingual files and burn in, as ``opts`` asks, named
+    through ``pattern`` (:func:`extra_name`). Files written here are removed again if a later one
+    fails (unless they replaced others)."""
     result = DeliverResult()
     cues = list(document.cues)
     src_lang = source_language(cues, document.language)
@@ -181,16 +208,16 @@ def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequ
                 reason = tr.stats.reasons.most_common(1)[0][0]
                 raise EngineError(Reason("deliver.none_translated", reason=reason))
             for fmt in fmts:
-                p = translation_path(source, outdir, opts.translate_to, fmt)
+                p = translation_path(source, outdir, opts.translate_to, fmt, pattern)
                 result.written.append(formats.export(tr.cues, p, fmt, overwrite=overwrite))
             if opts.bilingual:
                 for fmt in fmts:
-                    p = bilingual_path(source, outdir, fmt)
+                    p = bilingual_path(source, outdir, fmt, pattern)
                     result.written.append(export_bilingual(
                         cues, tr.cues, p, fmt, order=opts.order, source=src_lang, target=opts.translate_to,
                         profile=document.profile or None, zh=zh, overwrite=overwrite))
         if opts.burn_in:
-            dst = burn_path(source, outdir)
+            dst = burn_path(source, outdir, pattern)
             if dst.exists() and not overwrite:
                 raise OutputError(Reason("output.exists", path=dst))
             done = result.translation

@@ -11,6 +11,7 @@ function (the net effect of steps already run). What it owns:
 - the saved point: each edit's ``id`` names the document state after it, the history knows the
   state it is at and the one last saved, so ``dirty`` needs no bookkeeping by callers — undoing
   back to the saved point is clean again, even after the bound has dropped older steps;
+- going back to the saved point (a discard) through the stacks, when they still reach it;
 - history watchers, told after every change to the stacks or the saved point.
 """
 
@@ -93,23 +94,33 @@ class History:
         self.notify()
 
     def undo(self) -> bool:
+        done = self._undo_one()
+        if done:
+            self.notify()
+        return done
+
+    def redo(self) -> bool:
+        done = self._redo_one()
+        if done:
+            self.notify()
+        return done
+
+    def _undo_one(self) -> bool:
         if not self._undo:
             return False
         edit = self._undo.pop()
         for step in reversed(edit.steps):
             self._run(step.inverted())
         self._redo.append(edit)
-        self.notify()
         return True
 
-    def redo(self) -> bool:
+    def _redo_one(self) -> bool:
         if not self._redo:
             return False
         edit = self._redo.pop()
         for step in edit.steps:
             self._run(step)
         self._undo.append(edit)
-        self.notify()
         return True
 
     def break_merge(self) -> None:
@@ -127,6 +138,21 @@ class History:
     def mark_saved(self) -> None:
         self._saved = self.state
         self.notify()
+
+    def to_saved(self) -> bool:
+        """Walk the stacks back (undo) or forward (redo) to the saved state, then drop the redo
+        steps left (work that was discarded). False, with nothing changed, when the saved state
+        is out of reach: never saved, beyond the bound, or cleared by a load."""
+        undo_states = [self._base] + [e.id for e in self._undo]
+        redo_states = [e.id for e in reversed(self._redo)]
+        if self._saved is None or self._saved not in undo_states + redo_states:
+            return False
+        while self.state != self._saved:
+            if not (self._undo_one() if self._saved in undo_states else self._redo_one()):
+                return False  # pragma: no cover - the state was found on the way
+        self._redo.clear()
+        self.notify()
+        return True
 
     def mark_unsaved(self) -> None:
         """Dirty until the next save, whatever is undone (a recovered or never-saved document)."""

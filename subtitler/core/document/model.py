@@ -60,6 +60,8 @@ class Document:
         self._listeners: list[Listener] = []
         self.revision = 0  # bumps on every change step (autosave)
         self.history = History(self._run_step, lambda steps: compact(self.cues, steps))
+        self._saved_cues: tuple[Cue, ...] = tuple(self.cues)  # the state revert() returns to
+        self._saved_props: dict[str, Any] = self._props()
 
     def __repr__(self) -> str:
         return f"Document({len(self.cues)} cues, media={self.media_path!r}, profile={self.profile!r})"
@@ -88,7 +90,46 @@ class Document:
         self.history.limit = limit
 
     def mark_saved(self) -> None:
+        self._keep_saved_state()
         self.history.mark_saved()
+
+    def _props(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in PROPS}
+
+    def _keep_saved_state(self) -> None:
+        self._saved_cues, self._saved_props = tuple(self.cues), self._props()
+
+    def adopt(self, name: str, value: Any) -> None:
+        """Set a property that is no edit of the user's (e.g. the media the document came from):
+        no undo step, no change to ``dirty``, and the saved state has it too."""
+        if name not in PROPS:
+            raise UsageError(f"internal: '{name}' is not a document property")
+        setattr(self, name, value)
+        self._saved_props[name] = value
+
+    def revert(self) -> bool:
+        """Discard the changes since the last save (or since the document was made or loaded):
+        the cues and properties go back to that state and the document is clean. Through the
+        undo history when it still reaches the saved point (the steps before it stay undoable),
+        else from the saved state itself (the history is then forgotten); either way the
+        discarded steps cannot be redone. ``meta`` is not undoable and is kept. Returns whether
+        anything changed."""
+        if not self.dirty and not self.can_redo():
+            return False
+        state = self.history.state
+        if self.history.to_saved() and not self.dirty:
+            return self.history.state != state
+        changed = False
+        for name, value in self._saved_props.items():
+            if getattr(self, name) != value:
+                self._run_step(SetProp(name, getattr(self, name), value))
+                changed = True
+        if tuple(self.cues) != self._saved_cues:
+            self._run_step(Replace(0, tuple(self.cues), self._saved_cues))
+            changed = True
+        self.history.clear()
+        self.history.mark_saved()
+        return changed
 
     def mark_unsaved(self) -> None:
         """Dirty until the next save, whatever is undone (a recovered or never-saved document)."""
@@ -296,13 +337,16 @@ class Document:
         if old == new:
             return
         was_clean = not self.dirty
+        kept = self._saved_cues  # the saved state gets the span too: it is the starting point
+        ka, kb = bisect.bisect_left(kept, start_ms, key=_start), bisect.bisect_left(kept, end_ms, key=_start)
+        self._saved_cues = tuple(sorted(kept[:ka] + new + kept[kb:], key=_start))
         if self.history.reach() > a:
             self.history.clear()
         self._run_step(Replace(a, old, new))
         if self._keep_order([]):  # the new cues overlap neighbours' starts: order kept, no history
             self.history.clear()
         if was_clean:
-            self.history.mark_saved()
+            self.mark_saved()
         else:
             self.history.notify()
 

@@ -53,8 +53,8 @@ class ExportController(QObject):
 
     def report(self, summary: ExportSummary) -> None:
         msg = self.tr("Exported %n file(s).", "", len(summary.written))
-        if summary.failed:
-            msg += " " + self.tr("%n failed (see the export summary).", "", len(summary.failed))
+        if summary.failed:  # failures first
+            msg = self.tr("%n file(s) failed (see the export summary).", "", len(summary.failed)) + " " + msg
         if summary.cancelled:
             msg += " " + self.tr("Cancelled.")
         self.window.notify(msg, 8000)

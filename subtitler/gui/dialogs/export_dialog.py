@@ -50,12 +50,23 @@ class ExportSummary:
     def ok(self) -> bool:
         return not self.failed
 
+    def headline(self) -> str:
+        """The result in one sentence, failures first ("7 files failed, 14 written.")."""
+        if self.failed:
+            line = QCoreApplication.translate("ExportDialog", "%n file(s) failed, {written} written.", None,
+                                              len(self.failed)).format(written=len(self.written))
+        else:
+            line = QCoreApplication.translate("ExportDialog", "%n file(s) written.", None, len(self.written))
+        return line + (" " + QCoreApplication.translate("ExportDialog", "Cancelled.") if self.cancelled else "")
+
     def text(self) -> str:
-        lines = [QCoreApplication.translate("ExportDialog", "Written: %n file(s)", None, len(self.written))]
-        lines += [f"  ✓ {p}" for p in self.written]
+        """The details: what failed and why first (not below the fold), then what was written."""
+        lines: list[str] = []
         if self.failed:
             lines.append(QCoreApplication.translate("ExportDialog", "Failed: {count}").format(count=len(self.failed)))
             lines += [f"  ✗ {name}: {reason}" for name, reason in self.failed]
+        lines.append(QCoreApplication.translate("ExportDialog", "Written: %n file(s)", None, len(self.written)))
+        lines += [f"  ✓ {p}" for p in self.written]
         if self.tokens:
             lines.append(QCoreApplication.translate("ExportDialog", "Translation used {tokens} tokens.").format(
                 tokens=f"{self.tokens:,}"))
@@ -148,7 +159,7 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
         report(Progress("write", 0.0))
         try:
             if extra is not None:  # the job's extra files are checked before any of its files is written
-                more = planned_paths(job.source, job_folder(job, outdir), fmts, extra)
+                more = planned_paths(job.source, job_folder(job, outdir), fmts, extra, pattern)
                 check_no_clash(more, plan.outputs)
                 check_outputs(more, overwrite)
                 if extra.burn_in and not probe(job.source).has_video:  # a broken file fails before any work
@@ -163,7 +174,7 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
             continue
         try:
             out = deliver(job.result.document, job.source, job_folder(job, outdir), fmts, extra, overwrite=overwrite,
-                          on_progress=report, cancel=cancel)
+                          pattern=pattern, on_progress=report, cancel=cancel)
         except Cancelled:
             summary.cancelled = True
             break
@@ -248,6 +259,12 @@ class BatchExportDialog(QDialog):
         self.progress.hide()
         self.progress_label.hide()
 
+        self.headline = QLabel()  # the result, failures first, above the details
+        self.headline.setObjectName("exportHeadline")
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.headline.setAccessibleName(self.tr("Export result"))
+        self.headline.hide()
         self.summary_view = QPlainTextEdit()
         self.summary_view.setReadOnly(True)
         self.summary_view.setPlaceholderText(self.tr("A summary of what was written and what failed appears here."))
@@ -267,6 +284,7 @@ class BatchExportDialog(QDialog):
         layout.addWidget(self.series)
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
+        layout.addWidget(self.headline)
         layout.addWidget(self.summary_view, 1)
         layout.addWidget(self.buttons)
         self.resize(720, 620)
@@ -320,6 +338,7 @@ class BatchExportDialog(QDialog):
             self.summary_view.setPlainText(self.tr("Not started: {reason}").format(reason=exc))
             return None
         self.summary = None
+        self.headline.hide()
         self.worker = DeliveryThread(lambda token, progress: export_jobs(
             jobs, folder, fmts, pattern, overwrite, extras=extras, on_progress=progress, cancel=token), self)
         self.worker.progressed.connect(self._progress)
@@ -367,10 +386,14 @@ class BatchExportDialog(QDialog):
 
     def _finish(self, summary: ExportSummary) -> None:
         self.summary = summary
+        self.headline.setText(summary.headline())
+        colour = "#e5484d" if summary.failed else "palette(window-text)"
+        self.headline.setStyleSheet(f"QLabel#exportHeadline {{ font-weight: 600; color: {colour}; }}")
+        self.headline.show()
         self.summary_view.setPlainText(summary.text())
         if self.worker is not None:
             self._running(False)
-            self.progress_label.setText(self.tr("Cancelled.") if summary.cancelled else self.tr("Finished."))
+            self.progress_label.hide()  # the headline says how it ended
             if not summary.cancelled:
                 self.progress.setValue(1000)
         self.exported.emit(summary)

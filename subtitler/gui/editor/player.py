@@ -43,6 +43,18 @@ NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
 
+def frame_position(ms: int) -> int:
+    """The position to ask the player for so that it shows the frame containing ``ms``.
+
+    Qt's FFmpeg backend, seeking to P, shows the first frame that has not ended *before* P: on a
+    frame boundary that is the frame ending at P — the frame before the playhead (at 23.680 s,
+    exactly on a cut at 25 fps, the old shot). Asked for ``ms + 1`` it shows the frame with
+    start < ms + 1 ≤ end, which is exactly the editor's frame at ``ms`` (core/frames.py: frame k
+    starts at the last whole millisecond not after it appears, floor(t_k), so it covers
+    floor(t_k) ≤ ms < floor(t_k+1))."""
+    return int(ms) + 1
+
+
 def qcolor(c: pysubs2.Color) -> QColor:
     return QColor(c.r, c.g, c.b, 255 - c.a)  # ASS alpha: 0 opaque
 
@@ -325,6 +337,7 @@ class PlayerWidget(QWidget):
         self.audio: Optional[QAudioOutput] = None
         self._stop_at: Optional[int] = None
         self._position = 0
+        self._asked: Optional[tuple[int, int]] = None  # (position asked of the player, playhead it stands for)
         self._duration = 0
         self.available = False
         self.error = ""
@@ -397,7 +410,7 @@ class PlayerWidget(QWidget):
                     player.playbackState() == QMediaPlayer.PlaybackState.StoppedState:
                 control(player, "pause")  # shows the first frame; seeks while paused then show theirs
                 if self._position:
-                    control(player, "setPosition", self._position)
+                    self._ask_position(self._position)
             if player.hasVideo():
                 self.frame.set_caption("")
                 self._read_fps()
@@ -440,6 +453,7 @@ class PlayerWidget(QWidget):
         self.play_btn.setIcon(self.style().standardIcon(
             QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay))
         if playing:
+            self._asked = None  # positions now come from playback
             self._tick.start()
         else:
             self._tick.stop()
@@ -448,7 +462,8 @@ class PlayerWidget(QWidget):
 
     def _on_player_position(self, ms: int) -> None:
         if not self.is_playing():
-            self._set_position(int(ms))
+            asked = self._asked
+            self._set_position(asked[1] if asked is not None and asked[0] == int(ms) else int(ms))
 
     def _poll(self) -> None:
         if self.player is None:
@@ -480,10 +495,17 @@ class PlayerWidget(QWidget):
         return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
     def seek(self, ms: int) -> None:
+        """Move the playhead to ``ms``; the frame shown is the one containing it (every seek, step
+        and drag comes here)."""
         ms = max(0, int(ms))
         if self.player is not None:
-            control(self.player, "setPosition", ms)
+            self._ask_position(ms)
         self._set_position(ms)
+
+    def _ask_position(self, ms: int) -> None:
+        assert self.player is not None
+        self._asked = (frame_position(ms), ms)  # the player reports the position asked: the playhead is ms
+        control(self.player, "setPosition", self._asked[0])
 
     def play(self) -> None:
         if self.player is not None:

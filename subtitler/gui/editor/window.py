@@ -62,7 +62,7 @@ class EditorWindow(QMainWindow):
         super().__init__(parent)
         self.document = document
         if media_path and not document.media_path:
-            document.media_path = str(media_path)  # where the document came from: not an edit
+            document.adopt("media_path", str(media_path))  # where the document came from: not an edit
         self.project = project or projects.Project(document)
         self.services = services  # the user's key and GLM settings for translation (or a getter); None: defaults
         self._shut = False
@@ -304,12 +304,15 @@ class EditorWindow(QMainWindow):
             answer, "cancel")
 
     def closeEvent(self, e: QCloseEvent) -> None:
+        choice = ""
         if self.document.dirty:
             choice = self.ask_save_on_close()
             if choice == "cancel" or (choice == "save" and not self.files.guarded_save()):
                 e.ignore()
                 return
         self.shutdown()
+        if choice == "discard":  # the last saved state (or the job's result) wherever the document is used:
+            self.document.revert()  # the queue's job, its export, the next editor opened on it
         projects.discard_recovery(self.files.recovery_file())  # closed cleanly: nothing to recover
         e.accept()
         self.closed.emit()

@@ -318,11 +318,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finished.</source>
+        <source>Export result</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1199,10 +1195,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n failed (see the export summary).</source>
+        <source>%n file(s) failed (see the export summary).</source>
         <translation>
-            <numerusform>%n failed (see the export summary).</numerusform>
-            <numerusform>%n failed (see the export summary).</numerusform>
+            <numerusform>%n file failed (see the export summary).</numerusform>
+            <numerusform>%n files failed (see the export summary).</numerusform>
         </translation>
     </message>
     <message>
@@ -1212,6 +1208,24 @@
 </context>
 <context>
     <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n file(s) failed, {written} written.</source>
+        <translation>
+            <numerusform>%n file failed, {written} written.</numerusform>
+            <numerusform>%n files failed, {written} written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written.</source>
+        <translation>
+            <numerusform>%n file written.</numerusform>
+            <numerusform>%n files written.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Written: %n file(s)</source>
         <translation>

@@ -318,12 +318,8 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
-        <source>Finished.</source>
-        <translation>已完成。</translation>
+        <source>Export result</source>
+        <translation>导出总览</translation>
     </message>
 </context>
 <context>
@@ -1183,9 +1179,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n failed (see the export summary).</source>
+        <source>%n file(s) failed (see the export summary).</source>
         <translation>
-            <numerusform>%n 个失败（见导出结果）。</numerusform>
+            <numerusform>%n 个文件失败（见导出结果）。</numerusform>
         </translation>
     </message>
     <message>
@@ -1195,6 +1191,22 @@
 </context>
 <context>
     <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n file(s) failed, {written} written.</source>
+        <translation>
+            <numerusform>%n 个文件失败，{written} 个已写入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written.</source>
+        <translation>
+            <numerusform>已写入 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
     <message numerus="yes">
         <source>Written: %n file(s)</source>
         <translation>
