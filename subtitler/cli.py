@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence, TextIO
 
 from . import __version__
-from .core.foundation.errors import AuthError, BillingError, SubtitlerError, UsageError
+from .core.foundation.errors import AuthError, BillingError, Reason, SubtitlerError, UsageError
 
 # Everything else is imported where it is used: `subtitler --version` and `subtitler transcribe
 # --help` load no engine, numpy, httpx or pysubs2 (tests/test_cli.py keeps it that way).
@@ -282,7 +282,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
     engine = service.create_engine(options)
     options.pro_timing = pro_timing_options(args)
     if args.beautify_report is not None and args.beautify_report.exists() and not args.overwrite:
-        raise UsageError(f"{args.beautify_report} already exists; not replaced (use --overwrite to replace it).")
+        raise UsageError(Reason("output.exists", path=args.beautify_report))
     reports: list[str] = []
     problem = check_engine_language(engine.name, args.model, args.language)
     if problem:  # before any work: e.g. --language zh with the English-only tiny.en pack
@@ -301,7 +301,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
         try:
             subtitle_file = source.suffix.lower() in (".srt", ".ass", ".vtt", ".txt")
             if source.is_file() and not is_media_path(source) and subtitle_file:
-                raise UsageError(f"{source.name}: is a subtitle file, not media.")
+                raise UsageError(Reason("subs.not_media", name=source.name))
             outdir = plan.outputs[0].parent if args.output_dir is not None else None  # mirrored sub-folder
             extra_outputs = preflight(source, outdir, fmts, extras, list(plan.outputs), args.name_pattern)
             check_outputs([*plan.outputs, *extra_outputs], args.overwrite)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Protocol, Sequence
 
-from .core.foundation.errors import MediaError, UsageError
+from .core.foundation.errors import MediaError, Reason, UsageError
 
 if TYPE_CHECKING:  # the work itself is imported when used (`subtitler transcribe --help` stays fast)
     from .core.delivery.deliver import DeliverOptions
@@ -59,8 +59,7 @@ def build_deliver_options(args: argparse.Namespace, glm_settings: GlmSettings) -
                           polish=args.polish, burn_in=args.burn_in, burn_quality=args.burn_in_quality, chat=chat,
                           glossary=list(glm_settings.hotwords))
     if opts.needs_chat and not glm_settings.has_key():
-        raise UsageError("translation and polish use the GLM chat API: set ZHIPUAI_API_KEY or store a key in "
-                         "the app's settings.")
+        raise UsageError(Reason("chat.no_key"))
     return opts
 
 
@@ -84,7 +83,7 @@ def preflight(source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: D
     paths = planned_paths(source, outdir, fmts, opts, pattern)
     check_no_clash(paths, originals)
     if opts.burn_in and not probe(source).has_video:
-        raise MediaError(f"{source.name}: has no video track to burn subtitles into.")
+        raise MediaError(Reason("burn.no_video_track", name=source.name))
     return paths
 
 

@@ -204,7 +204,7 @@ def test_polish_returns_reviewable_changes_and_applies_as_one_undo_step(server, 
     assert body["task"] == "polish" and body["glossary"] == ["Fourier"]
     doc = Document(list(cues))
     edit = apply_polish(doc, result.changes[1:])  # the user rejected the first change
-    assert edit is not None and edit.label == "Polish 1 cues"
+    assert edit is not None and edit.label == "Correct 1 cue" and edit.label.code == "undo.polish_one"
     assert [c.text for c in doc.cues] == ["The Fury A transform.", "We sample the signal.",
                                           "Nothing to fix here.", "Signal processing."]
     assert [(c.start, c.end) for c in doc.cues] == [(c.start, c.end) for c in cues]

@@ -6,8 +6,11 @@
     python tools/i18n.py fill OTHER.ts [...]  # take finished translations from other copies (a merge)
 
 Translations are written in the ``.ts`` files (Qt Linguist, or any editor); ``update`` keeps them and
-adds new source strings as unfinished. The English catalog carries only plural forms ("1 file",
-"3 files"); every other English string is its own source text.
+adds new source strings as unfinished. The core's sentences have one table, the core's
+``MESSAGES`` (code -> English template); ``update`` hands lupdate a generated list of them (context
+``Reasons``), so they are extracted like the GUI's own strings without a second copy in the
+sources. The English catalog carries only plural forms ("1 file", "3 files"); every other English
+string is its own source text.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -38,9 +42,24 @@ def sources() -> list[str]:
     return sorted(str(p) for p in SOURCES.rglob("*.py"))
 
 
+def core_templates() -> str:
+    """The core's sentences as Python lupdate reads: one ``QT_TRANSLATE_NOOP("Reasons", template)``
+    a line, generated from ``core.foundation.errors.MESSAGES`` (never written into the sources)."""
+    sys.path.insert(0, str(ROOT))
+    from subtitler.core.foundation.errors import MESSAGES
+
+    lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
+    lines += [f"QT_TRANSLATE_NOOP({'Reasons'!r}, {template!r})  # {code}" for code, template in MESSAGES.items()]
+    return "\n".join(lines) + "\n"
+
+
 def lupdate(ts: Path, language: str) -> None:
-    subprocess.run([tool("pyside6-lupdate"), *sources(), "-ts", str(ts), "-target-language", language,
-                    "-no-obsolete", "-locations", "none", "-silent"], check=True, cwd=ROOT, timeout=300)
+    with tempfile.TemporaryDirectory() as tmp:
+        core = Path(tmp) / "core_messages.py"
+        core.write_text(core_templates(), "utf-8")
+        subprocess.run([tool("pyside6-lupdate"), *sources(), str(core), "-ts", str(ts), "-target-language",
+                        language, "-no-obsolete", "-locations", "none", "-silent"], check=True, cwd=ROOT,
+                       timeout=300)
 
 
 def lrelease(ts: Path, qm: Path) -> None:

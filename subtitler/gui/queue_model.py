@@ -72,7 +72,7 @@ class JobModel(QAbstractTableModel):
             if col == self.STATUS and job.status == Status.FAILED:
                 return words.say(job.error)
             if col == self.STATUS and job.status == Status.DONE and job.result is not None:
-                return job.status_text()  # the whole sentence when the column elides it
+                return words.status_text(job)  # the whole sentence when the column elides it
             if col == self.STATUS and job.preview:
                 return job.preview
             return str(job.source)

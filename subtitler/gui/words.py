@@ -1,41 +1,28 @@
-"""The queue's words in the user's language: the core's job model (:mod:`subtitler.core.app.queue`) keeps
-its English labels for logs and the command line; the window shows these, translated through Qt
-(context ``Queue``). Numbers are plural-aware (``%n``)."""
+"""The queue's words in the user's language. The core's job model (:mod:`subtitler.core.app.queue`) gives
+its labels as Reasons (status, engine, price, the running step), said through :func:`.reasons.say`; the
+lines put together here from its numbers are plural-aware (``%n``, context ``Queue``). Also the
+editor's cue problems and undo labels (Reasons too), profiles and language names."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ..core.app.queue import ENGINE_LABEL, STATUS_LABEL, WAITING, Job, JobList, Status, fmt_duration
+from ..core.foundation.errors import Reason
 from ..core.media.ffmpeg import fmt_clock
-from ..core.app.queue import WAITING, Job, JobList, Status, fmt_duration
 from .reasons import say
 
 
 def status_label(status: Status) -> str:
-    return {
-        Status.PROBING: QCoreApplication.translate("Queue", "Reading…"),
-        Status.QUEUED: QCoreApplication.translate("Queue", "Queued"),
-        Status.RUNNING: QCoreApplication.translate("Queue", "Running"),
-        Status.CANCELLING: QCoreApplication.translate("Queue", "Cancelling…"),
-        Status.DONE: QCoreApplication.translate("Queue", "Done"),
-        Status.FAILED: QCoreApplication.translate("Queue", "Failed"),
-        Status.CANCELLED: QCoreApplication.translate("Queue", "Cancelled"),
-    }[status]
+    return say(STATUS_LABEL[status])
 
 
 def engine_label(engine: str) -> str:
-    if engine == "glm":
-        return "GLM-ASR"
-    return QCoreApplication.translate("Queue", "Local")
+    return say(ENGINE_LABEL.get(engine, engine))
 
 
 def price_text(job: Job) -> str:
-    if job.engine != "glm":
-        return QCoreApplication.translate("Queue", "free")
-    cost = job.cost_rmb
-    return "…" if cost is None else f"≈ ¥{cost:.2f}"
+    return say(job.price_text())
 
 
 def eta_text(seconds) -> str:
@@ -44,38 +31,17 @@ def eta_text(seconds) -> str:
     return QCoreApplication.translate("Queue", "ETA {time}").format(time=fmt_duration(int(seconds * 1000)))
 
 
-_STEPS = (
-    (re.compile(r"Extracting audio (\d+)%"), lambda m: QCoreApplication.translate(
-        "Queue", "Extracting audio {percent}%").format(percent=m[1])),
-    (re.compile(r"Downloading the model (\d+)%"), lambda m: QCoreApplication.translate(
-        "Queue", "Downloading the model {percent}%").format(percent=m[1])),
-    (re.compile(r"Transcribing piece (\d+) of (\d+)"), lambda m: QCoreApplication.translate(
-        "Queue", "Transcribing piece {done} of {total}").format(done=m[1], total=m[2])),
-)
-
-
 def step_text(step: str) -> str:
-    """The core's step words (``Job.step``) in the user's language."""
-    fixed = {"Reading media": QCoreApplication.translate("Queue", "Reading media"),
-             "Finding speech": QCoreApplication.translate("Queue", "Finding speech"),
-             "Transcribing": QCoreApplication.translate("Queue", "Transcribing"),
-             "Timing cues": QCoreApplication.translate("Queue", "Timing cues"),
-             "Starting": QCoreApplication.translate("Queue", "Starting"),
-             "Done": QCoreApplication.translate("Queue", "Done")}
-    if step in fixed:
-        return fixed[step]
-    for pattern, words in _STEPS:
-        m = pattern.fullmatch(step)
-        if m:
-            return words(m)
-    return say(step)  # e.g. a GLM-ASR notice ("no answer from … for 10 s")
+    """The core's step (``Job.step``: a Reason, e.g. ``step.extracting`` or a GLM-ASR notice) in the
+    user's language."""
+    return say(step or Reason("step.starting"))
 
 
 def status_text(job: Job) -> str:
     if job.status == Status.FAILED:
         return say(job.error) or status_label(Status.FAILED)
     if job.status == Status.RUNNING:
-        parts = [step_text(job.step or "Starting")]
+        parts = [step_text(job.step)]
         if job.cues:
             parts.append(QCoreApplication.translate("Queue", "%n cue(s) so far", None, len(job.cues)))
         if job.eta_s is not None:
@@ -121,81 +87,24 @@ def summary(book: JobList) -> str:
     return " · ".join(parts)
 
 
-# -- the editor's reading-profile problems (core.app.edits.cue_problems) ----------------------------------
-_PROBLEMS = (
-    (r"ends before it starts", (),
-     lambda: QCoreApplication.translate("Problems", "ends before it starts")),
-    (r"too fast: ([\d.]+) characters/s \(max ([\d.]+)\)", ("value", "max"),
-     lambda: QCoreApplication.translate("Problems", "too fast: {value} characters/s (max {max})")),
-    (r"(\d+) lines \(max (\d+)\)", ("count", "max"),
-     lambda: QCoreApplication.translate("Problems", "{count} lines (max {max})")),
-    (r"line too long: (\d+) characters \(max (\d+)\)", ("count", "max"),
-     lambda: QCoreApplication.translate("Problems", "line too long: {count} characters (max {max})")),
-    (r"too short: (\d+) ms \(min (\d+)\)", ("ms", "min"),
-     lambda: QCoreApplication.translate("Problems", "too short: {ms} ms (min {min})")),
-    (r"too long: (\d+) ms \(max (\d+)\)", ("ms", "max"),
-     lambda: QCoreApplication.translate("Problems", "too long: {ms} ms (max {max})")),
-    (r"overlaps cue (\d+)", ("number",),
-     lambda: QCoreApplication.translate("Problems", "overlaps cue {number}")),
-    (r"gap to next below (\d+) ms", ("ms",),
-     lambda: QCoreApplication.translate("Problems", "gap to next below {ms} ms")),
-    (r"no text", (),
-     lambda: QCoreApplication.translate("Problems", "no text")),
-    (re.escape("the service blocked this part (content safety); transcribe it by hand"), (),  # a cue flag
-     lambda: QCoreApplication.translate("Problems", "the service blocked this part (content safety); "
-                                        "transcribe it by hand")),
-)
-_PROBLEM_RES = tuple((re.compile(p), names, words) for p, names, words in _PROBLEMS)
-
-
+# -- the editor's reading-profile problems (core.app.edits.cue_problems: Reasons) and cue flags -----------
 def problem_text(problem: str) -> str:
-    """One of the core's problem sentences in the user's language (others, e.g. an engine's flag,
-    as they are)."""
-    for pattern, names, words in _PROBLEM_RES:
-        m = pattern.fullmatch(problem)
-        if m:
-            return words().format(**dict(zip(names, m.groups())))
-    return problem
+    """One of the core's problem sentences in the user's language (a flag typed by a user as it is)."""
+    return say(problem)
 
 
 flag_text = problem_text
 
 
-# -- undo steps: the document keeps English labels; menus show them translated ----------------------
-EDIT_LABELS = (
-    QT_TRANSLATE_NOOP("Edits", "Change reading profile"), QT_TRANSLATE_NOOP("Edits", "Change style"),
-    QT_TRANSLATE_NOOP("Edits", "Attach media"), QT_TRANSLATE_NOOP("Edits", "Add track"),
-    QT_TRANSLATE_NOOP("Edits", "Edit translation"), QT_TRANSLATE_NOOP("Edits", "Change timing"),
-    QT_TRANSLATE_NOOP("Edits", "Edit text"), QT_TRANSLATE_NOOP("Edits", "Flag"),
-    QT_TRANSLATE_NOOP("Edits", "Clear flag"), QT_TRANSLATE_NOOP("Edits", "Insert cue"),
-    QT_TRANSLATE_NOOP("Edits", "Delete cues"), QT_TRANSLATE_NOOP("Edits", "Split cue"),
-    QT_TRANSLATE_NOOP("Edits", "Merge cues"), QT_TRANSLATE_NOOP("Edits", "Shift times"),
-    QT_TRANSLATE_NOOP("Edits", "Replace cues"), QT_TRANSLATE_NOOP("Edits", "Nudge start"),
-    QT_TRANSLATE_NOOP("Edits", "Nudge end"), QT_TRANSLATE_NOOP("Edits", "Move cue"),
-    QT_TRANSLATE_NOOP("Edits", "Set start"), QT_TRANSLATE_NOOP("Edits", "Set end"),
-    QT_TRANSLATE_NOOP("Edits", "Replace text"), QT_TRANSLATE_NOOP("Edits", "Fix timing"),
-    QT_TRANSLATE_NOOP("Edits", "Change start"), QT_TRANSLATE_NOOP("Edits", "Change end"),
-    QT_TRANSLATE_NOOP("Edits", "Change duration"), QT_TRANSLATE_NOOP("Edits", "Transcribed"),
-    QT_TRANSLATE_NOOP("Edits", "Re-transcribe"), QT_TRANSLATE_NOOP("Edits", "Drag start"),
-    QT_TRANSLATE_NOOP("Edits", "Drag end"),
-)
-
-
+# -- undo steps: the document's labels are Reasons (``undo.*``) -------------------------------------------
 def edit_label(label: str) -> str:
     """An undo step's label (``Document.undo_label()``) in the user's language."""
-    if label.startswith("Import "):
-        return QCoreApplication.translate("Edits", "Import {name}").format(name=label[len("Import "):])
-    m = re.fullmatch(r"Translate into (\S+)", label)  # core.delivery.translate.attach_translation
-    if m:
+    if isinstance(label, Reason) and label.code == "undo.translate":  # the language by its name, not its code
         from ..core.text.languages import language_name
         from .i18n import ui_language
 
-        return QCoreApplication.translate("Edits", "Translate into {language}").format(
-            language=language_name(m.group(1), ui_language()))
-    m = re.fullmatch(r"Polish (\d+) cues", label)  # core.delivery.translate.apply_polish
-    if m:
-        return QCoreApplication.translate("Edits", "Correct %n cue(s)", None, int(m.group(1)))
-    return QCoreApplication.translate("Edits", label)
+        label = Reason("undo.translate", language=language_name(label.params["language"], ui_language()))
+    return say(label)
 
 
 # -- reading profiles (core.timing.rules.PROFILES) ------------------------------------------------------------

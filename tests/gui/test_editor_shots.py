@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
 
+from subtitler.core.foundation.errors import Reason
 from subtitler.core.timing.beautify import edge_compliance
 from subtitler.core.document.model import Document
 from subtitler.core.document.cues import Cue
@@ -353,8 +354,9 @@ def test_screenshots_english_and_chinese(qtbot, cut_talk, speech_en, qapp):
     assert shoot_editor(qtbot, cut_talk, speech_en, "editor-shots.png").stat().st_size > 10_000
     i18n.install_translators(qapp, QLocale("zh_CN"))
     try:
-        assert reason_text("snapped to shot change") == "吸附到镜头切换"
-        assert reason_text("ends 3 frames before shot change") == "在镜头切换前 3 帧结束"
+        assert reason_text(Reason("beautify.snapped")) == "吸附到镜头切换"
+        assert reason_text(Reason("beautify.ends_before", n=3)) == "在镜头切换前 3 帧结束"
+        assert reason_text(Reason("beautify.ends_before_one")) == "在镜头切换前 1 帧结束"
         assert shoot_editor(qtbot, cut_talk, speech_en, "editor-shots-zh.png").stat().st_size > 10_000
     finally:
         i18n.install_translators(qapp, QLocale("en_US"))

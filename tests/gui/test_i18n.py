@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from subtitler.core.document.model import Document
+from subtitler.core.foundation.errors import MESSAGES, Reason
 
 from subtitler.core.document.cues import Cue
 from subtitler.core.app.queue import Job, JobList, Status
@@ -75,14 +77,24 @@ def tool(name: str) -> str:
     return str(exe)
 
 
+def _i18n_tool():
+    spec = importlib.util.spec_from_file_location("i18n_tool", TOOLS)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_every_ui_string_has_a_finished_chinese_translation(tmp_path):
     fresh = tmp_path / "extracted.ts"
-    sources = sorted(str(p) for p in (ROOT / "subtitler" / "gui").rglob("*.py"))
+    core = tmp_path / "core_messages.py"  # the core's sentences, as tools/i18n.py hands them to lupdate
+    core.write_text(_i18n_tool().core_templates(), "utf-8")
+    sources = [*sorted(str(p) for p in (ROOT / "subtitler" / "gui").rglob("*.py")), str(core)]
     subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(fresh), "-silent"], check=True, cwd=ROOT,
                    timeout=300)
     extracted = read_ts(fresh)
     shipped = read_ts(I18N / "subtitler_zh_CN.ts")
     assert len(extracted) > 350  # the whole GUI, not a handful
+    assert {("Reasons", t) for t in MESSAGES.values()} <= set(extracted)  # every core sentence, from its one table
     missing = [k for k in extracted if k not in shipped or not shipped[k].finished or not all(shipped[k].forms)]
     assert not missing, f"{len(missing)} strings without a Chinese translation (run tools/i18n.py update): {missing[:10]}"
     for (ctx, src), entry in shipped.items():
@@ -136,8 +148,11 @@ def test_plurals_numbers_and_qt_dialogs_in_chinese(chinese):
     assert tr("Queue", "%n file(s)", None, 3) == "3 个文件"
     assert words.summary(jobs([Status.QUEUED, Status.QUEUED, Status.FAILED])) == "3 个文件 · 2 个排队中 · 1 个失败"
     assert words.status_label(Status.DONE) == "完成"
-    assert words.problem_text("too fast: 21.5 characters/s (max 9)") == "语速过快：每秒 21.5 字（上限 9）"
-    assert words.edit_label("Change timing") == "调整时间" and words.edit_label("Import a.srt") == "导入 a.srt"
+    assert words.problem_text(Reason("problem.too_fast", value="21.5", max="9")) == "语速过快：每秒 21.5 字（上限 9）"
+    assert words.edit_label(Reason("undo.change_timing")) == "调整时间"
+    assert words.edit_label(Reason("undo.import", name="a.srt")) == "导入 a.srt"
+    assert words.edit_label("Change timing") == "调整时间"  # a label kept as text: its template, word for word
+    assert words.step_text(Reason("step.transcribing_piece", done=2, total=8)) == "正在转写第 2/8 段"
     assert tr("QPlatformTheme", "Cancel") == "取消"  # Qt's own buttons come from qtbase_zh_CN
 
 
@@ -163,7 +178,8 @@ ALLOWED = {
     "qtmultimedia", "qtqml", "pyside", "qt", "ffmpeg", "english", "ai", "stem", "lang", "ext", "ok", "mb",
     "token", "tokens", "flash",  # Zhipu's own Chinese pages say "tokens" and name the free "flash" models
     "bilingual", "subtitled", "mp",  # output file names: {stem}.bilingual.{ext}, {stem}.subtitled.mp4
-    "http", "json", "wav",  # protocol and format names in the core's sentences (gui/reasons.py)
+    "http", "https", "json", "wav",  # protocol and format names in the core's sentences (core.foundation.errors)
+    "opencc",  # the package that converts Chinese scripts
 }
 
 

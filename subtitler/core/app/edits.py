@@ -41,28 +41,28 @@ def cue_problems(cues: Sequence[Cue], i: int, profile: Profile) -> list[str]:
     if c.flag:
         out.append(c.flag)
     if c.end <= c.start:
-        out.append("ends before it starts")
+        out.append(Reason("problem.ends_before_start"))
     value = cps(c)
     if value > profile.max_cps:
-        out.append(f"too fast: {value:.1f} characters/s (max {profile.max_cps:g})")
+        out.append(Reason("problem.too_fast", value=f"{value:.1f}", max=f"{profile.max_cps:g}"))
     lines = c.text.split("\n")
     if len(lines) > profile.max_lines:
-        out.append(f"{len(lines)} lines (max {profile.max_lines})")
+        out.append(Reason("problem.lines", count=len(lines), max=profile.max_lines))
     longest = max((len(x) for x in lines), default=0)
     if longest > profile.chars_per_line:
-        out.append(f"line too long: {longest} characters (max {profile.chars_per_line})")
+        out.append(Reason("problem.line_too_long", count=longest, max=profile.chars_per_line))
     if c.duration < profile.min_duration_ms:
-        out.append(f"too short: {c.duration} ms (min {profile.min_duration_ms})")
+        out.append(Reason("problem.too_short", ms=c.duration, min=profile.min_duration_ms))
     elif c.duration > profile.max_duration_ms:
-        out.append(f"too long: {c.duration} ms (max {profile.max_duration_ms})")
+        out.append(Reason("problem.too_long", ms=c.duration, max=profile.max_duration_ms))
     if i > 0 and cues[i - 1].end > c.start:
-        out.append(f"overlaps cue {i}")
+        out.append(Reason("problem.overlaps", number=i))
     if i + 1 < len(cues) and c.end > cues[i + 1].start:
-        out.append(f"overlaps cue {i + 2}")
+        out.append(Reason("problem.overlaps", number=i + 2))
     elif i + 1 < len(cues) and cues[i + 1].start - c.end < profile.min_gap_ms:
-        out.append(f"gap to next below {profile.min_gap_ms} ms")
+        out.append(Reason("problem.gap", ms=profile.min_gap_ms))
     if not c.text.strip():
-        out.append("no text")
+        out.append(Reason("problem.no_text"))
     return out
 
 
@@ -106,7 +106,7 @@ def nudge(doc: Document, indices: Iterable[int], part: str, delta_ms: int) -> Ed
             d = max(delta_ms, -c.start)
             s, e = c.start + d, c.end + d
         changes[i] = (s, e)
-    label = {"start": "Nudge start", "end": "Nudge end"}.get(part, "Move cue")
+    label = {"start": Reason("undo.nudge_start"), "end": Reason("undo.nudge_end")}.get(part, Reason("undo.move"))
     return _times_edit(doc, changes, label, merge_key=f"nudge:{part}:{idx}")
 
 
@@ -116,14 +116,14 @@ def set_start_at(doc: Document, i: int, ms: int) -> Edit:
     c = doc.cues[i]
     ms = max(0, int(ms))
     end = c.end if ms < c.end else ms + max(1, c.duration)
-    return doc.set_times(i, ms, end, label="Set start")
+    return doc.set_times(i, ms, end, label=Reason("undo.set_start"))
 
 
 def set_end_at(doc: Document, i: int, ms: int) -> Edit:
     c = doc.cues[i]
     if ms <= c.start:
         raise UsageError(Reason("edit.end_before_start"))
-    return doc.set_times(i, c.start, int(ms), label="Set end")
+    return doc.set_times(i, c.start, int(ms), label=Reason("undo.set_end"))
 
 
 def split_cue(doc: Document, i: int, *, playhead: Optional[int] = None, text_pos: Optional[int] = None,
@@ -184,7 +184,7 @@ def merge_cues(doc: Document, indices: Iterable[int], profile: Optional[Profile]
         if b >= len(doc.cues):
             raise UsageError(Reason("edit.no_next"))
     rebreak: Optional[Callable[[str], str]] = (lambda t: break_lines(t, profile)) if profile else None
-    return doc.replace_cues([merge_run(doc.cues[a:b + 1], rebreak)], "Merge cues", a, b - a + 1)
+    return doc.replace_cues([merge_run(doc.cues[a:b + 1], rebreak)], Reason("undo.merge"), a, b - a + 1)
 
 
 def insert_cue(doc: Document, i: Optional[int], *, after: bool, profile: Profile, at_ms: Optional[int] = None,
@@ -248,7 +248,7 @@ def find_replace(doc: Document, pattern: str, replacement: str, *, regex: bool =
             raise UsageError(Reason("edit.bad_replacement", detail=str(exc))) from None
         if new != c.text:
             steps.append(Replace(i, (c,), (replace(c, text=new),)))
-    return doc.apply(Edit("Replace text", steps)), len(steps)
+    return doc.apply(Edit(Reason("undo.replace_text"), steps)), len(steps)
 
 
 def fix_timing_range(doc: Document, indices: Optional[Iterable[int]], profile: Profile, *,
@@ -273,13 +273,13 @@ def fix_timing_range(doc: Document, indices: Optional[Iterable[int]], profile: P
         bound = doc.cues[a - 1].end + profile.min_gap_ms
         if first.start < bound < first.end:
             fixed[0] = replace(first, start=bound)
-    return doc.replace_cues(fixed, "Fix timing", a, b - a + 1)
+    return doc.replace_cues(fixed, Reason("undo.fix_timing"), a, b - a + 1)
 
 
 def flag_cues(doc: Document, indices: Iterable[int], flag: str) -> Edit:
     steps: list[Step] = [Replace(i, (doc.cues[i],), (replace(doc.cues[i], flag=flag),))
                          for i in sorted(set(indices)) if doc.cues[i].flag != flag]
-    return doc.apply(Edit("Flag" if flag else "Clear flag", steps))
+    return doc.apply(Edit(Reason("undo.flag" if flag else "undo.clear_flag"), steps))
 
 
 # -- re-transcribe ---------------------------------------------------------------------------

@@ -35,12 +35,9 @@ class Status(str, Enum):
 ACTIVE = (Status.RUNNING, Status.CANCELLING)
 WAITING = (Status.PROBING, Status.QUEUED)
 RETRYABLE = (Status.FAILED, Status.CANCELLED)
-STATUS_LABEL = {
-    Status.PROBING: "Reading…", Status.QUEUED: "Queued", Status.RUNNING: "Running",
-    Status.CANCELLING: "Cancelling…", Status.DONE: "Done", Status.FAILED: "Failed",
-    Status.CANCELLED: "Cancelled",
-}
-ENGINE_LABEL = {"glm": "GLM-ASR", "local": "Local"}
+# each status's words: a Reason (the English for logs; a front end says it in the user's language by its code)
+STATUS_LABEL = {status: Reason(f"status.{status.value}") for status in Status}
+ENGINE_LABEL = {"glm": "GLM-ASR", "local": Reason("engine.local")}  # a product name is not translated
 
 # each stage's share of the whole job, for one overall progress bar
 STAGE_SPAN = {
@@ -85,7 +82,7 @@ class Job:
     duration_ms: Optional[int] = None
     stage: str = ""
     fraction: float = 0.0  # overall 0..1
-    step: str = ""  # the current step, in words
+    step: str = ""  # the current step: a Reason (``step.*`` or a GLM-ASR notice), "" when none
     eta_s: Optional[float] = None
     preview: str = ""  # newest recognised text
     cues: list[Cue] = field(default_factory=list)  # made so far (in time order), while running
@@ -110,16 +107,16 @@ class Job:
 
     def price_text(self) -> str:
         if self.engine != "glm":
-            return "free"
+            return Reason("price.free")
         cost = self.cost_rmb
-        return "…" if cost is None else f"≈ ¥{cost:.2f}"
+        return "…" if cost is None else Reason("price.about", cost=f"{cost:.2f}")
 
     # -- words ----------------------------------------------------------------------------------
     def status_text(self) -> str:
         if self.status == Status.FAILED:
             return self.error or "Failed"
         if self.status == Status.RUNNING:
-            parts = [self.step or "Starting"]
+            parts = [self.step or Reason("step.starting")]
             if self.cues:
                 parts.append(f"{len(self.cues)} cues so far")
             if self.eta_s is not None:
@@ -160,7 +157,7 @@ class Job:
         self.token = CancelToken()
         self.status = Status.RUNNING
         self.started_at = time.monotonic() if now is None else now
-        self.step = "Starting"
+        self.step = Reason("step.starting")
         self.cues = []
         return self.token
 
@@ -190,7 +187,7 @@ class Job:
             return False
         self.status = Status.DONE
         self.result = result
-        self.fraction, self.step = 1.0, "Done"
+        self.fraction, self.step = 1.0, Reason("step.done")
         return True
 
     def fail(self, message: str, detail: str) -> None:
@@ -218,22 +215,22 @@ class Job:
         if p.preview:
             self.preview = p.preview
         if p.stage == "probe":
-            self.step = "Reading media"
+            self.step = Reason("step.reading")
         elif p.stage == "extract":
-            self.step = f"Extracting audio {int(frac * 100)}%"
+            self.step = Reason("step.extracting", percent=int(frac * 100))
         elif p.stage == "detect":
-            self.step = "Finding speech"
+            self.step = Reason("step.finding_speech")
         elif p.stage == "model":  # a model name used for the first time: downloaded before the job goes on
-            self.step = f"Downloading the model {int(frac * 100)}%"
+            self.step = Reason("step.downloading", percent=int(frac * 100))
         elif p.stage == "transcribe" and p.notice:
-            self.step = p.notice
+            self.step = p.notice  # a GLM-ASR notice: a Reason of its own
         elif p.stage == "transcribe":
-            self.step = (f"Transcribing piece {min(p.done + 1, p.total)} of {p.total}" if p.total
-                         else "Transcribing")
+            self.step = (Reason("step.transcribing_piece", done=min(p.done + 1, p.total), total=p.total) if p.total
+                         else Reason("step.transcribing"))
         elif p.stage in ("timing", "write"):
-            self.step = "Timing cues"
+            self.step = Reason("step.timing")
         elif p.stage == "done":
-            self.step = "Done"
+            self.step = Reason("step.done")
         elapsed = now - self.started_at if self.started_at else 0.0
         if self.fraction >= 0.05 and elapsed >= 1.0 and self.fraction < 1.0:
             self.eta_s = elapsed * (1.0 - self.fraction) / self.fraction

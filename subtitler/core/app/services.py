@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from ..engines import ENGINE_NAMES, Engine, create_engine
-from ..foundation.errors import UsageError
+from ..foundation.errors import Reason, UsageError
 from .jobs import TranscribeOptions
 from ..foundation.secrets import KeyStore, find_api_key
 from .settings import Settings
@@ -34,7 +34,7 @@ __all__ = ["EngineService", "resolve_engine_name"]
 def resolve_engine_name(requested: str, key: str) -> str:
     """``"glm"`` or ``"local"`` for a requested ``auto``/``glm``/``local`` and the key found."""
     if requested not in ENGINE_NAMES:
-        raise UsageError(f"unknown engine '{requested}' (choose auto, local or glm).")
+        raise UsageError(Reason("engine.unknown", name=requested, choices="auto, local or glm"))
     if requested == "auto":
         return "glm" if key else "local"
     return requested

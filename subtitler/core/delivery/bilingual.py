@@ -31,7 +31,7 @@ SECOND_SCALE = 0.72  # the second block's font size relative to the first
 
 def _check(original: Sequence[Cue], translated: Sequence[Cue], order: str) -> None:
     if order not in ORDERS:
-        raise UsageError(f"unknown bilingual order '{order}'; choose {' or '.join(ORDERS)}.")
+        raise UsageError(Reason("bilingual.bad_order", order=order, choices=" or ".join(ORDERS)))
     if len(original) != len(translated) or any(
             (a.start, a.end) != (b.start, b.end) for a, b in zip(original, translated)):
         raise SubtitleFormatError(Reason("bilingual.mismatch"))

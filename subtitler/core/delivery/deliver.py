@@ -56,11 +56,11 @@ class DeliverOptions:
         if self.translate_to:
             self.translate_to = check_language(self.translate_to)
         if self.bilingual and not self.translate_to:
-            raise UsageError("--bilingual needs --translate-to LANG.")
+            raise UsageError(Reason("bilingual.needs_language"))
         if self.order not in ORDERS:
-            raise UsageError(f"unknown bilingual order '{self.order}'; choose {' or '.join(ORDERS)}.")
+            raise UsageError(Reason("bilingual.bad_order", order=self.order, choices=" or ".join(ORDERS)))
         if self.burn_quality not in BURN_PRESETS:
-            raise UsageError(f"unknown burn-in quality '{self.burn_quality}'; choose {', '.join(BURN_PRESETS)}.")
+            raise UsageError(Reason("burn.bad_quality", quality=self.burn_quality, choices=", ".join(BURN_PRESETS)))
 
     @property
     def needs_chat(self) -> bool:

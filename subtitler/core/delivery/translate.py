@@ -61,8 +61,7 @@ LANGUAGE_NAMES = {
 }
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
-FLAG_BLOCKED = "the chat service blocked this cue (content safety); translate it by hand"
-FLAG_FAILED = "not translated ({reason}); translate it by hand"
+FLAG_BLOCKED = Reason("flag.chat_blocked")  # a cue's flag (a Reason: the app says it in the user's language)
 
 
 def check_language(code: str) -> str:
@@ -110,7 +109,7 @@ class ChatSettings:
         if not self.model:
             raise UsageError(Reason("chat.no_model"))
         if self.batch_cues < 1 or self.batch_chars < 1 or self.context_cues < 0 or self.bad_answer_tries < 1:
-            raise UsageError("batch sizes and tries must be positive.")
+            raise UsageError(Reason("chat.bad_sizes"))
         self.cache_dir = Path(self.cache_dir) if self.cache_dir is not None else default_cache_dir()
 
 
@@ -500,7 +499,7 @@ class _ChatRun:
     def _fail(self, job: _Job, reason: str) -> None:
         self.stats.failed += len(job.positions)
         self.stats.reasons[reason] += len(job.positions)
-        self._give_up(job, FLAG_FAILED.format(reason=reason))
+        self._give_up(job, Reason("flag.not_translated", reason=reason))
 
     def _give_up(self, job: _Job, flag: str) -> None:
         for p in job.positions:
@@ -655,7 +654,7 @@ def attach_translation(document: Document, result: TranslationResult) -> Edit:
         new = cue.with_track(name, tr.text)
         if new != cue:
             steps.append(Replace(i, (cue,), (new,)))
-    return document.apply(Edit(f"Translate into {result.language}", steps))
+    return document.apply(Edit(Reason("undo.translate", language=result.language), steps))
 
 
 def track_cues(document: Document, name: str) -> list[Cue]:
@@ -722,7 +721,7 @@ def apply_polish(document: Document, changes: Sequence[PolishChange]) -> Optiona
         steps.append(Replace(ch.index, (cue,), (replace(cue, text=layout(ch.new, document.profile or None, zh)),)))
     if not steps:
         return None
-    edit = Edit(f"Polish {len(steps)} cues", steps)
+    edit = Edit(Reason("undo.polish_one") if len(steps) == 1 else Reason("undo.polish", n=len(steps)), steps)
     document.apply(edit)
     return edit
 

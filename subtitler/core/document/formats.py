@@ -26,7 +26,7 @@ def parse_formats(value: str) -> list[str]:
     fmts = [f.strip().lower().lstrip(".") for f in value.split(",") if f.strip()]
     bad = [f for f in fmts if f not in FORMATS]
     if bad or not fmts:
-        raise UsageError(f"unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}.")
+        raise UsageError(Reason("subs.unknown_format", formats=", ".join(bad) or "(none)", choices=", ".join(FORMATS)))
     return list(dict.fromkeys(fmts))
 
 

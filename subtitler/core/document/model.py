@@ -103,7 +103,7 @@ class Document:
         """Set a property that is no edit of the user's (e.g. the media the document came from):
         no undo step, no change to ``dirty``, and the saved state has it too."""
         if name not in PROPS:
-            raise UsageError(f"internal: '{name}' is not a document property")
+            raise ValueError(f"internal: '{name}' is not a document property")  # a programming error, not the user's
         setattr(self, name, value)
         self._saved_props[name] = value
 
@@ -205,7 +205,7 @@ class Document:
         if isinstance(step, Replace):
             end = step.index + len(step.old)
             if not (0 <= step.index <= len(self.cues)) or tuple(self.cues[step.index:end]) != step.old:
-                raise UsageError("internal: edit does not match the document")
+                raise UsageError(Reason("internal.edit_mismatch"))
             self.cues[step.index:end] = step.new
             change = Change(step.index, len(step.old), len(step.new))
         elif isinstance(step, Move):
@@ -214,7 +214,7 @@ class Document:
             change = Change(step.src, kind="move", to=step.dst)
         else:
             if getattr(self, step.name) != step.old:
-                raise UsageError("internal: edit does not match the document")
+                raise UsageError(Reason("internal.edit_mismatch"))
             setattr(self, step.name, step.new)
             change = Change(kind="prop", name=step.name)
         self.revision += 1
@@ -228,46 +228,46 @@ class Document:
             self._run_step(step)
             moves.append(step)
             if len(moves) > 2 * len(self.cues) + 2:  # pragma: no cover - a bug, not a user error
-                raise UsageError("internal: cues could not be put in order")
+                raise UsageError(Reason("internal.order"))
         return moves
 
     # -- edit builders (each applies its Edit and returns it) ---------------------------------
     def _replace(self, label: str, index: int, count: int, new: Sequence[Cue],
                  merge_key: Optional[str] = None) -> Edit:
         if not (0 <= index <= len(self.cues)) or index + count > len(self.cues):
-            raise UsageError(f"no cue at position {index + 1}.")
+            raise UsageError(Reason("edit.no_cue_at", n=index + 1))
         return self.apply(Edit(label, [Replace(index, tuple(self.cues[index:index + count]), tuple(new))],
                                merge_key))
 
     def set_prop(self, name: str, value: Any, label: str, merge_key: Optional[str] = None) -> Edit:
         """Change a document property (profile, styles, media_path, language, tracks) undoably."""
         if name not in PROPS:
-            raise UsageError(f"internal: '{name}' is not a document property")
+            raise UsageError(Reason("internal.not_property", name=name))
         old = getattr(self, name)
         if old == value:
             return Edit(label, [])
         return self.apply(Edit(label, [SetProp(name, old, value)], merge_key))
 
     def set_profile(self, name: str) -> Edit:
-        return self.set_prop("profile", name, "Change reading profile")
+        return self.set_prop("profile", name, Reason("undo.profile"))
 
     def set_style(self, name: str, style: dict[str, Any]) -> Edit:
-        return self.set_prop("styles", {**self.styles, name: dict(style)}, "Change style")
+        return self.set_prop("styles", {**self.styles, name: dict(style)}, Reason("undo.style"))
 
     def set_media(self, path: Optional[str]) -> Edit:
-        return self.set_prop("media_path", path, "Attach media")
+        return self.set_prop("media_path", path, Reason("undo.attach_media"))
 
     def add_track(self, name: str) -> Edit:
         if name in self.tracks:
-            raise UsageError(f"there is already a track '{name}'.")
-        return self.set_prop("tracks", self.tracks + (name,), "Add track")
+            raise UsageError(Reason("track.exists", name=name))
+        return self.set_prop("tracks", self.tracks + (name,), Reason("undo.add_track"))
 
     def set_track_text(self, i: int, name: str, text: str, *, merge_key: Optional[str] = None) -> Edit:
         if name not in self.tracks:
-            raise UsageError(f"there is no track '{name}'.")
-        return self._replace("Edit translation", i, 1, [self.cues[i].with_track(name, text)], merge_key)
+            raise UsageError(Reason("track.missing", name=name))
+        return self._replace(Reason("undo.edit_translation"), i, 1, [self.cues[i].with_track(name, text)], merge_key)
 
-    def set_times(self, i: int, start: int, end: int, *, label: str = "Change timing",
+    def set_times(self, i: int, start: int, end: int, *, label: str = Reason("undo.change_timing"),
                   merge_key: Optional[str] = None) -> Edit:
         start, end = int(start), int(end)
         if start < 0 or end < start:
@@ -275,18 +275,19 @@ class Document:
         return self._replace(label, i, 1, [replace(self.cues[i], start=start, end=end)], merge_key)
 
     def set_text(self, i: int, text: str, *, merge_key: Optional[str] = None) -> Edit:
-        return self._replace("Edit text", i, 1, [replace(self.cues[i], text=text)], merge_key)
+        return self._replace(Reason("undo.edit_text"), i, 1, [replace(self.cues[i], text=text)], merge_key)
 
     def set_flag(self, i: int, flag: str) -> Edit:
-        return self._replace("Flag" if flag else "Clear flag", i, 1, [replace(self.cues[i], flag=flag)])
+        label = Reason("undo.flag" if flag else "undo.clear_flag")
+        return self._replace(label, i, 1, [replace(self.cues[i], flag=flag)])
 
     def insert(self, i: int, cue: Cue) -> Edit:
         """Insert ``cue`` (at ``i`` if that keeps time order, else where its start puts it)."""
-        return self._replace("Insert cue", i, 0, [cue])
+        return self._replace(Reason("undo.insert"), i, 0, [cue])
 
     def delete(self, indices: Iterable[int]) -> Edit:
         steps: list[Step] = [Replace(i, (self.cues[i],), ()) for i in sorted(set(indices), reverse=True)]
-        return self.apply(Edit("Delete cues", steps))
+        return self.apply(Edit(Reason("undo.delete"), steps))
 
     def split(self, i: int, at_ms: int, text_pos: Optional[int] = None, resume_ms: Optional[int] = None) -> Edit:
         """Split cue i at ``at_ms`` (the second part starts at ``resume_ms`` when given: after the
@@ -300,14 +301,15 @@ class Document:
         if text_pos is None:
             text_pos = _nearest_break(text, round(len(text) * (at_ms - cue.start) / max(1, cue.duration)))
         a, b = text[:text_pos].strip(), text[text_pos:].strip()
-        return self._replace("Split cue", i, 1, [replace(cue, end=at_ms, text=a), replace(cue, start=resume, text=b)])
+        return self._replace(Reason("undo.split"), i, 1,
+                             [replace(cue, end=at_ms, text=a), replace(cue, start=resume, text=b)])
 
     def merge_next(self, i: int, rebreak: Optional[Callable[[str], str]] = None) -> Edit:
         """Merge cue i with the next; ``rebreak`` lays the joined text out in lines (default: one
         line)."""
         if i + 1 >= len(self.cues):
             raise UsageError(Reason("edit.no_next"))
-        return self._replace("Merge cues", i, 2, [merge_run(self.cues[i:i + 2], rebreak)])
+        return self._replace(Reason("undo.merge"), i, 2, [merge_run(self.cues[i:i + 2], rebreak)])
 
     def shift(self, indices: Iterable[int], offset_ms: int, *, merge_key: Optional[str] = None) -> Edit:
         steps: list[Step] = []
@@ -316,9 +318,9 @@ class Document:
             start = max(0, c.start + offset_ms)
             if start != c.start:
                 steps.append(Replace(i, (c,), (replace(c, start=start, end=start + c.duration),)))
-        return self.apply(Edit("Shift times", steps, merge_key))
+        return self.apply(Edit(Reason("undo.shift"), steps, merge_key))
 
-    def replace_cues(self, cues: Sequence[Cue], label: str = "Replace cues", index: int = 0,
+    def replace_cues(self, cues: Sequence[Cue], label: str = Reason("undo.replace_cues"), index: int = 0,
                      count: Optional[int] = None) -> Edit:
         """Swap cues[index:index+count] (default all) for ``cues`` as one undo step."""
         count = len(self.cues) - index if count is None else count

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from ..foundation.errors import UsageError
+from ..foundation.errors import Reason, UsageError
 from .base import ChunkResult, Engine, Segment, Word
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ def create_engine(name: str = "auto", *, model: Optional[str] = None,
                   glm_settings: Optional[GlmSettings] = None) -> Engine:
     """``auto`` picks GLM-ASR when an API key is configured, the local engine otherwise."""
     if name not in ENGINE_NAMES:
-        raise UsageError(f"unknown engine '{name}' (choose local or glm).")
+        raise UsageError(Reason("engine.unknown", name=name, choices="local or glm"))
     if name in ("auto", "glm"):
         from . import glm
 

@@ -112,11 +112,11 @@ def check_base_url(url: str) -> str:
     url = (url or "").strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"'{url}' is not a valid GLM-ASR base URL (e.g. {MAINLAND_URL}).")
+        raise UsageError(Reason("glm.bad_url", url=url, example=MAINLAND_URL))
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise UsageError(f"the GLM-ASR base URL must use https (got {url}).")
+        raise UsageError(Reason("glm.url_not_https", url=url))
     if parts.username or parts.password:
-        raise UsageError("the GLM-ASR base URL must not contain credentials.")
+        raise UsageError(Reason("glm.url_credentials"))
     return url
 
 
@@ -149,19 +149,19 @@ class GlmSettings:
         try:
             self.concurrency = int(self.concurrency)
         except (TypeError, ValueError):
-            raise UsageError("concurrency must be a whole number from 1 to 50.") from None
+            raise UsageError(Reason("glm.concurrency_not_int", max=MAX_CONCURRENCY)) from None
         if not 1 <= self.concurrency <= MAX_CONCURRENCY:
-            raise UsageError(f"concurrency must be from 1 to {MAX_CONCURRENCY} (got {self.concurrency}).")
+            raise UsageError(Reason("glm.concurrency_range", max=MAX_CONCURRENCY, value=self.concurrency))
         if not self.model.strip():
-            raise UsageError("the GLM-ASR model name is empty.")
+            raise UsageError(Reason("glm.no_model"))
         if self.timeout_s <= 0:
-            raise UsageError("the GLM-ASR timeout must be positive.")
+            raise UsageError(Reason("glm.bad_timeout"))
         try:
             self.max_wait_s = float(self.max_wait_s)
         except (TypeError, ValueError):
-            raise UsageError("the GLM-ASR wait limit must be a number of seconds.") from None
+            raise UsageError(Reason("glm.wait_not_number")) from None
         if not 1 <= self.max_wait_s <= 24 * 3600:
-            raise UsageError(f"the GLM-ASR wait limit must be from 1 s to 24 h (got {self.max_wait_s:g} s).")
+            raise UsageError(Reason("glm.wait_range", seconds=f"{self.max_wait_s:g}"))
         problem = api_key_problem(self.api_key.reveal())
         if problem:
             raise UsageError(Reason("key.bad", problem=problem))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
-from .errors import OutputError, OutputExistsError, Reason, UsageError
+from .errors import OutputError, OutputExistsError, Reason, UsageError, uncapitalised
 
 PATTERN_FIELDS = ("stem", "lang", "ext")
 DEFAULT_PATTERN = "{stem}.{ext}"
@@ -30,27 +30,26 @@ UNKNOWN_LANG = "und"
 def pattern_problem(pattern: str, fmts: Sequence[str] = ("srt",)) -> str:
     """A sentence saying what is wrong with a file-name pattern, or "" when it is usable."""
     if not pattern or not pattern.strip():
-        return "The file-name pattern is empty."
+        return Reason("pattern.empty")
     try:
         parsed = list(string.Formatter().parse(pattern))
     except ValueError as exc:
-        return (f"The file-name pattern {pattern!r} is malformed ({exc}); write fields as "
-                "{stem}, {lang} and {ext}.")
+        return Reason("pattern.malformed", pattern=repr(pattern), detail=str(exc))
     used: set[str] = set()
     for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
         if name not in PATTERN_FIELDS:
             shown = "{" + name + "}" if name else "{}"
-            return f"The file-name pattern can use only {{stem}}, {{lang}} and {{ext}} (not {shown})."
+            return Reason("pattern.unknown_field", field=shown)
         if spec or conversion:
-            return f"The file-name pattern's {{{name}}} takes no format or conversion."
+            return Reason("pattern.format_spec", field="{" + name + "}")
         used.add(name)
     sample = pattern.format(stem="x", ext="srt", lang="en")
     if "/" in sample or "\\" in sample or sample in (".", ".."):
-        return "The file-name pattern must not contain folders."
+        return Reason("pattern.folders")
     if len(fmts) > 1 and "ext" not in used:
-        return "With several formats the pattern needs {ext}, or the files would overwrite each other."
+        return Reason("pattern.needs_ext")
     return ""
 
 
@@ -58,7 +57,7 @@ def check_pattern(pattern: str, fmts: Sequence[str] = ("srt",)) -> None:
     """Raise UsageError (exit 2 in the CLI) when the pattern is unusable."""
     problem = pattern_problem(pattern, fmts)
     if problem:
-        raise UsageError(problem[0].lower() + problem[1:])
+        raise UsageError(uncapitalised(problem))
 
 
 # -- paths ---------------------------------------------------------------------------------------
@@ -111,9 +110,7 @@ def plan_batch(items: Sequence[tuple[Path, Optional[Path]]], outdir: Optional[Pa
     plans = [Planned(Path(s), r, tuple(planned_outputs(Path(s), outdir, fmts, pattern, lang, r))) for s, r in items]
     problems = collisions(plans)
     if problems:
-        raise UsageError("these inputs would write the same output file, and one would overwrite the other:\n  "
-                         + "\n  ".join(problems)
-                         + "\nUse another --name-pattern or -o folder, or run them separately.")
+        raise UsageError(Reason("output.batch_collide", problems="\n  ".join(problems)))
     return plans
 
 

@@ -113,7 +113,7 @@ def ffmpeg_version() -> str:
                           stdin=subprocess.DEVNULL)
     m = re.search(r"ffmpeg version (\S+)", proc.stdout.decode("utf-8", "replace"))
     if not m:
-        raise MediaError(f"ffmpeg did not report its version ({_last_line(proc.stderr.decode('utf-8', 'replace'))}).")
+        raise MediaError(Reason("ffmpeg.no_version", detail=_last_line(proc.stderr.decode("utf-8", "replace"))))
     return m.group(1)
 
 
@@ -471,9 +471,9 @@ def decode_head(src: Path | str, ms: int) -> np.ndarray:
     try:
         proc = subprocess.run(cmd, capture_output=True, stdin=subprocess.DEVNULL, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise MediaError(f"{Path(src).name}: cannot decode the start ({type(exc).__name__}).") from None
+        raise MediaError(Reason("media.start_undecodable_why", name=Path(src).name, kind=type(exc).__name__)) from None
     if proc.returncode != 0:
-        raise MediaError(f"{Path(src).name}: cannot decode the start.")
+        raise MediaError(Reason("media.start_undecodable", name=Path(src).name))
     return np.frombuffer(proc.stdout, dtype=np.int16).copy()
 
 
@@ -583,6 +583,6 @@ def run_filter_pass(src: Path | str, args: Sequence[str], *, duration_ms: int, s
     cancel.check()
     if code != 0:
         parse_info(src, text)  # not media at all → MediaError with that reason
-        raise MediaError(f"{src.name}: {message} failed ({_last_error(text)}).")
+        raise MediaError(Reason("media.pass_failed", name=src.name, what=message, detail=_last_error(text)))
     on_progress(Progress(stage, 1.0, message))
     return text

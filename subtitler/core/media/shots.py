@@ -118,7 +118,7 @@ def detect_shot_changes(path: Path | str, *, sensitivity: float = DEFAULT_SENSIT
         # -reinit_filter 0: where the stream's parameters change (joined clips) the detector keeps
         # its previous frame, so that join is compared (and found) like any other cut
         log = run_filter_pass(path, detection_args(threshold), duration_ms=duration_ms, stage="shots",
-                              message="finding shot changes", on_progress=on_progress, cancel=cancel,
+                              message=Reason("shots.finding"), on_progress=on_progress, cancel=cancel,
                               background=background, input_args=("-reinit_filter", "0"))
     except MediaError:
         if demux is not None:

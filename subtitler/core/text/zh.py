@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
 from typing import Any, Optional, Protocol
 
-from ..foundation.errors import UsageError
+from ..foundation.errors import Reason, UsageError
 
 # -- width -----------------------------------------------------------------------------------
 # Marks that are East-Asian-"ambiguous" in Unicode but set full width in Chinese text.
@@ -88,10 +88,9 @@ class ZhStyle:
 
     def __post_init__(self) -> None:
         if self.punct not in PUNCT_STYLES:
-            raise UsageError(f"unknown Chinese punctuation style '{self.punct}'; choose one of: "
-                             f"{', '.join(PUNCT_STYLES)}.")
+            raise UsageError(Reason("zh.bad_punct", style=self.punct, choices=", ".join(PUNCT_STYLES)))
         if self.script not in SCRIPTS:
-            raise UsageError(f"unknown script '{self.script}'; choose one of: {', '.join(SCRIPTS)}.")
+            raise UsageError(Reason("zh.bad_script", script=self.script, choices=", ".join(SCRIPTS)))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -118,7 +117,7 @@ def _converter(config: str) -> _Converter:
     try:
         import opencc
     except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise UsageError("Chinese script conversion needs the 'opencc' package: pip install opencc.") from exc
+        raise UsageError(Reason("zh.no_opencc", command="pip install opencc")) from exc
     converter: _Converter = opencc.OpenCC(config)
     return converter
 
@@ -126,7 +125,7 @@ def _converter(config: str) -> _Converter:
 def convert_script(text: str, script: str) -> str:
     """``text`` in the chosen script (OpenCC: hans = t2s, hant = s2t, tw = s2twp, hk = s2hk)."""
     if script not in SCRIPTS:
-        raise UsageError(f"unknown script '{script}'; choose one of: {', '.join(SCRIPTS)}.")
+        raise UsageError(Reason("zh.bad_script", script=script, choices=", ".join(SCRIPTS)))
     config = SCRIPTS[script]
     if config is None or not any(is_cjk_char(ch) for ch in text):
         return text

@@ -34,7 +34,7 @@ from typing import Any, Iterable, Optional, Sequence
 from ..document.model import Document
 
 from ..document.cues import Cue, Edit, Replace, Step
-from ..foundation.errors import UsageError
+from ..foundation.errors import Reason, UsageError
 from ..media.frames import FrameGrid
 from .rules import Profile, cps
 
@@ -56,11 +56,11 @@ class BeautifyPreset:
         for f in fields(self):
             v = getattr(self, f.name)
             if f.type in ("int", int) and (not isinstance(v, int) or v < 0 or v > 250):
-                raise UsageError(f"beautify setting '{f.name}' must be a whole number of frames 0-250, not {v!r}.")
+                raise UsageError(Reason("beautify.bad_setting", name=f.name, value=repr(v)))
         if self.red_zone > self.zone:
-            raise UsageError("beautify: the red zone must not be wider than the zone.")
+            raise UsageError(Reason("beautify.red_zone"))
         if self.gap < 1:
-            raise UsageError("beautify: the gap between cues must be at least 1 frame.")
+            raise UsageError(Reason("beautify.gap"))
 
 
 PRESETS: dict[str, BeautifyPreset] = {p.name: p for p in [
@@ -80,21 +80,21 @@ def get_preset(spec: Optional[str | BeautifyPreset] = None) -> BeautifyPreset:
         return PRESETS[spec.lower()]
     path = Path(spec)
     if not path.suffix.lower() == ".json":
-        raise UsageError(f"unknown beautify preset '{spec}'; choose {', '.join(PRESETS)} or a .json file.")
+        raise UsageError(Reason("beautify.unknown_preset", spec=spec, choices=", ".join(PRESETS)))
     try:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as exc:
-        raise UsageError(f"cannot read beautify preset {path.name}: {exc}.") from None
+        raise UsageError(Reason("beautify.preset_unreadable", name=path.name, detail=str(exc))) from None
     if not isinstance(data, dict):
-        raise UsageError(f"{path.name}: a beautify preset is a JSON object.")
+        raise UsageError(Reason("beautify.preset_not_object", name=path.name))
     base = PRESETS.get(str(data.pop("base", "netflix")).lower())
     if base is None:
-        raise UsageError(f"{path.name}: 'base' must be one of {', '.join(PRESETS)}.")
+        raise UsageError(Reason("beautify.preset_base", name=path.name, choices=", ".join(PRESETS)))
     known = {f.name for f in fields(BeautifyPreset)} - {"name", "label"}
     unknown = set(data) - known
     if unknown:
-        raise UsageError(f"{path.name}: unknown setting(s) {', '.join(sorted(unknown))}.")
-    return replace(base, name="custom", label=f"Custom ({path.stem})", **data)
+        raise UsageError(Reason("beautify.preset_unknown", name=path.name, names=", ".join(sorted(unknown))))
+    return replace(base, name="custom", label=Reason("beautify.custom", name=path.stem), **data)
 
 
 @dataclass(frozen=True)
@@ -166,20 +166,25 @@ class BeautifyResult:
         return BeautifyResult(cues, [c for c in self.changes if c.index in kept], self.preset, self.grid,
                               self.shot_changes, self.original)
 
-    def edit(self, label: str = "Beautify timing") -> Edit:
+    def edit(self, label: str = Reason("undo.beautify")) -> Edit:
         """The whole pass as one undoable edit (one Replace per changed cue)."""
         steps: list[Step] = [Replace(i, (old,), (new,)) for i, (old, new) in enumerate(zip(self.original, self.cues))
                  if old != new]
         return Edit(label, steps)
 
-    def apply_to(self, document: Document, label: str = "Beautify timing") -> Edit:
+    def apply_to(self, document: Document, label: str = Reason("undo.beautify")) -> Edit:
         """Apply to ``document`` (which must still hold the cues this pass was computed from) as
         one undo step."""
         if list(document.cues) != list(self.original):
-            raise UsageError("the subtitles changed since Beautify ran; run it again.")
+            raise UsageError(Reason("beautify.stale"))
         edit = self.edit(label)
         document.apply(edit)
         return edit
+
+
+def _frames(code: str, n: int) -> Reason:
+    """A reason that counts frames: ``ends 1 frame …`` / ``ends 2 frames …``."""
+    return Reason(f"{code}_one") if n == 1 else Reason(code, n=n)
 
 
 def _tc(ms: int) -> str:
@@ -245,12 +250,12 @@ class _Cuts:
         f, out = self.f, []
         p, n = self.prev(s), self.next_after(s)
         if p is not None and 0 <= s - p < f.zone and s - p != f.in_gap:
-            out.append((0 if s - p <= f.red else 1, s - p, p + f.in_gap, "snapped to shot change"))
+            out.append((0 if s - p <= f.red else 1, s - p, p + f.in_gap, Reason("beautify.snapped")))
         if n is not None and 0 < n - s < f.zone:
             if n - s <= f.red:
-                out.append((0, n - s, n + f.in_gap, "snapped to shot change"))
+                out.append((0, n - s, n + f.in_gap, Reason("beautify.snapped")))
             else:
-                out.append((1, n - s, n - f.zone, f"starts {f.zone} frames before shot change"))
+                out.append((1, n - s, n - f.zone, _frames("beautify.starts_before", f.zone)))
         return sorted(out)
 
     def in_target(self, s: int) -> Optional[tuple[int, str]]:
@@ -269,7 +274,7 @@ class _Cuts:
             return None
         target = c - self.f.out_gap
         if target > 0 and self.out_violation(target) is None:
-            return target, f"ends {self.f.out_gap} frames before shot change"
+            return target, _frames("beautify.ends_before", self.f.out_gap)
         return None
 
 
@@ -317,7 +322,7 @@ class _Pass:
             self.e[i] = min(max(g.nearest(c.end), self.min_end(i, self.s[i])), self.max_end(i, self.s[i]))
             for fld, old, new in (("start", c.start, self.s[i]), ("end", c.end, self.e[i])):
                 if g.ms(new) != old:
-                    self.why[(i, fld)] = "aligned to frame"
+                    self.why[(i, fld)] = Reason("beautify.aligned")
         for _ in range(max_rounds):
             before = (list(self.s), list(self.e))
             self.round()
@@ -352,7 +357,7 @@ class _Pass:
                 return
             if self.cuts.out_violation(e) is not None and self.cuts.out_violation(self.e[j]) is None:
                 return
-            self.set(j, "end", e, "kept its minimum duration")
+            self.set(j, "end", e, Reason("beautify.min_duration"))
         self.set(j, "start", s_new, reason)
 
     def _can_end(self, i: int, e: int) -> bool:
@@ -373,7 +378,7 @@ class _Pass:
         alt = c + f.zone if c is not None else None  # too short to end before the cut: end well after it
         if (alt is not None and alt > self.e[i] and self._can_end(i, alt) and (room is None or alt <= room)
                 and self.cuts.out_violation(alt) is None):
-            self.set(i, "end", alt, f"ends {f.zone} frames after shot change")
+            self.set(i, "end", alt, _frames("beautify.ends_after", f.zone))
 
     def _boundary(self, i: int) -> None:
         f, j = self.f, i + 1
@@ -382,22 +387,22 @@ class _Pass:
         s, e = self.s[j], self.e[i]
         gap = s - e
         if f.gap < gap < f.chain:  # chain: extend the earlier cue, but only up to a cut
-            target, reason = s - f.gap, "chained to next cue"
+            target, reason = s - f.gap, Reason("beautify.chained")
             cut = self.cuts.between(e, s)
             if cut is not None and cut - f.out_gap < target:
-                target, reason = cut - f.out_gap, f"ends {f.out_gap} frames before shot change"
+                target, reason = cut - f.out_gap, _frames("beautify.ends_before", f.out_gap)
             if target > e and self._can_end(i, target) and self.cuts.out_violation(target) is None:
                 self.set(i, "end", target, reason)
         if self.s[j] - self.e[i] < f.gap:  # too close or overlapping: the earlier cue gives way first
             target = self.s[j] - f.gap
             if self._can_end(i, target):
-                self.set(i, "end", target, "keeps the minimum gap")
+                self.set(i, "end", target, Reason("beautify.min_gap"))
             else:
-                self.set(i, "end", self.min_end(i, self.s[i]), "keeps the minimum gap")
-                self.set(j, "start", self.e[i] + f.gap, "moved after the previous cue")
+                self.set(i, "end", self.min_end(i, self.s[i]), Reason("beautify.min_gap"))
+                self.set(j, "start", self.e[i] + f.gap, Reason("beautify.moved_after"))
                 lo, hi = self.min_end(j, self.s[j]), self.max_end(j, self.s[j])
                 if not lo <= self.e[j] <= hi:
-                    self.set(j, "end", min(max(self.e[j], lo), hi), "kept its minimum duration")
+                    self.set(j, "end", min(max(self.e[j], lo), hi), Reason("beautify.min_duration"))
 
     def result(self) -> tuple[list[Cue], list[TimingChange]]:
         g = self.grid
@@ -408,7 +413,8 @@ class _Pass:
             for fld in ("start", "end"):
                 old_v, new_v = getattr(c, fld), getattr(new, fld)
                 if old_v != new_v:
-                    changes.append(TimingChange(i, fld, old_v, new_v, self.why.get((i, fld), "aligned to frame")))
+                    why = self.why.get((i, fld), Reason("beautify.aligned"))
+                    changes.append(TimingChange(i, fld, old_v, new_v, why))
         return cues, changes
 
 
@@ -433,7 +439,7 @@ def beautify(cues: Sequence[Cue], grid: FrameGrid, shot_changes_ms: Sequence[int
 
 def beautify_document(document: Document, grid: FrameGrid, shot_changes_ms: Sequence[int] = (), *,
                       preset: Optional[BeautifyPreset | str] = None, profile: Optional[Profile] = None,
-                      label: str = "Beautify timing") -> BeautifyResult:
+                      label: str = Reason("undo.beautify")) -> BeautifyResult:
     """Beautify every cue of ``document`` as one undo step."""
     result = beautify(document.cues, grid, shot_changes_ms, preset=preset, profile=profile)
     result.apply_to(document, label)

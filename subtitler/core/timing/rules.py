@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..document.cues import Cue
-from ..foundation.errors import UsageError
+from ..foundation.errors import Reason, UsageError
 from ..text.split import (CJK_PUNCT_STRIP, SENTENCE_END, is_cjk_text, join_pieces, no_line_start, segment_tagged,
                           split_evenly, units, visible_len)
 from ..text.zh import char_width, display_width, measure, uses_cjk_layout
@@ -46,7 +46,7 @@ def get_profile(name: Optional[str], sample_text: str = "") -> Profile:
     in it, vs Latin)."""
     if name and name != "auto":
         if name not in PROFILES:
-            raise UsageError(f"unknown profile '{name}'; choose one of: {', '.join(PROFILES)}.")
+            raise UsageError(Reason("profile.unknown", name=name, choices=", ".join(PROFILES)))
         return PROFILES[name]
     return PROFILES["netflix-zh" if uses_cjk_layout(sample_text) else "netflix-en"]
 

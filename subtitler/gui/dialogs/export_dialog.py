@@ -4,7 +4,6 @@ Cancel); a summary of what was written and what failed, why."""
 
 from __future__ import annotations
 
-import re
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,22 +80,8 @@ class ExportSummary:
 
 def check_pattern(pattern: str, fmts: Sequence[str]) -> str:
     """An error sentence, or "" when the file-name pattern is usable (the core's rule, shared
-    with the command line; its sentences in the user's language)."""
-    problem = pattern_problem(pattern, fmts)
-    m = re.match(r"The file-name pattern can use only \{stem\}, \{lang\} and \{ext\} \(not (.*)\)\.$", problem)
-    if m:
-        only = QCoreApplication.translate("ExportDialog", "The file-name pattern can use only {stem}, {lang} and {ext}")
-        return only + f" ({m[1]})."
-    known = {
-        "The file-name pattern is empty.":
-            QCoreApplication.translate("ExportDialog", "The file-name pattern is empty."),
-        "The file-name pattern must not contain folders.":
-            QCoreApplication.translate("ExportDialog", "The file-name pattern must not contain folders."),
-        "With several formats the pattern needs {ext}, or the files would overwrite each other.":
-            QCoreApplication.translate("ExportDialog", "With several formats the pattern needs {ext}, "
-                                                       "or the files would overwrite each other."),
-    }
-    return known.get(problem, problem)
+    with the command line: a Reason, said in the user's language)."""
+    return say(pattern_problem(pattern, fmts))
 
 
 def _reason(exc: Exception, name: str) -> str:

@@ -1,11 +1,10 @@
 """The Beautify report: a small non-modal panel listing every change of the last Beautify pass
 (cue, edge, old → new time, the shift, the reason); clicking a row selects that cue and shows it.
-The reasons come from the core in English and are shown in the user's language."""
+The reasons come from the core as Reasons (code + parameters), said in the user's language."""
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
@@ -14,37 +13,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 from ...core.timing.beautify import BeautifyResult
 from ...core.document.model import Document
 from ...core.document.timecode import format_ms
+from ..reasons import say
 
 if TYPE_CHECKING:
     from .window import EditorWindow
 
 
-# core reason (fullmatch) -> its words; frame counts are plurals
-_REASONS: tuple[tuple[re.Pattern, Callable[[re.Match], str]], ...] = (
-    (re.compile(r"snapped to shot change"), lambda m: QCoreApplication.translate("Beautify", "snapped to shot change")),
-    (re.compile(r"aligned to frame"), lambda m: QCoreApplication.translate("Beautify", "aligned to frame")),
-    (re.compile(r"chained to next cue"), lambda m: QCoreApplication.translate("Beautify", "chained to next cue")),
-    (re.compile(r"keeps the minimum gap"), lambda m: QCoreApplication.translate("Beautify", "keeps the minimum gap")),
-    (re.compile(r"kept its minimum duration"),
-     lambda m: QCoreApplication.translate("Beautify", "kept its minimum duration")),
-    (re.compile(r"moved after the previous cue"),
-     lambda m: QCoreApplication.translate("Beautify", "moved after the previous cue")),
-    (re.compile(r"ends (\d+) frames before shot change"),
-     lambda m: QCoreApplication.translate("Beautify", "ends %n frame(s) before shot change", None, int(m.group(1)))),
-    (re.compile(r"ends (\d+) frames after shot change"),
-     lambda m: QCoreApplication.translate("Beautify", "ends %n frame(s) after shot change", None, int(m.group(1)))),
-    (re.compile(r"starts (\d+) frames before shot change"),
-     lambda m: QCoreApplication.translate("Beautify", "starts %n frame(s) before shot change", None, int(m.group(1)))),
-)
-
-
 def reason_text(reason: str) -> str:
-    """A Beautify reason in the user's language (an unknown one as it is)."""
-    for pattern, words in _REASONS:
-        m = pattern.fullmatch(reason)
-        if m:
-            return words(m)
-    return reason
+    """A Beautify reason (a Reason: ``beautify.*``) in the user's language."""
+    return say(reason)
 
 
 def summary_text(result: Optional[BeautifyResult]) -> str:
@@ -55,7 +32,7 @@ def summary_text(result: Optional[BeautifyResult]) -> str:
     rate = (QCoreApplication.translate("Beautify", "variable frame rate (average {fps} fps)") if g.variable
             else QCoreApplication.translate("Beautify", "{fps} fps")).format(fps=fps)
     head = QCoreApplication.translate("Beautify", "{preset} · {rate} · %n shot change(s)", None,
-                                      result.shot_changes).format(preset=result.preset.label, rate=rate)
+                                      result.shot_changes).format(preset=say(result.preset.label), rate=rate)
     if not result.changes:
         nothing = QCoreApplication.translate("Beautify", "Nothing to change: the timing already follows the rules.")
         return head + "\n" + nothing

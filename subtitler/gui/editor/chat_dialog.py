@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.engines.glm_chat import CHAT_MODELS, DEFAULT_CHAT_MODEL
-from ...core.foundation.errors import SubtitlerError
+from ...core.foundation.errors import Reason, SubtitlerError
 from ...core.text.languages import language_choices
 from ...core.foundation.progress import Progress
 from ..i18n import ui_language
@@ -193,7 +193,8 @@ class ChatRunDialog(QDialog):
         """Why a cue was not translated, in the user's language."""
         if flag == blocked_flag:
             return self.tr("blocked by the service's content safety")
-        if "failed the checks" in flag:
+        why = flag.params.get("reason") if isinstance(flag, Reason) and flag.code == "flag.not_translated" else None
+        if isinstance(why, Reason) and why.code == "chat.checks_failed":
             return self.tr("the model's answers kept failing the checks")
         return self.tr("the service did not answer")
 

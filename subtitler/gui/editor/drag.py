@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
+from ...core.foundation.errors import Reason
 from ...core.timing.beautify import drag_snap
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class CueDrag:
                 s, e = 0, e - s
         c = self.view.document.cues[i]
         if (s, e) != (c.start, c.end):
-            label = {"start": "Drag start", "end": "Drag end"}.get(part, "Move cue")
+            label = {"start": Reason("undo.drag_start"), "end": Reason("undo.drag_end")}.get(part, Reason("undo.move"))
             edit = self.view.document.set_times(i, int(s), int(e), label=label, merge_key=d["key"])
             moved = edit.steps[0].new[0]  # type: ignore[union-attr]
             d["index"] = self.view.document.index_of(moved)  # past a neighbour the cue re-sorts

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.document.model import Change, Document
-from ...core.foundation.errors import SubtitlerError
+from ...core.foundation.errors import Reason, SubtitlerError
 from ...core.document.timecode import format_duration, format_ms, parse_time
 from ..reasons import error_text
 from ..words import problem_text
@@ -249,16 +249,16 @@ class EditBox(QWidget):
             if kind == "start":
                 start = parse_time(widget.text(), c.start)
                 end = c.end if start < c.end else start + c.duration
-                label = "Change start"
+                label = Reason("undo.change_start")
             elif kind == "end":
-                start, end, label = c.start, parse_time(widget.text(), c.end), "Change end"
+                start, end, label = c.start, parse_time(widget.text(), c.end), Reason("undo.change_end")
                 if end <= start:
                     raise SubtitlerError(self.tr("the end must come after the start."))
             else:
                 dur = parse_time(widget.text(), c.duration)
                 if dur <= 0:
                     raise SubtitlerError(self.tr("the duration must be above zero."))
-                start, end, label = c.start, c.start + dur, "Change duration"
+                start, end, label = c.start, c.start + dur, Reason("undo.change_duration")
             if (start, end) != (c.start, c.end):
                 self.document.set_times(i, start, end, label=label)
         except SubtitlerError as exc:

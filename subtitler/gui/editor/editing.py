@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog
 
 from ...core.app import edits
-from ...core.foundation.errors import SubtitlerError
+from ...core.foundation.errors import Reason, SubtitlerError
 from ...core.timing.rules import get_profile
 from ..words import problem_text, profile_label
 from .dialogs import FindReplaceDialog
@@ -188,7 +188,7 @@ class EditController(QObject):
             if tuple(self.document.cues[a:b + 1]) != snapshot:
                 self.win.show_error(self.tr("the cues changed while re-transcribing; result not applied."))
                 return
-            self.document.replace_cues(new_cues, "Re-transcribe", a, b - a + 1)
+            self.document.replace_cues(new_cues, Reason("undo.retranscribe"), a, b - a + 1)
             self.win.select_rows(list(range(a, a + len(new_cues))))
             self.win.notify(self.tr("Re-transcribed: %n cue(s).", "", len(new_cues)), 5000)
 

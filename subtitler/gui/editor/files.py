@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from ...core.document import formats
 from ...core.document import project as projects
-from ...core.foundation.errors import SubtitlerError
+from ...core.foundation.errors import Reason, SubtitlerError
 from ...core.text.split import is_cjk_text
 from ..reasons import error_text, say
 
@@ -210,7 +210,7 @@ class FileController(QObject):
             self.show_problem(self.tr("Cannot import subtitles"), error_text(exc))
             return False
         cues = imported.cues
-        self.document.replace_cues(cues, f"Import {Path(path).name}")
+        self.document.replace_cues(cues, Reason("undo.import", name=Path(path).name))
         self.win.select_rows([0] if cues else [])
         if imported.problems:
             self.show_problem(self.tr("Imported %n cue(s) from {name}", "", len(cues)).format(name=Path(path).name),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QS
 
 from ...core.document.model import Change, Document
 from ...core.app.edits import cue_problems, format_duration, format_ms, parse_time
-from ...core.foundation.errors import SubtitlerError
+from ...core.foundation.errors import Reason, SubtitlerError
 from ...core.timing.rules import Profile, cps
 from ..reasons import error_text
 from ..words import problem_text
@@ -215,19 +215,19 @@ class CueTableModel(QAbstractTableModel):
                 start = parse_time(str(value), c.start)
                 end = c.end if start < c.end else start + c.duration
                 if (start, end) != (c.start, c.end):
-                    self.document.set_times(row, start, end, label="Change start")
+                    self.document.set_times(row, start, end, label=Reason("undo.change_start"))
             elif col == COL_END:
                 end = parse_time(str(value), c.end)
                 if end <= c.start:
                     raise SubtitlerError(QCoreApplication.translate("CueModel", "the end must come after the start."))
                 if end != c.end:
-                    self.document.set_times(row, c.start, end, label="Change end")
+                    self.document.set_times(row, c.start, end, label=Reason("undo.change_end"))
             elif col == COL_DUR:
                 dur = parse_time(str(value), c.duration)
                 if dur <= 0:
                     raise SubtitlerError(QCoreApplication.translate("CueModel", "the duration must be above zero."))
                 if dur != c.duration:
-                    self.document.set_times(row, c.start, c.start + dur, label="Change duration")
+                    self.document.set_times(row, c.start, c.start + dur, label=Reason("undo.change_duration"))
             elif col == COL_TEXT:
                 text = str(value).replace("\r\n", "\n").replace("\r", "\n")
                 if text != c.text:

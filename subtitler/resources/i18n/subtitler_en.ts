@@ -325,51 +325,6 @@
 <context>
     <name>Beautify</name>
     <message>
-        <source>snapped to shot change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>aligned to frame</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chained to next cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keeps the minimum gap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kept its minimum duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>moved after the previous cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>ends %n frame(s) before shot change</source>
-        <translation>
-            <numerusform>ends %n frame before shot change</numerusform>
-            <numerusform>ends %n frames before shot change</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>ends %n frame(s) after shot change</source>
-        <translation>
-            <numerusform>ends %n frame after shot change</numerusform>
-            <numerusform>ends %n frames after shot change</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>starts %n frame(s) before shot change</source>
-        <translation>
-            <numerusform>starts %n frame before shot change</numerusform>
-            <numerusform>starts %n frames before shot change</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Beautify has not run yet: choose Timing ▸ Beautify timing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1046,137 +1001,6 @@
 <context>
     <name>Edits</name>
     <message>
-        <source>Change reading profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change style</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach media</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add track</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit translation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change timing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insert cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete cues</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Split cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge cues</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shift times</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace cues</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nudge start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nudge end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fix timing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Transcribed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re-transcribe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drag start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drag end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Translate into {language}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Correct %n cue(s)</source>
-        <translation>
-            <numerusform>Correct %n cue</numerusform>
-            <numerusform>Correct %n cues</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Beautify timing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1238,14 +1062,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file-name pattern is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file-name pattern can use only {stem}, {lang} and {ext}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Translation used {tokens} tokens.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1255,14 +1071,6 @@
     </message>
     <message>
         <source>Cancelled: the files after that were not exported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file-name pattern must not contain folders.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With several formats the pattern needs {ext}, or the files would overwrite each other.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1818,49 +1626,6 @@ After: {new}</source>
     </message>
 </context>
 <context>
-    <name>Problems</name>
-    <message>
-        <source>ends before it starts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>too fast: {value} characters/s (max {max})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} lines (max {max})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line too long: {count} characters (max {max})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>too short: {ms} ms (min {min})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>too long: {ms} ms (max {max})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>overlaps cue {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gap to next below {ms} ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the service blocked this part (content safety); transcribe it by hand</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Profiles</name>
     <message>
         <source>Netflix-like English</source>
@@ -1890,75 +1655,7 @@ After: {new}</source>
 <context>
     <name>Queue</name>
     <message>
-        <source>Reading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>free</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ETA {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extracting audio {percent}%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Downloading the model {percent}%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Transcribing piece {done} of {total}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading media</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finding speech</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Transcribing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timing cues</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2953,6 +2650,500 @@ After: {new}</source>
     </message>
     <message>
         <source>&apos;{rate}&apos; is not a frame rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ ¥{cost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracting audio {percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding speech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the model {percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcribing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcribing piece {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too fast: {value} characters/s (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} lines (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line too long: {count} characters (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too short: {ms} ms (min {min})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too long: {ms} ms (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overlaps cue {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap to next below {ms} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapped to shot change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aligned to frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chained to next cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keeps the minimum gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept its minimum duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved after the previous cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends 1 frame before shot change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends {n} frames before shot change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends 1 frame after shot change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends {n} frames after shot change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts 1 frame before shot change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts {n} frames before shot change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change reading profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit translation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudge start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudge end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-transcribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translate into {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct 1 cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct {n} cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beautify timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file-name pattern is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file-name pattern {pattern} is malformed ({detail}); write fields as {{stem}}, {{lang}} and {{ext}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file-name pattern can use only {{stem}}, {{lang}} and {{ext}} (not {field}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file-name pattern&apos;s {field} takes no format or conversion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file-name pattern must not contain folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With several formats the pattern needs {{ext}}, or the files would overwrite each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown engine &apos;{name}&apos; (choose {choices}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: is a subtitle file, not media.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown format {formats}; choose from {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>translation and polish use the GLM chat API: set ZHIPUAI_API_KEY or store a key in the app&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch sizes and tries must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: has no video track to burn subtitles into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown bilingual order &apos;{order}&apos;; choose {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bilingual needs --translate-to LANG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a valid GLM-ASR base URL (e.g. {example}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GLM-ASR base URL must use https (got {url}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GLM-ASR base URL must not contain credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrency must be a whole number from 1 to {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrency must be from 1 to {max} (got {value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GLM-ASR model name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GLM-ASR timeout must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GLM-ASR wait limit must be a number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GLM-ASR wait limit must be from 1 s to 24 h (got {seconds} s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg did not report its version ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: cannot decode the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: cannot decode the start ({kind}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {what} failed ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finding shot changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown Chinese punctuation style &apos;{style}&apos;; choose one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown script &apos;{script}&apos;; choose one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese script conversion needs the &apos;opencc&apos; package: {command}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown profile &apos;{name}&apos;; choose one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beautify setting &apos;{name}&apos; must be a whole number of frames 0-250, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beautify: the red zone must not be wider than the zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beautify: the gap between cues must be at least 1 frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown beautify preset &apos;{spec}&apos;; choose {choices} or a .json file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read beautify preset {name}: {detail}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: a beautify preset is a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: &apos;base&apos; must be one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: unknown setting(s) {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subtitles changed since Beautify ran; run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no cue at position {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is already a track &apos;{name}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no track &apos;{name}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal: &apos;{name}&apos; is not a document property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal: edit does not match the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal: cues could not be put in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chat service blocked this cue (content safety); translate it by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not translated ({reason}); translate it by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>these inputs would write the same output file, and one would overwrite the other:
+  {problems}
+Use another --name-pattern or -o folder, or run them separately.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -325,48 +325,6 @@
 <context>
     <name>Beautify</name>
     <message>
-        <source>snapped to shot change</source>
-        <translation>吸附到镜头切换</translation>
-    </message>
-    <message>
-        <source>aligned to frame</source>
-        <translation>对齐到帧</translation>
-    </message>
-    <message>
-        <source>chained to next cue</source>
-        <translation>与下一条字幕衔接</translation>
-    </message>
-    <message>
-        <source>keeps the minimum gap</source>
-        <translation>保持最小间隔</translation>
-    </message>
-    <message>
-        <source>kept its minimum duration</source>
-        <translation>保持最短时长</translation>
-    </message>
-    <message>
-        <source>moved after the previous cue</source>
-        <translation>移到上一条字幕之后</translation>
-    </message>
-    <message numerus="yes">
-        <source>ends %n frame(s) before shot change</source>
-        <translation>
-            <numerusform>在镜头切换前 %n 帧结束</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>ends %n frame(s) after shot change</source>
-        <translation>
-            <numerusform>在镜头切换后 %n 帧结束</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>starts %n frame(s) before shot change</source>
-        <translation>
-            <numerusform>在镜头切换前 %n 帧开始</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Beautify has not run yet: choose Timing ▸ Beautify timing.</source>
         <translation>尚未美化：请选择“时间轴 ▸ 美化全部字幕的时间轴”。</translation>
     </message>
@@ -1032,136 +990,6 @@
 <context>
     <name>Edits</name>
     <message>
-        <source>Change reading profile</source>
-        <translation>更改阅读规范</translation>
-    </message>
-    <message>
-        <source>Change style</source>
-        <translation>更改样式</translation>
-    </message>
-    <message>
-        <source>Attach media</source>
-        <translation>关联媒体</translation>
-    </message>
-    <message>
-        <source>Add track</source>
-        <translation>添加轨道</translation>
-    </message>
-    <message>
-        <source>Edit translation</source>
-        <translation>编辑译文</translation>
-    </message>
-    <message>
-        <source>Change timing</source>
-        <translation>调整时间</translation>
-    </message>
-    <message>
-        <source>Edit text</source>
-        <translation>编辑文本</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <translation>标记</translation>
-    </message>
-    <message>
-        <source>Clear flag</source>
-        <translation>清除标记</translation>
-    </message>
-    <message>
-        <source>Insert cue</source>
-        <translation>插入字幕条</translation>
-    </message>
-    <message>
-        <source>Delete cues</source>
-        <translation>删除字幕条</translation>
-    </message>
-    <message>
-        <source>Split cue</source>
-        <translation>拆分字幕条</translation>
-    </message>
-    <message>
-        <source>Merge cues</source>
-        <translation>合并字幕条</translation>
-    </message>
-    <message>
-        <source>Shift times</source>
-        <translation>平移时间</translation>
-    </message>
-    <message>
-        <source>Replace cues</source>
-        <translation>替换字幕条</translation>
-    </message>
-    <message>
-        <source>Nudge start</source>
-        <translation>微调开始时间</translation>
-    </message>
-    <message>
-        <source>Nudge end</source>
-        <translation>微调结束时间</translation>
-    </message>
-    <message>
-        <source>Move cue</source>
-        <translation>移动字幕条</translation>
-    </message>
-    <message>
-        <source>Set start</source>
-        <translation>设置开始时间</translation>
-    </message>
-    <message>
-        <source>Set end</source>
-        <translation>设置结束时间</translation>
-    </message>
-    <message>
-        <source>Replace text</source>
-        <translation>替换文本</translation>
-    </message>
-    <message>
-        <source>Fix timing</source>
-        <translation>修正时间轴</translation>
-    </message>
-    <message>
-        <source>Change start</source>
-        <translation>修改开始时间</translation>
-    </message>
-    <message>
-        <source>Change end</source>
-        <translation>修改结束时间</translation>
-    </message>
-    <message>
-        <source>Change duration</source>
-        <translation>修改时长</translation>
-    </message>
-    <message>
-        <source>Transcribed</source>
-        <translation>转写</translation>
-    </message>
-    <message>
-        <source>Re-transcribe</source>
-        <translation>重新转写</translation>
-    </message>
-    <message>
-        <source>Drag start</source>
-        <translation>拖动开始时间</translation>
-    </message>
-    <message>
-        <source>Drag end</source>
-        <translation>拖动结束时间</translation>
-    </message>
-    <message>
-        <source>Import {name}</source>
-        <translation>导入 {name}</translation>
-    </message>
-    <message>
-        <source>Translate into {language}</source>
-        <translation>翻译为{language}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Correct %n cue(s)</source>
-        <translation>
-            <numerusform>纠正 %n 条字幕</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Beautify timing</source>
         <translation>美化时间轴</translation>
     </message>
@@ -1218,14 +1046,6 @@
         <translation>失败：{count}</translation>
     </message>
     <message>
-        <source>The file-name pattern is empty.</source>
-        <translation>文件名模板为空。</translation>
-    </message>
-    <message>
-        <source>The file-name pattern can use only {stem}, {lang} and {ext}</source>
-        <translation>文件名模板只能使用 {stem}、{lang} 和 {ext}</translation>
-    </message>
-    <message>
         <source>Translation used {tokens} tokens.</source>
         <translation>翻译共消耗 {tokens} 个词元。</translation>
     </message>
@@ -1236,14 +1056,6 @@
     <message>
         <source>Cancelled: the files after that were not exported.</source>
         <translation>已取消：之后的文件未导出。</translation>
-    </message>
-    <message>
-        <source>The file-name pattern must not contain folders.</source>
-        <translation>文件名模板不能包含文件夹。</translation>
-    </message>
-    <message>
-        <source>With several formats the pattern needs {ext}, or the files would overwrite each other.</source>
-        <translation>选择多种格式时，模板必须包含 {ext}，否则文件会相互覆盖。</translation>
     </message>
     <message>
         <source>not transcribed yet.</source>
@@ -1792,49 +1604,6 @@ After: {new}</source>
     </message>
 </context>
 <context>
-    <name>Problems</name>
-    <message>
-        <source>ends before it starts</source>
-        <translation>结束早于开始</translation>
-    </message>
-    <message>
-        <source>too fast: {value} characters/s (max {max})</source>
-        <translation>语速过快：每秒 {value} 字（上限 {max}）</translation>
-    </message>
-    <message>
-        <source>{count} lines (max {max})</source>
-        <translation>{count} 行（上限 {max}）</translation>
-    </message>
-    <message>
-        <source>line too long: {count} characters (max {max})</source>
-        <translation>单行过长：{count} 字（上限 {max}）</translation>
-    </message>
-    <message>
-        <source>too short: {ms} ms (min {min})</source>
-        <translation>时长过短：{ms} 毫秒（下限 {min}）</translation>
-    </message>
-    <message>
-        <source>too long: {ms} ms (max {max})</source>
-        <translation>时长过长：{ms} 毫秒（上限 {max}）</translation>
-    </message>
-    <message>
-        <source>overlaps cue {number}</source>
-        <translation>与第 {number} 条重叠</translation>
-    </message>
-    <message>
-        <source>gap to next below {ms} ms</source>
-        <translation>与下一条间隔小于 {ms} 毫秒</translation>
-    </message>
-    <message>
-        <source>no text</source>
-        <translation>没有文本</translation>
-    </message>
-    <message>
-        <source>the service blocked this part (content safety); transcribe it by hand</source>
-        <translation>服务拦截了这一段（内容安全）；请手动听写</translation>
-    </message>
-</context>
-<context>
     <name>Profiles</name>
     <message>
         <source>Netflix-like English</source>
@@ -1864,76 +1633,8 @@ After: {new}</source>
 <context>
     <name>Queue</name>
     <message>
-        <source>Reading…</source>
-        <translation>读取中…</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Local</source>
-        <translation>本地</translation>
-    </message>
-    <message>
-        <source>free</source>
-        <translation>免费</translation>
-    </message>
-    <message>
         <source>ETA {time}</source>
         <translation>预计剩余 {time}</translation>
-    </message>
-    <message>
-        <source>Extracting audio {percent}%</source>
-        <translation>正在提取音频 {percent}%</translation>
-    </message>
-    <message>
-        <source>Downloading the model {percent}%</source>
-        <translation>正在下载模型 {percent}%</translation>
-    </message>
-    <message>
-        <source>Transcribing piece {done} of {total}</source>
-        <translation>正在转写第 {done}/{total} 段</translation>
-    </message>
-    <message>
-        <source>Reading media</source>
-        <translation>正在读取媒体</translation>
-    </message>
-    <message>
-        <source>Finding speech</source>
-        <translation>正在检测语音</translation>
-    </message>
-    <message>
-        <source>Transcribing</source>
-        <translation>正在转写</translation>
-    </message>
-    <message>
-        <source>Timing cues</source>
-        <translation>正在生成时间轴</translation>
-    </message>
-    <message>
-        <source>Starting</source>
-        <translation>正在开始</translation>
     </message>
     <message numerus="yes">
         <source>%n cue(s) so far</source>
@@ -2917,6 +2618,502 @@ After: {new}</source>
     <message>
         <source>&apos;{rate}&apos; is not a frame rate.</source>
         <translation>“{rate}”不是帧率。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>≈ ¥{cost}</source>
+        <translation>约 ¥{cost}</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>正在开始</translation>
+    </message>
+    <message>
+        <source>Reading media</source>
+        <translation>正在读取媒体</translation>
+    </message>
+    <message>
+        <source>Extracting audio {percent}%</source>
+        <translation>正在提取音频 {percent}%</translation>
+    </message>
+    <message>
+        <source>Finding speech</source>
+        <translation>正在检测语音</translation>
+    </message>
+    <message>
+        <source>Downloading the model {percent}%</source>
+        <translation>正在下载模型 {percent}%</translation>
+    </message>
+    <message>
+        <source>Transcribing</source>
+        <translation>正在转写</translation>
+    </message>
+    <message>
+        <source>Transcribing piece {done} of {total}</source>
+        <translation>正在转写第 {done}/{total} 段</translation>
+    </message>
+    <message>
+        <source>Timing cues</source>
+        <translation>正在生成时间轴</translation>
+    </message>
+    <message>
+        <source>ends before it starts</source>
+        <translation>结束早于开始</translation>
+    </message>
+    <message>
+        <source>too fast: {value} characters/s (max {max})</source>
+        <translation>语速过快：每秒 {value} 字（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>{count} lines (max {max})</source>
+        <translation>{count} 行（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>line too long: {count} characters (max {max})</source>
+        <translation>单行过长：{count} 字（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>too short: {ms} ms (min {min})</source>
+        <translation>时长过短：{ms} 毫秒（下限 {min}）</translation>
+    </message>
+    <message>
+        <source>too long: {ms} ms (max {max})</source>
+        <translation>时长过长：{ms} 毫秒（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>overlaps cue {number}</source>
+        <translation>与第 {number} 条重叠</translation>
+    </message>
+    <message>
+        <source>gap to next below {ms} ms</source>
+        <translation>与下一条间隔小于 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation>没有文本</translation>
+    </message>
+    <message>
+        <source>snapped to shot change</source>
+        <translation>吸附到镜头切换</translation>
+    </message>
+    <message>
+        <source>aligned to frame</source>
+        <translation>对齐到帧</translation>
+    </message>
+    <message>
+        <source>chained to next cue</source>
+        <translation>与下一条字幕衔接</translation>
+    </message>
+    <message>
+        <source>keeps the minimum gap</source>
+        <translation>保持最小间隔</translation>
+    </message>
+    <message>
+        <source>kept its minimum duration</source>
+        <translation>保持最短时长</translation>
+    </message>
+    <message>
+        <source>moved after the previous cue</source>
+        <translation>移到上一条字幕之后</translation>
+    </message>
+    <message>
+        <source>ends 1 frame before shot change</source>
+        <translation>在镜头切换前 1 帧结束</translation>
+    </message>
+    <message>
+        <source>ends {n} frames before shot change</source>
+        <translation>在镜头切换前 {n} 帧结束</translation>
+    </message>
+    <message>
+        <source>ends 1 frame after shot change</source>
+        <translation>在镜头切换后 1 帧结束</translation>
+    </message>
+    <message>
+        <source>ends {n} frames after shot change</source>
+        <translation>在镜头切换后 {n} 帧结束</translation>
+    </message>
+    <message>
+        <source>starts 1 frame before shot change</source>
+        <translation>在镜头切换前 1 帧开始</translation>
+    </message>
+    <message>
+        <source>starts {n} frames before shot change</source>
+        <translation>在镜头切换前 {n} 帧开始</translation>
+    </message>
+    <message>
+        <source>Custom ({name})</source>
+        <translation>自定义（{name}）</translation>
+    </message>
+    <message>
+        <source>Change reading profile</source>
+        <translation>更改阅读规范</translation>
+    </message>
+    <message>
+        <source>Change style</source>
+        <translation>更改样式</translation>
+    </message>
+    <message>
+        <source>Attach media</source>
+        <translation>关联媒体</translation>
+    </message>
+    <message>
+        <source>Add track</source>
+        <translation>添加轨道</translation>
+    </message>
+    <message>
+        <source>Edit translation</source>
+        <translation>编辑译文</translation>
+    </message>
+    <message>
+        <source>Change timing</source>
+        <translation>调整时间</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>编辑文本</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Clear flag</source>
+        <translation>清除标记</translation>
+    </message>
+    <message>
+        <source>Insert cue</source>
+        <translation>插入字幕条</translation>
+    </message>
+    <message>
+        <source>Delete cues</source>
+        <translation>删除字幕条</translation>
+    </message>
+    <message>
+        <source>Split cue</source>
+        <translation>拆分字幕条</translation>
+    </message>
+    <message>
+        <source>Merge cues</source>
+        <translation>合并字幕条</translation>
+    </message>
+    <message>
+        <source>Shift times</source>
+        <translation>平移时间</translation>
+    </message>
+    <message>
+        <source>Replace cues</source>
+        <translation>替换字幕条</translation>
+    </message>
+    <message>
+        <source>Nudge start</source>
+        <translation>微调开始时间</translation>
+    </message>
+    <message>
+        <source>Nudge end</source>
+        <translation>微调结束时间</translation>
+    </message>
+    <message>
+        <source>Move cue</source>
+        <translation>移动字幕条</translation>
+    </message>
+    <message>
+        <source>Set start</source>
+        <translation>设置开始时间</translation>
+    </message>
+    <message>
+        <source>Set end</source>
+        <translation>设置结束时间</translation>
+    </message>
+    <message>
+        <source>Replace text</source>
+        <translation>替换文本</translation>
+    </message>
+    <message>
+        <source>Fix timing</source>
+        <translation>修正时间轴</translation>
+    </message>
+    <message>
+        <source>Change start</source>
+        <translation>修改开始时间</translation>
+    </message>
+    <message>
+        <source>Change end</source>
+        <translation>修改结束时间</translation>
+    </message>
+    <message>
+        <source>Change duration</source>
+        <translation>修改时长</translation>
+    </message>
+    <message>
+        <source>Re-transcribe</source>
+        <translation>重新转写</translation>
+    </message>
+    <message>
+        <source>Drag start</source>
+        <translation>拖动开始时间</translation>
+    </message>
+    <message>
+        <source>Drag end</source>
+        <translation>拖动结束时间</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>导入 {name}</translation>
+    </message>
+    <message>
+        <source>Translate into {language}</source>
+        <translation>翻译为{language}</translation>
+    </message>
+    <message>
+        <source>Correct 1 cue</source>
+        <translation>纠正 1 条字幕</translation>
+    </message>
+    <message>
+        <source>Correct {n} cues</source>
+        <translation>纠正 {n} 条字幕</translation>
+    </message>
+    <message>
+        <source>Beautify timing</source>
+        <translation>美化时间轴</translation>
+    </message>
+    <message>
+        <source>The file-name pattern is empty.</source>
+        <translation>文件名模板为空。</translation>
+    </message>
+    <message>
+        <source>The file-name pattern {pattern} is malformed ({detail}); write fields as {{stem}}, {{lang}} and {{ext}}.</source>
+        <translation>文件名模板 {pattern} 格式有误（{detail}）；字段请写成 {{stem}}、{{lang}} 和 {{ext}}。</translation>
+    </message>
+    <message>
+        <source>The file-name pattern can use only {{stem}}, {{lang}} and {{ext}} (not {field}).</source>
+        <translation>文件名模板只能使用 {{stem}}、{{lang}} 和 {{ext}}（不能用 {field}）。</translation>
+    </message>
+    <message>
+        <source>The file-name pattern&apos;s {field} takes no format or conversion.</source>
+        <translation>文件名模板中的 {field} 不能带格式或转换。</translation>
+    </message>
+    <message>
+        <source>The file-name pattern must not contain folders.</source>
+        <translation>文件名模板不能包含文件夹。</translation>
+    </message>
+    <message>
+        <source>With several formats the pattern needs {{ext}}, or the files would overwrite each other.</source>
+        <translation>选择多种格式时，模板必须包含 {{ext}}，否则文件会相互覆盖。</translation>
+    </message>
+    <message>
+        <source>unknown engine &apos;{name}&apos; (choose {choices}).</source>
+        <translation>未知的识别引擎“{name}”（请选择 {choices}）。</translation>
+    </message>
+    <message>
+        <source>{name}: is a subtitle file, not media.</source>
+        <translation>{name}：这是字幕文件，不是媒体文件。</translation>
+    </message>
+    <message>
+        <source>unknown format {formats}; choose from {choices}.</source>
+        <translation>未知的格式 {formats}；可选：{choices}。</translation>
+    </message>
+    <message>
+        <source>translation and polish use the GLM chat API: set ZHIPUAI_API_KEY or store a key in the app&apos;s settings.</source>
+        <translation>翻译和校正使用 GLM 对话 API：请设置 ZHIPUAI_API_KEY，或在应用的设置中保存密钥。</translation>
+    </message>
+    <message>
+        <source>batch sizes and tries must be positive.</source>
+        <translation>批大小和重试次数必须为正数。</translation>
+    </message>
+    <message>
+        <source>{name}: has no video track to burn subtitles into.</source>
+        <translation>{name}：没有视频轨道，无法烧录字幕。</translation>
+    </message>
+    <message>
+        <source>unknown bilingual order &apos;{order}&apos;; choose {choices}.</source>
+        <translation>未知的双语顺序“{order}”；请选择 {choices}。</translation>
+    </message>
+    <message>
+        <source>--bilingual needs --translate-to LANG.</source>
+        <translation>双语字幕需要指定译入语言。</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a valid GLM-ASR base URL (e.g. {example}).</source>
+        <translation>“{url}”不是有效的 GLM-ASR 基础 URL（例如 {example}）。</translation>
+    </message>
+    <message>
+        <source>the GLM-ASR base URL must use https (got {url}).</source>
+        <translation>GLM-ASR 基础 URL 必须使用 https（当前为 {url}）。</translation>
+    </message>
+    <message>
+        <source>the GLM-ASR base URL must not contain credentials.</source>
+        <translation>GLM-ASR 基础 URL 不能包含用户名或密码。</translation>
+    </message>
+    <message>
+        <source>concurrency must be a whole number from 1 to {max}.</source>
+        <translation>并发数必须是 1 到 {max} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>concurrency must be from 1 to {max} (got {value}).</source>
+        <translation>并发数必须在 1 到 {max} 之间（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <source>the GLM-ASR model name is empty.</source>
+        <translation>GLM-ASR 模型名称为空。</translation>
+    </message>
+    <message>
+        <source>the GLM-ASR timeout must be positive.</source>
+        <translation>GLM-ASR 超时时间必须为正数。</translation>
+    </message>
+    <message>
+        <source>the GLM-ASR wait limit must be a number of seconds.</source>
+        <translation>GLM-ASR 等待上限必须是秒数。</translation>
+    </message>
+    <message>
+        <source>the GLM-ASR wait limit must be from 1 s to 24 h (got {seconds} s).</source>
+        <translation>GLM-ASR 等待上限必须在 1 秒到 24 小时之间（当前为 {seconds} 秒）。</translation>
+    </message>
+    <message>
+        <source>ffmpeg did not report its version ({detail}).</source>
+        <translation>ffmpeg 没有报告它的版本（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name}: cannot decode the start.</source>
+        <translation>{name}：无法解码开头部分。</translation>
+    </message>
+    <message>
+        <source>{name}: cannot decode the start ({kind}).</source>
+        <translation>{name}：无法解码开头部分（{kind}）。</translation>
+    </message>
+    <message>
+        <source>{name}: {what} failed ({detail}).</source>
+        <translation>{name}：{what}失败（{detail}）。</translation>
+    </message>
+    <message>
+        <source>finding shot changes</source>
+        <translation>查找镜头切换</translation>
+    </message>
+    <message>
+        <source>unknown Chinese punctuation style &apos;{style}&apos;; choose one of: {choices}.</source>
+        <translation>未知的中文标点风格“{style}”；可选：{choices}。</translation>
+    </message>
+    <message>
+        <source>unknown script &apos;{script}&apos;; choose one of: {choices}.</source>
+        <translation>未知的字形“{script}”；可选：{choices}。</translation>
+    </message>
+    <message>
+        <source>Chinese script conversion needs the &apos;opencc&apos; package: {command}.</source>
+        <translation>简繁转换需要 opencc 软件包：{command}。</translation>
+    </message>
+    <message>
+        <source>unknown profile &apos;{name}&apos;; choose one of: {choices}.</source>
+        <translation>未知的阅读规范“{name}”；可选：{choices}。</translation>
+    </message>
+    <message>
+        <source>beautify setting &apos;{name}&apos; must be a whole number of frames 0-250, not {value}.</source>
+        <translation>美化设置“{name}”必须是 0-250 之间的整数帧数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>beautify: the red zone must not be wider than the zone.</source>
+        <translation>美化：红区不能比区域更宽。</translation>
+    </message>
+    <message>
+        <source>beautify: the gap between cues must be at least 1 frame.</source>
+        <translation>美化：字幕之间的间隔至少为 1 帧。</translation>
+    </message>
+    <message>
+        <source>unknown beautify preset &apos;{spec}&apos;; choose {choices} or a .json file.</source>
+        <translation>未知的美化预设“{spec}”；请选择 {choices} 或一个 .json 文件。</translation>
+    </message>
+    <message>
+        <source>cannot read beautify preset {name}: {detail}.</source>
+        <translation>无法读取美化预设 {name}：{detail}。</translation>
+    </message>
+    <message>
+        <source>{name}: a beautify preset is a JSON object.</source>
+        <translation>{name}：美化预设必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>{name}: &apos;base&apos; must be one of {choices}.</source>
+        <translation>{name}：“base”必须是 {choices} 之一。</translation>
+    </message>
+    <message>
+        <source>{name}: unknown setting(s) {names}.</source>
+        <translation>{name}：未知的设置 {names}。</translation>
+    </message>
+    <message>
+        <source>the subtitles changed since Beautify ran; run it again.</source>
+        <translation>美化之后字幕已改动；请重新运行。</translation>
+    </message>
+    <message>
+        <source>no cue at position {n}.</source>
+        <translation>第 {n} 个位置没有字幕条。</translation>
+    </message>
+    <message>
+        <source>there is already a track &apos;{name}&apos;.</source>
+        <translation>已有名为“{name}”的轨道。</translation>
+    </message>
+    <message>
+        <source>there is no track &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的轨道。</translation>
+    </message>
+    <message>
+        <source>internal: &apos;{name}&apos; is not a document property</source>
+        <translation>内部错误：“{name}”不是文档属性</translation>
+    </message>
+    <message>
+        <source>internal: edit does not match the document</source>
+        <translation>内部错误：编辑与文档不符</translation>
+    </message>
+    <message>
+        <source>internal: cues could not be put in order</source>
+        <translation>内部错误：字幕条无法排序</translation>
+    </message>
+    <message>
+        <source>the chat service blocked this cue (content safety); translate it by hand</source>
+        <translation>对话服务拦截了这条字幕（内容安全）；请手动翻译</translation>
+    </message>
+    <message>
+        <source>not translated ({reason}); translate it by hand</source>
+        <translation>未翻译（{reason}）；请手动翻译</translation>
+    </message>
+    <message>
+        <source>these inputs would write the same output file, and one would overwrite the other:
+  {problems}
+Use another --name-pattern or -o folder, or run them separately.</source>
+        <translation>这些输入会写入同一个输出文件，其中一个会覆盖另一个：
+  {problems}
+请换一个文件名模板或输出文件夹，或分开运行。</translation>
     </message>
 </context>
 <context>
