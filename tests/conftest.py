@@ -33,14 +33,21 @@ def ffmpeg_exe() -> str:
     return find_ffmpeg()
 
 
+def wav_seconds(path: Path) -> float:
+    import wave
+
+    with wave.open(str(path), "rb") as w:
+        return w.getnframes() / w.getframerate()
+
+
 def make_media(src_wav: Path, dst: Path, *, video: bool = False, codec: str | None = None) -> Path:
     """Encode ``src_wav`` into ``dst`` (container by extension), optionally with a small video track."""
     cmd = [ffmpeg_exe(), "-v", "error", "-y"]
-    if video:
-        cmd += ["-f", "lavfi", "-i", "color=c=gray:s=160x90:r=25"]
+    if video:  # a picture exactly as long as the sound (`-shortest` overshoots by a varying amount under load)
+        cmd += ["-f", "lavfi", "-i", f"color=c=gray:s=160x90:r=25:d={wav_seconds(src_wav):.3f}"]
     cmd += ["-i", str(src_wav)]
     if video:
-        cmd += ["-shortest", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]
+        cmd += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]
     if codec:
         cmd += ["-c:a", codec]
     cmd.append(str(dst))

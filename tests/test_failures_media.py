@@ -18,6 +18,7 @@ import pytest
 
 from subtitler.core.media import ffmpeg as media
 from subtitler.core.foundation.errors import MediaError
+from tests.conftest import wav_seconds
 from tests.support.glm_server import GlmServer
 from tests.test_failures_cloud import KEY, ROOT, UTTS, WAV, assert_clean, cli, env_with, failed_lines
 
@@ -27,8 +28,9 @@ def damaged(tmp_path_factory):
     """The English fixture as an H.264/AAC mp4 (moov first), and damaged copies of it."""
     d = tmp_path_factory.mktemp("damaged")
     full = d / "whole.mp4"
-    subprocess.run([media.find_ffmpeg(), "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=gray:s=160x90:r=25",
-                    "-i", str(WAV), "-shortest", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+    subprocess.run([media.find_ffmpeg(), "-v", "error", "-y", "-f", "lavfi", "-i",
+                    f"color=c=gray:s=160x90:r=25:d={wav_seconds(WAV):.3f}", "-i", str(WAV), "-c:v", "libx264",
+                    "-preset", "ultrafast", "-pix_fmt", "yuv420p",
                     "-c:a", "aac", "-movflags", "+faststart", str(full)], check=True, timeout=120)
     data = full.read_bytes()
     n = len(data)

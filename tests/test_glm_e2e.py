@@ -251,7 +251,10 @@ def test_context_prompt_chains_within_runs(serve, tmp_path, tiled, context):
         assert prompts == [""] * len(chunks)
         return
     chained = [i for i, p in enumerate(prompts) if p]
-    assert len(chained) == len(chunks) - 2  # every chunk but the first of each of the 2 runs
+    # every chunk but the first of each run: the 2 planned runs, and one more for each steal (a
+    # worker done with its run takes the back half of the other's, whose predecessor is not done;
+    # on a busy machine that happens)
+    assert len(chunks) - len(chained) == 2 + engine.last_stats.steals
     for i in chained:
         assert results[i - 1].text.endswith(prompts[i][-200:]) and len(prompts[i]) < 8000
 
