@@ -6,7 +6,7 @@ fsync, rename), so a killed run leaves either a whole result or none.
 
 Beside them, ``plans/<audio key>.plan`` remembers the chunk length a file was first cut to, so a
 re-run with another concurrency cuts the same chunks and finds their results; and
-``plans/<layout key>.layout.json`` the whole piece layout of a job (every piece's span and speech
+``plans/<layout key>.layout`` the whole piece layout of a job (every piece's span and speech
 regions, keyed by the media's identity and the settings that shape it), so that a resumed or
 re-tried job sends exactly the pieces whose results are missing, whichever way it reads the file.
 """
@@ -97,7 +97,7 @@ class ResultCache:
             self._write(self._plan_path(audio_key), str(int(target_ms)))
 
     def _layout_path(self, layout_key: str) -> Path:
-        return self.root / "plans" / f"{layout_key}.layout.json"
+        return self.root / "plans" / f"{layout_key}.layout"  # not *.json: those are results
 
     def get_layout(self, layout_key: str) -> Optional[dict[str, Any]]:
         """A job's stored piece layout (see ``core.app.jobs``), None when unknown or damaged."""
