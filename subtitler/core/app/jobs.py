@@ -101,6 +101,48 @@ class JobResult:
         return text
 
 
+GAP_FLAG = "not transcribed: "  # the flag of a gap marker starts so (timing.cue_times.cues_for_chunk)
+
+
+def is_gap(cue: Cue) -> bool:
+    return cue.flag.startswith(GAP_FLAG) and not cue.text.strip()
+
+
+def fill_gaps(old: JobResult, new: JobResult) -> JobResult:
+    """``old`` with its gap markers replaced by the cues ``new`` made there — ``new`` is a re-run of
+    the same file with the same pieces (only the failed ones sent again, the others from the
+    cache), so its cues went through the pipeline's own timing, alignment, rules and frame grid.
+    Each run of gap markers is replaced by ``new``'s cues between the cues around it, in ``old``'s
+    document (one undo step, so an editor showing it follows); everything else in it, edits
+    included, stays. A marker whose piece failed again comes back as a marker."""
+    doc = old.document
+    was_saved = not doc.dirty
+    cues = list(doc.cues)
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(cues):
+        if is_gap(cues[i]):
+            j = i
+            while j + 1 < len(cues) and is_gap(cues[j + 1]):
+                j += 1
+            runs.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    for a, b in reversed(runs):  # from the end: earlier indices stay valid
+        lo = cues[a - 1].end if a else 0
+        hi = cues[b].start if b < len(cues) else None
+        fill = [c for c in new.document.cues if c.start >= lo and (hi is None or c.end <= hi)]
+        doc.replace_cues(fill, "Fill gaps", a, b - a)
+    if was_saved:
+        doc.mark_saved()  # the job's result, not the user's edit
+    final = doc.cues
+    return replace(old, failed_chunks=new.failed_chunks, gap_ms=new.gap_ms,
+                   flagged_cues=sum(1 for c in final if c.flag),
+                   uncertain_cues=sum(1 for c in final if c.flag == UNCERTAIN_FLAG),
+                   elapsed_s=old.elapsed_s + new.elapsed_s, audio=new.audio or old.audio)
+
+
 CuesCallback = Callable[[list[Cue]], None]
 
 HEAD_MS = 30_000  # the first stretch: detected and transcribed first, so cues show within seconds
