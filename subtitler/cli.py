@@ -68,6 +68,10 @@ def add_transcribe_options(t: argparse.ArgumentParser) -> None:
     t.add_argument("--profile", choices=["auto", *PROFILES], default="auto",
                    help="reading profile (default: by script, Latin or Chinese)")
     t.add_argument("--overwrite", action="store_true", help="replace existing output files")
+    t.add_argument("--retry-gaps", action="store_true",
+                   help="re-run of files done with gaps: send only the pieces that failed (the same pieces; the "
+                        "rest comes from the cache) and replace their outputs; exit status 0 only when no gap is "
+                        "left")
     t.add_argument("--name-pattern", default="{stem}.{ext}",
                    help="output file name ({stem}, {lang}, {ext}); translations, bilingual files and burned-in "
                         "videos too, {lang} then being the language, bilingual or subtitled")
@@ -260,6 +264,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
     from .core.foundation.secrets import scrub
 
     fmts = formats.parse_formats(args.format)
+    if args.retry_gaps:  # the outputs of the run with gaps are replaced by the filled ones
+        args.overwrite = True
     collected = collect_inputs([Path(p) for p in args.inputs])
     lang = normalise_language(args.language)
     lang = "" if lang in ("", "auto") else lang
@@ -293,6 +299,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
     reporter = Reporter()
     failed = 0
     whole = 0
+    gaps_left = 0
     partial: list[str] = []
     stopped = ""
     for n, plan in enumerate(plans):
@@ -329,6 +336,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
             print(f"{source.name}: {result.outcome()}, {len(result.document.cues)} cues{extra} → "
                   + ", ".join(str(p) for p in written), file=sys.stderr)
             report_pro_timing(result, source, args, reports)
+            gaps_left += result.failed_chunks
             if result.problems():
                 partial.append(result.outcome())
             else:
@@ -352,7 +360,13 @@ def run_transcribe(args: argparse.Namespace) -> int:
     if args.beautify_report is not None and reports:
         atomic_write_text(args.beautify_report, "\n".join(reports), overwrite=True)
         print(f"subtitler: timing changes and their reasons → {args.beautify_report}", file=sys.stderr)
-    print(summary_line(len(plans), whole, partial, failed, stopped, len(collected.empty_folders)), file=sys.stderr)
+    line = summary_line(len(plans), whole, partial, failed, stopped, len(collected.empty_folders))
+    if args.retry_gaps:
+        line += (f"; {gaps_left} gap{'s' * (gaps_left != 1)} left (run again with --retry-gaps to send only "
+                 f"{'those' if gaps_left != 1 else 'that'} again)" if gaps_left else "; no gaps left")
+    print(line, file=sys.stderr)
+    if args.retry_gaps and gaps_left:
+        return 1
     return 0 if not failed and not collected.empty_folders else 1
 
 

@@ -316,3 +316,52 @@ def test_a_rejected_key_stops_the_batch_with_a_true_summary(serve, tmp_path):
     assert len(failed_lines(r.stderr)) == 1 and "API key was rejected" in r.stderr
     assert not (tmp_path / "o").exists() or list((tmp_path / "o").iterdir()) == []
     assert_clean(r, bad)
+
+
+# -- issue 21, defect 3: --retry-gaps re-sends only what failed ------------------------------------
+def test_retry_gaps_sends_only_the_failed_pieces_and_exits_0_only_without_gaps(tmp_path):
+    pcm = load_wav(WAV)
+    big, utts = tile_audio(pcm, UTTS, 3, seed=5)
+    media = tmp_path / "lecture.wav"
+    write_wav(media, big)
+    half_ms = len(big) * 1000 // 16000 // 2
+    out = tmp_path / "out"
+    env = env_with(tmp_path)
+    srv = GlmServer(api_key=KEY, scale=0.02, fail_from_ms=half_ms).start()
+    try:
+        srv.register(big, utts)
+
+        def run(*extra: str) -> subprocess.CompletedProcess:
+            return cli(str(media), "-o", str(out), "--glm-base-url", srv.base_url, "--glm-max-wait", "3",
+                       "--concurrency", "2", *extra, env=env)
+
+        first = run()
+        assert first.returncode == 0, first.stderr  # without the flag a file with gaps is written as before
+        m = re.search(r"done with (\d+) gaps?", first.stderr)
+        assert m, first.stderr
+        gaps = int(m.group(1))
+        served = {k for k, n in srv.counters.served.items() if n}
+        failed = set(srv.counters.sends) - served
+        assert gaps >= 1 and len(failed) == gaps
+        # the server still fails there: only the failed pieces go out, the run says the gaps are left
+        srv.reset_counters()
+        still = run("--retry-gaps")
+        assert still.returncode == 1, still.stderr
+        assert set(srv.counters.sends) == failed, still.stderr
+        last = still.stderr.rstrip().splitlines()[-1]
+        assert last.endswith(f"; {gaps} gap{'s' * (gaps != 1)} left (run again with --retry-gaps to send only "
+                             f"{'those' if gaps != 1 else 'that'} again)"), last
+        # mended: the same pieces once each, the gaps filled, exit 0
+        srv.config.fail_from_ms = None
+        srv.reset_counters()
+        done = run("--retry-gaps")
+        assert done.returncode == 0, done.stderr
+        assert set(srv.counters.sends) == failed and all(n == 1 for n in srv.counters.sends.values())
+        assert done.stderr.rstrip().splitlines()[-1] == "subtitler: 1 of 1 file done; no gaps left"
+    finally:
+        srv.stop()
+    srt = (out / "lecture.srt").read_text("utf-8")
+    assert "[not transcribed:" not in srt
+    flat = " ".join(srt.split())
+    assert all(flat.count(u["text"]) == 3 for u in UTTS), flat  # every utterance as recognised, thrice
+    assert_clean(done)

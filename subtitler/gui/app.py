@@ -101,6 +101,7 @@ class SubtitlerApp(QObject):
                            ("open_project", e.choose_project), ("import_subtitles", e.choose_subtitles),
                            ("export", self.export_ctl.open_export), ("settings", st.open_settings),
                            ("quit", w.close), ("cancel", q.cancel_selected), ("retry", q.retry_selected),
+                           ("retry_gaps", q.retry_gaps_selected),
                            ("retry_failed", q.retry_failed), ("remove", q.remove_selected),
                            ("clear_done", q.clear_done), ("copy_error", q.copy_error), ("about", self.open_about)):
             a[name].triggered.connect(slot)

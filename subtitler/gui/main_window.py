@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.engine_notice = MessageBar("engineNotice")
         self.message_bar = MessageBar("messageBar")
         self.queue = QueuePanel(model)
-        for name in ("open_job", "cancel", "retry", "remove", "move_up", "move_down", "copy_error"):
+        for name in ("open_job", "cancel", "retry", "retry_gaps", "remove", "move_up", "move_down", "copy_error"):
             self.queue.table.addAction(self.actions[name])
 
         central = QWidget()
@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         a("open_job", self.tr("&Open cues"), "open", None, self.tr("Open the job's cues (Enter / double-click)"))
         a("cancel", self.tr("&Cancel"), "cancel", "Ctrl+.", self.tr("Cancel the selected jobs"))
         a("retry", self.tr("&Retry"), "retry", "Ctrl+R", self.tr("Retry the selected failed or cancelled jobs"))
+        a("retry_gaps", self.tr("Retry &gaps"), "retry", "Ctrl+G",
+          self.tr("Send again only the pieces of the audio that were not transcribed; their cues fill the gaps"))
         a("retry_failed", self.tr("Retry all &failed"), "", "Ctrl+Shift+R", self.tr("Retry every failed job"))
         a("remove", self.tr("Re&move"), "remove", QKeySequence.StandardKey.Delete,
           self.tr("Remove the selected jobs from the queue"))
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
                      None, "settings", None, "quit"):
             file_menu.addSeparator() if name is None else file_menu.addAction(self.actions[name])
         jobs = mb.addMenu(self.tr("&Jobs"))
-        for name in ("open_job", None, "cancel", "retry", "retry_failed", "remove", "clear_done", None,
+        for name in ("open_job", None, "cancel", "retry", "retry_gaps", "retry_failed", "remove", "clear_done", None,
                      "move_up", "move_down", None, "copy_error", None, "pause"):
             jobs.addSeparator() if name is None else jobs.addAction(self.actions[name])
         help_menu = mb.addMenu(self.tr("&Help"))
@@ -168,8 +170,8 @@ class MainWindow(QMainWindow):
         tb.setMovable(False)
         tb.setIconSize(QSize(20, 20))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name in ("add_files", "add_folder", None, "cancel", "retry", "remove", "move_up", "move_down",
-                     None, "pause"):
+        for name in ("add_files", "add_folder", None, "cancel", "retry", "retry_gaps", "remove", "move_up",
+                     "move_down", None, "pause"):
             tb.addSeparator() if name is None else tb.addAction(self.actions[name])
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

@@ -9,8 +9,9 @@ from PySide6.QtGui import QColor
 
 from . import words
 from ..core.app.queue import (  # noqa: F401 - re-exported for the window, dialogs and tests
-    ACTIVE, ENGINE_LABEL, RETRYABLE, STATUS_LABEL, WAITING, Job, JobList, Status, fmt_duration, fmt_eta)
+    ACTIVE, ENGINE_LABEL, FINISHED, RETRYABLE, STATUS_LABEL, WAITING, Job, JobList, Status, fmt_duration, fmt_eta)
 
+GAPS_COLOUR = "#c2780a"  # amber: finished with gaps (not green: part of the audio is missing)
 ProgressRole = Qt.ItemDataRole.UserRole + 1
 JobRole = Qt.ItemDataRole.UserRole + 2
 
@@ -71,6 +72,9 @@ class JobModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.STATUS and job.status == Status.FAILED:
                 return words.say(job.error)
+            if col == self.STATUS and job.status == Status.GAPS and job.result is not None:
+                tip = words.status_text(job) + "\n" + words.gaps_hint()
+                return tip + ("\n" + words.say(job.error) if job.error else "")
             if col == self.STATUS and job.status == Status.DONE and job.result is not None:
                 return words.status_text(job)  # the whole sentence when the column elides it
             if col == self.STATUS and job.preview:
@@ -79,9 +83,15 @@ class JobModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
             if job.status == Status.FAILED:
                 return QColor("#e5484d")
+            if job.status == Status.GAPS:
+                return QColor(GAPS_COLOUR)
             if job.status == Status.DONE:
                 partial = job.result is not None and getattr(job.result, "outcome", lambda: "done")() != "done"
-                return QColor("#c2780a" if partial else "#30a46c")  # amber: done with gaps or damage
+                return QColor(GAPS_COLOUR if partial else "#30a46c")  # amber: damaged
+        if role == Qt.ItemDataRole.DecorationRole and col == self.STATUS and job.status == Status.GAPS:
+            from .icons import icon
+
+            return icon("retry", GAPS_COLOUR)  # Retry gaps fills them
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.DURATION, self.PRICE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from . import icons
 from .queue_model import Job, JobModel, JobRole, ProgressRole, Status
 from .reasons import say
+from . import words
 from .words import fill_languages
 
 
@@ -39,7 +40,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.state = option.state | QStyle.StateFlag.State_Horizontal
         palette = QPalette(option.palette)
-        colour = {Status.FAILED: QColor("#e5484d"), Status.DONE: QColor("#30a46c"),
+        colour = {Status.FAILED: QColor("#e5484d"), Status.DONE: QColor("#30a46c"), Status.GAPS: QColor("#c2780a"),
                   Status.CANCELLED: QColor("#8b8d98")}.get(job.status)
         if colour is None and selected:  # the chunk must stand out from the selected row
             colour = option.palette.color(QPalette.ColorRole.Highlight).lighter(150)
@@ -270,6 +271,11 @@ class QueuePanel(QWidget):
             self.details_title.setText(self.tr("Why {name} failed (select and copy, or Jobs ▸ Copy error details)")
                                        .format(name=job.name))
             text = failure_text(job)
+        elif job.status == Status.GAPS and job.result is not None:
+            self.details_title.setText(self.tr("{name}: parts of the audio were not transcribed (Jobs ▸ Retry gaps "
+                                               "sends only those again)").format(name=job.name))
+            text = "\n".join([words.status_text(job), *([say(job.error)] if job.error else []), ""] +
+                              [c.plain() or "[" + say(c.flag) + "]" for c in job.result.document.cues[:12]])
         elif job.status == Status.DONE and job.result is not None:
             title = self.tr("{name}: first cues (double-click the row to open)").format(name=job.name)
             self.details_title.setText(title)

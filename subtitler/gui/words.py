@@ -47,7 +47,7 @@ def status_text(job: Job) -> str:
         if job.eta_s is not None:
             parts.append(eta_text(job.eta_s))
         return " · ".join(parts)
-    if job.status == Status.DONE and job.result is not None:
+    if job.status in (Status.DONE, Status.GAPS) and job.result is not None:
         result = job.result
         outcome = status_label(Status.DONE)
         gaps = getattr(result, "failed_chunks", 0)
@@ -65,6 +65,10 @@ def status_text(job: Job) -> str:
     return status_label(job.status)
 
 
+def gaps_hint() -> str:
+    return QCoreApplication.translate("Queue", "Retry gaps (Ctrl+G) sends only the missing pieces again.")
+
+
 def summary(book: JobList) -> str:
     jobs = book.jobs()
     if not jobs:
@@ -75,6 +79,7 @@ def summary(book: JobList) -> str:
                                                                      counts[Status.RUNNING])),
                          (Status.QUEUED, QCoreApplication.translate("Queue", "%n queued", None, counts[Status.QUEUED])),
                          (Status.DONE, QCoreApplication.translate("Queue", "%n done", None, counts[Status.DONE])),
+                         (Status.GAPS, QCoreApplication.translate("Queue", "%n with gaps", None, counts[Status.GAPS])),
                          (Status.FAILED, QCoreApplication.translate("Queue", "%n failed", None, counts[Status.FAILED])),
                          (Status.CANCELLED, QCoreApplication.translate("Queue", "%n cancelled", None,
                                                                         counts[Status.CANCELLED]))):

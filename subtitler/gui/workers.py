@@ -241,7 +241,7 @@ class JobQueue(QObject):
 
     def set_engine_for_pending(self, engine: str) -> None:
         for job in self.model.with_status(Status.PROBING, Status.QUEUED, Status.FAILED, Status.CANCELLED):
-            if job.engine != engine:
+            if job.engine != engine and job.filling is None:  # a gap retry keeps its engine
                 job.engine = engine
                 self.model.changed(job, structural=False)
         self.model.jobsChanged.emit()
@@ -258,10 +258,25 @@ class JobQueue(QObject):
     def cancel_all(self) -> int:
         return self.cancel(self.model.jobs())
 
-    def retry(self, jobs: Iterable[Job]) -> int:
-        """Re-queue only jobs that failed or were cancelled."""
+    def retry_gaps(self, jobs: Iterable[Job]) -> int:
+        """Re-queue jobs with gaps to send only their failed pieces again (the same pieces: the job's
+        layout and the result cache make every other piece come from disk); the new cues go in
+        place of the gap markers of the job's document."""
         n = 0
         for job in jobs:
+            if job.retry_gaps():
+                n += 1
+                self.model.changed(job)
+        self._pump()
+        return n
+
+    def retry(self, jobs: Iterable[Job]) -> int:
+        """Re-queue only jobs that failed or were cancelled; a job with gaps retries its gaps."""
+        n = 0
+        for job in jobs:
+            if job.status == Status.GAPS:
+                n += self.retry_gaps([job])
+                continue
             if job.status not in RETRYABLE:
                 continue
             job.reset_for_run()

@@ -90,6 +90,7 @@ class Counters:
     faults: Counter = field(default_factory=Counter)  # piece key -> injected faults
     fault_kinds: Counter = field(default_factory=Counter)
     served: Counter = field(default_factory=Counter)  # piece key -> successful answers
+    spans: dict = field(default_factory=dict)  # piece key -> (start ms, end ms) in its registered audio
     prompts: dict = field(default_factory=dict)  # piece key -> prompts of its uploads
     hotwords: list = field(default_factory=list)
     max_upload_bytes: int = 0
@@ -222,6 +223,8 @@ class GlmServer:
         audio, off = found
         start_ms = off * 1000 // 16000
         dur_ms = len(pcm) * 1000 // 16000
+        with self.lock:
+            self.counters.spans[piece_key(pcm)] = (start_ms, start_ms + dur_ms)
         segs = []
         sep = "" if audio.cjk else " "
         if audio.tokens is not None:

@@ -10,9 +10,9 @@ import logging
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
 
@@ -101,10 +101,135 @@ class JobResult:
         return text
 
 
+GAP_FLAG = "not transcribed: "  # the flag of a gap marker starts so (timing.cue_times.cues_for_chunk)
+
+
+def is_gap(cue: Cue) -> bool:
+    return cue.flag.startswith(GAP_FLAG) and not cue.text.strip()
+
+
+def fill_gaps(old: JobResult, new: JobResult) -> JobResult:
+    """``old`` with its gap markers replaced by the cues ``new`` made there — ``new`` is a re-run of
+    the same file with the same pieces (only the failed ones sent again, the others from the
+    cache), so its cues went through the pipeline's own timing, alignment, rules and frame grid.
+    Each run of gap markers is replaced by ``new``'s cues between the cues around it, in ``old``'s
+    document (one undo step, so an editor showing it follows); everything else in it, edits
+    included, stays. A marker whose piece failed again comes back as a marker."""
+    doc = old.document
+    was_saved = not doc.dirty
+    cues = list(doc.cues)
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(cues):
+        if is_gap(cues[i]):
+            j = i
+            while j + 1 < len(cues) and is_gap(cues[j + 1]):
+                j += 1
+            runs.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    for a, b in reversed(runs):  # from the end: earlier indices stay valid
+        lo = cues[a - 1].end if a else 0
+        hi = cues[b].start if b < len(cues) else None
+        fill = [c for c in new.document.cues if c.start >= lo and (hi is None or c.end <= hi)]
+        doc.replace_cues(fill, Reason("undo.fill_gaps"), a, b - a)
+    if was_saved:
+        doc.mark_saved()  # the job's result, not the user's edit
+    final = doc.cues
+    return replace(old, failed_chunks=new.failed_chunks, gap_ms=new.gap_ms,
+                   flagged_cues=sum(1 for c in final if c.flag),
+                   uncertain_cues=sum(1 for c in final if c.flag == UNCERTAIN_FLAG),
+                   elapsed_s=old.elapsed_s + new.elapsed_s, audio=new.audio or old.audio)
+
+
 CuesCallback = Callable[[list[Cue]], None]
 
 HEAD_MS = 30_000  # the first stretch: detected and transcribed first, so cues show within seconds
 HEAD_PIECE_MS = 10_000  # the head's pieces for an upload engine (local decodes 30 s windows anyway)
+LAYOUT_FORMAT = 1
+
+Piece = tuple[int, int, tuple[Region, ...]]  # a piece's span and its speech regions (absolute ms)
+
+
+class PieceLayout:
+    """The pieces a job cuts its file into, kept (by an engine with a result cache: GLM-ASR) with
+    the media's identity and every setting that shapes them, before any piece is sent.
+
+    Without it the pieces depended on how a run happened to read the file: a first run cuts a
+    quick "head" (the first 30 s in 10 s pieces) and then plans the rest; a run that found the
+    decoded audio and a speech map in the media cache (put there by the editor opened on the
+    running job, or by an earlier run) planned the whole file in one go — other pieces, other
+    sizes, none of them in the result cache: a resumed job sent the whole file again. Now every
+    run of the same file with the same settings cuts exactly the stored pieces, and sends only
+    those whose results are missing.
+
+    Stored fields: ``head`` (pieces) with ``cut`` and ``head_regions`` once the head is planned;
+    ``pieces`` (all of them, in order) and ``regions`` (the speech map) once the whole file is."""
+
+    def __init__(self, engine: Engine, path: Path, vad: VadSettings, media: str = "") -> None:
+        self._get = getattr(engine, "get_layout", None)
+        self._put = getattr(engine, "put_layout", None)
+        self.key = ""
+        self.data: dict[str, Any] = {}
+        if self._get is None or self._put is None:
+            return
+        try:
+            media = media or media_key(path)
+        except MediaError:
+            return  # unreadable: the extraction says why
+        fields = {"v": LAYOUT_FORMAT, "media": media, "engine": engine.name, "max_ms": engine.max_chunk_ms,
+                  "margin_ms": engine.margin_ms, "head_ms": HEAD_MS, "head_piece_ms": HEAD_PIECE_MS,
+                  "vad": asdict(vad)}
+        self.key = hashlib.sha256(json.dumps(fields, sort_keys=True).encode("utf-8")).hexdigest()
+        self.data = self._get(self.key) or {}
+
+    # -- what is known ----------------------------------------------------------------------------
+    def head(self) -> Optional[tuple[list[Piece], int, list[Region]]]:
+        """The head's pieces, where the rest begins, and the head's speech regions."""
+        try:
+            if "head" not in self.data:
+                return None
+            return (_pieces(self.data["head"]), int(self.data["cut"]),
+                    [Region(int(a), int(b)) for a, b in self.data["head_regions"]])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def whole(self) -> Optional[tuple[list[Piece], list[Region]]]:
+        """Every piece of the file and its speech map."""
+        try:
+            if "pieces" not in self.data:
+                return None
+            return _pieces(self.data["pieces"]), [Region(int(a), int(b)) for a, b in self.data["regions"]]
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    # -- keeping it -------------------------------------------------------------------------------
+    def keep_head(self, chunks: Sequence[Chunk], cut: int, regions: Sequence[Region]) -> None:
+        self._keep(head=[_piece_json(c) for c in chunks], cut=int(cut),
+                   head_regions=[[r.start_ms, r.end_ms] for r in regions])
+
+    def keep_whole(self, chunks: Sequence[Chunk], regions: Sequence[Region]) -> None:
+        self._keep(pieces=[_piece_json(c) for c in chunks], regions=[[r.start_ms, r.end_ms] for r in regions])
+
+    def _keep(self, **fields: object) -> None:
+        if self.key and self._put is not None:
+            self.data = {**self.data, **fields}
+            self._put(self.key, self.data)
+
+
+def _pieces(raw: list[Any]) -> list[Piece]:
+    return [(int(a), int(b), tuple(Region(int(x), int(y)) for x, y in regs)) for a, b, regs in raw]
+
+
+def _piece_json(chunk: Chunk) -> list[Any]:
+    return [chunk.start_ms, chunk.end_ms, [[r.start_ms, r.end_ms] for r in chunk.regions]]
+
+
+def cut_pieces(pcm: np.ndarray, pieces: Sequence[Piece], first_index: int = 0) -> list[Chunk]:
+    """The chunks of stored pieces, cut from ``pcm`` as ``make_chunks`` cut them."""
+    return [Chunk(first_index + i, a, b, regs, pcm[ms_to_samples(a): ms_to_samples(b)])
+            for i, (a, b, regs) in enumerate(pieces)]
 
 
 DEFAULT_OPTIONS = TranscribeOptions()
@@ -152,14 +277,16 @@ def _transcribe(path: Path, options: TranscribeOptions, engine: Optional[Engine]
     segmenter = not _cpu_bound(engine) or (language or "").lower().startswith(("zh", "yue"))
     prep = _AlignPrep(enabled=not getattr(engine, "word_times", False), segmenter=segmenter)
     collector = _Collector(on_cues, options.profile, prep, pro)
+    layout = PieceLayout(engine, path, options.vad, key)
     with tempfile.TemporaryDirectory(prefix=".subtitler-", dir=tmp_parent) as tmp:
         wav = hit.wav if hit is not None else Path(tmp) / "audio.wav"
         done = None
-        if on_cues is not None and (hit is None or hit.regions is None):
+        # a file whose pieces are all known already is decoded and its missing pieces sent: no head first
+        if on_cues is not None and (hit is None or hit.regions is None) and layout.whole() is None:
             done = _progressively(path, wav, hit is not None, engine, options, language, collector, on_progress,
-                                  cancel)
+                                  cancel, layout)
         if done is None:
-            done = _in_one_pass(path, wav, hit, engine, options, language, collector, on_progress, cancel)
+            done = _in_one_pass(path, wav, hit, engine, options, language, collector, on_progress, cancel, layout)
         info, pcm, regions, chunks, results = done
         audio = hit
         if cache is not None and hit is None:
@@ -246,8 +373,9 @@ Recognised = tuple[MediaInfo, np.ndarray, list[Region], list[Chunk], list[ChunkR
 
 def _in_one_pass(path: Path, wav: Path, hit: Optional[MediaAudio], engine: Engine, options: TranscribeOptions,
                  language: Optional[str], collector: _Collector, on_progress: ProgressCallback,
-                 cancel: CancelToken) -> Recognised:
-    """Decode (or take the cached audio), detect speech (or take the cached map), chunk, recognise."""
+                 cancel: CancelToken, layout: Optional[PieceLayout] = None) -> Recognised:
+    """Decode (or take the cached audio), detect speech (or take the cached map), chunk, recognise.
+    The pieces a ``layout`` knows already are cut again as they were (see :class:`PieceLayout`)."""
     if hit is not None:
         info = probe(path)
         on_progress(Progress("extract", 1.0, "decoded audio from the cache"))
@@ -257,11 +385,29 @@ def _in_one_pass(path: Path, wav: Path, hit: Optional[MediaAudio], engine: Engin
     pcm = load_wav(wav)
     _check_audio(path, pcm)
     damage_report(info, pcm)  # a mostly unreadable file fails here, before anything is recognised
-    regions = list(hit.regions) if hit is not None and hit.regions is not None else None
-    if regions is None:
-        regions = detect_speech(pcm, options.vad, on_progress=on_progress, cancel=cancel)
-    _check_speech(path, regions)
-    chunks = chunks_for(engine, pcm, regions)
+    whole = layout.whole() if layout is not None else None
+    head = layout.head() if layout is not None else None
+    if whole is not None:
+        pieces, regions = whole
+        _check_speech(path, regions)
+        chunks = cut_pieces(pcm, pieces)
+    elif head is not None and layout is not None:  # begun with the head, stopped before the rest was planned
+        head_pieces, cut, head_regions = head
+        rest = _rest_regions(pcm, cut, options.vad, on_progress, cancel)
+        regions = head_regions + rest
+        _check_speech(path, regions)
+        chunks = cut_pieces(pcm, head_pieces)
+        chunks += chunks_for(engine, pcm, rest, first_index=len(chunks)) if rest else []
+        layout.keep_whole(chunks, regions)
+    else:
+        if hit is not None and hit.regions is not None:
+            regions = list(hit.regions)
+        else:
+            regions = detect_speech(pcm, options.vad, on_progress=on_progress, cancel=cancel)
+        _check_speech(path, regions)
+        chunks = chunks_for(engine, pcm, regions)
+        if layout is not None:
+            layout.keep_whole(chunks, regions)
     on_progress(Progress("transcribe", 0.0, f"transcribing {len(chunks)} pieces", 0, len(chunks)))
     results = engine.transcribe(chunks, language=language, on_progress=collector.watch(chunks, on_progress),
                                 cancel=cancel)
@@ -270,7 +416,7 @@ def _in_one_pass(path: Path, wav: Path, hit: Optional[MediaAudio], engine: Engin
 
 def _progressively(path: Path, wav: Path, decoded: bool, engine: Engine, options: TranscribeOptions,
                    language: Optional[str], collector: _Collector, on_progress: ProgressCallback,
-                   cancel: CancelToken) -> Optional[Recognised]:
+                   cancel: CancelToken, layout: Optional[PieceLayout] = None) -> Optional[Recognised]:
     """The first ``HEAD_MS`` first: decoded on their own (a quick ffmpeg run), their speech found and
     their pieces recognised — cues within seconds — while the whole file is extracted beside them;
     then the rest, from where the head's last speech region ended. None when the file is too short
@@ -297,22 +443,29 @@ def _progressively(path: Path, wav: Path, decoded: bool, engine: Engine, options
         while cpu_bound and not head_done.wait(0.1):
             stop.check()
         stop.check()
-        on_progress(Progress("detect", 0.0, "finding speech"))
-        start = max(0, cut - 1000)  # a second before the cut lets the detector settle
-        found = detect_speech(pcm[ms_to_samples(start):], options.vad, on_progress=on_progress, cancel=stop)
-        rest = [Region(max(r.start_ms + start, cut), r.end_ms + start) for r in found if r.end_ms + start > cut]
-        return info, pcm, [r for r in rest if r.duration_ms >= options.vad.min_speech_ms]
+        return info, pcm, _rest_regions(pcm, cut, options.vad, on_progress, stop)
 
     with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="subtitler-extract") as pool:
         background = pool.submit(rest_of_file)
         try:
-            on_progress(Progress("detect", 0.0, "finding speech at the start"))
-            safe_end = HEAD_MS - options.vad.min_silence_ms - options.vad.pad_ms  # a later region may run on
-            head_regions = [r for r in detect_speech(head_pcm, options.vad, cancel=cancel) if r.end_ms <= safe_end]
-            cut_known.set_result(head_regions[-1].end_ms if head_regions else 0)
-            # a cloud engine answers a short piece sooner (its time grows with the audio sent)
-            piece_ms = engine.max_chunk_ms if cpu_bound else min(engine.max_chunk_ms, HEAD_PIECE_MS)
-            head_chunks = make_chunks(head_pcm, head_regions, piece_ms, 0 if not cpu_bound else engine.margin_ms)
+            known = layout.head() if layout is not None else None
+            if known is not None:  # a run stopped before: the same head pieces
+                head_pieces, cut, head_regions = known
+                cut_known.set_result(cut)
+                head_chunks = cut_pieces(head_pcm, head_pieces)
+            else:
+                on_progress(Progress("detect", 0.0, "finding speech at the start"))
+                safe_end = HEAD_MS - options.vad.min_silence_ms - options.vad.pad_ms  # a later region may run on
+                head_regions = [r for r in detect_speech(head_pcm, options.vad, cancel=cancel)
+                                if r.end_ms <= safe_end]
+                cut = head_regions[-1].end_ms if head_regions else 0
+                cut_known.set_result(cut)
+                # a cloud engine answers a short piece sooner (its time grows with the audio sent)
+                piece_ms = engine.max_chunk_ms if cpu_bound else min(engine.max_chunk_ms, HEAD_PIECE_MS)
+                head_chunks = (make_chunks(head_pcm, head_regions, piece_ms, 0 if not cpu_bound else engine.margin_ms)
+                               if head_regions else [])
+                if layout is not None:
+                    layout.keep_head(head_chunks, cut, head_regions)
             head_results = (engine.transcribe(head_chunks, language=language,
                                               on_progress=collector.watch(head_chunks, no_progress), cancel=cancel)
                             if head_chunks else [])
@@ -328,7 +481,9 @@ def _progressively(path: Path, wav: Path, decoded: bool, engine: Engine, options
     regions = head_regions + rest
     _check_speech(path, regions)
     language = language or next((r.language for r in head_results if r.language), None)
-    rest_chunks = chunks_for(engine, pcm, rest) if rest else []
+    rest_chunks = chunks_for(engine, pcm, rest, first_index=len(head_chunks)) if rest else []
+    if layout is not None:  # kept before any piece of the rest is sent
+        layout.keep_whole(head_chunks + rest_chunks, regions)
     total = len(head_chunks) + len(rest_chunks)
     on_progress(Progress("transcribe", len(head_chunks) / max(1, total), f"transcribing {total} pieces",
                          len(head_chunks), total))
@@ -336,6 +491,16 @@ def _progressively(path: Path, wav: Path, decoded: bool, engine: Engine, options
                                       on_progress=collector.watch(rest_chunks, on_progress), cancel=cancel)
                     if rest_chunks else [])
     return info, pcm, regions, head_chunks + rest_chunks, head_results + rest_results
+
+
+def _rest_regions(pcm: np.ndarray, cut: int, vad: VadSettings, on_progress: ProgressCallback,
+                  cancel: CancelToken) -> list[Region]:
+    """The speech after the head's last region (``cut``), found the same way by every run."""
+    on_progress(Progress("detect", 0.0, "finding speech"))
+    start = max(0, cut - 1000)  # a second before the cut lets the detector settle
+    found = detect_speech(pcm[ms_to_samples(start):], vad, on_progress=on_progress, cancel=cancel)
+    rest = [Region(max(r.start_ms + start, cut), r.end_ms + start) for r in found if r.end_ms + start > cut]
+    return [r for r in rest if r.duration_ms >= vad.min_speech_ms]
 
 
 def _check_audio(path: Path, pcm: np.ndarray) -> None:
@@ -423,7 +588,7 @@ class _AlignPrep:
         return self.maps
 
 
-def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[Chunk]:
+def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region], first_index: int = 0) -> list[Chunk]:
     """The engine's chunks of this audio: packed to its limit, or to the target length of its
     ``chunk_plan(total_speech_ms, audio_key)`` hint when it has one (total: first to last speech;
     the key names this audio and its speech, so the engine can keep its plan for re-runs)."""
@@ -434,7 +599,10 @@ def chunks_for(engine: Engine, pcm: np.ndarray, regions: list[Region]) -> list[C
         h.update(json.dumps([engine.max_chunk_ms, engine.margin_ms, [(r.start_ms, r.end_ms) for r in regions]])
                  .encode("ascii"))
         target = plan(regions[-1].end_ms - regions[0].start_ms, audio_key=h.hexdigest())
-    return make_chunks(pcm, regions, engine.max_chunk_ms, engine.margin_ms, target_ms=target)
+    chunks = make_chunks(pcm, regions, engine.max_chunk_ms, engine.margin_ms, target_ms=target)
+    if first_index:
+        chunks = [replace(c, index=c.index + first_index) for c in chunks]
+    return chunks
 
 
 def write_outputs(document: Document, source: Path, outdir: Optional[Path], fmts: Sequence[str], *,

@@ -1,7 +1,8 @@
-"""The job queue's model, Qt-free: a job's state machine (probe → queue → run → done / failed /
-cancelled), its progress in words with an ETA, its price, the cues it has made so far, and the
-ordered list of jobs with the queue's rules (what to start next, what may be retried, the
-summary line). The desktop app's table model and scheduler only present and thread this."""
+"""The job queue's model, Qt-free: a job's state machine (probe → queue → run → done / done with
+gaps / failed / cancelled; a job with gaps → retry its gaps → done or gaps), its progress in words
+with an ETA, its price, the cues it has made so far, and the ordered list of jobs with the queue's
+rules (what to start next, what may be retried, the summary line). The desktop app's table model
+and scheduler only present and thread this."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from ..foundation.errors import Reason
 from ..engines.glm_settings import estimate_cost_rmb
 from ..foundation.progress import CancelToken, Progress
 
-__all__ = ["ACTIVE", "ENGINE_LABEL", "RETRYABLE", "STAGE_SPAN", "STATUS_LABEL", "WAITING", "Job", "JobList",
+__all__ = ["ACTIVE", "ENGINE_LABEL", "FINISHED", "RETRYABLE", "STAGE_SPAN", "STATUS_LABEL", "WAITING", "Job", "JobList",
            "Status", "fmt_duration", "fmt_eta", "fmt_time"]
 
 
@@ -28,6 +29,7 @@ class Status(str, Enum):
     RUNNING = "running"
     CANCELLING = "cancelling"
     DONE = "done"
+    GAPS = "gaps"  # finished, but pieces of the audio were not transcribed: not done (Retry gaps)
     FAILED = "failed"
     CANCELLED = "cancelled"
 
@@ -35,6 +37,7 @@ class Status(str, Enum):
 ACTIVE = (Status.RUNNING, Status.CANCELLING)
 WAITING = (Status.PROBING, Status.QUEUED)
 RETRYABLE = (Status.FAILED, Status.CANCELLED)
+FINISHED = (Status.DONE, Status.GAPS)  # with a result: open it, export it
 # each status's words: a Reason (the English for logs; a front end says it in the user's language by its code)
 STATUS_LABEL = {status: Reason(f"status.{status.value}") for status in Status}
 ENGINE_LABEL = {"glm": "GLM-ASR", "local": Reason("engine.local")}  # a product name is not translated
@@ -89,6 +92,7 @@ class Job:
     error: str = ""  # a sentence
     detail: str = ""  # copyable details (message, type, traceback for unexpected errors)
     result: Any = None  # core.app.jobs.JobResult
+    filling: Any = None  # while its gaps are retried: the result whose gaps the new run fills
     token: Optional[CancelToken] = None
     root: Optional[Path] = None  # the dropped folder it was found in (exports keep its sub-folders)
     started_at: float = 0.0
@@ -122,7 +126,7 @@ class Job:
             if self.eta_s is not None:
                 parts.append(fmt_eta(self.eta_s))
             return " · ".join(parts)
-        if self.status == Status.DONE and self.result is not None:
+        if self.status in FINISHED and self.result is not None:
             doc = self.result.document
             outcome = self.result.outcome() if hasattr(self.result, "outcome") else "done"
             text = f"{outcome[:1].upper()}{outcome[1:]} · {len(doc.cues)} cues"
@@ -138,6 +142,24 @@ class Job:
         return "\n".join(f"{fmt_time(c.start)}  {c.text.replace(chr(10), ' ')}" for c in self.cues[-PREVIEW_CUES:])
 
     # -- state machine --------------------------------------------------------------------------
+    def retry_gaps(self) -> bool:
+        """Queue a job with gaps to re-send only its failed pieces (its result is kept, and the new
+        cues go in place of its gap markers). False: the job has no gaps."""
+        if self.status != Status.GAPS or self.result is None:
+            return False
+        self.filling = self.result
+        self.status = Status.QUEUED
+        self.stage, self.fraction, self.step, self.eta_s = "", 0.0, "", None
+        self.preview, self.error, self.detail = "", "", ""
+        self.cues = []
+        return True
+
+    def gaps_left(self, message: str = "", detail: str = "") -> None:
+        """A gap retry that did not finish (failed, cancelled): the job keeps its result and gaps."""
+        self.result, self.filling = self.filling, None
+        self._finished(self.result)
+        self.error, self.detail = message, detail
+
     def reset_for_run(self) -> None:
         self.status = Status.QUEUED
         self.stage, self.fraction, self.step, self.eta_s = "", 0.0, "", None
@@ -164,6 +186,9 @@ class Job:
     def cancel(self) -> bool:
         """Waiting jobs stop at once; a running one is asked to stop. False: nothing to cancel."""
         if self.status in WAITING:
+            if self.filling is not None:
+                self.gaps_left()
+                return True
             self.status = Status.CANCELLED
             self.step, self.eta_s = "", None
             return True
@@ -181,21 +206,47 @@ class Job:
         self.elapsed_s = now - self.started_at if self.started_at else 0.0
 
     def finish(self, result: Any) -> bool:
-        """True when the job is done; a job cancelled meanwhile stays cancelled."""
+        """True when the job is done (or done with gaps); a job cancelled meanwhile stays cancelled
+        (one whose gaps were being retried keeps its result and gaps). A gap retry's result fills
+        the gaps of the job's result (``core.app.jobs.fill_gaps``)."""
         if self.status == Status.CANCELLING:
-            self.status = Status.CANCELLED
+            if self.filling is not None:
+                self.gaps_left()
+            else:
+                self.status = Status.CANCELLED
             return False
-        self.status = Status.DONE
-        self.result = result
-        self.fraction, self.step = 1.0, Reason("step.done")
+        if self.filling is not None:
+            from .jobs import fill_gaps
+
+            result = fill_gaps(self.filling, result)
+            self.filling = None
+        self._finished(result)
         return True
 
+    def _finished(self, result: Any) -> None:
+        self.result = result
+        gaps = getattr(result, "failed_chunks", 0)
+        self.status = Status.GAPS if gaps else Status.DONE
+        self.step = Reason("step.done")
+        self.error = self.detail = ""
+        audio = getattr(result, "audio_ms", 0) or self.duration_ms or 0
+        # the bar shows how much of the audio is transcribed: a job with gaps is not at 100 %
+        self.fraction = max(0.0, 1.0 - getattr(result, "gap_ms", 0) / audio) if gaps and audio else 1.0
+        if gaps:
+            self.fraction = min(self.fraction, 0.99)
+
     def fail(self, message: str, detail: str) -> None:
+        if self.filling is not None:  # the retry failed, the job's result and gaps are still there
+            self.gaps_left(message, detail)
+            return
         self.status = Status.FAILED
         self.error, self.detail = message, detail
         self.step, self.eta_s = "", None
 
     def mark_cancelled(self) -> None:
+        if self.filling is not None:
+            self.gaps_left()
+            return
         self.status = Status.CANCELLED
         self.step = ""
 
@@ -269,7 +320,7 @@ class JobList:
     def new_jobs(self, paths: Iterable[Path | tuple[Path, Optional[Path]]], engine: str) -> list[Job]:
         """Jobs for ``paths`` (files, or (file, the dropped folder it was found in)) not already
         waiting or running (a finished file may come again)."""
-        busy = {j.source.resolve() for j in self._jobs if j.status != Status.DONE}
+        busy = {j.source.resolve() for j in self._jobs if j.status not in FINISHED}
         out: list[Job] = []
         for item in paths:
             p, root = item if isinstance(item, tuple) else (item, None)
@@ -305,7 +356,7 @@ class JobList:
             counts[j.status] += 1
         parts = [f"{n} file{'s' * (n != 1)}"]
         for status, label in ((Status.RUNNING, "running"), (Status.QUEUED, "queued"),
-                              (Status.DONE, "done"), (Status.FAILED, "failed"),
+                              (Status.DONE, "done"), (Status.GAPS, "with gaps"), (Status.FAILED, "failed"),
                               (Status.CANCELLED, "cancelled")):
             if counts[status]:
                 parts.append(f"{counts[status]} {label}")

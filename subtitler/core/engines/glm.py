@@ -14,7 +14,7 @@ import random
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import httpx
 
@@ -120,6 +120,14 @@ class GlmEngine:
         if audio_key:
             cache.put_plan(audio_key, target or 0)
         return target
+
+    def get_layout(self, layout_key: str) -> Optional[dict[str, Any]]:
+        """The piece layout a job stored for this media and these settings (None: not yet)."""
+        return ResultCache(self.settings.cache_root, enabled=self.settings.use_cache).get_layout(layout_key)
+
+    def put_layout(self, layout_key: str, layout: dict[str, Any]) -> None:
+        """Kept before any of its pieces is sent: a resumed job cuts exactly the same pieces."""
+        ResultCache(self.settings.cache_root, enabled=self.settings.use_cache).put_layout(layout_key, layout)
 
     # -- entry point -------------------------------------------------------------------------
 
@@ -237,7 +245,8 @@ class _Run:
             if hit is not None:
                 text, segments, lang = hit
                 self.stats.cached += 1
-                self._finish(pos, ChunkResult(chunk.index, text, segments, language=lang, cached=True))
+                self._finish(pos, ChunkResult(chunk.index, text, segments, language=self.language or lang,
+                                              cached=True))
             else:
                 todo.append(pos)
         if todo:

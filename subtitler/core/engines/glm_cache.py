@@ -5,7 +5,10 @@ samples, chunk span, model, glossary, context mode, language). Written atomicall
 fsync, rename), so a killed run leaves either a whole result or none.
 
 Beside them, ``plans/<audio key>.plan`` remembers the chunk length a file was first cut to, so a
-re-run with another concurrency cuts the same chunks and finds their results.
+re-run with another concurrency cuts the same chunks and finds their results; and
+``plans/<layout key>.layout`` the whole piece layout of a job (every piece's span and speech
+regions, keyed by the media's identity and the settings that shape it), so that a resumed or
+re-tried job sends exactly the pieces whose results are missing, whichever way it reads the file.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import numpy as np
 
@@ -25,7 +28,13 @@ from .base import Segment
 FORMAT = 1
 
 
-def chunk_key(chunk: Chunk, *, model: str, hotwords: list[str], context: bool, language: Optional[str]) -> str:
+def chunk_key(chunk: Chunk, *, model: str, hotwords: list[str], context: bool,
+              language: Optional[str] = None) -> str:
+    """What decides the service's answer for ``chunk``. ``language`` is not sent to the service, so
+    it is not part of the key (kept as "" in the hashed fields: keys made without one stay valid);
+    a key that depended on it would differ between a run that knew the language and one that had
+    guessed it, and the same piece would be paid for twice."""
+    del language
     h = hashlib.sha256()
     h.update(b"subtitler-glm-v%d\0" % FORMAT)
     h.update(np.ascontiguousarray(chunk.samples, dtype=np.int16).tobytes())
@@ -34,7 +43,7 @@ def chunk_key(chunk: Chunk, *, model: str, hotwords: list[str], context: bool, l
         "model": model,
         "hotwords": list(hotwords),
         "context": bool(context),
-        "language": language or "",
+        "language": "",
     }
     h.update(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return h.hexdigest()
@@ -86,6 +95,23 @@ class ResultCache:
     def put_plan(self, audio_key: str, target_ms: int) -> None:
         if self.enabled:
             self._write(self._plan_path(audio_key), str(int(target_ms)))
+
+    def _layout_path(self, layout_key: str) -> Path:
+        return self.root / "plans" / f"{layout_key}.layout"  # not *.json: those are results
+
+    def get_layout(self, layout_key: str) -> Optional[dict[str, Any]]:
+        """A job's stored piece layout (see ``core.app.jobs``), None when unknown or damaged."""
+        if not self.enabled:
+            return None
+        try:
+            data = json.loads(self._layout_path(layout_key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+
+    def put_layout(self, layout_key: str, layout: dict[str, Any]) -> None:
+        if self.enabled:
+            self._write(self._layout_path(layout_key), json.dumps({**layout, "format": FORMAT}))
 
     def put(self, key: str, text: str, segments: Optional[list[Segment]], language: str) -> None:
         if not self.enabled:

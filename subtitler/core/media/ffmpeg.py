@@ -467,7 +467,9 @@ def decode_head(src: Path | str, ms: int) -> np.ndarray:
 
     cmd = [find_ffmpeg(), "-nostdin", "-hide_banner", "-v", "error", "-t", f"{max(1, ms) / 1000:.3f}",
            "-i", str(src), "-map", "0:a:0", "-vn", "-ac", "1", "-ar", str(SAMPLE_RATE), "-acodec", "pcm_s16le",
-           "-f", "s16le", "pipe:1"]
+           # the extraction's own filter: the head's samples are the whole file's first samples (a
+           # piece cut from either has the same cache key)
+           "-af", f"aresample={SAMPLE_RATE}:async=1:first_pts=0", "-f", "s16le", "pipe:1"]
     try:
         proc = subprocess.run(cmd, capture_output=True, stdin=subprocess.DEVNULL, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as exc:

@@ -28,7 +28,7 @@ from ...core.document.cues import Cue
 from ...core.foundation.errors import SubtitlerError
 from ...core.media.ffmpeg import is_media_path
 from ...core.app.media_cache import MediaAudio
-from ...core.app.queue import Job, Status
+from ...core.app.queue import FINISHED, Job, Status
 from ..dialogs.cue_list import CueListDialog
 from ..main_window import MainWindow
 from ..reasons import error_text, say
@@ -82,7 +82,7 @@ class EditorLauncher(QObject):
             win = self.open_document(doc, job.source, self.tr("{name} — cues (transcribing)").format(name=job.name))
             self._live.setdefault(job.id, []).append((win, doc))
             return win
-        if job.status != Status.DONE or job.result is None:
+        if job.status not in FINISHED or job.result is None:
             text = (say(job.error) if job.status == Status.FAILED
                     else self.tr("{name} is not transcribed yet.").format(name=job.name))
             self.window.notify(text)

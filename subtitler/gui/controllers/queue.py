@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.media.ffmpeg import MEDIA_EXTENSIONS
-from ...core.app.queue import ACTIVE, RETRYABLE, WAITING, Job, Status
+from ...core.app.queue import ACTIVE, FINISHED, RETRYABLE, WAITING, Job, Status
 from ..main_window import MainWindow
 from ..queue_model import JobModel
 from ..workers import JobQueue
@@ -104,7 +104,11 @@ class QueueController(QObject):
         return self.queue.cancel(self.panel.selected_jobs())
 
     def retry_selected(self) -> int:
+        """Failed and cancelled jobs run again; jobs with gaps send only their failed pieces again."""
         return self.queue.retry(self.panel.selected_jobs())
+
+    def retry_gaps_selected(self) -> int:
+        return self.queue.retry_gaps(self.panel.selected_jobs())
 
     def retry_failed(self) -> int:
         return self.queue.retry(self.model.with_status(Status.FAILED))
@@ -113,7 +117,7 @@ class QueueController(QObject):
         self.queue.remove(self.panel.selected_jobs())
 
     def clear_done(self) -> None:
-        self.queue.remove(self.model.with_status(Status.DONE))
+        self.queue.remove(self.model.with_status(*FINISHED))
 
     def move_up(self) -> None:
         self.move_selected(-1)
@@ -145,13 +149,14 @@ class QueueController(QObject):
 
     def update_actions(self) -> None:
         sel = self.panel.selected_jobs()
-        any_done = bool(self.model.with_status(Status.DONE))
+        any_done = bool(self.model.with_status(*FINISHED))
         self.window.enable_actions({
             "cancel": any(j.status in (*WAITING, Status.RUNNING) for j in sel),
-            "retry": any(j.status in RETRYABLE for j in sel),
+            "retry": any(j.status in (*RETRYABLE, Status.GAPS) for j in sel),
+            "retry_gaps": any(j.status == Status.GAPS for j in sel),
             "retry_failed": bool(self.model.with_status(Status.FAILED)),
             "remove": bool(sel), "move_up": bool(sel), "move_down": bool(sel),
-            "open_job": any(j.status in (Status.DONE, Status.RUNNING) for j in sel),
+            "open_job": any(j.status in (*FINISHED, Status.RUNNING) for j in sel),
             "copy_error": any(j.status == Status.FAILED for j in sel),
             "export": any_done, "clear_done": any_done,
         })

@@ -21,7 +21,7 @@ from ...core.foundation.outputs import Planned, check_outputs, collisions, outpu
 from ...core.foundation.progress import CancelToken, Progress, ProgressCallback, no_progress
 from ...core.app.settings import Settings
 from ..delivery import DeliveryThread, finish_thread, stage_text
-from ..queue_model import Job, Status
+from ..queue_model import FINISHED, Job
 from ..reasons import error_text, say
 from ..settings import NAME_PATTERNS
 from .output_choice import checked, format_checks
@@ -191,8 +191,8 @@ class BatchExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export subtitles"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.selected_done = [j for j in selected if j.status == Status.DONE]
-        self.all_done = [j for j in all_jobs if j.status == Status.DONE]
+        self.selected_done = [j for j in selected if j.status in FINISHED]
+        self.all_done = [j for j in all_jobs if j.status in FINISHED]
         self.summary: Optional[ExportSummary] = None
         self.worker: Optional[DeliveryThread] = None
         self.chat = chat

@@ -1410,6 +1410,14 @@
         <translation>重试全部失败任务(&amp;F)</translation>
     </message>
     <message>
+        <source>Retry &amp;gaps</source>
+        <translation>重试缺口(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Send again only the pieces of the audio that were not transcribed; their cues fill the gaps</source>
+        <translation>只重新发送未能转写的音频片段，用得到的字幕填补缺口</translation>
+    </message>
+    <message>
         <source>Retry every failed job</source>
         <translation>重试所有失败的任务</translation>
     </message>
@@ -1693,6 +1701,20 @@ After: {new}</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n with gaps</source>
+        <translation>
+            <numerusform>%n 个有缺口</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done with gaps</source>
+        <translation>完成，但有缺口</translation>
+    </message>
+    <message>
+        <source>Retry gaps (Ctrl+G) sends only the missing pieces again.</source>
+        <translation>“重试缺口”（Ctrl+G）只重新发送缺失的片段。</translation>
+    </message>
+    <message numerus="yes">
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
@@ -1833,6 +1855,10 @@ After: {new}</source>
     <message>
         <source>{name}: first cues (double-click the row to open)</source>
         <translation>{name}：前几条字幕（双击该行打开）</translation>
+    </message>
+    <message>
+        <source>{name}: parts of the audio were not transcribed (Jobs ▸ Retry gaps sends only those again)</source>
+        <translation>{name}：部分音频未能转写（“任务 ▸ 重试缺口”只重新发送这些部分）</translation>
     </message>
     <message>
         <source>Live text · {name}</source>
@@ -2640,6 +2666,10 @@ After: {new}</source>
         <translation>完成</translation>
     </message>
     <message>
+        <source>Done with gaps</source>
+        <translation>完成，但有缺口</translation>
+    </message>
+    <message>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -2794,6 +2824,10 @@ After: {new}</source>
     <message>
         <source>Add track</source>
         <translation>添加轨道</translation>
+    </message>
+    <message>
+        <source>Fill gaps</source>
+        <translation>填补缺口</translation>
     </message>
     <message>
         <source>Edit translation</source>
