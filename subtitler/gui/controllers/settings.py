@@ -152,6 +152,10 @@ class SettingsController(QObject):
         geo = self.qsettings.value("window/geometry")
         if geo is not None:
             self.window.restoreGeometry(geo)
+            screen = self.window.screen()
+            if screen is not None and not (self.window.isMaximized() or self.window.isFullScreen()):
+                # saved on a larger screen: fit this one
+                self.window.fit_to(screen.availableGeometry(), self.window.size())
         split = self.qsettings.value("window/splitter")
         if split is not None:
             self.panel.splitter.restoreState(split)
