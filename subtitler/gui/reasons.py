@@ -254,6 +254,8 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "deliver.no_translation": QT_TRANSLATE_NOOP("Reasons", "the document has no translation into '{target}'."),
     "deliver.unknown_show": QT_TRANSLATE_NOOP("Reasons", "unknown subtitles to burn in: '{show}'."),
     "deliver.none_translated": QT_TRANSLATE_NOOP("Reasons", "no cue could be translated ({reason})."),
+    "deliver.same_language": QT_TRANSLATE_NOOP("Reasons", "the subtitles are already in '{language}': no "
+                                                          "translation into the same language was made."),
     "burn.no_font": QT_TRANSLATE_NOOP("Reasons", "no Chinese font is installed (fontconfig finds none): the "
                                                  "burned-in Chinese text may show as boxes; install one, e.g. the "
                                                  "fonts-noto-cjk package."),

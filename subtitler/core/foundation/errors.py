@@ -225,6 +225,8 @@ MESSAGES: dict[str, str] = {
     "deliver.no_translation": "the document has no translation into '{target}'.",
     "deliver.unknown_show": "unknown subtitles to burn in: '{show}'.",
     "deliver.none_translated": "no cue could be translated ({reason}).",
+    "deliver.same_language": "the subtitles are already in '{language}': no translation into the same language "
+                             "was made.",
     "burn.no_font": "no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as "
                     "boxes; install one, e.g. the fonts-noto-cjk package.",
     # shot-change lists and detection (core.media.shots)

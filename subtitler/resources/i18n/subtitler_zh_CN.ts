@@ -2910,6 +2910,10 @@ After: {new}</source>
         <translation>没有任何字幕翻译成功（{reason}）。</translation>
     </message>
     <message>
+        <source>the subtitles are already in &apos;{language}&apos;: no translation into the same language was made.</source>
+        <translation>字幕已经是“{language}”：不做同一语言的翻译，已跳过。</translation>
+    </message>
+    <message>
         <source>no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as boxes; install one, e.g. the fonts-noto-cjk package.</source>
         <translation>系统中没有中文字体：烧录的中文可能显示为方框；请先安装一款中文字体（例如思源黑体）。</translation>
     </message>
