@@ -180,6 +180,16 @@ TEMPLATES: dict[str, Any] = {  # (QT_TRANSLATE_NOOP is typed as returning object
     "bilingual.mismatch": QT_TRANSLATE_NOOP("Reasons", "the translation does not match the original cue for cue; not "
                                                        "written."),
     "os.disk_full": QT_TRANSLATE_NOOP("Reasons", "the disk is full"),
+    "fail.offline": QT_TRANSLATE_NOOP("Reasons", "no connection to the download site, and no copy in the cache"),
+    "fail.not_on_site": QT_TRANSLATE_NOOP("Reasons", "the download site does not have it"),
+    "fail.no_connection": QT_TRANSLATE_NOOP("Reasons", "no connection to the server"),
+    "fail.timeout": QT_TRANSLATE_NOOP("Reasons", "no answer in time"),
+    "fail.connection_lost": QT_TRANSLATE_NOOP("Reasons", "the connection broke off"),
+    "fail.bad_request": QT_TRANSLATE_NOOP("Reasons", "the request could not be sent"),
+    "fail.http": QT_TRANSLATE_NOOP("Reasons", "the server answered with an error"),
+    "fail.permission": QT_TRANSLATE_NOOP("Reasons", "permission denied"),
+    "fail.not_found": QT_TRANSLATE_NOOP("Reasons", "a file was not found"),
+    "fail.unexpected": QT_TRANSLATE_NOOP("Reasons", "an unexpected error (the details are in the log)"),
     "os.quota": QT_TRANSLATE_NOOP("Reasons", "the disk quota is used up"),
     # project files (core.document.project)
     "project.damaged": QT_TRANSLATE_NOOP("Reasons", "{name}: damaged ({detail})."),

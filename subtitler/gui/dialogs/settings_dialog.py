@@ -5,7 +5,7 @@ concurrency, language, reading profile, default output folder and formats, local
 from __future__ import annotations
 
 import dataclasses
-import traceback
+import logging
 from typing import Optional
 
 import numpy as np
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from ...core.foundation.errors import Reason, SubtitlerError
+from ...core.foundation.errors import Reason, SubtitlerError, failure_kind
 from ...core.foundation.progress import CancelToken
 from .output_choice import buddy_label, checked, folder_row, format_checks
 from .local_model_box import LocalModelBox
@@ -28,6 +28,7 @@ from ..settings import (
 )
 from ...core.foundation.secrets import KEY_ENV, env_key, key_tail
 
+log = logging.getLogger(__name__)
 
 
 def make_glm_settings(settings: AppSettings, key: str, hotwords: Optional[list[str]] = None, **extra):
@@ -79,10 +80,10 @@ class _KeyTest(QRunnable):
         except ImportError:
             self.signals.done.emit(False, QCoreApplication.translate(
                 "SettingsDialog", "The GLM-ASR engine is not available in this installation."))
-        except Exception as exc:
+        except Exception as exc:  # the details go to the log (scrubbed), not into the sentence
+            log.warning("key test failed", exc_info=True)
             unexpected = QCoreApplication.translate("SettingsDialog", "Unexpected error: {error}")
-            self.signals.done.emit(False, unexpected.format(error=f"{type(exc).__name__}: {exc}")
-                                   + f"\n{traceback.format_exc(limit=3)}")
+            self.signals.done.emit(False, unexpected.format(error=say(failure_kind(exc))))
         else:
             self.signals.done.emit(True, msg)
 

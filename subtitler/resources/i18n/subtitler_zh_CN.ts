@@ -2658,6 +2658,46 @@ After: {new}</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
+        <source>no connection to the download site, and no copy in the cache</source>
+        <translation>连不上下载站点，缓存中也没有副本</translation>
+    </message>
+    <message>
+        <source>the download site does not have it</source>
+        <translation>下载站点上没有它</translation>
+    </message>
+    <message>
+        <source>no connection to the server</source>
+        <translation>连不上服务器</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>未在规定时间内得到回应</translation>
+    </message>
+    <message>
+        <source>the connection broke off</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <source>the request could not be sent</source>
+        <translation>请求无法发出</translation>
+    </message>
+    <message>
+        <source>the server answered with an error</source>
+        <translation>服务器返回了错误</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>a file was not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <source>an unexpected error (the details are in the log)</source>
+        <translation>意外错误（详情见日志）</translation>
+    </message>
+    <message>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
