@@ -310,7 +310,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
             if source.is_file() and not is_media_path(source) and subtitle_file:
                 raise UsageError(Reason("subs.not_media", name=source.name))
             outdir = plan.outputs[0].parent if args.output_dir is not None else None  # mirrored sub-folder
-            extra_outputs = preflight(source, outdir, fmts, extras, list(plan.outputs), args.name_pattern)
+            extra_outputs = preflight(source, outdir, fmts, extras, list(plan.outputs), args.name_pattern,
+                                      options.language)
             check_outputs([*plan.outputs, *extra_outputs], args.overwrite)
             pre = glm_preamble(engine, source)
             if pre:

@@ -74,13 +74,13 @@ def describe(opts: DeliverOptions) -> Optional[str]:
 
 
 def preflight(source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions,
-              originals: Sequence[Path], pattern: str = "{stem}.{ext}") -> list[Path]:
-    """The extra outputs of ``source``, named by ``pattern`` (checked for clashes); a burn-in
-    needs a video track."""
+              originals: Sequence[Path], pattern: str = "{stem}.{ext}", language: str = "") -> list[Path]:
+    """The extra outputs of ``source``, named by ``pattern`` (checked for clashes; none for a
+    translation into ``language``, the transcript's when known); a burn-in needs a video track."""
     from .core.delivery.deliver import check_no_clash, planned_paths
     from .core.media.ffmpeg import probe
 
-    paths = planned_paths(source, outdir, fmts, opts, pattern)
+    paths = planned_paths(source, outdir, fmts, opts, pattern, language)
     check_no_clash(paths, originals)
     if opts.burn_in and not probe(source).has_video:
         raise MediaError(Reason("burn.no_video_track", name=source.name))

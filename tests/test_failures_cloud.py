@@ -254,7 +254,7 @@ def test_keystore_and_settings_refuse_malformed_keys():
 
 def test_an_httpx_header_error_is_scrubbed(serve, tmp_path):
     """Past validation (say, a key planted by a bug), httpx's LocalProtocolError quotes the header;
-    the engine reports only its type."""
+    the engine says only what failed, in words."""
     from subtitler.core.engines.glm import GlmEngine, GlmSettings
     from subtitler.core.engines.glm_settings import Secret
     from subtitler.core.foundation.errors import EngineError
@@ -265,7 +265,8 @@ def test_an_httpx_header_error_is_scrubbed(serve, tmp_path):
     settings.api_key = Secret("sk-bad\nInjected: SECRETPART")
     with pytest.raises(EngineError) as e:
         GlmEngine(settings).transcribe([make_chunk()], language=None)
-    assert "LocalProtocolError" in str(e.value) and "SECRETPART" not in str(e.value)
+    assert "the request could not be sent" in str(e.value) and "SECRETPART" not in str(e.value)
+    assert "LocalProtocolError" not in str(e.value)  # no class names in sentences (issue 21, defect 10b)
     assert e.value.__cause__ is None and e.value.__suppress_context__
 
 

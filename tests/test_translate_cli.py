@@ -154,3 +154,26 @@ def test_a_translation_that_fails_completely_fails_the_file_and_leaves_no_output
     assert "no cue could be translated (the model's answers failed the checks: empty text)" in r.stderr
     assert re.search(r"0 of 1 files? done, 1 failed", r.stderr)
     assert not out.exists() or list(out.iterdir()) == []  # all of a file's outputs, or none
+
+
+def test_no_translation_into_the_transcripts_own_language(tmp_path):
+    """Issue 21, defect 10c: a Chinese file 'translated' into Chinese came back without a word of
+    change, then failed on a name collision it did not explain (the original named {stem}.{lang}
+    is the translation's name too). Now the CLI says so and skips the translation."""
+    glm = GlmServer(api_key=KEY, scale=0.02)
+    glm.register(load_wav(FIX / "speech_zh.wav"), json.loads((FIX / "speech_zh.json").read_text("utf-8"))["utterances"])
+    chat = ChatServer(api_key=KEY, scale=0.02).start(glm)
+    try:
+        src = tmp_path / "第1讲.wav"
+        src.write_bytes((FIX / "speech_zh.wav").read_bytes())
+        out = tmp_path / "out"
+        r = cli(str(src), "-o", str(out), "--engine", "glm", "--glm-base-url", chat.base_url, "--format", "srt",
+                "--translate-to", "zh", "--bilingual", "--name-pattern", "{stem}.{lang}.{ext}", env=env_with(tmp_path))
+        assert r.returncode == 0, r.stderr
+        assert "already in 'zh': no translation into the same language was made" in r.stderr
+        assert "already exists" not in r.stderr and "collide" not in r.stderr
+        assert sorted(p.name for p in out.iterdir()) == ["第1讲.zh.srt"]  # the original, nothing else
+        assert load(out / "第1讲.zh.srt")
+        assert chat.counters.requests == 0
+    finally:
+        chat.stop()

@@ -4,15 +4,18 @@ signals, the words for the core's progress stages, and the quality / order choic
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import QComboBox
 
-from ..core.foundation.errors import Cancelled, SubtitlerError
+from ..core.foundation.errors import Cancelled, SubtitlerError, failure_kind
 from ..core.media.ffmpeg import BURN_PRESETS
 from ..core.foundation.progress import CancelToken, Progress
-from .reasons import error_text
+from .reasons import error_text, say
+
+log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[Progress], None]
 
@@ -46,7 +49,8 @@ class DeliveryThread(QThread):
         except SubtitlerError as exc:
             reason = error_text(exc)
         except (OSError, ValueError, RuntimeError) as exc:  # unexpected: told, never a crash
-            reason = f"{type(exc).__name__}: {exc}"
+            log.warning("delivery failed", exc_info=True)  # the details, for the log only
+            reason = say(failure_kind(exc))
         else:
             self.over = True
             self.succeeded.emit(result)

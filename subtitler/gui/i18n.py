@@ -4,6 +4,7 @@ translations folder.
 
 Qt's catalogs are loaded only when the app's own catalog for the language is: an English UI stays
 English throughout instead of mixing in translated standard buttons. With no catalog nothing happens.
+Strings Qt's catalogs lack (:data:`QT_GAPS`) are in the app's catalog under Qt's context.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from .. import resources
 
@@ -23,6 +24,14 @@ ENGLISH_CATALOG = f"{APP_CATALOG}_en"
 UI_LOCALES = {"en": "en_US", "zh_CN": "zh_CN"}  # Settings.ui_language -> the locale its catalogs load for
 QT_CATALOGS = ("qtbase", "qtmultimedia")
 installed: list[QTranslator] = []  # what the last install_translators() call installed
+
+# Qt's own strings its catalogs lack: Qt 6's file dialog says "&Look in:" and "Files of &type:"
+# (with mnemonics) while qtbase_zh_CN.qm still has only "Look in:" and "Files of type:", so the
+# dialog stayed English. The app's catalog, asked before Qt's, carries them (context QFileDialog).
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def qt_translations_dir() -> Path:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget,
@@ -19,6 +19,7 @@ from .queue_model import JobModel
 from .queue_panel import QueuePanel
 
 DEFAULT_SIZE = QSize(1200, 760)
+FRAME_PX = 32  # the window manager's title bar (and frame), outside the window's size
 
 
 class MessageBar(QFrame):
@@ -95,6 +96,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.engine_label)
         self.setStyleSheet(STYLE)
         self._shown_once = False
+        screen = self.screen()
+        self.fit_to(screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768))
+
+    def fit_to(self, available: QRect, size: Optional[QSize] = None) -> None:
+        """``size`` (the default size) but never more than the screen offers, title bar included, and
+        the window inside the screen: on a 1366×768 screen with a taskbar the status bar shows."""
+        size = size or DEFAULT_SIZE
+        self.resize(max(1, min(size.width(), available.width())),
+                    max(1, min(size.height(), available.height() - FRAME_PX)))
+        x = max(available.x(), min(self.x(), available.x() + available.width() - self.width()))
+        y = max(available.y(), min(self.y(), available.y() + available.height() - self.height() - FRAME_PX))
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
 
     # -- actions / menus ------------------------------------------------------------------
     def _action(self, name: str, text: str, icon_name: str = "", shortcut=None, tip: str = "") -> QAction:

@@ -43,16 +43,18 @@ def make_app(qapp, settings_file, tmp_path):
     get_application()
     apps: list[SubtitlerApp] = []
 
-    def factory(key: str | None = None, show: bool = True, hooks: bool = False, **overrides) -> SubtitlerApp:
+    def factory(key: str | None = None, show: bool = True, hooks: bool = False, store: KeyStore | None = None,
+                **overrides) -> SubtitlerApp:
         """``hooks``: install the global exception hooks (off by default so pytest-qt still
-        fails a test on an exception in a slot)."""
+        fails a test on an exception in a slot); ``store``: another key store (say, an OS keyring
+        that fails)."""
         qs = QSettings(str(settings_file), QSettings.Format.IniFormat)
         if overrides:
             s = AppSettings.load(qs)
             for k, v in overrides.items():
                 setattr(s, k, v)
             s.save(qs)
-        store = KeyStore()
+        store = store if store is not None else KeyStore()
         if key:
             store.set(key)
         app = SubtitlerApp(qs, store, tmp_path / "logs", install_hooks=hooks)

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 
 from subtitler.gui.dialogs.settings_dialog import SettingsDialog
 from subtitler.gui.settings import KEYRING_SERVICE, KEYRING_USER, AppSettings, KeyStore, memory_keyring
 
-from .app_fixtures import make_app, settings_file
+from .app_fixtures import make_app, settings_file, shot  # noqa: F401 (fixtures)
 from tests.support.glm_server import GlmServer
 
 SECRET = "sk-test-0123456789abcdef"
@@ -129,3 +130,86 @@ def test_series_language_and_glossary_apply_to_jobs(make_app, tmp_path, settings
     # an unreadable glossary fails the job with a sentence rather than crashing
     app.set_glossary(str(tmp_path / "missing.txt"))
     assert "unreadable" in app.panel.glossary_info.text()
+
+
+# -- no keyring, and a key from the environment (issue 21, defect 8) ----------------------------------
+def no_os_keyring(monkeypatch) -> KeyStore:
+    """A key store over the OS keyring of a machine that has none (keyring's ``fail`` backend raises
+    NoKeyringError on every call; the user's real keyring is never touched)."""
+    import keyring.core
+    from keyring.backends import fail
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
+    return KeyStore(use_os_keyring=True)
+
+
+def press_ok(dlg) -> None:
+    ok = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def dialog_text(dlg) -> str:
+    return "\n".join([w.text() for w in dlg.findChildren(QLabel)] + [w.placeholderText() for w in
+                                                                      dlg.findChildren(QLineEdit)])
+
+
+def test_without_a_keyring_the_key_is_kept_for_the_session(make_app, settings_file, monkeypatch, qtbot, tmp_path):
+    """Without an OS keyring, OK did nothing: neither the key nor the base URL was saved, and nothing
+    mentioned ZHIPUAI_API_KEY. Now the key is used for the session, the user is told how to keep
+    it, and every other setting is saved."""
+    app = make_app(store=no_os_keyring(monkeypatch))
+    app.window.actions["settings"].trigger()
+    dlg = app.dialogs[-1]
+    assert isinstance(dlg, SettingsDialog)
+    status = dlg.key_status.text()
+    assert "ZHIPUAI_API_KEY" in status and "session only" in status and "no keyring service" in status
+    assert "Error" not in status  # no exception class names
+    dlg.engine_glm.setChecked(True)
+    QTest.keyClicks(dlg.api_key, SECRET)
+    dlg.base_url.setCurrentText("https://api.z.ai/api")
+    press_ok(dlg)
+    assert not dlg.isVisible(), dlg.key_status.text()
+    # the key is in use, the other settings are saved, the key is not
+    assert app.engine() == "glm" and app.settings_ctl.api_key() == SECRET
+    assert app.options_for(None).glm_settings.api_key.reveal() == SECRET
+    app.save_state()
+    ini = settings_file.read_text("utf-8")
+    assert "api.z.ai" in ini and SECRET not in ini
+    assert memory_keyring() == {}
+    # the user is told how to keep it
+    bar = app.window.message_bar
+    assert bar.isVisible() and "session only" in bar.text() and "ZHIPUAI_API_KEY" in bar.text()
+    # never in a log, a message or a file of the app
+    for f in tmp_path.rglob("*"):
+        if f.is_file():
+            assert SECRET.encode() not in f.read_bytes(), f
+    assert SECRET not in bar.text() and SECRET not in repr(app.settings_ctl.services)
+    # Settings again: the session key is there (hidden), with the same advice
+    app.window.actions["settings"].trigger()
+    again = app.dialogs[-1]
+    assert again.api_key.text() == SECRET and again.api_key.echoMode() == QLineEdit.EchoMode.Password
+    assert "session only" in again.key_status.text()
+    shot(again, "settings-session-key")
+    again.reject()
+
+
+def test_a_key_from_the_environment_is_shown_as_such(make_app, settings_file, monkeypatch, qtbot):
+    """With ZHIPUAI_API_KEY set, Settings showed an empty field and the keyring error. Now it says
+    the environment's key is in use, by its last three characters only."""
+    env_secret = "sk-from-the-environment-0123456789x3f"
+    monkeypatch.setenv("ZHIPUAI_API_KEY", env_secret)
+    app = make_app(store=no_os_keyring(monkeypatch))
+    assert app.engine() == "glm"
+    app.window.actions["settings"].trigger()
+    dlg = app.dialogs[-1]
+    text = dialog_text(dlg)
+    assert "Key from ZHIPUAI_API_KEY, ends in …x3f" in dlg.key_status.text()
+    assert env_secret not in text and "789x3f" not in text
+    assert "keyring" not in dlg.key_status.text()  # the keyring's state does not matter while it is used
+    assert "ZHIPUAI_API_KEY" in dlg.api_key.placeholderText() and dlg.api_key.text() == ""
+    shot(dlg, "settings-environment-key")
+    dlg.base_url.setCurrentText("https://api.z.ai/api")
+    press_ok(dlg)
+    assert not dlg.isVisible()
+    assert app.settings.base_url == "https://api.z.ai/api" and app.settings_ctl.api_key() == env_secret
+    assert not app.window.message_bar.isVisible()  # nothing kept for the session: nothing to say

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from types import SimpleNamespace
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from subtitler.core.document.model import Document
@@ -28,7 +28,8 @@ def fake_result(source, texts, language="en"):
 def test_window_basics(make_app):
     app = make_app()
     w = app.window
-    assert w.size() == QSize(1200, 760)
+    available = w.screen().availableGeometry()  # the offscreen screen is 800×800
+    assert w.size() == QSize(min(1200, available.width()), min(760, available.height() - 32))
     assert w.windowTitle() == "subtitler"
     assert not w.windowIcon().isNull()
     acts = w.actions
@@ -49,6 +50,34 @@ def test_window_basics(make_app):
     about = app.open_about()
     assert "subtitler" in about.windowTitle()
     about.close()
+
+
+def test_main_window_fits_a_1366x768_screen(make_app, qtbot, media_dir):
+    """Issue 21, defect 11: the window opened at 1200×760 plus its title bar, so on a 1366×768
+    screen with a taskbar the status bar was cut off. It now fits the screen it opens on."""
+    app = make_app(auto_start=False)
+    w = app.window
+    frame = 32  # the title bar, outside the window's size
+    screen = w.screen().availableGeometry()
+    assert w.width() <= screen.width() and w.height() + frame <= screen.height()
+    assert screen.contains(QRect(w.pos(), QSize(w.width(), w.height() + frame)))
+    available = QRect(0, 0, 1366, 768 - 40)  # a laptop screen with a taskbar
+    w.fit_to(available)
+    assert w.minimumSizeHint().height() + frame <= available.height()
+    assert w.width() <= 1366 and w.height() + frame <= available.height()
+    app.add_paths([media_dir / "talk.mp4", media_dir / "podcast.mp3"])
+    qtbot.wait(50)
+    bar = w.statusBar()
+    for part in (bar, w.summary_label, w.engine_label, w.queue.table, w.menuBar()):
+        assert part.isVisible() and part.height() > 10, part
+        assert w.rect().contains(QRect(part.mapTo(w, QPoint(0, 0)), part.size())), part
+    assert "2 files" in w.summary_label.text()
+    # a geometry saved on a bigger screen is fitted to this one at the next start
+    w.resize(1900, 1150)
+    app.save_state()
+    again = make_app()
+    assert again.window.height() + frame <= again.window.screen().availableGeometry().height()
+    shot(w, "main_window_1366x768")
 
 
 def test_cloud_jobs_show_their_price_before_they_start(make_app, qtbot, speech_en, tmp_path):

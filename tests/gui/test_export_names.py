@@ -44,3 +44,43 @@ def test_series_export_names_translations_bilingual_files_and_videos_by_the_patt
     assert {n: (out / n).stat().st_mtime_ns for n in names} == before
     assert "CS101 - lecture 01" in dlg.summary_view.toPlainText()
     dlg.close()
+
+
+def test_series_export_makes_no_translation_into_the_transcripts_own_language(make_app, qtbot, tmp_path,
+                                                                            chat):  # noqa: F811
+    """Issue 21, defect 10c: a Chinese transcript 'translated' into Chinese came back unchanged and
+    then failed on a name collision it did not explain. Now the summary says why nothing was
+    translated, and the original is written."""
+    from types import SimpleNamespace
+
+    from subtitler.core.document.cues import Cue
+    from subtitler.core.document.model import Document
+    from subtitler.gui.queue_model import Job, Status
+
+    app = make_app(key=KEY, base_url=chat.base_url)
+    src = tmp_path / "series" / "第1讲.wav"
+    src.parent.mkdir()
+    src.write_bytes(b"RIFF")  # never read: the job is done
+    doc = Document([Cue(200, 1400, "今天我们讲采样定理。"), Cue(1600, 2800, "谢谢大家。")], language="zh")
+    job = Job(src, status=Status.DONE, duration_ms=3000)
+    job.result = SimpleNamespace(source=src, document=doc, flagged_cues=0, failed_chunks=0, language="zh")
+    app.model.add([job])
+    out = tmp_path / "out"
+    app.window.actions["export"].trigger()
+    dlg = app.dialogs[-1]
+    assert isinstance(dlg, BatchExportDialog)
+    dlg.folder.setText(str(out))
+    for fmt, box in dlg.format_boxes.items():
+        box.setChecked(fmt == "srt")
+    dlg.series.translate.setCurrentIndex(dlg.series.translate.findData("zh"))
+    dlg.series.bilingual.setChecked(True)
+    dlg.pattern.setCurrentText(COURSE)
+    QTest.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.summary is not None, timeout=60_000)
+    assert dlg.summary.failed == []
+    assert sorted(p.name for p in out.iterdir()) == ["CS101 - 第1讲.zh.srt"]
+    notes = " ".join(text for _, text in dlg.summary.notes)
+    assert "already in 'zh'" in notes and "no translation into the same language" in notes
+    assert "already exists" not in dlg.summary_view.toPlainText()
+    assert chat.counters.requests == 0
+    dlg.close()

@@ -180,6 +180,7 @@ ALLOWED = {
     "bilingual", "subtitled", "mp",  # output file names: {stem}.bilingual.{ext}, {stem}.subtitled.mp4
     "http", "https", "json", "wav",  # protocol and format names in the core's sentences (core.foundation.errors)
     "opencc",  # the package that converts Chinese scripts
+    "gnome", "keyring", "kwallet",  # keyring services and the keyring package, by their names
 }
 
 
@@ -376,3 +377,32 @@ def test_english_screens_still_render(make_app, qtbot, tmp_path, speech_en):
     assert settings.language.currentText() == "Detect automatically"
     shot(settings, "en-settings")
     settings.reject()
+
+
+def test_the_apps_file_dialog_is_chinese(chinese, make_app, qtbot, tmp_path):
+    """Issue 21, defect 10a: Qt's file dialog said "Look in:" / "Files of type:" in the Chinese UI
+    (Qt 6 writes them with mnemonics, which qtbase_zh_CN.qm lacks). File ▸ Add files, as a user."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    app = make_app(auto_start=False)
+    app.settings_ctl.remember_dir(tmp_path)
+    seen: list[list[str]] = []
+
+    def look() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(50, look)
+            return
+        seen.append([label.text() for label in dialogs[0].findChildren(QLabel)])
+        seen.append([b.text() for b in dialogs[0].findChildren(QAbstractButton) if b.text()])
+        shot(dialogs[0], "zh-file-dialog")
+        dialogs[0].reject()
+
+    QTimer.singleShot(50, look)
+    app.window.actions["add_files"].trigger()  # a modal dialog: returns once look() has closed it
+    assert seen, "no file dialog opened"
+    labels = seen[0]
+    assert not any(t.replace("&", "") in ("Look in:", "Files of type:", "File name:") for t in labels), labels
+    assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+    assert_chinese([("file dialog", t) for t in labels + seen[1]], "file dialog")

@@ -126,5 +126,8 @@ def test_a_failed_download_says_why(make_app, qtbot, tmp_path, monkeypatch):
     with qtbot.waitSignal(dlg.modelReady, timeout=120000) as ready:
         dlg.download_model("base")
     assert ready.args[0] == "failed"
-    assert dlg.model_hint.text().startswith("✗ cannot download the model 'base'"), dlg.model_hint.text()
+    hint = dlg.model_hint.text()
+    assert hint.startswith("✗ cannot download the model 'base'"), hint
+    # issue 21, defect 10b: why, in words; no exception class name (LocalEntryNotFoundError)
+    assert "no connection to the download site" in hint and "Error" not in hint, hint
     dlg.reject()

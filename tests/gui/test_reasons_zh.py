@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from subtitler.core.foundation.errors import MESSAGES, MediaError, Reason, secs, unstopped
+from PySide6.QtCore import QLocale
 from subtitler.core.media.ffmpeg import load_wav
 from subtitler.core.engines import glm_settings
 from subtitler.gui.reasons import error_text, say
@@ -443,3 +444,35 @@ def test_an_empty_chat_model_name_is_said_in_chinese(chinese, own_dirs, qtbot, m
     qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
     assert dlg.status.text() == "对话模型名称为空。" and not dlg.running()
     assert not doc.can_undo()
+
+
+def test_library_failures_are_said_in_words_not_class_names(qapp):
+    """Issue 21, defect 10b: exception class names (NoKeyringError, LocalEntryNotFoundError,
+    ConnectError) showed in sentences, in Chinese too. failure_kind says what failed."""
+    import errno
+    import socket
+
+    import httpx
+    from huggingface_hub.errors import LocalEntryNotFoundError
+    from keyring.errors import NoKeyringError
+
+    from subtitler.core.foundation.errors import failure_kind
+    from subtitler.core.foundation.secrets import keyring_failure
+    from subtitler.gui import i18n
+
+    cases = [(LocalEntryNotFoundError("offline"), "fail.offline"), (httpx.ConnectError("x"), "fail.no_connection"),
+             (httpx.ConnectTimeout("x"), "fail.timeout"), (httpx.RemoteProtocolError("x"), "fail.connection_lost"),
+             (httpx.LocalProtocolError("x"), "fail.bad_request"), (socket.gaierror("x"), "fail.no_connection"),
+             (PermissionError("x"), "fail.permission"), (OSError(errno.ENOSPC, "full"), "os.disk_full"),
+             (RuntimeError("boom"), "fail.unexpected")]
+    for exc, code in cases:
+        assert failure_kind(exc).code == code, exc
+    assert keyring_failure(NoKeyringError("x")).code == "keyring.none"
+    try:
+        i18n.install_translators(qapp, QLocale("zh_CN"))
+        for exc, _ in cases:
+            words = say(failure_kind(exc))
+            assert type(exc).__name__ not in words and not re.search(r"[A-Za-z]{3,}", words), words
+        assert say(keyring_failure(NoKeyringError("x"))) == "没有安装或运行密钥环服务"
+    finally:
+        i18n.install_translators(qapp, QLocale("en_US"))

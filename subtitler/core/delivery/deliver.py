@@ -11,6 +11,7 @@ when there is one, else the original). The default pattern ``{stem}.{ext}`` give
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import string
 import subprocess
@@ -66,9 +67,29 @@ class DeliverOptions:
     def needs_chat(self) -> bool:
         return bool(self.translate_to or self.polish)
 
+    def translates(self, language: str) -> bool:
+        """Whether a transcript in ``language`` ("" or "auto": not known yet) is translated: never
+        into its own language (the model would hand the text back unchanged)."""
+        return bool(self.translate_to) and not same_language(language, self.translate_to)
+
     @property
     def active(self) -> bool:
         return self.needs_chat or self.burn_in
+
+
+_CHINESE_TRADITIONAL = {"hant", "tw", "hk", "mo"}
+
+
+def same_language(a: str, b: str) -> bool:
+    """``zh`` and ``zh-CN``, ``en`` and ``en-US`` are one language; Simplified and Traditional
+    Chinese (``zh-TW``, ``zh-Hant``) are two. An unknown language ("", "auto") is no match."""
+    def norm(code: str) -> tuple[str, bool]:
+        parts = (code or "").strip().lower().replace("_", "-").split("-")
+        return parts[0], parts[0] == "zh" and bool(_CHINESE_TRADITIONAL & set(parts[1:]))
+
+    if not a or not b or "auto" in (a, b):
+        return False
+    return norm(a) == norm(b)
 
 
 def _folder(source: Path, outdir: Optional[Path]) -> Path:
@@ -109,11 +130,14 @@ def burn_path(source: Path, outdir: Optional[Path], pattern: str = DEFAULT_PATTE
 
 
 def planned_paths(source: Path, outdir: Optional[Path], fmts: Sequence[str], opts: DeliverOptions,
-                  pattern: str = DEFAULT_PATTERN) -> list[Path]:
+                  pattern: str = DEFAULT_PATTERN, language: str = "") -> list[Path]:
+    """The extra files of ``source``; ``language``, the transcript's when known: no translation
+    into it is planned (:meth:`DeliverOptions.translates`)."""
     out: list[Path] = []
-    if opts.translate_to:
+    translates = opts.translates(language)
+    if translates:
         out += [translation_path(source, outdir, opts.translate_to, f, pattern) for f in fmts]
-    if opts.bilingual:
+    if opts.bilingual and translates:
         out += [bilingual_path(source, outdir, f, pattern) for f in fmts]
     if opts.burn_in:
         out.append(burn_path(source, outdir, pattern))
@@ -198,6 +222,9 @@ def deliver(document: Document, source: Path, outdir: Optional[Path], fmts: Sequ
     cues = list(document.cues)
     src_lang = source_language(cues, document.language)
     zh = ZhStyle.from_dict(document.meta.get("zh"))
+    if opts.translate_to and not opts.translates(src_lang):  # said, and skipped (bilingual files too)
+        result.warnings.append(Reason("deliver.same_language", language=opts.translate_to))
+        opts = dataclasses.replace(opts, translate_to="", bilingual=False)
     try:
         if opts.translate_to:
             tr = translate_cues(cues, opts.translate_to, source=src_lang, settings=opts.chat,

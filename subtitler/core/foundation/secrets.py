@@ -1,4 +1,5 @@
-"""Where the GLM-ASR API key lives: ``$ZHIPUAI_API_KEY``, or the OS keyring (``keyring``).
+"""Where the GLM-ASR API key lives: ``$ZHIPUAI_API_KEY``, or the OS keyring (``keyring``); without
+a usable keyring, a key entered in Settings is kept in memory for the session.
 
 Never in a settings file, a command-line argument, a log or a message. With
 ``SUBTITLER_NO_KEYRING`` set, an in-memory store replaces the OS keyring (tests, CI, sandboxes).
@@ -41,11 +42,38 @@ def memory_keyring() -> dict[tuple[str, str], str]:
     return _MEMORY
 
 
+def keyring_failure(exc: BaseException) -> Reason:
+    """Why the OS keyring cannot be used, in words (never the exception's class name)."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    if isinstance(exc, ImportError):
+        return Reason("keyring.no_package")
+    if "NoKeyringError" in names:
+        return Reason("keyring.none")
+    if "KeyringLocked" in names:
+        return Reason("keyring.locked")
+    return Reason("keyring.failed")
+
+
+class _SessionKey:
+    """A key kept in memory for this session only (there is no keyring to keep it in). Its repr
+    hides it, so a traceback's locals or a debug print never show it."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: str = "") -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<session key hidden>" if self.value else "<no session key>"
+
+
 class KeyStore:
     """The API key in the OS keyring (or in memory with ``SUBTITLER_NO_KEYRING``).
 
-    Keyring failures never raise: ``get`` gives "" and ``problem`` says what went wrong, in a
-    sentence the settings dialog can show.
+    Keyring failures never raise and never lose the key: ``get`` gives "" and ``problem`` says what
+    went wrong (a :class:`Reason` the settings dialog can say in the user's language); a key that
+    cannot be stored is kept in memory for this session only (:attr:`session_only`), never written
+    anywhere else.
     """
 
     def __init__(self, service: str = KEYRING_SERVICE, user: str = KEYRING_USER,
@@ -53,9 +81,15 @@ class KeyStore:
         self.service, self.user = service, user
         self.use_os = (not os.environ.get(NO_KEYRING_ENV)) if use_os_keyring is None else use_os_keyring
         self.problem = ""
+        self._session = _SessionKey()
 
     def __repr__(self) -> str:
-        return f"KeyStore(service={self.service!r}, os_keyring={self.use_os})"
+        return f"KeyStore(service={self.service!r}, os_keyring={self.use_os}, session_only={self.session_only})"
+
+    @property
+    def session_only(self) -> bool:
+        """True while the key is kept in memory only: the OS keyring could not store it."""
+        return bool(self._session.value)
 
     @property
     def backend_name(self) -> str:
@@ -64,13 +98,14 @@ class KeyStore:
         try:
             import keyring
 
-            return type(keyring.get_keyring()).__name__
+            backend = keyring.get_keyring()
+            return str(getattr(backend, "name", "") or type(backend).__name__)
         except _keyring_errors():
             return "none"
 
     def get(self) -> str:
         """The stored key ("" if none); it is registered for scrubbing from logs and messages."""
-        value = self._read()
+        value = self._session.value or self._read()
         register_secret(value)
         return value
 
@@ -82,14 +117,17 @@ class KeyStore:
 
             return keyring.get_password(self.service, self.user) or ""
         except _keyring_errors() as exc:
-            self.problem = f"The OS keyring could not be read ({type(exc).__name__})."
+            self.problem = Reason("key.keyring_unusable", why=keyring_failure(exc), env=KEY_ENV)
             log.debug("keyring read failed: %s", type(exc).__name__)  # no keyring is a normal state
             return ""
 
     def set(self, value: str) -> bool:
-        """Store the key; raises UsageError (without the key) when it is malformed."""
+        """Store the key; raises UsageError (without the key) when it is malformed. Without a
+        working OS keyring the key is kept in memory for this session (``session_only``, and
+        ``problem`` says how to keep it); the result is True either way: the key is in use."""
         value = check_api_key(value, Reason("key.source_settings"))
         if not value:
+            self._session.value = ""
             return self.delete()
         if not self.use_os:
             _MEMORY[(self.service, self.user)] = value
@@ -98,15 +136,18 @@ class KeyStore:
             import keyring
 
             keyring.set_password(self.service, self.user, value)
-            self.problem = ""
-            return True
         except _keyring_errors() as exc:
-            self.problem = (f"The API key could not be stored in the OS keyring ({type(exc).__name__}); "
-                            "it is not saved anywhere else.")
-            log.warning("keyring write failed: %s", type(exc).__name__)
-            return False
+            self._session.value = value
+            self.problem = Reason("key.session_only", why=keyring_failure(exc), env=KEY_ENV)
+            log.warning("keyring write failed (%s): the API key is kept in memory for this session only",
+                        type(exc).__name__)
+            return True
+        self._session.value = ""
+        self.problem = ""
+        return True
 
     def delete(self) -> bool:
+        self._session.value = ""
         if not self.use_os:
             _MEMORY.pop((self.service, self.user), None)
             return True
@@ -123,6 +164,13 @@ def env_key() -> str:
     value = os.environ.get(KEY_ENV, "").strip()
     register_secret(value)
     return value
+
+
+def key_tail(key: str, n: int = 3) -> str:
+    """The last ``n`` characters of a key, to recognise it by ("…x3f"); "" for a key too short to
+    show any of it."""
+    key = (key or "").strip()
+    return key[-n:] if len(key) >= 4 * n else ""
 
 
 def find_api_key(store: Optional[KeyStore] = None) -> str:

@@ -18,7 +18,7 @@ from ...core.app.settings import Settings
 from ..dialogs.settings_dialog import SettingsDialog
 from ..main_window import MainWindow, notice_html
 from ..queue_model import Job
-from ..reasons import error_text
+from ..reasons import error_text, say
 from ..settings import KeyStore
 
 
@@ -92,6 +92,8 @@ class SettingsController(QObject):
             self.panel.set_language(new.language)
         self.update_glossary_info()
         self.changed.emit()
+        if self.keystore.session_only:  # no keyring: say how to keep the key beyond this session
+            self.window.tell(say(self.keystore.problem))
 
     def update(self, **fields: Any) -> None:
         """Change and save some settings (e.g. the export dialog's last choices)."""
@@ -152,6 +154,10 @@ class SettingsController(QObject):
         geo = self.qsettings.value("window/geometry")
         if geo is not None:
             self.window.restoreGeometry(geo)
+            screen = self.window.screen()
+            if screen is not None and not (self.window.isMaximized() or self.window.isFullScreen()):
+                # saved on a larger screen: fit this one
+                self.window.fit_to(screen.availableGeometry(), self.window.size())
         split = self.qsettings.value("window/splitter")
         if split is not None:
             self.panel.splitter.restoreState(split)

@@ -112,6 +112,7 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
     ``Progress("series", overall, job name, done=job number, total=jobs, result=the job's own
     Progress)``; ``cancel`` stops after the current step (its files are removed)."""
     from ...core.delivery.deliver import check_no_clash, deliver, planned_paths  # not at start-up: the chat client
+    from ...core.delivery.translate import source_language
     from ...core.media.ffmpeg import probe
 
     summary = ExportSummary()
@@ -144,7 +145,9 @@ def export_jobs(jobs: Sequence[Job], outdir: Optional[Path], fmts: Sequence[str]
         report(Progress("write", 0.0))
         try:
             if extra is not None:  # the job's extra files are checked before any of its files is written
-                more = planned_paths(job.source, job_folder(job, outdir), fmts, extra, pattern)
+                doc = job.result.document  # no translation into the transcript's own language
+                more = planned_paths(job.source, job_folder(job, outdir), fmts, extra, pattern,
+                                     source_language(doc.cues, doc.language))
                 check_no_clash(more, plan.outputs)
                 check_outputs(more, overwrite)
                 if extra.burn_in and not probe(job.source).has_video:  # a broken file fails before any work

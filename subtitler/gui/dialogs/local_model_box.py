@@ -3,6 +3,7 @@ can recognise, and downloading a named model now, with progress and Cancel."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any, Optional
 
@@ -11,10 +12,12 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget,
 )
 
-from ...core.foundation.errors import Cancelled, SubtitlerError
+from ...core.foundation.errors import Cancelled, SubtitlerError, failure_kind
 from ...core.foundation.progress import CancelToken
-from ..reasons import error_text
+from ..reasons import error_text, say
 from .output_choice import buddy_label
+
+log = logging.getLogger(__name__)
 
 LOCAL_MODELS = ("", "tiny", "base", "small", "medium", "large-v3", "distil-large-v3")
 
@@ -42,7 +45,8 @@ class _ModelDownload(QRunnable):
         except SubtitlerError as exc:
             self.signals.done.emit("failed", error_text(exc))
         except Exception as exc:  # an unexpected failure of the hub client: said, not a crash
-            self.signals.done.emit("failed", f"{type(exc).__name__}: {exc}")
+            log.warning("model download failed", exc_info=True)  # the details, for the log only
+            self.signals.done.emit("failed", say(failure_kind(exc)))
         else:
             self.signals.done.emit("ok", folder)
 

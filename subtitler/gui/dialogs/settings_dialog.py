@@ -1,11 +1,11 @@
-"""Settings: engine, GLM-ASR key (OS keyring) with a "Test key" button, endpoint, model,
+"""Settings: engine, GLM-ASR key (OS keyring; an active ``$ZHIPUAI_API_KEY`` is shown by its last
+characters; without a keyring a key is kept for the session) with a "Test key" button, endpoint, model,
 concurrency, language, reading profile, default output folder and formats, local model."""
 
 from __future__ import annotations
 
 import dataclasses
-import re
-import traceback
+import logging
 from typing import Optional
 
 import numpy as np
@@ -15,18 +15,20 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from ...core.foundation.errors import Reason, SubtitlerError
+from ...core.foundation.errors import Reason, SubtitlerError, failure_kind
 from ...core.foundation.progress import CancelToken
 from .output_choice import buddy_label, checked, folder_row, format_checks
 from .local_model_box import LocalModelBox
 from .video_timing import VideoTimingBox
 from ...core.timing.rules import PROFILES
-from ..reasons import error_text
+from ..reasons import error_text, say
 from ..words import fill_languages, profile_label
 from ..settings import (
     DEFAULT_GLM_MODEL, INTERNATIONAL_URL, MAINLAND_URL, NAME_PATTERNS, AppSettings, KeyStore,
 )
+from ...core.foundation.secrets import KEY_ENV, env_key, key_tail
 
+log = logging.getLogger(__name__)
 
 
 def make_glm_settings(settings: AppSettings, key: str, hotwords: Optional[list[str]] = None, **extra):
@@ -78,10 +80,10 @@ class _KeyTest(QRunnable):
         except ImportError:
             self.signals.done.emit(False, QCoreApplication.translate(
                 "SettingsDialog", "The GLM-ASR engine is not available in this installation."))
-        except Exception as exc:
+        except Exception as exc:  # the details go to the log (scrubbed), not into the sentence
+            log.warning("key test failed", exc_info=True)
             unexpected = QCoreApplication.translate("SettingsDialog", "Unexpected error: {error}")
-            self.signals.done.emit(False, unexpected.format(error=f"{type(exc).__name__}: {exc}")
-                                   + f"\n{traceback.format_exc(limit=3)}")
+            self.signals.done.emit(False, unexpected.format(error=say(failure_kind(exc))))
         else:
             self.signals.done.emit(True, msg)
 
@@ -111,9 +113,13 @@ class SettingsDialog(QDialog):
         el.addWidget(self.engine_local)
 
         # GLM-ASR --------------------------------------------------------------------------
+        self.env_key = env_key()  # used before the stored key (core.app.services); never shown whole
         self.api_key = QLineEdit(keystore.get())
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.api_key.setPlaceholderText(self.tr("paste your Zhipu / Z.ai API key"))
+        if self.env_key:
+            self.api_key.setPlaceholderText(self.tr("optional: the key from {env} is in use").format(env=KEY_ENV))
+        else:
+            self.api_key.setPlaceholderText(self.tr("paste your Zhipu / Z.ai API key"))
         self.api_key.setAccessibleName(self.tr("API key"))
         self.show_key = QCheckBox(self.tr("Show"))
         self.show_key.toggled.connect(self._show_key)
@@ -123,7 +129,7 @@ class SettingsDialog(QDialog):
         key_row.addWidget(self.api_key, 1)
         key_row.addWidget(self.show_key)
         key_row.addWidget(self.test_button)
-        self.key_status = QLabel(self.key_problem() or self.tr("Stored in: {place}").format(place=self.key_place()))
+        self.key_status = QLabel(self.key_state())
         self.key_status.setWordWrap(True)
         self.key_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.base_url = QComboBox()
@@ -251,16 +257,20 @@ class SettingsDialog(QDialog):
             return self.tr("memory of this session only (SUBTITLER_NO_KEYRING)")
         return self.tr("the system keyring ({backend})").format(backend=self.keystore.backend_name)
 
-    def key_problem(self) -> str:
-        problem = self.keystore.problem
-        m = re.match(r"The OS keyring could not be read \((\w+)\)", problem)
-        if m:
-            return self.tr("The system keyring could not be read ({error}).").format(error=m[1])
-        m = re.match(r"The API key could not be stored in the OS keyring \((\w+)\)", problem)
-        if m:
-            return self.tr("The API key could not be stored in the system keyring ({error}); it is not saved "
-                           "anywhere else.").format(error=m[1])
-        return problem
+    def key_state(self) -> str:
+        """What the key line says: the environment's key when one is active (by its last characters
+        only), else why the system keyring cannot keep a key (and how to keep one), else where the
+        key is stored."""
+        if self.env_key:
+            tail = key_tail(self.env_key)
+            if tail:
+                text = self.tr("Key from {env}, ends in …{tail}. It is used before a key entered here.")
+            else:
+                text = self.tr("Key from {env} in use. It is used before a key entered here.")
+            return text.format(env=KEY_ENV, tail=tail)
+        if self.keystore.problem:
+            return say(self.keystore.problem)
+        return self.tr("Stored in: {place}").format(place=self.key_place())
 
     # -- values ---------------------------------------------------------------------------
     def chosen_local_model(self) -> str:
@@ -299,13 +309,10 @@ class SettingsDialog(QDialog):
                 return
             except ImportError:
                 pass
-        try:
-            stored = self.keystore.set(self.api_key.text())
+        try:  # never refused for want of a keyring: the key is then kept for this session
+            self.keystore.set(self.api_key.text())
         except SubtitlerError as exc:  # a malformed key (line break, non-ASCII …): never stored
             self.key_status.setText(f"<span style='color:#e5484d'>{error_text(exc)}</span>")
-            return
-        if not stored:
-            self.key_status.setText(f"<span style='color:#e5484d'>{self.key_problem()}</span>")
             return
         self.saved.emit(new)
         super().accept()
@@ -315,7 +322,7 @@ class SettingsDialog(QDialog):
         self.api_key.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
 
     def test_key(self) -> None:
-        key = self.api_key.text().strip()
+        key = self.api_key.text().strip() or self.env_key
         if not key:
             self._show_test(False, self.tr("Enter an API key first."))
             return

@@ -3,16 +3,20 @@ for snapping (cached next to the peaks), and re-transcribing a range."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from ...core.media import peaks as peaks_mod
-from ...core.foundation.errors import SubtitlerError
+from ...core.foundation.errors import SubtitlerError, failure_kind
 from ...core.foundation.progress import CancelToken
 from ...core.speech.regions import load_regions, save_regions
-from ..reasons import error_text
+from ..reasons import error_text, say
+
+
+log = logging.getLogger(__name__)
 
 
 class _Runner(QThread):
@@ -33,7 +37,8 @@ class _Runner(QThread):
                 self.failed.emit(error_text(exc))
         except (OSError, ValueError, RuntimeError) as exc:  # unexpected, but never crash the editor
             if not self.cancel.cancelled:
-                self.failed.emit(f"{type(exc).__name__}: {exc}")
+                log.warning("editor task failed", exc_info=True)  # the details, for the log only
+                self.failed.emit(say(failure_kind(exc)))
 
     def stop(self, wait_ms: int = 5000) -> None:
         self.cancel.cancel()

