@@ -15,8 +15,9 @@ import pytest
 from subtitler.core.engines.local import (MULTILINGUAL_VOCAB, default_model_path, fetch_model, inspect_model_folder,
                                           model_is_multilingual, prepare_model)
 from subtitler.core.foundation.errors import ModelError
-from subtitler.core.text.languages import (GLM_LANGUAGES, LANGUAGES, WHISPER_LANGUAGES, check_engine_language,
-                                           language_choices, language_name, normalise_language)
+from subtitler.core.engines.language_check import check_engine_language
+from subtitler.core.text.languages import (GLM_LANGUAGES, LANGUAGES, WHISPER_LANGUAGES, language_choices, language_name,
+                                           normalise_language)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures"

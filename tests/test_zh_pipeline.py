@@ -18,7 +18,8 @@ from subtitler.core.engines.glm_client import PROMPT_MAX_CHARS, build_form
 from subtitler.core.app.jobs import TranscribeOptions, transcribe_file
 from subtitler.core.media.ffmpeg import load_wav
 from subtitler.core.speech.detection import detect_speech, make_chunks
-from subtitler.core.text.zh import ZhStyle, display_width
+from subtitler.core.text.script import display_width
+from subtitler.core.text.zh import ZhStyle
 from tests.support.glm_server import GlmServer, piece_key
 
 FIX = Path(__file__).resolve().parent / "fixtures"

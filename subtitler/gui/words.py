@@ -129,7 +129,7 @@ _PROBLEMS = (
      lambda: QCoreApplication.translate("Problems", "too fast: {value} characters/s (max {max})")),
     (r"(\d+) lines \(max (\d+)\)", ("count", "max"),
      lambda: QCoreApplication.translate("Problems", "{count} lines (max {max})")),
-    (r"line too long: (\d+) characters \(max (\d+)\)", ("count", "max"),
+    (r"line too long: (\d+(?:\.\d+)?) characters \(max (\d+)\)", ("count", "max"),
      lambda: QCoreApplication.translate("Problems", "line too long: {count} characters (max {max})")),
     (r"too short: (\d+) ms \(min (\d+)\)", ("ms", "min"),
      lambda: QCoreApplication.translate("Problems", "too short: {ms} ms (min {min})")),

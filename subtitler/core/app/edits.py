@@ -16,6 +16,7 @@ from ..document.model import Document, merge_run
 
 from ..document.cues import Cue, Edit, Replace, Step
 from ..foundation.errors import Reason, SubtitlerError, UsageError
+from ..text.script import line_lengths
 from ..timing.rules import Profile, break_lines, cps, fix_timing
 from ..document.timecode import format_duration, format_ms, parse_offset, parse_time
 
@@ -48,9 +49,9 @@ def cue_problems(cues: Sequence[Cue], i: int, profile: Profile) -> list[str]:
     lines = c.text.split("\n")
     if len(lines) > profile.max_lines:
         out.append(f"{len(lines)} lines (max {profile.max_lines})")
-    longest = max((len(x) for x in lines), default=0)
+    longest = max(line_lengths(c.text), default=0.0)  # as the rules count (Chinese: Netflix width)
     if longest > profile.chars_per_line:
-        out.append(f"line too long: {longest} characters (max {profile.chars_per_line})")
+        out.append(f"line too long: {longest:g} characters (max {profile.chars_per_line})")
     if c.duration < profile.min_duration_ms:
         out.append(f"too short: {c.duration} ms (min {profile.min_duration_ms})")
     elif c.duration > profile.max_duration_ms:

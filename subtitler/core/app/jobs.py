@@ -34,7 +34,7 @@ from ..speech.detection import Chunk, VadSettings, detect_speech, make_chunks
 from ..speech.regions import Region
 from ..speech.pauses import PauseMap
 from ..timing.align import warm_up
-from ..timing.cue_times import UNCERTAIN_FLAG, chunk_pause_map, cues_for_chunk, join_texts
+from ..timing.cue_times import UNCERTAIN_FLAG, chunk_pause_map, chunk_text, cues_for_chunk
 from ..text.zh import ZhStyle, finish_text, prepare_text
 
 log = logging.getLogger(__name__)
@@ -172,7 +172,7 @@ def _transcribe(path: Path, options: TranscribeOptions, engine: Optional[Engine]
     if results and len(failed) == len(results):
         raise EngineError(Reason("job.nothing_transcribed", name=path.name, reason=unstopped(failed[0].error)))
     on_progress(Progress("timing", 0.0, "timing cues"))
-    profile = replace(get_profile(options.profile, join_texts(results)), zh_punct=options.zh.punct)
+    profile = replace(get_profile(options.profile, chunk_text(results)), zh_punct=options.zh.punct)
     maps = prep.result()
     raw: list[Cue] = []
     for chunk, result in zip(chunks, results):

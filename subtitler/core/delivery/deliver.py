@@ -23,7 +23,8 @@ from ..document.model import Document
 from ..foundation.errors import EngineError, OutputError, Reason, UsageError
 from ..media.ffmpeg import BURN_PRESETS, burn_subtitles
 from ..foundation.progress import CancelToken, ProgressCallback, no_progress
-from ..text.zh import ZhStyle, is_cjk_char
+from ..text.script import is_cjk_char
+from ..text.zh import ZhStyle
 from .translate import (
     ChatSettings,
     PolishResult,

@@ -14,7 +14,7 @@ import pysubs2
 from .cues import Cue
 from ..foundation.errors import Reason, SubtitleFormatError
 from ..foundation.outputs import atomic_write_text, output_path  # noqa: F401 - re-exported (the one writer)
-from ..text.split import is_cjk_text
+from ..text.script import is_cjk_text
 
 FORMATS = ("srt", "ass", "vtt", "txt")
 IMPORT_FORMATS = ("srt", "ass", "ssa", "vtt")
