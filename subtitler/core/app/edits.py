@@ -2,7 +2,7 @@
 change goes through ``Document.apply`` (directly or through its builders), so the one undo stack
 covers everything. Also: reading-profile problems per cue, and re-transcribing a time range.
 
-Time codes live in :mod:`subtitler.core.document.timecode` (re-exported here for the editor's convenience).
+Time codes live in :mod:`subtitler.core.foundation.timecode` (re-exported here for the editor's convenience).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ..document.cues import Cue, Edit, Replace, Step
 from ..foundation.errors import Reason, SubtitlerError, UsageError
 from ..text.script import line_lengths
 from ..timing.rules import Profile, break_lines, cps, fix_timing
-from ..document.timecode import format_duration, format_ms, parse_offset, parse_time
+from ..foundation.timecode import format_duration, format_ms, parse_offset, parse_time
 
 if TYPE_CHECKING:
     import numpy as np

@@ -22,10 +22,11 @@ from ..document.cues import Cue
 from ..engines import ChunkResult, Engine, create_engine
 from ..engines.glm_settings import GlmSettings
 from ..foundation.errors import EngineError, MediaError, NoSpeechError, OutputError, Reason, UsageError, unstopped
-from ..media.ffmpeg import (MediaInfo, damage_report, decode_head, extract_audio, fmt_clock, load_wav, ms_to_samples,
+from ..media.ffmpeg import (MediaInfo, damage_report, decode_head, extract_audio, load_wav, ms_to_samples,
                             probe, samples_to_ms)
 from .media_cache import MediaAudio, MediaCache
 from ..foundation.outputs import check_outputs, planned_outputs
+from ..foundation.timecode import format_clock
 from ..media.peaks import media_key
 from ..timing.pro_timing import ProTiming, ProTimingOptions, ProTimingResult
 from ..foundation.progress import CancelToken, LinkedToken, Progress, ProgressCallback, ensure_token, no_progress
@@ -85,7 +86,8 @@ class JobResult:
         """What keeps this result from being whole, for the CLI summary and the job row."""
         out = []
         if self.failed_chunks:
-            out.append(f"{self.failed_chunks} gap{'s' * (self.failed_chunks != 1)} ({fmt_clock(self.gap_ms)} of audio)")
+            gaps = f"{self.failed_chunks} gap{'s' * (self.failed_chunks != 1)}"
+            out.append(f"{gaps} ({format_clock(self.gap_ms)} of audio)")
         if self.damage:
             out.append(self.damage)
         return out

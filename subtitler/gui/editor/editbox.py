@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...core.document.model import Change, Document
 from ...core.foundation.errors import SubtitlerError
 from ...core.text.script import measure
-from ...core.document.timecode import format_duration, format_ms, parse_time
+from ...core.foundation.timecode import format_duration, format_ms, parse_time
 from ..reasons import error_text
 from ..words import problem_text
 

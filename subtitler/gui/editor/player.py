@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.document.formats import default_style
-from ...core.document.timecode import format_ms
+from ...core.foundation.timecode import format_ms
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
