@@ -143,7 +143,7 @@ def cache_file(path: Path | str, folder: Optional[Path] = None) -> Path:
     from .peaks import media_key
     from ..foundation.paths import cache_dir
 
-    return (folder or cache_dir() / "shots") / f"{media_key(path)}.v{CACHE_VERSION}.json"
+    return (folder or cache_dir("shots")) / f"{media_key(path)}.v{CACHE_VERSION}.json"
 
 
 def _load_cache(file: Path) -> dict[str, Any]:
@@ -287,7 +287,12 @@ def parse_shot_list(text: str, *, fps: Optional[float] = None, name: str = "shot
 def _parse_time(s: str, fps: Optional[float]) -> int:
     if s.startswith("-"):
         raise ValueError(Reason("shots.negative"))
-    return parse_time(s, fps=fps)  # seconds or a timecode (frames with fps)
+    try:
+        return parse_time(s, fps=fps)  # seconds or a timecode (frames with fps)
+    except UsageError as exc:
+        if exc.reason is not None and exc.reason.code == "time.invalid":
+            raise ValueError(Reason("shots.not_number")) from None  # the list's own words: "not a number"
+        raise
 
 
 def save_shot_list(path: Path | str, times_ms: Sequence[int], *, timecode: bool = False,
