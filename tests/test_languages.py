@@ -183,7 +183,7 @@ def test_a_multilingual_folder_passes_the_check(tmp_path):
 # -- the command line -------------------------------------------------------------------------
 def cli(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "ZHIPUAI_API_KEY"}
-    env.update(SUBTITLER_NO_KEYRING="1", XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env.update(SUBTITLER_NO_KEYRING="1", SUBTITLER_CACHE_DIR=str(tmp_path / "cache"))
     return subprocess.run([sys.executable, "-m", "subtitler.cli", "transcribe", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 

@@ -45,6 +45,7 @@ from ..engines.glm_pool import AimdLimiter, Retries, RetryableError
 from ..engines.glm_settings import GlmSettings, clean_hotwords
 from ..foundation.errors import MESSAGES, AuthError, Cancelled, ChunkError, EngineError, Reason, UsageError, reason_of
 from ..foundation.progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
+from ..foundation.paths import cache_dir as app_cache_dir
 from ..timing.rules import break_lines, get_profile
 from ..text.script import is_cjk_char, is_cjk_text, join_texts
 from ..text.zh import ZhStyle, finish_text, prepare_text
@@ -84,12 +85,6 @@ def estimate_tokens(text: str) -> int:
     return int((cjk / 1.6) + (len(text) - cjk) / 4) + 1
 
 
-def default_cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("subtitler")) / "chat"
-
-
 @dataclass
 class ChatSettings:
     """Translation / polish settings. ``glm`` carries the key, base URL, concurrency, timeouts and
@@ -111,7 +106,7 @@ class ChatSettings:
             raise UsageError(Reason("chat.no_model"))
         if self.batch_cues < 1 or self.batch_chars < 1 or self.context_cues < 0 or self.bad_answer_tries < 1:
             raise UsageError("batch sizes and tries must be positive.")
-        self.cache_dir = Path(self.cache_dir) if self.cache_dir is not None else default_cache_dir()
+        self.cache_dir = Path(self.cache_dir) if self.cache_dir is not None else app_cache_dir("chat")
 
 
 @dataclass

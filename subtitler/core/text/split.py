@@ -22,7 +22,7 @@ def _init_jieba() -> None:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    folder = cache_dir() / "jieba"  # its dictionary cache: ours, not a file left in the system's temp folder
+    folder = cache_dir("jieba")  # its dictionary cache: ours, not a file left in the system's temp folder
     try:
         folder.mkdir(parents=True, exist_ok=True)
         jieba.dt.tmp_dir = str(folder)
