@@ -57,12 +57,11 @@ def child(engine: str, media: str, base_url: str, home: str) -> None:
     key = os.environ.get("BENCH_GLM_KEY", "")
     from PySide6.QtCore import QSettings, QTimer
 
-    from subtitler.core.engines import glm_settings
     from subtitler.core.foundation.secrets import KeyStore
     from subtitler.core.app.settings import Settings
     from subtitler.gui.app import SubtitlerApp, get_application
 
-    glm_settings.default_cache_dir = lambda: Path(home) / "glm"  # a cold cloud cache
+    os.environ["SUBTITLER_CACHE_DIR"] = os.path.join(home, "cache")  # cold caches (the cloud's among them)
     qapp = get_application()
     qs = QSettings(os.path.join(home, "settings.ini"), QSettings.Format.IniFormat)
     Settings(engine="glm" if engine == "glm" else "local", base_url=base_url or Settings().base_url,

@@ -258,7 +258,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
     from .cli_extras import build_deliver_options, describe, polish, preflight, run_extras
     from .core.document import formats
     from .core.app.jobs import transcribe_file, write_outputs
-    from .core.text.languages import check_engine_language, normalise_language
+    from .core.engines.language_check import check_engine_language
+    from .core.text.languages import normalise_language
     from .core.media.ffmpeg import collect_inputs, is_media_path
     from .core.foundation.outputs import atomic_write_text, check_outputs, plan_batch
     from .core.foundation.secrets import scrub

@@ -205,7 +205,7 @@ def test_an_unexpected_error_in_one_file_does_not_stop_the_queue_or_the_cli(serv
     monkeypatch.setattr(jobs_mod, "transcribe_file", flaky)
     monkeypatch.setenv("ZHIPUAI_API_KEY", KEY)
     monkeypatch.setenv("SUBTITLER_NO_KEYRING", "1")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "c"))
     (tmp_path / "in").mkdir()
     for n in ("a", "b"):
         (tmp_path / "in" / f"{n}.wav").write_bytes(WAV.read_bytes())

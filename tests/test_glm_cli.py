@@ -23,7 +23,7 @@ KEY = "sk-cli-secret-0123456789abcdef"
 
 def env_with(tmp_path: Path, key: str | None = KEY) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "ZHIPUAI_API_KEY"}
-    env.update(XDG_CACHE_HOME=str(tmp_path / "xdg-cache"), SUBTITLER_NO_KEYRING="1", PYTHONUNBUFFERED="1")
+    env.update(SUBTITLER_CACHE_DIR=str(tmp_path / "cache"), SUBTITLER_NO_KEYRING="1", PYTHONUNBUFFERED="1")
     if key is not None:
         env["ZHIPUAI_API_KEY"] = key
     return env
@@ -58,7 +58,7 @@ def test_cli_transcribes_with_glm_and_says_so(server, tmp_path):
         assert u["text"] in flat
     assert server.counters.hotwords == [["Fourier", "Nyquist"]] * 2
     assert KEY not in r.stdout + r.stderr
-    assert (tmp_path / "xdg-cache" / "subtitler" / "glm").is_dir()  # results kept for a re-run
+    assert (tmp_path / "cache" / "glm").is_dir()  # results kept for a re-run
 
 
 def test_cli_stream_and_no_context_flags(server, tmp_path):
@@ -117,7 +117,7 @@ def test_killed_cli_run_resumes_without_resending_finished_pieces(tmp_path):
         while srv.counters.in_flight and time.monotonic() < deadline:  # the orphaned upload ends
             time.sleep(0.02)
         first = dict(srv.counters.sends)
-        cached = len(list((tmp_path / "xdg-cache" / "subtitler" / "glm").rglob("*.json")))
+        cached = len(list((tmp_path / "cache" / "glm").rglob("*.json")))
         assert cached >= 2
         r = cli(str(media), "-o", str(tmp_path / "o"), "--glm-base-url", srv.base_url, "--concurrency", "3", env=env)
         assert r.returncode == 0, r.stderr

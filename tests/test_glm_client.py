@@ -17,7 +17,6 @@ from subtitler.core.engines.glm_cache import ResultCache, chunk_key
 from subtitler.core.engines.glm_client import (
     BLOCKED_FLAG,
     check_upload,
-    join_texts,
     parse_json_answer,
     parse_segments,
 )
@@ -28,6 +27,7 @@ from subtitler.core.media.ffmpeg import wav_bytes
 from subtitler.core.foundation.progress import CancelToken
 from subtitler.core.speech.detection import Chunk
 from subtitler.core.speech.regions import Region
+from subtitler.core.text.script import join_texts
 
 KEY = "sk-unit-secret-abcdef0123456789"
 
@@ -73,7 +73,7 @@ def test_both_answer_shapes():
 
 
 def test_join_and_language():
-    assert join_texts(["Hello.", "World", "你好", "世界"]) == "Hello. World你好世界"
+    assert join_texts(["Hello.", "World", "你好", "世界", "，", "OK"]) == "Hello. World 你好世界，OK"
     assert guess_language("欢迎来到信号处理课程") == "zh"
     assert guess_language("Welcome to the course") == "en"
     assert guess_language("...") == ""

@@ -75,8 +75,11 @@ def test_defaults_and_limits(tmp_path):
 
 
 def test_default_cache_dir_is_the_user_cache(monkeypatch, tmp_path):
+    monkeypatch.delenv("SUBTITLER_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert GlmSettings().cache_dir == tmp_path / "subtitler" / "glm"
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "mine"))  # the one variable for every cache
+    assert GlmSettings().cache_dir == tmp_path / "mine" / "glm"
 
 
 @pytest.mark.parametrize("url", ["http://open.bigmodel.cn/api", "ftp://x/api", "not a url",

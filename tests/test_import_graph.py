@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "subtitler"
 
 # the core's stages, lowest first: a package may import itself and the packages before it, never after
-CORE_LAYERS = ("foundation", "media", "speech", "engines", "text", "document", "timing", "delivery", "app")
+CORE_LAYERS = ("foundation", "media", "speech", "text", "engines", "document", "timing", "delivery", "app")
 
 
 def module_names() -> dict[str, Path]:

@@ -15,8 +15,9 @@ import pytest
 from subtitler.core.engines.local import (MULTILINGUAL_VOCAB, default_model_path, fetch_model, inspect_model_folder,
                                           model_is_multilingual, prepare_model)
 from subtitler.core.foundation.errors import ModelError
-from subtitler.core.text.languages import (GLM_LANGUAGES, LANGUAGES, WHISPER_LANGUAGES, check_engine_language,
-                                           language_choices, language_name, normalise_language)
+from subtitler.core.engines.language_check import check_engine_language
+from subtitler.core.text.languages import (GLM_LANGUAGES, LANGUAGES, WHISPER_LANGUAGES, language_choices, language_name,
+                                           normalise_language)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures"
@@ -182,7 +183,7 @@ def test_a_multilingual_folder_passes_the_check(tmp_path):
 # -- the command line -------------------------------------------------------------------------
 def cli(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "ZHIPUAI_API_KEY"}
-    env.update(SUBTITLER_NO_KEYRING="1", XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env.update(SUBTITLER_NO_KEYRING="1", SUBTITLER_CACHE_DIR=str(tmp_path / "cache"))
     return subprocess.run([sys.executable, "-m", "subtitler.cli", "transcribe", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 

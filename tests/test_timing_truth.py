@@ -89,7 +89,7 @@ def test_uncertain_timing_is_flagged_and_counted(media, tmp_path):
         first = next_problem(result.document.cues, -1, profile)
         assert first is not None and result.document.cues[first].flag == "timing uncertain"
         env = {k: v for k, v in os.environ.items() if k != "ZHIPUAI_API_KEY"}
-        env.update(ZHIPUAI_API_KEY=KEY, XDG_CACHE_HOME=str(tmp_path / "xdg"), SUBTITLER_NO_KEYRING="1")
+        env.update(ZHIPUAI_API_KEY=KEY, SUBTITLER_CACHE_DIR=str(tmp_path / "cache"), SUBTITLER_NO_KEYRING="1")
         r = subprocess.run([sys.executable, "-m", "subtitler.cli", "transcribe", str(path), "-o", str(tmp_path / "o"),
                             "--glm-base-url", srv.base_url], env=env, capture_output=True, text=True, timeout=120)
     finally:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from subtitler.core.text import zh
+from subtitler.core.text import script, zh
 from subtitler.core.document.cues import Cue
 from subtitler.core.foundation.errors import UsageError
 from subtitler.core.timing.rules import PROFILES, break_lines, cps, fix_timing, split_long_cue
@@ -31,17 +31,17 @@ EN = PROFILES["netflix-en"]
     ("", 0),
 ])
 def test_display_width_counts_the_netflix_way(text, width):
-    assert zh.display_width(text) == width
+    assert script.display_width(text) == width
 
 
 def test_measure_is_width_for_chinese_and_characters_for_latin_text():
     mixed = "我们用 Python 和 NumPy 来做 FFT"  # 6 Chinese characters, 19 half-width characters
-    assert zh.uses_cjk_layout(mixed)
-    assert zh.measure(mixed) == 6 + 19 * 0.5
+    assert script.is_cjk_text(mixed)
+    assert script.measure(mixed) == 6 + 19 * 0.5
     english = "The word 你好 means hello"  # an English line with a Chinese word stays English
-    assert not zh.uses_cjk_layout(english)
-    assert zh.measure(english) == len(english)
-    assert zh.measure("Hello, world.\nSecond line") == len("Hello, world.Second line")
+    assert not script.is_cjk_text(english)
+    assert script.measure(english) == len(english)
+    assert script.measure("Hello, world.\nSecond line") == len("Hello, world.Second line")
 
 
 def test_reading_speed_of_chinese_counts_half_width_characters_half():
@@ -62,23 +62,23 @@ def test_fix_timing_extends_a_chinese_cue_to_nine_characters_per_second():
 # -- line breaking ----------------------------------------------------------------------------
 def test_chinese_line_of_16_wide_characters_is_not_broken_but_17_is():
     sixteen = "今天我们讨论采样滤波和离散傅里叶"
-    assert zh.display_width(sixteen) == 16
+    assert script.display_width(sixteen) == 16
     assert break_lines(sixteen, ZH) == sixteen
     lines = break_lines(sixteen + "变换", ZH).split("\n")
-    assert len(lines) == 2 and all(zh.display_width(x) <= 16 for x in lines)
+    assert len(lines) == 2 and all(script.display_width(x) <= 16 for x in lines)
 
 
 def test_mixed_chinese_english_line_fits_by_width_and_never_breaks_inside_a_latin_word():
     # 22 characters but only 16.5 wide: one line under the Chinese profile
     text = "我们用Python做快速傅里叶变换"
-    assert len(text) > 16 and zh.display_width(text) <= 16
+    assert len(text) > 16 and script.display_width(text) <= 16
     assert break_lines(text, ZH) == text
     # too wide for one line: two lines within the width, "Python" / "NumPy" / "FFT" whole
     text = "今天我们用 Python 和 NumPy 来计算信号的 FFT 频谱"
     out = break_lines(text, ZH)
     lines = out.split("\n")
     assert len(lines) == 2, out
-    assert all(zh.display_width(x) <= ZH.chars_per_line for x in lines), out
+    assert all(script.display_width(x) <= ZH.chars_per_line for x in lines), out
     for word in ("Python", "NumPy", "FFT"):
         assert any(word in line for line in lines), out
     assert "".join(out.split()) == "".join(text.split())  # nothing lost or added but spaces at the break
@@ -112,7 +112,7 @@ def test_units_and_even_split_measure_chinese_by_width():
     assert split_evenly(text, 16) == [text]
     long = "今天我们讨论采样、滤波和离散傅里叶变换，然后讨论信号就是时间的函数。"
     pieces = units(long, 16)
-    assert len(pieces) >= 2 and all(zh.measure(p) <= 16 for p in pieces)
+    assert len(pieces) >= 2 and all(script.measure(p) <= 16 for p in pieces)
     assert "".join(pieces) == long
 
 

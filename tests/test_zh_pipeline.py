@@ -18,7 +18,8 @@ from subtitler.core.engines.glm_client import PROMPT_MAX_CHARS, build_form
 from subtitler.core.app.jobs import TranscribeOptions, transcribe_file
 from subtitler.core.media.ffmpeg import load_wav
 from subtitler.core.speech.detection import detect_speech, make_chunks
-from subtitler.core.text.zh import ZhStyle, display_width
+from subtitler.core.text.script import display_width
+from subtitler.core.text.zh import ZhStyle
 from tests.support.glm_server import GlmServer, piece_key
 
 FIX = Path(__file__).resolve().parent / "fixtures"
@@ -37,7 +38,7 @@ def server():
 
 def cli(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "ZHIPUAI_API_KEY"}
-    env.update(ZHIPUAI_API_KEY=KEY, SUBTITLER_NO_KEYRING="1", XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env.update(ZHIPUAI_API_KEY=KEY, SUBTITLER_NO_KEYRING="1", SUBTITLER_CACHE_DIR=str(tmp_path / "cache"))
     return subprocess.run([sys.executable, "-m", "subtitler.cli", "transcribe", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 

@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor
 
 from . import words
 from ..core.app.queue import (  # noqa: F401 - re-exported for the window, dialogs and tests
-    ACTIVE, ENGINE_LABEL, FINISHED, RETRYABLE, STATUS_LABEL, WAITING, Job, JobList, Status, fmt_duration, fmt_eta)
+    ACTIVE, ENGINE_LABEL, FINISHED, RETRYABLE, STATUS_LABEL, WAITING, Job, JobList, Status)
+from ..core.foundation.timecode import format_clock
 
 GAPS_COLOUR = "#c2780a"  # amber: finished with gaps (not green: part of the audio is missing)
 ProgressRole = Qt.ItemDataRole.UserRole + 1
@@ -60,7 +61,7 @@ class JobModel(QAbstractTableModel):
             if col == self.NAME:
                 return job.name
             if col == self.DURATION:
-                return fmt_duration(job.duration_ms)
+                return "…" if job.duration_ms is None else format_clock(job.duration_ms, rounded=True)
             if col == self.ENGINE:
                 return words.engine_label(job.engine)
             if col == self.PRICE:

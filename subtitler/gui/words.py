@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..core.app.queue import ENGINE_LABEL, STATUS_LABEL, WAITING, Job, JobList, Status, fmt_duration
+from ..core.app.queue import ENGINE_LABEL, STATUS_LABEL, WAITING, Job, JobList, Status
 from ..core.foundation.errors import Reason
-from ..core.media.ffmpeg import fmt_clock
+from ..core.foundation.timecode import format_clock
 from .reasons import say
 
 
@@ -28,7 +28,8 @@ def price_text(job: Job) -> str:
 def eta_text(seconds) -> str:
     if seconds is None:
         return ""
-    return QCoreApplication.translate("Queue", "ETA {time}").format(time=fmt_duration(int(seconds * 1000)))
+    time = format_clock(int(seconds * 1000), rounded=True)
+    return QCoreApplication.translate("Queue", "ETA {time}").format(time=time)
 
 
 def step_text(step: str) -> str:
@@ -53,7 +54,7 @@ def status_text(job: Job) -> str:
         gaps = getattr(result, "failed_chunks", 0)
         if gaps:  # the core's JobResult.outcome(), in words
             outcome = QCoreApplication.translate("Queue", "Done with %n gap(s) ({time} of audio)", None, gaps).format(
-                time=fmt_clock(getattr(result, "gap_ms", 0)))
+                time=format_clock(getattr(result, "gap_ms", 0)))
         damage = getattr(result, "damage", "")
         if damage:
             outcome += QCoreApplication.translate("Queue", ", but {damage}").format(damage=say(damage))

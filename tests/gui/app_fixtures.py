@@ -110,7 +110,7 @@ def glm_app_on_talk(make_app, tmp_path: Path, monkeypatch, *, scale: float) -> I
     from subtitler.core.media.ffmpeg import load_wav
     from tests.support.glm_server import GlmServer
 
-    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm")
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "glm"))
     fixtures = Path(__file__).resolve().parent.parent / "fixtures"
     meta = json.loads((fixtures / "speech_en.json").read_text("utf-8"))
     src = tmp_path / "talk.wav"

@@ -14,7 +14,7 @@ from tests.support.glm_server import GlmServer
 
 
 def test_cloud_job_streams_text_into_the_preview(make_app, qtbot, speech_en, tmp_path, monkeypatch):
-    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm-cache")
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "glm-cache"))
     wav, meta = speech_en
     with GlmServer(scale=0.3) as server:
         server.register(load_wav(wav), meta["utterances"])

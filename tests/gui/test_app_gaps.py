@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor
 
-from subtitler.core.engines import glm_settings
 from subtitler.core.media.ffmpeg import load_wav
 from subtitler.gui.queue_model import JobModel, Status
 from tests.support.glm_server import GlmServer
@@ -64,7 +63,7 @@ def in_chinese(make_app, qtbot, job) -> None:
 
 def test_a_job_with_gaps_is_not_done_and_retry_gaps_sends_only_the_failed_pieces(make_app, qtbot, tmp_path,
                                                                                   monkeypatch):
-    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm")
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "cache"))  # a cold cache of its own
     meta = json.loads((FIX / "speech_en.json").read_text("utf-8"))
     src = tmp_path / "talk.wav"
     shutil.copyfile(FIX / "speech_en.wav", src)

@@ -28,7 +28,7 @@ def _long_file(tmp_path: Path, times: int = 4):
 
 
 def test_cues_arrive_while_the_file_is_transcribed(make_app, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm-cache")
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "glm-cache"))
     path, big, utts = _long_file(tmp_path)
     with GlmServer(scale=0.6) as server:
         server.register(big, utts)
@@ -63,7 +63,7 @@ def test_opening_a_finished_job_decodes_nothing(make_app, qtbot, tmp_path, monke
     from subtitler.core.media import ffmpeg as core_media
     from subtitler.gui.editor import workers as editor_workers
 
-    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm-cache")
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "glm-cache"))
     wav, meta = speech_en
     src = tmp_path / "in" / "talk.wav"
     src.parent.mkdir(parents=True)

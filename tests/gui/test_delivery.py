@@ -35,7 +35,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "images"
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(isolated_dirs, tmp_path, monkeypatch):  # conftest's, plus the chat answers' cache
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "xdg-cache"))
 
 
 @pytest.fixture(scope="module")

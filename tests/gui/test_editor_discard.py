@@ -12,7 +12,6 @@ from PySide6.QtTest import QTest
 
 from subtitler.core.document import formats
 from subtitler.core.document import project as projects
-from subtitler.core.engines import glm_settings
 from subtitler.core.media.ffmpeg import load_wav
 from subtitler.gui.editor import files as editor_files
 from subtitler.gui.editor.window import EditorWindow
@@ -25,7 +24,7 @@ TYPED = " DISCARD ME"
 
 
 def finished_job(make_app, qtbot, tmp_path, monkeypatch, speech_en):  # noqa: F811
-    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm-cache")
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "cache"))  # a cold cache of its own
     wav, meta = speech_en
     src = tmp_path / "in" / "talk.wav"
     src.parent.mkdir(parents=True)

@@ -16,7 +16,7 @@ from subtitler.core.document.model import Document
 from subtitler.core.document.cues import Cue
 from subtitler.gui.editor import EditorWindow
 from subtitler.gui.editor import files as editor_files
-from subtitler.gui.editor.model import COL_TEXT
+from subtitler.gui.editor.model import COL_CPS, COL_TEXT
 
 SHOTS = Path("/tmp/shots")
 C = Qt.KeyboardModifier.ControlModifier
@@ -219,6 +219,23 @@ def test_find_replace_dialog_and_shift_and_fix_timing(win, qtbot):
     assert all("\n" not in c.text for c in doc.cues[3:])
     win.edits.fix_timing(selected=False)
     assert not any(p for i in range(len(doc.cues)) for p in win.model.problems(i) if "line too long" in p)
+
+
+def test_the_editor_measures_a_chinese_line_as_the_rules_do(qtbot):
+    """Issue 22: the pipeline's own "我们用 Python 和 NumPy 做分析" (width 14.5 of 16) is not "too long"
+    in the editor; the table's problems and the edit box's counter say the rules' width."""
+    from subtitler.core.text.script import measure
+    from subtitler.core.timing.rules import PROFILES, cps
+
+    text = "我们用 Python 和 NumPy 做分析"
+    doc = Document([Cue(0, 3000, text)], profile="netflix-zh")
+    win = make_window(qtbot, doc, analyse_media=False)
+    win.select_rows([0])
+    assert win.model.profile == PROFILES["netflix-zh"]
+    assert not any("line too long" in p for p in win.model.problems(0)), win.model.problems(0)
+    info = win.edit_box.info_label.text()
+    assert f"length {measure(text):g}" in info and measure(text) == 14.5, info
+    assert win.model.data(win.model.index(0, COL_CPS)) == f"{cps(doc.cues[0]):.1f}"
 
 
 # -- files -----------------------------------------------------------------------------------

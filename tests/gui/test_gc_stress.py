@@ -78,7 +78,7 @@ def _live_qobjects() -> dict[int, str]:
 def test_apps_and_editors_closed_repeatedly_with_gc_on_worker_threads(qapp, qtbot, settings_file, tmp_path,
                                                                      monkeypatch, media_dir):
     assert gc.isenabled()  # the app no longer switches the cyclic GC off
-    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm")
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "glm"))
     meta = json.loads((FIX / "speech_en.json").read_text("utf-8"))
     src = tmp_path / "talk.wav"
     shutil.copyfile(FIX / "speech_en.wav", src)

@@ -90,7 +90,7 @@ def _status(app, job) -> str:
 
 @pytest.mark.parametrize("mode", ["hang", "wrong-key"])
 def test_a_failed_cloud_job_says_why_in_chinese(chinese, make_app, qtbot, speech_en, tmp_path, monkeypatch, mode):
-    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm-cache")
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "glm-cache"))
     wav, meta = speech_en
     with GlmServer(scale=0.02, broken="hang" if mode == "hang" else "") as server:
         server.register(load_wav(wav), meta["utterances"])
@@ -181,7 +181,7 @@ def test_damaged_media_rows_in_chinese(chinese, make_app, qtbot, speech_en, tmp_
 
     from subtitler.core.media import ffmpeg as media
 
-    monkeypatch.setattr(glm_settings, "default_cache_dir", lambda: tmp_path / "glm-cache")
+    monkeypatch.setenv("SUBTITLER_CACHE_DIR", str(tmp_path / "glm-cache"))
     wav, meta = speech_en
     whole = tmp_path / "whole.mp4"
     subprocess.run([media.find_ffmpeg(), "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=gray:s=160x90:r=25",

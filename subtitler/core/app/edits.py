@@ -2,7 +2,7 @@
 change goes through ``Document.apply`` (directly or through its builders), so the one undo stack
 covers everything. Also: reading-profile problems per cue, and re-transcribing a time range.
 
-Time codes live in :mod:`subtitler.core.document.timecode` (re-exported here for the editor's convenience).
+Time codes live in :mod:`subtitler.core.foundation.timecode` (re-exported here for the editor's convenience).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from ..document.model import Document, merge_run
 
 from ..document.cues import Cue, Edit, Replace, Step
 from ..foundation.errors import Reason, SubtitlerError, UsageError
+from ..text.script import line_lengths
 from ..timing.rules import Profile, break_lines, cps, fix_timing
-from ..document.timecode import format_duration, format_ms, parse_offset, parse_time
+from ..foundation.timecode import format_duration, format_ms, parse_offset, parse_time
 
 if TYPE_CHECKING:
     import numpy as np
@@ -48,9 +49,9 @@ def cue_problems(cues: Sequence[Cue], i: int, profile: Profile) -> list[str]:
     lines = c.text.split("\n")
     if len(lines) > profile.max_lines:
         out.append(Reason("problem.lines", count=len(lines), max=profile.max_lines))
-    longest = max((len(x) for x in lines), default=0)
+    longest = max(line_lengths(c.text), default=0.0)  # as the rules count (Chinese: Netflix width)
     if longest > profile.chars_per_line:
-        out.append(Reason("problem.line_too_long", count=longest, max=profile.chars_per_line))
+        out.append(Reason("problem.line_too_long", count=f"{longest:g}", max=profile.chars_per_line))
     if c.duration < profile.min_duration_ms:
         out.append(Reason("problem.too_short", ms=c.duration, min=profile.min_duration_ms))
     elif c.duration > profile.max_duration_ms:

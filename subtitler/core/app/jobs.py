@@ -22,10 +22,11 @@ from ..document.cues import Cue
 from ..engines import ChunkResult, Engine, create_engine
 from ..engines.glm_settings import GlmSettings
 from ..foundation.errors import EngineError, MediaError, NoSpeechError, OutputError, Reason, UsageError, unstopped
-from ..media.ffmpeg import (MediaInfo, damage_report, decode_head, extract_audio, fmt_clock, load_wav, ms_to_samples,
+from ..media.ffmpeg import (MediaInfo, damage_report, decode_head, extract_audio, load_wav, ms_to_samples,
                             probe, samples_to_ms)
 from .media_cache import MediaAudio, MediaCache
 from ..foundation.outputs import check_outputs, planned_outputs
+from ..foundation.timecode import format_clock
 from ..media.peaks import media_key
 from ..timing.pro_timing import ProTiming, ProTimingOptions, ProTimingResult
 from ..foundation.progress import CancelToken, LinkedToken, Progress, ProgressCallback, ensure_token, no_progress
@@ -34,7 +35,7 @@ from ..speech.detection import Chunk, VadSettings, detect_speech, make_chunks
 from ..speech.regions import Region
 from ..speech.pauses import PauseMap
 from ..timing.align import warm_up
-from ..timing.cue_times import UNCERTAIN_FLAG, chunk_pause_map, cues_for_chunk, join_texts
+from ..timing.cue_times import UNCERTAIN_FLAG, chunk_pause_map, chunk_text, cues_for_chunk
 from ..text.zh import ZhStyle, finish_text, prepare_text
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,8 @@ class JobResult:
         """What keeps this result from being whole, for the CLI summary and the job row."""
         out = []
         if self.failed_chunks:
-            out.append(f"{self.failed_chunks} gap{'s' * (self.failed_chunks != 1)} ({fmt_clock(self.gap_ms)} of audio)")
+            gaps = f"{self.failed_chunks} gap{'s' * (self.failed_chunks != 1)}"
+            out.append(f"{gaps} ({format_clock(self.gap_ms)} of audio)")
         if self.damage:
             out.append(self.damage)
         return out
@@ -299,7 +301,7 @@ def _transcribe(path: Path, options: TranscribeOptions, engine: Optional[Engine]
     if results and len(failed) == len(results):
         raise EngineError(Reason("job.nothing_transcribed", name=path.name, reason=unstopped(failed[0].error)))
     on_progress(Progress("timing", 0.0, "timing cues"))
-    profile = replace(get_profile(options.profile, join_texts(results)), zh_punct=options.zh.punct)
+    profile = replace(get_profile(options.profile, chunk_text(results)), zh_punct=options.zh.punct)
     maps = prep.result()
     raw: list[Cue] = []
     for chunk, result in zip(chunks, results):

@@ -8,18 +8,26 @@ store the least recently used audio files are deleted until the WAVs together fi
 file's modification time (:meth:`MediaCache.touch`), since access times are unreliable.
 
 Layout (shared with the editor's readers): ``<cache>/audio/<key>.wav`` and
-``<cache>/peaks/<key>.speech.json``.
+``<cache>/peaks/<key>.speech.json``. The cache owns every file in ``<cache>/audio``: the jobs
+(:meth:`MediaCache.adopt`) and the editor (:meth:`MediaCache.audio_for`) put audio there only
+through it, so all of it counts toward the cap.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from ..speech.regions import Region
+
+if TYPE_CHECKING:
+    from ..foundation.progress import CancelToken
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +53,7 @@ class MediaCache:
         if folder is None:
             from ..foundation.paths import cache_dir
 
-            folder = cache_dir()
+            folder = cache_dir()  # $SUBTITLER_CACHE_DIR, the folder every cache shares
         self.root = Path(folder)
         env = os.environ.get(CAP_ENV, "").strip()
         if env:
@@ -123,6 +131,37 @@ class MediaCache:
         if not target.exists():  # larger than the whole cap
             return None
         return MediaAudio(Path(media), key, target, tuple(regions) if regions is not None else None)
+
+    def audio_for(self, media: Path | str, wav: Optional[Path] = None,
+                  cancel: Optional[CancelToken] = None) -> Path:
+        """A 16 kHz WAV of ``media`` for the editor: ``wav`` when it exists (a job decoded it
+        already), else the cached audio, else decoded once into the cache (counted toward the
+        cap, older files evicted). With the cache off, or a file larger than the whole cap, the
+        WAV goes to a private temporary folder instead, never behind the cache's back."""
+        from ..media.ffmpeg import extract_audio
+        from ..media.peaks import media_key
+
+        if wav is not None and Path(wav).exists():
+            return Path(wav)
+        key = media_key(media)
+        hit = self.lookup(media, key)
+        if hit is not None:
+            return hit.wav
+        part = self.audio_folder / ".partial" / f"{key}.{os.getpid()}.{threading.get_ident()}.wav"
+        try:
+            part.parent.mkdir(parents=True, exist_ok=True)
+            extract_audio(media, part, cancel=cancel)
+            if self.enabled and part.stat().st_size <= self.cap_bytes:
+                adopted = self.adopt(media, key, part, None)
+                if adopted is not None:
+                    return adopted.wav
+            if not part.exists():  # the cache could not keep it
+                extract_audio(media, part, cancel=cancel)
+            outside = Path(tempfile.mkdtemp(prefix="subtitler-audio-")) / f"{key}.wav"
+            shutil.move(str(part), outside)  # another file system, maybe
+            return outside
+        finally:
+            part.unlink(missing_ok=True)
 
     def entries(self) -> list[tuple[float, int, Path]]:
         """(last use, size, path) of every cached WAV, least recently used first."""

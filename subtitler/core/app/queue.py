@@ -18,9 +18,10 @@ from ..document.cues import Cue
 from ..foundation.errors import Reason
 from ..engines.glm_settings import estimate_cost_rmb
 from ..foundation.progress import CancelToken, Progress
+from ..foundation.timecode import format_clock
 
 __all__ = ["ACTIVE", "ENGINE_LABEL", "FINISHED", "RETRYABLE", "STAGE_SPAN", "STATUS_LABEL", "WAITING", "Job", "JobList",
-           "Status", "fmt_duration", "fmt_eta", "fmt_time"]
+           "Status"]
 
 
 class Status(str, Enum):
@@ -50,30 +51,6 @@ STAGE_SPAN = {
 PREVIEW_CUES = 200  # the live preview shows at most this many of the newest cues
 
 _ids = itertools.count(1)
-
-
-def fmt_duration(ms: Optional[int]) -> str:
-    if ms is None:
-        return "…"
-    s = int(round(ms / 1000))
-    h, rem = divmod(s, 3600)
-    m, s = divmod(rem, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
-def fmt_eta(seconds: Optional[float]) -> str:
-    if seconds is None:
-        return ""
-    return f"ETA {fmt_duration(int(seconds * 1000))}"
-
-
-def fmt_time(ms: int) -> str:
-    """A cue start for previews: ``m:ss.d`` (``h:mm:ss.d`` past an hour)."""
-    tenths = max(0, ms) // 100
-    s, d = divmod(tenths, 10)
-    h, rem = divmod(s, 3600)
-    m, s = divmod(rem, 60)
-    return f"{h}:{m:02d}:{s:02d}.{d}" if h else f"{m}:{s:02d}.{d}"
 
 
 @dataclass(eq=False)
@@ -124,7 +101,7 @@ class Job:
             if self.cues:
                 parts.append(f"{len(self.cues)} cues so far")
             if self.eta_s is not None:
-                parts.append(fmt_eta(self.eta_s))
+                parts.append(f"ETA {format_clock(int(self.eta_s * 1000), rounded=True)}")
             return " · ".join(parts)
         if self.status in FINISHED and self.result is not None:
             doc = self.result.document
@@ -139,7 +116,8 @@ class Job:
         """The running job's preview: its cues so far (time and text), else the newest text."""
         if not self.cues:
             return self.preview
-        return "\n".join(f"{fmt_time(c.start)}  {c.text.replace(chr(10), ' ')}" for c in self.cues[-PREVIEW_CUES:])
+        return "\n".join(f"{format_clock(c.start, tenths=True)}  {c.text.replace(chr(10), ' ')}"
+                         for c in self.cues[-PREVIEW_CUES:])
 
     # -- state machine --------------------------------------------------------------------------
     def retry_gaps(self) -> bool:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from ..document.cues import Cue
 from ..foundation.errors import Reason, SubtitleFormatError, UsageError
 from ..foundation.outputs import atomic_write_text
-from ..text.split import is_cjk_text
+from ..text.script import is_cjk_text
 
 if TYPE_CHECKING:  # the writers are imported when used: ORDERS alone is cheap (the CLI's --help)
     import pysubs2

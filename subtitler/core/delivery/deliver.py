@@ -28,7 +28,8 @@ from ..foundation.errors import EngineError, OutputError, Reason, UsageError
 from ..media.ffmpeg import BURN_PRESETS, burn_subtitles
 from ..foundation.outputs import DEFAULT_PATTERN
 from ..foundation.progress import CancelToken, ProgressCallback, no_progress
-from ..text.zh import ZhStyle, is_cjk_char
+from ..text.script import is_cjk_char
+from ..text.zh import ZhStyle
 from .translate import (
     ChatSettings,
     PolishResult,

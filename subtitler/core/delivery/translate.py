@@ -45,9 +45,10 @@ from ..engines.glm_pool import AimdLimiter, Retries, RetryableError
 from ..engines.glm_settings import GlmSettings, clean_hotwords
 from ..foundation.errors import MESSAGES, AuthError, Cancelled, ChunkError, EngineError, Reason, UsageError, reason_of
 from ..foundation.progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
+from ..foundation.paths import cache_dir as app_cache_dir
 from ..timing.rules import break_lines, get_profile
-from ..text.split import is_cjk_text, join_pieces
-from ..text.zh import ZhStyle, finish_text, is_cjk_char, prepare_text, uses_cjk_layout
+from ..text.script import is_cjk_char, is_cjk_text, join_texts
+from ..text.zh import ZhStyle, finish_text, prepare_text
 
 FORMAT = 1
 POLL_S = 0.05
@@ -83,12 +84,6 @@ def estimate_tokens(text: str) -> int:
     return int((cjk / 1.6) + (len(text) - cjk) / 4) + 1
 
 
-def default_cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("subtitler")) / "chat"
-
-
 @dataclass
 class ChatSettings:
     """Translation / polish settings. ``glm`` carries the key, base URL, concurrency, timeouts and
@@ -110,7 +105,7 @@ class ChatSettings:
             raise UsageError(Reason("chat.no_model"))
         if self.batch_cues < 1 or self.batch_chars < 1 or self.context_cues < 0 or self.bad_answer_tries < 1:
             raise UsageError(Reason("chat.bad_sizes"))
-        self.cache_dir = Path(self.cache_dir) if self.cache_dir is not None else default_cache_dir()
+        self.cache_dir = Path(self.cache_dir) if self.cache_dir is not None else app_cache_dir("chat")
 
 
 @dataclass
@@ -205,7 +200,7 @@ def _value(v: Any) -> str:
     if isinstance(v, str):
         return v.strip()
     if isinstance(v, list) and v and all(isinstance(x, str) for x in v):
-        return join_pieces([x.strip() for x in v])  # one cue given as a list of lines
+        return join_texts([x.strip() for x in v])  # one cue given as a list of lines
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         return str(v)
     raise BadAnswer("not text")
@@ -245,7 +240,7 @@ def check_answer(obj: dict[str, Any], ids: Sequence[str], sources: Sequence[str]
 def flat_text(text: str) -> str:
     """A cue's text on one line (CJK lines are joined without a space)."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    return join_pieces(lines)
+    return join_texts(lines)
 
 
 # -- requests --------------------------------------------------------------------------------
@@ -610,7 +605,7 @@ def layout(text: str, profile_name: Optional[str] = None, zh: Optional[ZhStyle] 
     ``zh``: script and marks before breaking, punctuation style after)."""
     if not text:
         return ""
-    if zh is not None and uses_cjk_layout(text):
+    if zh is not None and is_cjk_text(text):
         text = prepare_text(text, zh)
         profile = replace(get_profile(profile_name, text), zh_punct=zh.punct)
         return finish_text(break_lines(text, profile), zh)

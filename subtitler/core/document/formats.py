@@ -13,8 +13,9 @@ import pysubs2
 
 from .cues import Cue
 from ..foundation.errors import Reason, SubtitleFormatError
+from ..foundation.timecode import format_clock
 from ..foundation.outputs import atomic_write_text, output_path  # noqa: F401 - re-exported (the one writer)
-from ..text.split import is_cjk_text
+from ..text.script import is_cjk_text
 
 FORMATS = ("srt", "ass", "vtt", "txt")
 IMPORT_FORMATS = ("srt", "ass", "ssa", "vtt")
@@ -200,7 +201,7 @@ def read_subtitles(path: Path | str) -> Imported:
         bad = next((i for i, ln in enumerate(lines) if _TIME_LINE.search(ln)), None)
         if bad is not None:  # a cue whose time line pysubs2 could not read was glued onto this one
             cut = bad - 1 if bad > 0 and lines[bad - 1].strip().isdigit() else bad
-            out.problems.append(Reason("subs.bad_time_line", n=n, at=_clock(e.start),
+            out.problems.append(Reason("subs.bad_time_line", n=n, at=format_clock(e.start),
                                        line=repr(lines[bad].strip()[:60])))
             body = "\n".join(lines[:cut]).strip()
         start, end = int(e.start), int(e.end)
@@ -208,15 +209,10 @@ def read_subtitles(path: Path | str) -> Imported:
             out.problems.append(Reason("subs.negative_time", n=n))
             continue
         if end < start:
-            out.problems.append(Reason("subs.swapped", n=n, at=_clock(start)))
+            out.problems.append(Reason("subs.swapped", n=n, at=format_clock(start)))
             start, end = end, start
         out.cues.append(Cue(start, end, body))
     return out
-
-
-def _clock(ms: int) -> str:
-    s = max(0, int(ms)) // 1000
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
 
 
 def load(path: Path | str) -> list[Cue]:

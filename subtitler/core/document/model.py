@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 from ..foundation.errors import Reason, UsageError
+from ..text.script import is_cjk_char, join_texts
 from .cues import Cue, Edit, Move, Replace, SetProp, Step
 from .history import History
 
@@ -357,30 +358,18 @@ def _start(c: Cue) -> int:
     return c.start
 
 
-def _is_cjk(ch: str) -> bool:
-    return bool(ch) and ("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
-
-
-def join_texts(a: str, b: str) -> str:
-    """Two cues' texts as one line: no space between CJK characters."""
-    a, b = a.replace("\n", " ").strip(), b.replace("\n", " ").strip()
-    if not a or not b:
-        return a or b
-    return a + ("" if _is_cjk(a[-1]) and _is_cjk(b[0]) else " ") + b
-
-
 def merge_run(run: Sequence[Cue], rebreak: Optional[Callable[[str], str]] = None) -> Cue:
     """One cue spanning ``run``: texts joined (then laid out by ``rebreak``), first flag kept,
     extra tracks joined per track."""
     text = ""
     for c in run:
-        text = join_texts(text, c.text)
+        text = join_texts((text, c.text))
     names = list(dict.fromkeys(n for c in run for n, _ in c.extra))
     extra = []
     for name in names:
         t = ""
         for c in run:
-            t = join_texts(t, c.track(name))
+            t = join_texts((t, c.track(name)))
         extra.append((name, rebreak(t) if rebreak else t))
     return Cue(min(c.start for c in run), max(c.end for c in run), rebreak(text) if rebreak else text,
                next((c.flag for c in run if c.flag), ""), tuple(extra))
@@ -388,7 +377,7 @@ def merge_run(run: Sequence[Cue], rebreak: Optional[Callable[[str], str]] = None
 
 def _nearest_break(text: str, pos: int) -> int:
     pos = max(0, min(len(text), pos))
-    if any(_is_cjk(c) for c in text):
+    if any(is_cjk_char(c) for c in text):
         return pos
     spaces = [k for k, c in enumerate(text) if c in " \n"]
     return min(spaces, key=lambda k: abs(k - pos)) if spaces else pos

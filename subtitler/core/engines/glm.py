@@ -22,6 +22,7 @@ from ..foundation.errors import AuthError, Cancelled, ChunkError, EngineError, R
 from ..media.ffmpeg import wav_bytes
 from ..foundation.progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 from ..speech.detection import Chunk
+from ..text.script import is_cjk_char, join_texts
 from .base import ChunkResult
 from .glm_cache import ResultCache, chunk_key
 from .glm_client import (
@@ -30,8 +31,6 @@ from .glm_client import (
     NO_KEY_MESSAGE,
     Transcript,
     check_upload,
-    is_cjk,
-    join_texts,
     open_client,
     send_piece,
 )
@@ -69,7 +68,7 @@ class GlmStats:
 
 
 def guess_language(text: str) -> str:
-    cjk = sum(1 for ch in text if is_cjk(ch))
+    cjk = sum(1 for ch in text if is_cjk_char(ch))
     latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
     if not cjk and not latin:
         return ""

@@ -15,11 +15,12 @@ import math
 import wave
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 import httpx
 
 from ..foundation.errors import AuthError, BillingError, ChunkError, EngineError, Reason, failure_kind
+from ..text.script import join_texts
 from .base import Segment
 from .glm_pool import RetryableError, parse_retry_after
 from .glm_settings import GlmSettings
@@ -161,23 +162,6 @@ async def _read_capped(resp: httpx.Response) -> bytes:
         if len(body) > MAX_ANSWER_BYTES:
             raise ChunkError(Reason("glm.answer_huge", cap=MAX_ANSWER_BYTES // (1024 * 1024)))
     return bytes(body)
-
-
-def is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
-
-
-def join_texts(parts: Iterable[str]) -> str:
-    out = ""
-    for p in parts:
-        p = p.strip()
-        if not p:
-            continue
-        if out and not (is_cjk(out[-1]) or is_cjk(p[0])):
-            out += " "
-        out += p
-    return out
 
 
 async def _read_stream(

@@ -10,6 +10,7 @@ from typing import Iterable, NoReturn, Optional, Union
 from urllib.parse import urlsplit
 
 from ..foundation.errors import Reason, UsageError
+from ..foundation.paths import cache_dir as app_cache_dir
 from ..foundation.secrets import api_key_problem, register_secret
 
 KEY_ENV = "ZHIPUAI_API_KEY"
@@ -65,12 +66,6 @@ class Secret:
 
 def _key_from_env() -> Secret:
     return Secret(os.environ.get(KEY_ENV, ""))
-
-
-def default_cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("subtitler")) / "glm"
 
 
 def load_hotwords(path: Union[str, Path]) -> list[str]:
@@ -139,7 +134,7 @@ class GlmSettings:
     backoff_max_s: float = 30.0
     max_wait_s: float = 120.0  # the longest one piece may take, tries and waits included; then it is a gap
     notice_s: float = 5.0  # a request without an answer this long is reported (and again every 10 s)
-    cache_dir: Optional[Path] = None  # None: the user cache dir / subtitler / glm
+    cache_dir: Optional[Path] = None  # None: paths.cache_dir("glm")
     use_cache: bool = True
 
     def __post_init__(self) -> None:
@@ -168,13 +163,13 @@ class GlmSettings:
         register_secret(self.api_key.reveal())
         self.hotwords = clean_hotwords(self.hotwords)
         if self.cache_dir is None:
-            self.cache_dir = default_cache_dir()
+            self.cache_dir = app_cache_dir("glm")
         self.cache_dir = Path(self.cache_dir)
 
     @property
     def cache_root(self) -> Path:
         """Where answers are cached (``cache_dir``, always set once constructed)."""
-        return self.cache_dir if self.cache_dir is not None else default_cache_dir()
+        return self.cache_dir if self.cache_dir is not None else app_cache_dir("glm")
 
     def has_key(self) -> bool:
         return bool(self.api_key)

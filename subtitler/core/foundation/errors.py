@@ -87,7 +87,7 @@ MESSAGES: dict[str, str] = {
     "notice.asks_to_wait": "GLM-ASR: the service asks to wait {wait} ({reason}); that is past the {limit} limit "
                            "per piece, so it is given up",
     "notice.retrying": "GLM-ASR: {reason}; trying again in {seconds} s (a piece is given up after {limit})",
-    # typed times and editor commands (core.document.timecode, core.app.edits, core.document.model)
+    # typed times and editor commands (core.foundation.timecode, core.app.edits, core.document.model)
     "time.empty": "enter a time such as {hint}.",
     "time.relative": "a relative time (+0.5) needs a time to add to.",
     "time.invalid": "'{text}' is not a time; use {hint}.",

@@ -23,6 +23,7 @@ from typing import IO, TYPE_CHECKING, BinaryIO, Callable, Optional, Sequence, Un
 
 from ..foundation.errors import FFmpegNotFoundError, MediaError, NoAudioError, Reason
 from ..foundation.progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
+from ..foundation.timecode import format_clock, parse_time
 
 if TYPE_CHECKING:  # numpy and ffmpeg-python are imported where used: finding inputs or burn presets is cheap
     import numpy as np
@@ -152,7 +153,7 @@ def _duration_ms(text: str) -> int:
     if not m:
         return 0
     h, mi, s = m.groups()
-    return int(round((int(h) * 3600 + int(mi) * 60 + float(s)) * 1000))
+    return parse_time(f"{h}:{mi}:{s}")
 
 
 def _last_line(text: str) -> str:
@@ -235,12 +236,6 @@ HOLE_MS = 2000  # with decode errors, digital silence at least this long is audi
 MOSTLY_UNREADABLE = 0.5  # fail the file when less than this share of its audio could be decoded
 
 
-def fmt_clock(ms: int) -> str:
-    """``m:ss`` (``h:mm:ss`` from an hour) for messages."""
-    s = max(0, int(ms)) // 1000
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
-
-
 def damage_report(info: MediaInfo, pcm: np.ndarray) -> str:
     """"" for a whole file; else a sentence saying how the file is damaged (for the summary and
     the job row). Raises MediaError when most of the audio could not be decoded."""
@@ -259,17 +254,17 @@ def damage_report(info: MediaInfo, pcm: np.ndarray) -> str:
     readable_ms = decoded_ms - holes_ms
     parts = []
     if stops_early:
-        parts.append(Reason("damage.stops", at=fmt_clock(decoded_ms), total=fmt_clock(total_ms)))
+        parts.append(Reason("damage.stops", at=format_clock(decoded_ms), total=format_clock(total_ms)))
     if holes_ms:
         first = samples_to_ms(int(starts[long][0]))
-        parts.append(Reason("damage.holes", lost=fmt_clock(holes_ms), start=fmt_clock(first)))
+        parts.append(Reason("damage.holes", lost=format_clock(holes_ms), start=format_clock(first)))
     if not parts:
         parts.append(Reason("damage.errors", n=info.decode_errors) if info.decode_errors != 1
                      else Reason("damage.error"))
     what = parts[0] if len(parts) == 1 else Reason("damage.and", first=parts[0], second=parts[1])
     if readable_ms < total_ms * MOSTLY_UNREADABLE:
         raise MediaError(Reason("media.mostly_damaged", name=info.path.name, what=what,
-                                readable=fmt_clock(readable_ms), total=fmt_clock(total_ms)))
+                                readable=format_clock(readable_ms), total=format_clock(total_ms)))
     return Reason("media.damaged", what=what)
 
 

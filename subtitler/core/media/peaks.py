@@ -162,7 +162,7 @@ def media_key(path: Path | str) -> str:
 def cache_folder() -> Path:
     from ..foundation.paths import cache_dir
 
-    return cache_dir() / "peaks"
+    return cache_dir("peaks")
 
 
 def cache_path(key: str, folder: Optional[Path] = None) -> Path:

@@ -20,6 +20,7 @@ from typing import Any, Optional, Sequence
 
 from ..foundation.errors import (Cancelled, MediaError, Reason, SubtitleFormatError, SubtitlerError, UsageError,
                                  reason_of)
+from ..foundation.timecode import format_duration, format_ms, parse_time
 from .frames import FrameGrid, frame_grid
 from ..foundation.progress import CancelToken, Progress, ProgressCallback, ensure_token, no_progress
 
@@ -142,7 +143,7 @@ def cache_file(path: Path | str, folder: Optional[Path] = None) -> Path:
     from .peaks import media_key
     from ..foundation.paths import cache_dir
 
-    return (folder or cache_dir() / "shots") / f"{media_key(path)}.v{CACHE_VERSION}.json"
+    return (folder or cache_dir("shots")) / f"{media_key(path)}.v{CACHE_VERSION}.json"
 
 
 def _load_cache(file: Path) -> dict[str, Any]:
@@ -258,21 +259,12 @@ class BackgroundShots:
 
 
 # -- plain list of times ---------------------------------------------------------------------
-_TIMECODE = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:([.,])(\d{1,3})|:(\d{1,3}))?$")
 
 
 def format_shot_list(times_ms: Sequence[int], *, timecode: bool = False) -> str:
     """One time a line: seconds with millisecond precision (``83.416``), or ``HH:MM:SS.mmm``."""
-    lines = []
-    for t in times_ms:
-        if timecode:
-            h, rem = divmod(int(t), 3600_000)
-            m, rem = divmod(rem, 60_000)
-            s, ms = divmod(rem, 1000)
-            lines.append(f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}")
-        else:
-            lines.append(f"{int(t) // 1000}.{int(t) % 1000:03d}")
-    return "".join(line + "\n" for line in lines)
+    fmt = (lambda t: format_ms(t, ".")) if timecode else format_duration
+    return "".join(fmt(int(t)) + "\n" for t in times_ms)
 
 
 def parse_shot_list(text: str, *, fps: Optional[float] = None, name: str = "shot list") -> list[int]:
@@ -286,29 +278,21 @@ def parse_shot_list(text: str, *, fps: Optional[float] = None, name: str = "shot
             continue
         try:
             out.add(_parse_time(line, fps))
-        except ValueError as exc:
+        except (ValueError, UsageError) as exc:
             raise SubtitleFormatError(Reason("shots.not_time", name=name, no=no, text=line[:40],
                                              why=reason_of(exc) or str(exc))) from None
     return sorted(out)
 
 
 def _parse_time(s: str, fps: Optional[float]) -> int:
-    m = _TIMECODE.match(s)
-    if m:
-        h, mi, sec, _, frac, frames = m.groups()
-        base = (int(h or 0) * 3600 + int(mi) * 60 + int(sec)) * 1000
-        if frames is not None:
-            if not fps:
-                raise ValueError(Reason("shots.needs_fps"))
-            return base + round(int(frames) * 1000 / fps)
-        return base + (int(frac.ljust(3, "0")) if frac else 0)
-    try:
-        value = float(s)
-    except ValueError:
-        raise ValueError(Reason("shots.not_number")) from None
-    if value < 0 or value != value or value == float("inf"):
+    if s.startswith("-"):
         raise ValueError(Reason("shots.negative"))
-    return round(value * 1000)
+    try:
+        return parse_time(s, fps=fps)  # seconds or a timecode (frames with fps)
+    except UsageError as exc:
+        if exc.reason is not None and exc.reason.code == "time.invalid":
+            raise ValueError(Reason("shots.not_number")) from None  # the list's own words: "not a number"
+        raise
 
 
 def save_shot_list(path: Path | str, times_ms: Sequence[int], *, timecode: bool = False,

@@ -1,5 +1,5 @@
-"""Text as the rules see it: script detection and word segmentation (jieba), sentences, clauses and
-balanced pieces, Chinese conventions (width, punctuation, Simplified ↔ Traditional, spacing), and
-language names with the engine/model/language check. Imports ``foundation`` (and ``engines`` for
-what a model can recognise).
+"""Text as the rules see it: script detection, width and joining (``script``, the one home every
+stage measures with), word segmentation (jieba), sentences, clauses and balanced pieces, Chinese
+conventions (punctuation, Simplified ↔ Traditional, spacing), and language names. Imports only
+``foundation``; the engines and every later stage use it.
 """

@@ -1,4 +1,4 @@
-"""Script detection and splitting text into sentences, clauses and balanced pieces (Latin + CJK)."""
+"""Splitting text into sentences, clauses and balanced pieces (Latin + CJK)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..foundation.paths import cache_dir
-from .zh import is_cjk_char, measure
+from .script import is_cjk_char, is_cjk_text, join_texts, measure
 
 SENTENCE_END = ".!?。！？；;…"
 CLAUSE_END = ",，、:：;；"
@@ -16,21 +16,13 @@ CJK_PARTICLES = "的了吗呢吧啊呀嘛么着过地得"  # never start a line 
 CJK_CLOSING = "，。、；：！？）》」』】”’…,.;:!?)"
 
 
-def is_cjk_text(text: str) -> bool:
-    """True when most letters are CJK (decides profile and joining without spaces)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return False
-    return sum(is_cjk_char(c) for c in letters) * 2 >= len(letters)
-
-
 @lru_cache(maxsize=1)
 def _init_jieba() -> None:
     """Load jieba's dictionary once, quietly."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    folder = cache_dir() / "jieba"  # its dictionary cache: ours, not a file left in the system's temp folder
+    folder = cache_dir("jieba")  # its dictionary cache: ours, not a file left in the system's temp folder
     try:
         folder.mkdir(parents=True, exist_ok=True)
         jieba.dt.tmp_dir = str(folder)
@@ -54,23 +46,6 @@ def segment_tagged(text: str) -> list[tuple[str, str]]:
     from jieba import posseg
 
     return [(p.word, p.flag) for p in posseg.lcut(text)]
-
-
-def visible_len(text: str) -> int:
-    """Characters counted for reading speed and line length (no line breaks)."""
-    return len(text.replace("\n", ""))
-
-
-def join_pieces(pieces: list[str]) -> str:
-    out = ""
-    for p in pieces:
-        p = p.strip()
-        if not p:
-            continue
-        if out and not (is_cjk_char(out[-1]) or out[-1] in "，。！？；：、"):
-            out += " "  # after Latin text a space, whatever follows; after CJK text or its punctuation none
-        out += p
-    return out
 
 
 def _split_after(text: str, marks: str) -> list[str]:
@@ -107,7 +82,7 @@ def clauses(text: str) -> list[str]:
 
 def split_evenly(text: str, max_chars: float) -> list[str]:
     """Cut ``text`` into the fewest near-equal pieces of at most ``max_chars``, at spaces for Latin
-    text, between words (jieba) for CJK. Lengths as zh.measure counts them (Chinese: Netflix width)."""
+    text, between words (jieba) for CJK. Lengths as script.measure counts them (Chinese: Netflix width)."""
     n = int(-(-measure(text) // max_chars))
     if n <= 1:
         return [text]
@@ -151,7 +126,7 @@ def _split_cjk_evenly(text: str, n: int, max_chars: float) -> list[str]:
 
 def units(text: str, max_chars: float) -> list[str]:
     """Sentences; a sentence longer than ``max_chars`` is cut at clauses, then evenly. Short
-    neighbouring clauses are packed back together up to the limit. Lengths as zh.measure counts them."""
+    neighbouring clauses are packed back together up to the limit. Lengths as script.measure counts them."""
     out: list[str] = []
     for s in sentences(text):
         if measure(s) <= max_chars:
@@ -160,8 +135,8 @@ def units(text: str, max_chars: float) -> list[str]:
         packed: list[str] = []
         for c in clauses(s):
             for piece in split_evenly(c, max_chars):
-                if packed and measure(join_pieces([packed[-1], piece])) <= max_chars * 0.75:
-                    packed[-1] = join_pieces([packed[-1], piece])
+                if packed and measure(join_texts([packed[-1], piece])) <= max_chars * 0.75:
+                    packed[-1] = join_texts([packed[-1], piece])
                 else:
                     packed.append(piece)
         out.extend(packed)

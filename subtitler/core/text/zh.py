@@ -1,8 +1,7 @@
-"""Chinese subtitle conventions: Netflix-style width, punctuation styles, Simplified ↔ Traditional
+"""Chinese subtitle conventions: punctuation styles, Simplified ↔ Traditional
 (OpenCC) and spacing between Chinese and Latin text.
 
-Width (reading speed and line length), the Netflix way: CJK characters and full-width marks count
-1, half-width characters (Latin letters, digits, ASCII punctuation, spaces) count 0.5.
+Width (reading speed and line length), the Netflix way, is measured in :mod:`.script`.
 
 A :class:`ZhStyle` is the per-project setting; the pipeline applies it in two steps:
 :func:`prepare_text` before timing (changes that alter the width: script, half-width marks made
@@ -14,60 +13,12 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from dataclasses import asdict, dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any, Optional, Protocol
 
 from ..foundation.errors import Reason, UsageError
-
-# -- width -----------------------------------------------------------------------------------
-# Marks that are East-Asian-"ambiguous" in Unicode but set full width in Chinese text.
-def is_cjk_char(ch: str) -> bool:
-    o = ord(ch)
-    return (0x3400 <= o <= 0x9FFF) or (0xF900 <= o <= 0xFAFF) or (0x3040 <= o <= 0x30FF) or (0xAC00 <= o <= 0xD7AF)
-
-
-FULL_WIDTH_MARKS = "“”‘’…⋯—·"
-
-
-@lru_cache(maxsize=4096)
-def char_width(ch: str) -> float:
-    """1 for CJK characters and full-width marks, 0 for line breaks and combining marks, else 0.5."""
-    if ch in "\n\r":
-        return 0.0
-    if unicodedata.east_asian_width(ch) in ("W", "F") or ch in FULL_WIDTH_MARKS:
-        return 1.0
-    if unicodedata.combining(ch):
-        return 0.0
-    return 0.5
-
-
-def display_width(text: str) -> float:
-    """The Netflix width of ``text`` without its line breaks: 你好 → 2, "AI 课" → 2.5."""
-    return sum(map(char_width, text))
-
-
-_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’._+-]*")
-_CJK_CLASS = r"\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"  # the ranges of is_cjk_char
-_CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
-
-
-def uses_cjk_layout(text: str) -> bool:
-    """True when ``text`` is Chinese/Japanese/Korean text, possibly with Latin words in it: it has
-    at least as many CJK characters as Latin words ("我们用 Python 和 NumPy" is Chinese; "the word
-    你好 means hello" is English)."""
-    cjk = len(_CJK_CHAR.findall(text))
-    return cjk > 0 and cjk >= len(_LATIN_RUN.findall(text))
-
-
-def measure(text: str) -> float:
-    """Characters counted for reading speed and line length: the Netflix width for CJK text,
-    one per character (line breaks left out) otherwise."""
-    if uses_cjk_layout(text):
-        return display_width(text)
-    return len(text.replace("\n", ""))
-
+from .script import CJK_CHAR, CJK_CLASS, is_cjk_char, is_cjk_text
 
 # -- the per-project setting ---------------------------------------------------------------------
 PUNCT_STYLES = ("netflix", "spaces", "keep")
@@ -145,9 +96,9 @@ def _cjk_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and is_cjk_char(text[i])
 
 
-_MARK_AFTER_CJK = re.compile(f"(?<=[{_CJK_CLASS}])[ \\t]*([,.?!:;])")
-_MARK_BEFORE_CJK = re.compile(f"([,?!:;])(?=[ \\t]*[{_CJK_CLASS}])")
-_NAME_DOT = re.compile(f"(?<=[{_CJK_CLASS}])[{_INTERPUNCTS}](?=[{_CJK_CLASS}])")
+_MARK_AFTER_CJK = re.compile(f"(?<=[{CJK_CLASS}])[ \\t]*([,.?!:;])")
+_MARK_BEFORE_CJK = re.compile(f"([,?!:;])(?=[ \\t]*[{CJK_CLASS}])")
+_NAME_DOT = re.compile(f"(?<=[{CJK_CLASS}])[{_INTERPUNCTS}](?=[{CJK_CLASS}])")
 _SPACE_AROUND_FULL = re.compile(r"[ \t]*([，。？！：；、（）])[ \t]*")
 
 
@@ -155,13 +106,13 @@ def full_width_marks(text: str) -> str:
     """Half-width , ? ! : ; ( ) next to a Chinese character (spaces between allowed), and a "."
     after one, become full width (3.14, "1." and "e.g." untouched); a bullet-like dot between
     Chinese characters (a foreign name) becomes "·"; spaces next to full-width marks go."""
-    if not _CJK_CHAR.search(text):
+    if not CJK_CHAR.search(text):
         return text
     text = _NAME_DOT.sub("·", text)
     text = _MARK_AFTER_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1)], text)
     text = _MARK_BEFORE_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1)], text)
     text = _PARENS.sub(lambda m: f"（{m.group(1)}）" if (_cjk_at(text, m.start() - 1) or _cjk_at(text, m.end())
-                                                        or _CJK_CHAR.search(m.group(1))) else m.group(0), text)
+                                                        or CJK_CHAR.search(m.group(1))) else m.group(0), text)
     return _SPACE_AROUND_FULL.sub(r"\1", text)
 
 
@@ -186,8 +137,8 @@ def apply_punct(text: str, punct: str) -> str:
 
 
 # -- Chinese–Latin spacing ---------------------------------------------------------------------
-_CJK_THEN_LATIN = re.compile(rf"([{_CJK_CLASS}])([A-Za-z0-9])")
-_LATIN_THEN_CJK = re.compile(rf"([A-Za-z0-9%])([{_CJK_CLASS}])")
+_CJK_THEN_LATIN = re.compile(rf"([{CJK_CLASS}])([A-Za-z0-9])")
+_LATIN_THEN_CJK = re.compile(rf"([A-Za-z0-9%])([{CJK_CLASS}])")
 
 
 def latin_spacing(text: str) -> str:
@@ -211,7 +162,7 @@ def prepare_text(text: str, style: ZhStyle) -> str:
 
 def finish_text(text: str, style: ZhStyle) -> str:
     """After line breaking: the punctuation style (width unchanged or smaller)."""
-    return apply_punct(text, style.punct) if uses_cjk_layout(text) else text
+    return apply_punct(text, style.punct) if is_cjk_text(text) else text
 
 
 def style_text(text: str, style: ZhStyle) -> str:

@@ -47,8 +47,7 @@ from ..media.ffmpeg import SAMPLE_RATE
 from .rules import no_break_after
 from ..speech.regions import Region
 from ..speech.pauses import FRAME_MS, MIN_PAUSE_MS, PauseMap, mask_runs, pause_map
-from ..text.split import is_cjk_text
-from ..text.zh import is_cjk_char
+from ..text.script import is_cjk_char, is_cjk_text
 
 EDGE_SEARCH_MS = 300  # a known span edge (segment, cue) is refined to the speech edge this close
 RATE_RANGE_MS = (80, 500)  # plausible speech time per weight unit (≈ syllable); the fixtures: 177 en, 262 zh

@@ -35,6 +35,7 @@ from ..document.model import Document
 
 from ..document.cues import Cue, Edit, Replace, Step
 from ..foundation.errors import Reason, UsageError
+from ..foundation.timecode import format_ms
 from ..media.frames import FrameGrid
 from .rules import Profile, cps
 
@@ -130,7 +131,8 @@ class BeautifyResult:
 
     def report_text(self) -> str:
         lines = [self.summary()]
-        lines += [f"#{c.index + 1}\t{c.field}\t{_tc(c.old)}\t→ {_tc(c.new)}\t({c.new - c.old:+d} ms)\t{c.reason}"
+        lines += [f"#{c.index + 1}\t{c.field}\t{format_ms(c.old, '.')}\t→ {format_ms(c.new, '.')}"
+                  f"\t({c.new - c.old:+d} ms)\t{c.reason}"
                   for c in self.changes]
         return "\n".join(lines) + "\n"
 
@@ -185,13 +187,6 @@ class BeautifyResult:
 def _frames(code: str, n: int) -> Reason:
     """A reason that counts frames: ``ends 1 frame …`` / ``ends 2 frames …``."""
     return Reason(f"{code}_one") if n == 1 else Reason(code, n=n)
-
-
-def _tc(ms: int) -> str:
-    h, rem = divmod(ms, 3600_000)
-    m, rem = divmod(rem, 60_000)
-    s, r = divmod(rem, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}.{r:03d}"
 
 
 # -- the pass ----------------------------------------------------------------------------------

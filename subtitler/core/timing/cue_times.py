@@ -15,8 +15,8 @@ from ..engines.base import ChunkResult, Word
 from .rules import Profile
 from ..speech.detection import Chunk
 from ..speech.regions import Region
-from ..text.split import SENTENCE_END, is_cjk_text, join_pieces, segment_words
-from ..text.zh import display_width, measure
+from ..text.script import display_width, is_cjk_text, join_texts, measure
+from ..text.split import SENTENCE_END, segment_words
 
 UNCERTAIN_FLAG = "timing uncertain"
 PAUSE_BREAK_MS = 600  # a pause this long between words, or between detected speech regions, ends a cue
@@ -303,8 +303,9 @@ def _speech_between(a: int, b: int, regions: Sequence[Region]) -> int:
     return sum(max(0, min(b, r.end_ms) - max(a, r.start_ms)) for r in regions)
 
 
-def join_texts(results: Sequence[ChunkResult]) -> str:
-    return join_pieces([r.text for r in results])
+def chunk_text(results: Sequence[ChunkResult]) -> str:
+    """The chunks' texts as one line."""
+    return join_texts(r.text for r in results)
 
 
 def retime_cues(pcm: np.ndarray, cues: Sequence[Cue]) -> list[Cue]:

@@ -7,9 +7,8 @@ from typing import Optional, Sequence
 
 from ..document.cues import Cue
 from ..foundation.errors import Reason, UsageError
-from ..text.split import (CJK_PUNCT_STRIP, SENTENCE_END, is_cjk_text, join_pieces, no_line_start, segment_tagged,
-                          split_evenly, units, visible_len)
-from ..text.zh import char_width, display_width, measure, uses_cjk_layout
+from ..text.script import char_width, display_width, is_cjk_text, join_texts, measure
+from ..text.split import CJK_PUNCT_STRIP, SENTENCE_END, no_line_start, segment_tagged, split_evenly, units
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ def get_profile(name: Optional[str], sample_text: str = "") -> Profile:
         if name not in PROFILES:
             raise UsageError(Reason("profile.unknown", name=name, choices=", ".join(PROFILES)))
         return PROFILES[name]
-    return PROFILES["netflix-zh" if uses_cjk_layout(sample_text) else "netflix-en"]
+    return PROFILES["netflix-zh" if is_cjk_text(sample_text) else "netflix-en"]
 
 
 # -- line breaking ---------------------------------------------------------------------------
@@ -72,13 +71,13 @@ def break_lines(text: str, profile: Profile) -> str:
     punctuation and before conjunctions/prepositions, never after an article; balanced, with the
     bottom line the longer when unequal. Chinese: break at punctuation or evenly, and drop the
     trailing comma/full stop at line ends (unless the profile keeps punctuation as recognised).
-    Chinese lengths are widths (zh.measure: Latin letters and digits count half); Chinese breaks
+    Chinese lengths are widths (script.measure: Latin letters and digits count half); Chinese breaks
     fall between words (jieba). A two-speaker cue keeps its one line per speaker."""
     lines = text.split("\n")
     if len(lines) == 2 and all(ln.startswith(DIALOGUE_DASH) for ln in lines):
         return text
-    if _cjk_layout(text, profile):
-        return _break_cjk(join_pieces(text.split("\n")), profile)
+    if is_cjk_text(text):
+        return _break_cjk(join_texts(text.split("\n")), profile)
     flat = " ".join(text.split())
     if len(flat) <= profile.chars_per_line or profile.max_lines < 2:
         return flat
@@ -113,10 +112,6 @@ def break_lines(text: str, profile: Profile) -> str:
 def _compound(tag_before: str, tag_after: str) -> bool:
     """Two jieba words that read as one: noun + noun, number + measure word."""
     return (tag_before[:1] == "n" and tag_after[:1] == "n") or (tag_before[:1] == "m" and tag_after[:1] == "q")
-
-
-def _cjk_layout(text: str, profile: Profile) -> bool:
-    return is_cjk_text(text) or (profile.cjk and uses_cjk_layout(text))
 
 
 _NO_LINE_START = "，。、；：！？）》」』”’,.;:!?)"
@@ -193,7 +188,7 @@ def _merged_text(a: Cue, b: Cue, profile: Profile) -> str:
             and max(measure(ta), measure(tb)) + len(DIALOGUE_DASH) <= profile.chars_per_line
             and tb[-1:] in ".!?。！？…"):
         return f"{DIALOGUE_DASH}{ta}\n{DIALOGUE_DASH}{tb}"
-    return join_pieces([ta, tb])
+    return join_texts([ta, tb])
 
 
 def _flat(text: str) -> str:
@@ -236,14 +231,14 @@ def merge_short_cues(cues: Sequence[Cue], profile: Profile) -> list[Cue]:
     return out
 
 def cps(cue: Cue) -> float:
-    """Reading speed in characters per second (Chinese: Netflix width, zh.measure)."""
+    """Reading speed in characters per second (Chinese: Netflix width, script.measure)."""
     return measure(cue.text) * 1000 / max(1, cue.duration)
 
 
 def split_long_cue(cue: Cue, profile: Profile) -> list[Cue]:
     """Cut a cue whose text does not fit the profile's lines, or that lasts too long, into pieces
     sharing its time by character count."""
-    text = cue.plain() if not _cjk_layout(cue.text, profile) else join_pieces(cue.text.split("\n"))
+    text = cue.plain() if not is_cjk_text(cue.text) else join_texts(cue.text.split("\n"))
     if measure(text) <= profile.max_chars and cue.duration <= profile.max_duration_ms:
         return [cue]
     pieces = units(text, profile.max_chars)
@@ -252,11 +247,11 @@ def split_long_cue(cue: Cue, profile: Profile) -> list[Cue]:
         pieces = split_evenly(text, max(1, -(-measure(text) // n)))
     if len(pieces) <= 1:
         return [cue]
-    total = sum(visible_len(p) for p in pieces) or 1
-    out, t, acc = [], cue.start, 0
+    total = sum(measure(p) for p in pieces) or 1.0
+    out, t, acc = [], cue.start, 0.0
     for k, p in enumerate(pieces):
-        acc += visible_len(p)
-        end = cue.end if k == len(pieces) - 1 else cue.start + cue.duration * acc // total
+        acc += measure(p)  # the time shared by length as the rules count it (Chinese: width)
+        end = cue.end if k == len(pieces) - 1 else cue.start + int(cue.duration * acc // total)
         out.append(Cue(t, end, p, cue.flag))
         t = end
     return out

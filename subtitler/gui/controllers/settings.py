@@ -65,7 +65,7 @@ class SettingsController(QObject):
     # -- the right engine for the language ----------------------------------------------------
     def language_problem(self) -> Any:
         """The core's check (core.text.languages) for the current engine, local model and language."""
-        from ...core.text.languages import check_engine_language
+        from ...core.engines.language_check import check_engine_language
 
         return check_engine_language(self.engine(), self.settings.local_model or None, self.settings.language)
 
@@ -173,7 +173,7 @@ class SettingsController(QObject):
 
 
 def language_problem_html(problem: Any) -> str:
-    """The message bar's words for a core.text.languages.LanguageProblem, with the ways out as links."""
+    """The message bar's words for a core.engines.language_check.LanguageProblem, with the ways out as links."""
     from ...core.text.languages import language_name
 
     from ..i18n import ui_language

@@ -11,17 +11,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.document.model import Document
+from ...core.foundation.timecode import format_ms
 from ...core.text.languages import language_name
 from ..i18n import ui_language
 from ..words import flag_text
-
-
-def fmt_time(ms: int) -> str:
-    ms = max(0, int(ms))
-    h, rem = divmod(ms, 3_600_000)
-    m, rem = divmod(rem, 60_000)
-    s, ms = divmod(rem, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
 
 
 class CueListDialog(QDialog):
@@ -45,7 +38,7 @@ class CueListDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for row, cue in enumerate(cues):
-            for col, text in enumerate((fmt_time(cue.start), fmt_time(cue.end), cue.text)):
+            for col, text in enumerate((format_ms(cue.start, "."), format_ms(cue.end, "."), cue.text)):
                 item = QTableWidgetItem(text)
                 if cue.flag:
                     item.setToolTip(self.tr("Needs review: {problem}").format(problem=flag_text(cue.flag)))
@@ -64,7 +57,8 @@ class CueListDialog(QDialog):
         layout.addWidget(buttons)
 
     def as_text(self) -> str:
-        return "\n".join(f"{fmt_time(c.start)} --> {fmt_time(c.end)}  {c.plain()}" for c in self.document.cues)
+        return "\n".join(f"{format_ms(c.start, '.')} --> {format_ms(c.end, '.')}  {c.plain()}"
+                         for c in self.document.cues)
 
     def copy_all(self) -> None:
         QGuiApplication.clipboard().setText(self.as_text())

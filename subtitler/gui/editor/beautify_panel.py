@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from ...core.timing.beautify import BeautifyResult
 from ...core.document.model import Document
-from ...core.document.timecode import format_ms
+from ...core.foundation.timecode import format_ms
 from ..reasons import say
 
 if TYPE_CHECKING:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from ...core.document.model import Change, Document
 from ...core.foundation.errors import Reason, SubtitlerError
-from ...core.document.timecode import format_duration, format_ms, parse_time
+from ...core.foundation.timecode import format_duration, format_ms, parse_time
+from ...core.text.script import measure
 from ..reasons import error_text
 from ..words import problem_text
 
@@ -179,6 +180,10 @@ class EditBox(QWidget):
         if not self._loading and ch.kind != "prop":
             self.load()
 
+    def length_text(self, text: str) -> str:
+        """The cue's length as the reading rules count it (Chinese: Netflix width, 你好 A → 2.5)."""
+        return self.tr("length {length}").format(length=f"{measure(text):g}")
+
     def load(self, force: bool = False) -> None:
         """Show the current cue (time fields being edited are left alone unless ``force``)."""
         cur, cues = self.current(), self.document.cues
@@ -198,7 +203,7 @@ class EditBox(QWidget):
                     self.text_box.setTextCursor(tc)
                 probs = [problem_text(p) for p in self.problems(cur)]
                 self.info_label.setText(self.tr("Cue {number}/{count}").format(number=cur + 1, count=len(cues))
-                                        + " · " + self.tr("%n character(s)", "", len(c.plain()))
+                                        + " · " + self.length_text(c.text)
                                         + " · " + self.tr("{seconds} s").format(seconds=f"{c.duration / 1000:.2f}"))
                 self.problem_label.setText("⚠ " + self.tr("; ").join(probs) if probs else "")
                 self.problem_label.setToolTip("\n".join(probs))

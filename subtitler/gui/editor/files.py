@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 from ...core.document import formats
 from ...core.document import project as projects
 from ...core.foundation.errors import Reason, SubtitlerError
-from ...core.text.split import is_cjk_text
+from ...core.text.script import is_cjk_text
 from ..reasons import error_text, say
 
 if TYPE_CHECKING:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.document.formats import default_style
-from ...core.document.timecode import format_ms
+from ...core.foundation.timecode import format_ms
 from .gil_free import control, gil_free_available
 
 if TYPE_CHECKING:

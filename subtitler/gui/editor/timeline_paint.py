@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 
 from ...core.app.edits import cue_problems
+from ...core.foundation.timecode import format_clock
 
 if TYPE_CHECKING:
     from .waveform import WaveformView
@@ -168,8 +169,4 @@ def paint_playhead(v: "WaveformView", p: QPainter, w: int, h: int) -> None:
 
 
 def short_time(ms: int, step: int) -> str:
-    h, rem = divmod(int(ms), 3_600_000)
-    m, rem = divmod(rem, 60_000)
-    s, f = divmod(rem, 1000)
-    base = f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-    return base + (f".{f // 100}" if step < 1000 else "")
+    return format_clock(ms, tenths=step < 1000)

@@ -202,7 +202,7 @@ class TranslationController(QObject):
         if not glm.has_key():
             raise AuthError(self.tr("Translation and corrections use the GLM chat API with your GLM-ASR API key: "
                                     "add the key in Settings first."))
-        return tr_core.ChatSettings(glm=glm, model=model, cache_dir=cache_dir() / "chat"), services.glossary()
+        return tr_core.ChatSettings(glm=glm, model=model, cache_dir=cache_dir("chat")), services.glossary()
 
     def services(self):
         """The editor's EngineService (it may be given as a getter), or None."""

@@ -9,6 +9,7 @@ from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from ...core.app.media_cache import MediaCache
 from ...core.media import peaks as peaks_mod
 from ...core.foundation.errors import SubtitlerError, failure_kind
 from ...core.foundation.progress import CancelToken
@@ -61,11 +62,11 @@ class _Runner(QThread):
 
 
 def audio_cache_path(key: str) -> Path:
-    return peaks_mod.cache_folder().parent / "audio" / f"{key}.wav"
+    return MediaCache().audio_path(key)
 
 
 def speech_cache_path(key: str) -> Path:
-    return peaks_mod.cache_folder() / f"{key}.speech.json"
+    return MediaCache().speech_path(key)
 
 
 class MediaAnalysis(QObject):
@@ -182,18 +183,11 @@ def detect_speech_blocks(wav: Path, *, cancel: Optional[CancelToken] = None, blo
     return out
 
 
-def ensure_wav(media: str, wav: Optional[Path] = None, cancel: Optional[CancelToken] = None) -> Path:
-    """A 16 kHz WAV of ``media``: ``wav`` when it exists (decoded already), else the audio cache
-    (extracted once)."""
-    from ...core.media.ffmpeg import extract_audio
-
-    if wav is not None and Path(wav).exists():
-        return Path(wav)
-    out = audio_cache_path(peaks_mod.media_key(media))
-    if not out.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
-        extract_audio(media, out, cancel=cancel)
-    return out
+def ensure_wav(media: str, wav: Optional[Path] = None, cancel: Optional[CancelToken] = None,
+               cache: Optional[MediaCache] = None) -> Path:
+    """A 16 kHz WAV of ``media``: ``wav`` when it exists (decoded already), else the media cache's
+    (decoded into it once, counted toward its cap: :meth:`MediaCache.audio_for`)."""
+    return (cache or MediaCache()).audio_for(media, wav, cancel)
 
 
 def run_in_thread(fn: Callable[[CancelToken], Any], on_done: Callable[[Any], None], on_failed: Callable[[str], None],

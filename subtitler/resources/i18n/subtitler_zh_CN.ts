@@ -801,11 +801,9 @@
         <source>Cue {number}/{count}</source>
         <translation>第 {number}/{count} 条</translation>
     </message>
-    <message numerus="yes">
-        <source>%n character(s)</source>
-        <translation>
-            <numerusform>%n 个字符</numerusform>
-        </translation>
+    <message>
+        <source>length {length}</source>
+        <translation>长度 {length}</translation>
     </message>
     <message>
         <source>{seconds} s</source>
