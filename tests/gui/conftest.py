@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
 
 from subtitler.gui import i18n
+from subtitler.gui.gc_guard import GuiThreadGC
 
 from .app_fixtures import pump_deletes
 
@@ -30,13 +30,20 @@ def isolated_dirs(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def gc_in_the_gui_thread():
-    """After each test (and pytest-qt's closing of its widgets), the test's garbage is collected
-    here, in the GUI thread. Tests make windows Qt does not delete (no WA_DeleteOnClose, dropped
-    by the test; before the leak fix their connections kept them alive for good) whose Python sides
-    form cycles; left to the cyclic GC, they are freed on whatever thread it next runs in — a
-    worker's, importing a module — where deleting a widget is not allowed. Seen once in a fresh CI
-    run: a segfault inside the GC on the local-model warm-up thread of the next test's app."""
-    yield
-    pump_deletes()
-    gc.collect()
+def gc_in_the_gui_thread(qapp):
+    """Each GUI test runs as the app does (``gui.gc_guard.GuiThreadGC``): Python's cyclic GC only in
+    the GUI thread. Tests make windows Qt does not delete (no WA_DeleteOnClose, dropped by the test)
+    whose Python sides form cycles; left to the automatic GC, they are freed on whatever thread it
+    next runs in — an editor's speech detection, a job, the local-model warm-up — where deleting a
+    widget is not allowed: "QBasicTimer::start: Timers cannot be started from another thread", a
+    resize event on a half-freed FrameView, aborts and segfaults inside the GC (found with
+    tools/stress_tests.sh). After the test (and pytest-qt's closing of its widgets) its garbage is
+    collected here, in the GUI thread, and automatic collection is given back for the tests that
+    follow."""
+    collector = GuiThreadGC(qapp)
+    try:
+        yield
+        pump_deletes()
+    finally:
+        collector.uninstall()
+        collector.deleteLater()
