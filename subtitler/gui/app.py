@@ -26,7 +26,6 @@ from .controllers.queue import QueueController
 from .controllers.settings import SettingsController
 from .crash import CrashReporter, default_log_dir
 from .dialogs.about import AboutDialog
-from .gc_guard import GuiThreadGC
 from ..core.app.settings import Settings
 from .i18n import install_translators, locale_for
 from .main_window import MainWindow
@@ -253,7 +252,6 @@ def _wake() -> None:
 def main(files: Optional[list[str]] = None) -> int:
     """``subtitler [FILE...]``: the window, with ``files`` opened (:meth:`SubtitlerApp.open_paths`)."""
     app = get_application()
-    collector = GuiThreadGC(app)  # Qt objects in Python cycles are freed in the GUI thread, never a worker's
     handler = setup_logging(default_log_dir())
     qsettings = user_settings()
     install_translators(app, locale_for(Settings.load(qsettings).ui_language))
@@ -274,7 +272,6 @@ def main(files: Optional[list[str]] = None) -> int:
         return app.exec()
     finally:
         subtitler_app.dispose()
-        collector.uninstall()
         if handler is not None:
             logging.getLogger("subtitler").removeHandler(handler)
             handler.close()

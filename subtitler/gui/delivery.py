@@ -7,21 +7,20 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import QComboBox
 
 from ..core.foundation.errors import Cancelled, SubtitlerError, failure_kind
 from ..core.media.ffmpeg import BURN_PRESETS
 from ..core.foundation.progress import CancelToken, Progress
 from .reasons import error_text, say
-from .threads import SafeThread
 
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[Progress], None]
 
 
-class DeliveryThread(SafeThread):
+class DeliveryThread(QThread):
     """Runs ``fn(token, on_progress)`` once. Exactly one of ``succeeded`` (its result),
     ``failed`` (a sentence) or ``cancelled`` follows; ``progressed`` carries each Progress."""
 

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
 
 from subtitler.gui import i18n
-from subtitler.gui.gc_guard import GuiThreadGC
 
 from .app_fixtures import pump_deletes
 
@@ -30,20 +30,27 @@ def isolated_dirs(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def gc_in_the_gui_thread(qapp):
-    """Each GUI test runs as the app does (``gui.gc_guard.GuiThreadGC``): Python's cyclic GC only in
-    the GUI thread. Tests make windows Qt does not delete (no WA_DeleteOnClose, dropped by the test)
-    whose Python sides form cycles; left to the automatic GC, they are freed on whatever thread it
-    next runs in — an editor's speech detection, a job, the local-model warm-up — where deleting a
-    widget is not allowed: "QBasicTimer::start: Timers cannot be started from another thread", a
-    resize event on a half-freed FrameView, aborts and segfaults inside the GC (found with
-    tools/stress_tests.sh). After the test (and pytest-qt's closing of its widgets) its garbage is
-    collected here, in the GUI thread, and automatic collection is given back for the tests that
-    follow."""
-    collector = GuiThreadGC(qapp)
+def gc_in_the_gui_thread(qapp, request):
+    """No cyclic GC while a GUI test runs; its garbage is collected after it, in the GUI thread,
+    once pytest-qt has closed its widgets (their workers stopped by their own close).
+
+    Tests drop windows Qt does not delete (no WA_DeleteOnClose) whose Python sides form cycles.
+    Collected while the test runs — unclosed, their speech detection or shot detection still
+    running — or on a worker thread (the automatic GC runs in whichever thread allocates), they
+    crashed the process now and then: "QThread: Destroyed while thread is still running" (abort),
+    "Timers cannot be started from another thread", resize events on half-freed views, segfaults
+    inside the GC (found with tools/stress_tests.sh; with no collection during the test none
+    happened). The app closes a window (stopping its workers) before it lets go of it. Tests
+    marked ``automatic_gc`` (the ones that check the app survives Python's own GC on worker
+    threads) keep the automatic GC."""
+    automatic = bool(request.node.get_closest_marker("automatic_gc"))
+    was_enabled = gc.isenabled()
+    if not automatic:
+        gc.disable()
     try:
         yield
         pump_deletes()
+        gc.collect()
     finally:
-        collector.uninstall()
-        collector.deleteLater()
+        if was_enabled:
+            gc.enable()

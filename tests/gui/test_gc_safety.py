@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import time
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
@@ -21,6 +22,7 @@ from subtitler.gui.queue_model import Status
 from .app_fixtures import glm_app_on_talk, make_app, pump_deletes, settings_file  # fixtures
 
 
+@pytest.mark.automatic_gc
 def test_closed_windows_leave_no_live_qt_object_to_the_gc(make_app, qtbot, tmp_path, monkeypatch):
     with glm_app_on_talk(make_app, tmp_path, monkeypatch, scale=0.05) as (app, src):
         gc.collect()

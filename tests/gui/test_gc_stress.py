@@ -20,6 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
@@ -75,6 +76,7 @@ def _live_qobjects() -> dict[int, str]:
             if isinstance(o, QObject) and shiboken6.isValid(o) and shiboken6.ownedByPython(o)}
 
 
+@pytest.mark.automatic_gc
 def test_apps_and_editors_closed_repeatedly_with_gc_on_worker_threads(qapp, qtbot, settings_file, tmp_path,
                                                                      monkeypatch, media_dir):
     assert gc.isenabled()  # the app no longer switches the cyclic GC off

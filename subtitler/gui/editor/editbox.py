@@ -80,7 +80,8 @@ class ElidedLabel(QLabel):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit()
+        if "_full" in vars(self):  # (not while half-freed: see FrameView.resizeEvent)
+            self._fit()
 
     def _fit(self) -> None:
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, self.width() - 2))

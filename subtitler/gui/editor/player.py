@@ -307,7 +307,8 @@ class FrameView(QGraphicsView):
 
     def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
-        self._layout()
+        if "aspect" in vars(self):  # not half-made or half-freed (the GC clears a view's attributes before Qt
+            self._layout()  # deletes it, and its parent's teardown may still resize it)
 
     def _layout(self) -> None:
         w, h = max(1, self.viewport().width()), max(1, self.viewport().height())

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from ...core.app.media_cache import MediaCache
 from ...core.media import peaks as peaks_mod
@@ -15,13 +15,12 @@ from ...core.foundation.errors import SubtitlerError, failure_kind
 from ...core.foundation.progress import CancelToken
 from ...core.speech.regions import load_regions, save_regions
 from ..reasons import error_text, say
-from ..threads import SafeThread
 
 
 log = logging.getLogger(__name__)
 
 
-class _Runner(SafeThread):
+class _Runner(QThread):
     done = Signal(object)
     failed = Signal(str)
     progress = Signal(str)
