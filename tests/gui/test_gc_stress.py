@@ -137,51 +137,19 @@ def test_apps_and_editors_closed_repeatedly_with_gc_on_worker_threads(qapp, qtbo
     assert left_alive == [], Counter(left_alive)
 
 
-def test_players_playing_video_stopped_and_unloaded_many_times(qtbot, media_dir):
-    """The editor's player, made, playing a video, stopped, unloaded and deleted 20 times. With a
-    Python-made QMediaPlayer/QAudioOutput this hung about once in 20-30 rounds (the FFmpeg
-    renderer threads needing the GIL for an override lookup while the GUI thread, holding it,
-    waited in play()/stop() for their mutex); made by QML (C++) they need no GIL."""
+def _play_stop_unload(qtbot, paths: list[Path], check, rounds: int = 20) -> None:
+    """``rounds`` times: a player made, ``check(player_widget)``, playing, rate and seek changed,
+    stopped, unloaded and deleted, under a watchdog that dumps every stack on a hang."""
     from subtitler.gui.editor.player import PlayerWidget
 
     faulthandler.dump_traceback_later(WATCHDOG_S, exit=True, file=sys.stderr)
     try:
-        for k in range(20):
+        for k in range(rounds):
             w = PlayerWidget()
             qtbot.addWidget(w)
             w.show()
-            w.load(str(media_dir / ("talk.mp4" if k % 2 else "lecture 02 é.mkv")))
-            assert w.player is not None and not shiboken6.createdByPython(w.player)
-            assert w.audio is not None and not shiboken6.createdByPython(w.audio)
-            w.play()
-            qtbot.waitUntil(lambda w=w: w.position() > 0, timeout=20_000)
-            w.shutdown()
-            assert w.player.source().isEmpty()
-            w.close()
-            shiboken6.delete(w)
-            _pump()
-    finally:
-        faulthandler.cancel_dump_traceback_later()
-
-
-def test_player_falls_back_to_python_made_objects_without_qml(qtbot, media_dir, monkeypatch):
-    """Where the QML module is missing (a trimmed bundle), the player is made from Python; its
-    controls are called with the GIL released (``player.control``), so the FFmpeg backend's
-    threads can take the GIL inside Qt's signal-slot mutex while the GUI thread waits for it: made,
-    playing, stopped and unloaded 20 times (before, this hung within 3-10 rounds, for good)."""
-    from subtitler.gui.editor.player import PlayerWidget, gil_free_available
-
-    assert gil_free_available()
-    monkeypatch.setitem(sys.modules, "PySide6.QtQml", None)  # import fails
-    faulthandler.dump_traceback_later(WATCHDOG_S, exit=True, file=sys.stderr)
-    try:
-        for k in range(20):
-            w = PlayerWidget()
-            qtbot.addWidget(w)
-            w.show()
-            w.load(str(media_dir / ("talk.mp4" if k % 2 else "voice.wav")))
-            assert w.player is not None and shiboken6.createdByPython(w.player) and w.audio is not None
-            assert w.player.parent() is w
+            w.load(str(paths[k % len(paths)]))
+            check(w)
             w.play()
             qtbot.waitUntil(lambda w=w: w.position() > 0, timeout=20_000)
             w.set_rate(1.5)
@@ -194,6 +162,36 @@ def test_player_falls_back_to_python_made_objects_without_qml(qtbot, media_dir, 
             _pump()
     finally:
         faulthandler.cancel_dump_traceback_later()
+
+
+def test_players_playing_video_stopped_and_unloaded_many_times(qtbot, media_dir):
+    """The editor's player, made, playing a video, stopped, unloaded and deleted 20 times. With a
+    Python-made QMediaPlayer/QAudioOutput this hung about once in 20-30 rounds (the FFmpeg
+    renderer threads needing the GIL for an override lookup while the GUI thread, holding it,
+    waited in play()/stop() for their mutex); made by QML (C++) they need no GIL."""
+
+    def made_by_qml(w) -> None:
+        assert w.player is not None and not shiboken6.createdByPython(w.player)
+        assert w.audio is not None and not shiboken6.createdByPython(w.audio)
+
+    _play_stop_unload(qtbot, [media_dir / "lecture 02 é.mkv", media_dir / "talk.mp4"], made_by_qml)
+
+
+def test_player_falls_back_to_python_made_objects_without_qml(qtbot, media_dir, monkeypatch):
+    """Where the QML module is missing (a trimmed bundle), the player is made from Python; its
+    controls are called with the GIL released (``gil_free.control``), so the FFmpeg backend's
+    threads can take the GIL inside Qt's signal-slot mutex while the GUI thread waits for it: made,
+    playing, stopped and unloaded 20 times (before, this hung within 3-10 rounds, for good)."""
+    from subtitler.gui.editor.player import gil_free_available
+
+    assert gil_free_available()
+    monkeypatch.setitem(sys.modules, "PySide6.QtQml", None)  # import fails
+
+    def made_by_python(w) -> None:
+        assert w.player is not None and shiboken6.createdByPython(w.player) and w.audio is not None
+        assert w.player.parent() is w
+
+    _play_stop_unload(qtbot, [media_dir / "voice.wav", media_dir / "talk.mp4"], made_by_python)
 
 
 def test_no_player_rather_than_one_that_can_freeze(qtbot, media_dir, monkeypatch):
